@@ -1,0 +1,101 @@
+package bryt.organisation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Accounts, their roles, the units they cover and the staff member they belong to. */
+@Controller
+@RequestMapping("/admin/accounts")
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class AccountController {
+
+	private final AccountRepository repository;
+
+	private final Accounts accounts;
+
+	private final OrganisationTree tree;
+
+	private final StaffRepository staff;
+
+	private final Clock clock;
+
+	AccountController(AccountRepository repository, Accounts accounts, OrganisationTree tree, StaffRepository staff,
+			Clock clock) {
+		this.repository = repository;
+		this.accounts = accounts;
+		this.tree = tree;
+		this.staff = staff;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("accounts", this.repository.findAll(me.organisationId()));
+		return "organisation/accounts";
+	}
+
+	@GetMapping("/new")
+	String newAccount(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		return form(me, null, AccountForm.empty(), model);
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") AccountForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		return save(me, null, form, errors, model, redirect);
+	}
+
+	@GetMapping("/{id}")
+	String edit(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id, Model model) {
+		return form(me, id, AccountForm.of(account(me, id)), model);
+	}
+
+	@PostMapping("/{id}")
+	String update(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+			@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		account(me, id);
+		return save(me, id, form, errors, model, redirect);
+	}
+
+	private String save(CurrentAccount me, Long id, AccountForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		this.accounts.save(me.organisationId(), id, form, errors);
+		if (errors.hasErrors()) {
+			return form(me, id, form, model);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/admin/accounts";
+	}
+
+	private String form(CurrentAccount me, Long id, AccountForm form, Model model) {
+		model.addAttribute("accountId", id);
+		model.addAttribute("form", form);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("units", this.tree.units(me.organisationId()));
+		model.addAttribute("staff", this.staff.list(me.organisationId(), null, false, LocalDate.now(this.clock)));
+		return "organisation/account-form";
+	}
+
+	private Account account(CurrentAccount me, long id) {
+		return this.repository.find(me.organisationId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

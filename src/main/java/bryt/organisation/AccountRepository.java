@@ -1,0 +1,160 @@
+package bryt.organisation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class AccountRepository {
+
+	private static final String SELECT = """
+			select a.id, a.organisation_id, a.username, a.display_name, a.roles, a.staff_id, a.enabled,
+				coalesce(array_agg(au.unit_id order by au.unit_id) filter (where au.unit_id is not null), '{}') as unit_ids
+			from account a left join account_unit au on au.account_id = a.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<CurrentAccount> findForLogin(String username) {
+		return this.jdbc.sql("""
+				select id, organisation_id, username, display_name, roles, staff_id, enabled, password_hash
+				from account where username = :username
+				""")
+			.param("username", username)
+			.query((rs, row) -> new CurrentAccount(rs.getLong("id"), rs.getLong("organisation_id"),
+					rs.getString("username"), rs.getString("display_name"), roles(rs.getArray("roles")),
+					nullableLong(rs, "staff_id"), rs.getBoolean("enabled"), rs.getString("password_hash")))
+			.optional();
+	}
+
+	List<Account> findAll(long organisationId) {
+		return this.jdbc.sql(SELECT + " where a.organisation_id = :org group by a.id order by a.username")
+			.param("org", organisationId)
+			.query(AccountRepository::account)
+			.list();
+	}
+
+	Optional<Account> find(long organisationId, long id) {
+		return this.jdbc.sql(SELECT + " where a.organisation_id = :org and a.id = :id group by a.id")
+			.param("org", organisationId)
+			.param("id", id)
+			.query(AccountRepository::account)
+			.optional();
+	}
+
+	boolean usernameTaken(String username, Long exceptId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from account where username = :username and id is distinct from :except)
+				""").param("username", username).param("except", exceptId).query(Boolean.class).single();
+	}
+
+	@Transactional
+	long create(long organisationId, String username, String displayName, Set<Role> roles, Long staffId,
+			boolean enabled, Set<Long> unitIds, String passwordHash) {
+		long id = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, staff_id, enabled)
+				values (:org, :username, :name, :hash, cast(:roles as text[]), :staff, :enabled) returning id
+				""")
+			.param("org", organisationId)
+			.param("username", username)
+			.param("name", displayName)
+			.param("hash", passwordHash)
+			.param("roles", rolesLiteral(roles))
+			.param("staff", staffId)
+			.param("enabled", enabled)
+			.query(Long.class)
+			.single();
+		replaceUnits(organisationId, id, unitIds);
+		return id;
+	}
+
+	@Transactional
+	void update(long organisationId, long id, String username, String displayName, Set<Role> roles, Long staffId,
+			boolean enabled, Set<Long> unitIds) {
+		this.jdbc.sql("""
+				update account set username = :username, display_name = :name, roles = cast(:roles as text[]),
+					staff_id = :staff, enabled = :enabled
+				where organisation_id = :org and id = :id
+				""")
+			.param("org", organisationId)
+			.param("id", id)
+			.param("username", username)
+			.param("name", displayName)
+			.param("roles", rolesLiteral(roles))
+			.param("staff", staffId)
+			.param("enabled", enabled)
+			.update();
+		replaceUnits(organisationId, id, unitIds);
+	}
+
+	void changePassword(long accountId, String passwordHash) {
+		this.jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("id", accountId)
+			.param("hash", passwordHash)
+			.update();
+	}
+
+	Optional<String> passwordHash(long accountId) {
+		return this.jdbc.sql("select password_hash from account where id = :id")
+			.param("id", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The roots of the subtrees an account covers. */
+	List<Long> coveredUnitIds(long accountId) {
+		return this.jdbc.sql("select unit_id from account_unit where account_id = :id order by unit_id")
+			.param("id", accountId)
+			.query(Long.class)
+			.list();
+	}
+
+	private void replaceUnits(long organisationId, long accountId, Set<Long> unitIds) {
+		this.jdbc.sql("delete from account_unit where account_id = :id").param("id", accountId).update();
+		for (Long unitId : unitIds) {
+			this.jdbc.sql("""
+					insert into account_unit (organisation_id, account_id, unit_id) values (:org, :account, :unit)
+					""").param("org", organisationId).param("account", accountId).param("unit", unitId).update();
+		}
+	}
+
+	private static Account account(ResultSet rs, int row) throws SQLException {
+		Long[] units = (Long[]) rs.getArray("unit_ids").getArray();
+		return new Account(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("username"),
+				rs.getString("display_name"), roles(rs.getArray("roles")), nullableLong(rs, "staff_id"),
+				rs.getBoolean("enabled"), new LinkedHashSet<>(Arrays.asList(units)));
+	}
+
+	private static Set<Role> roles(Array array) throws SQLException {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String role : (String[]) array.getArray()) {
+			roles.add(Role.valueOf(role));
+		}
+		return roles;
+	}
+
+	private static String rolesLiteral(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,116 @@
+package bryt.organisation;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * Creating and changing accounts and organisations, with the checks a form cannot make.
+ */
+@Service
+class Accounts {
+
+	static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	/** Roles that see units and therefore need at least one covered unit. */
+	private static final Set<Role> SCOPED = EnumSet.of(Role.MANAGER, Role.UNION_REPRESENTATIVE);
+
+	private final AccountRepository accounts;
+
+	private final OrganisationRepository organisations;
+
+	private final UnitRepository units;
+
+	private final StaffRepository staff;
+
+	private final PasswordEncoder passwordEncoder;
+
+	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
+			StaffRepository staff, PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.units = units;
+		this.staff = staff;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Transactional
+	void createOrganisation(OrganisationForm form, Errors errors) {
+		if (this.organisations.codeTaken(form.code())) {
+			errors.rejectValue("code", "taken");
+		}
+		if (this.accounts.usernameTaken(normalise(form.adminUsername()), null)) {
+			errors.rejectValue("adminUsername", "taken");
+		}
+		if (errors.hasErrors()) {
+			return;
+		}
+		long organisationId = this.organisations.create(form.code(), form.name().strip(), form.country());
+		this.accounts.create(organisationId, normalise(form.adminUsername()), form.adminName().strip(),
+				EnumSet.of(Role.ADMINISTRATOR), null, true, Set.of(),
+				this.passwordEncoder.encode(form.adminPassword()));
+	}
+
+	@Transactional
+	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
+		String username = normalise(form.username());
+		if (username != null && this.accounts.usernameTaken(username, accountId)) {
+			errors.rejectValue("username", "taken");
+		}
+		boolean newAccount = accountId == null;
+		String password = (form.password() != null) ? form.password() : "";
+		if (newAccount && password.isEmpty()) {
+			errors.rejectValue("password", "NotBlank");
+		}
+		if (!password.isEmpty() && password.length() < MIN_PASSWORD_LENGTH) {
+			errors.rejectValue("password", "tooShort", new Object[] { MIN_PASSWORD_LENGTH }, null);
+		}
+		if (form.staffId() != null && this.staff.find(organisationId, form.staffId()).isEmpty()) {
+			errors.rejectValue("staffId", "unknown");
+		}
+		Set<Long> unitIds = new HashSet<>(form.coveredUnits());
+		if (!unitIds.isEmpty() && !new HashSet<>(this.units.subtreeIds(organisationId, unitIds.stream().toList()))
+			.containsAll(unitIds)) {
+			errors.rejectValue("unitIds", "unknown");
+		}
+		if (form.roles() != null && form.roles().stream().anyMatch(SCOPED::contains) && unitIds.isEmpty()) {
+			errors.rejectValue("unitIds", "required");
+		}
+		if (errors.hasErrors()) {
+			return;
+		}
+		if (newAccount) {
+			this.accounts.create(organisationId, username, form.displayName().strip(), form.roles(), form.staffId(),
+					form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
+		}
+		else {
+			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
+					form.staffId(), form.isEnabled(), unitIds);
+			if (!password.isEmpty()) {
+				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));
+			}
+		}
+	}
+
+	void changeOwnPassword(CurrentAccount account, PasswordForm form, Errors errors) {
+		String hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
+		if (!this.passwordEncoder.matches(form.currentPassword(), hash)) {
+			errors.rejectValue("currentPassword", "wrong");
+			return;
+		}
+		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
+	}
+
+	static String normalise(String username) {
+		return (username != null) ? username.strip().toLowerCase(Locale.ROOT) : null;
+	}
+
+}

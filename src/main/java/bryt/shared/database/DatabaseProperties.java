@@ -1,0 +1,27 @@
+package bryt.shared.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Bryt keeps its data. Without a {@code url} Bryt starts its own PostgreSQL with
+ * its files under {@code dataDir}; with one it uses that server and starts nothing.
+ *
+ * @param url JDBC URL of an external PostgreSQL 15+, e.g.
+ * {@code jdbc:postgresql://db.example:5432/bryt}
+ * @param user database user for the external server
+ * @param password database password for the external server
+ * @param dataDir directory of the embedded server's files
+ * @param poolSize maximum number of pooled connections
+ */
+@ConfigurationProperties("bryt.db")
+public record DatabaseProperties(String url, String user, String password, @DefaultValue("data") Path dataDir,
+		@DefaultValue("10") int poolSize) {
+
+	public boolean embedded() {
+		return this.url == null || this.url.isBlank();
+	}
+
+}

@@ -1,0 +1,153 @@
+package bryt.shared.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL server that Bryt starts for itself when no external database is
+ * configured. Its files stay in the data directory across restarts.
+ *
+ * <p>
+ * After the JVM was killed ({@code kill -9}, power loss of the process) the postmaster
+ * keeps running without an owner and would block the next start; {@link #start(Path)}
+ * stops such an orphan first. It tells an orphan from a server that another live Bryt
+ * process still uses by the lock that the owning JVM holds on {@value #LOCK_FILE}; the
+ * operating system drops that lock when the JVM dies.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	/** The lock file that zonky's {@link EmbeddedPostgres} holds while it runs. */
+	static final String LOCK_FILE = "epg-lock";
+
+	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts PostgreSQL on a free loopback port with its files in {@code dataDir},
+	 * creating them on first use.
+	 * @param dataDir the server's data directory
+	 * @return the running server
+	 */
+	public static EmbeddedDatabase start(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+			stopOrphanedServer(dataDir);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDir)
+				.setCleanDataDirectory(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setLocaleConfig("locale", "C.UTF-8")
+				// The library's defaults trade durability for test speed; Bryt keeps
+				// what it acknowledged.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
+				.setServerConfig("listen_addresses", "localhost")
+				.setServerConfig("max_connections", "100")
+				// The server's log ends up in Bryt's log: keep statements and the
+				// values in error details (which could be personal data) out of it.
+				.setServerConfig("log_min_error_statement", "panic")
+				.setServerConfig("log_error_verbosity", "terse")
+				.start();
+			return new EmbeddedDatabase(postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath(),
+					ex);
+		}
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + port() + "/postgres";
+	}
+
+	public String user() {
+		return "postgres";
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+	static void stopOrphanedServer(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+			if (lock == null) {
+				throw new IllegalStateException("The data directory " + dataDir.toAbsolutePath()
+						+ " is in use by another running Bryt. Stop it first, or set bryt.db.data-dir to another directory.");
+			}
+			Optional<ProcessHandle> orphan = postmaster(pidFile);
+			if (orphan.isEmpty()) {
+				// A stale pid file without a live server: PostgreSQL itself handles it.
+				return;
+			}
+			ProcessHandle process = orphan.get();
+			log.warn("Stopping the embedded PostgreSQL (pid {}) left running by a Bryt that did not shut down",
+					process.pid());
+			process.destroy();
+			try {
+				process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (TimeoutException ex) {
+				process.destroyForcibly();
+				process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping an orphaned PostgreSQL", ex);
+		}
+		catch (java.util.concurrent.ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not stop the orphaned PostgreSQL in " + dataDir.toAbsolutePath(),
+					ex);
+		}
+	}
+
+	private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty()) {
+			return Optional.empty();
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().command().map((command) -> command.endsWith("postgres")).orElse(false));
+	}
+
+}
