@@ -1,0 +1,149 @@
+package bryt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every route of the application with every demo role and no login, and checks who
+ * gets in. A route that is not in {@link #ACCESS} fails the test: a new page must say who
+ * may see it.
+ */
+@BrytTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationTests {
+
+	private static final String ANONYMOUS = "anonymous";
+
+	private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "admin", "hr", "manager", "union", "staff",
+			"committee");
+
+	private static final Set<String> LOGGED_IN = Set.of("admin", "hr", "manager", "union", "staff", "committee");
+
+	private static final Set<String> ADMIN = Set.of("admin");
+
+	private static final Set<String> STAFF_KEEPERS = Set.of("admin", "hr");
+
+	/** Who may use each route: method and pattern as the controllers declare them. */
+	private static final Map<String, Set<String>> ACCESS = Map.ofEntries(Map.entry("GET /login", EVERYONE),
+			Map.entry("GET /", LOGGED_IN), Map.entry("GET /account/password", LOGGED_IN),
+			Map.entry("POST /account/password", LOGGED_IN),
+			Map.entry("GET /staff", Set.of("admin", "hr", "manager", "union")),
+			Map.entry("GET /staff/new", STAFF_KEEPERS), Map.entry("POST /staff", STAFF_KEEPERS),
+			Map.entry("GET /staff/{id}", STAFF_KEEPERS), Map.entry("POST /staff/{id}", STAFF_KEEPERS),
+			Map.entry("GET /admin/units", ADMIN), Map.entry("GET /admin/units/new", ADMIN),
+			Map.entry("POST /admin/units", ADMIN), Map.entry("GET /admin/units/{id}", ADMIN),
+			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
+			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
+			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
+			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Map<String, Long> exampleIds;
+
+	@BeforeAll
+	void findExampleIds() {
+		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
+				"/admin/accounts/{id}", firstId("account"));
+	}
+
+	@Test
+	void everyRouteIsInTheAccessTable() {
+		assertThat(routes()).as("routes without an entry in ACCESS").isSubsetOf(ACCESS.keySet());
+		assertThat(ACCESS.keySet()).as("entries in ACCESS without a route").isSubsetOf(routes());
+	}
+
+	@Test
+	void onlyTheListedRolesGetIn() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (String route : routes()) {
+			Set<String> allowed = ACCESS.getOrDefault(route, Set.of());
+			for (String who : EVERYONE) {
+				MvcResult result = this.mvc.perform(requestAs(route, who)).andReturn();
+				int status = result.getResponse().getStatus();
+				String location = result.getResponse().getRedirectedUrl();
+				boolean sentToLogin = status == 302 && location != null && location.endsWith("/login");
+				boolean gotIn = status != 403 && !sentToLogin;
+				if (gotIn != allowed.contains(who)) {
+					wrong.add(route + " as " + who + ": " + status + ((location != null) ? " → " + location : ""));
+				}
+				if (!allowed.contains(who)) {
+					assertThat(status).as("%s as %s", route, who).isEqualTo(ANONYMOUS.equals(who) ? 302 : 403);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private MockHttpServletRequestBuilder requestAs(String route, String who) {
+		String[] parts = route.split(" ", 2);
+		String pattern = parts[1];
+		String uri = this.exampleIds.containsKey(pattern)
+				? pattern.replace("{id}", String.valueOf(this.exampleIds.get(pattern))) : pattern;
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), uri).with(csrf());
+		if (!ANONYMOUS.equals(who)) {
+			request = request.with(user(this.accounts.loadUserByUsername(who)));
+		}
+		return request;
+	}
+
+	private Set<String> routes() {
+		Set<String> routes = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
+			if (entry.getValue().getBeanType().equals(BasicErrorController.class)) {
+				continue;
+			}
+			RequestMappingInfo info = entry.getKey();
+			Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
+					: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+			for (String method : methods) {
+				for (String pattern : info.getPatternValues()) {
+					routes.add(method + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	private long firstId(String table) {
+		return this.jdbc.sql("select min(id) from " + table).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,79 @@
+package bryt.organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import bryt.BrytTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BrytTest
+class DemoMunicipalityTests {
+
+	/** Every person named in Bryt's source articles; none may appear in the demo. */
+	private static final List<String> PEOPLE_IN_THE_SOURCES = List.of("Andreas Lundgren", "Cecilia Grefve",
+			"Hanna Ljungberg", "Heike Erkers", "Jan Hägglund", "Jo Hägglund", "Jon Kvist", "Julia Rem", "Lina Svärd",
+			"Magnus Länje", "Malin Fröjmark", "Malin Viberg", "Pia Björking", "Signe Færch", "Therese Johansson",
+			"Therese Lennartsson", "Tina Strandmark", "Åsa Lindhagen", "Josefine Johansson");
+
+	/** Other tests add organisations of their own to the same database. */
+	private static final String IN_DEMO = "organisation_id = (select id from organisation where code = 'exempelby')";
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void hasThreeDepartmentsAndAboutTwelveUnitsAndTeams() {
+		Map<String, Long> levels = this.jdbc.sql("""
+				select u.level, count(*) from unit u join organisation o on o.id = u.organisation_id
+				where o.code = 'exempelby' group by u.level
+				""")
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(levels.get("DEPARTMENT")).isEqualTo(3);
+		assertThat(levels.get("UNIT") + levels.get("TEAM")).isBetween(10L, 14L);
+	}
+
+	@Test
+	void hasAboutOneHundredFiftyStaffWithLeaversOverThePastThreeYears() {
+		LocalDate today = LocalDate.now();
+		List<LocalDate> endDates = this.jdbc.sql("select end_date from staff where end_date is not null and " + IN_DEMO)
+			.query(LocalDate.class)
+			.list();
+		long total = this.jdbc.sql("select count(*) from staff where " + IN_DEMO).query(Long.class).single();
+		assertThat(total).isBetween(130L, 170L);
+		assertThat(endDates).hasSizeGreaterThanOrEqualTo(20)
+			.allSatisfy((end) -> assertThat(end).isBetween(today.minusYears(3).minusDays(2), today));
+	}
+
+	@Test
+	void hasOneDemoAccountPerRole() {
+		List<String> roles = this.jdbc
+			.sql("select unnest(roles) from account where " + IN_DEMO
+					+ " and username in ('admin', 'hr', 'manager', 'union', 'staff', 'committee')")
+			.query(String.class)
+			.list();
+		assertThat(roles).containsExactlyInAnyOrder("ADMINISTRATOR", "COMMITTEE_MEMBER", "HR", "MANAGER", "STAFF",
+				"UNION_REPRESENTATIVE");
+	}
+
+	@Test
+	void namesNoPersonFromTheSourceArticles() {
+		List<String> names = this.jdbc
+			.sql("select name from staff where " + IN_DEMO + " union all select display_name from account")
+			.query(String.class)
+			.list();
+		assertThat(names).doesNotContainAnyElementsOf(PEOPLE_IN_THE_SOURCES);
+		List<String> familyNames = PEOPLE_IN_THE_SOURCES.stream().map((person) -> person.split(" ")[1]).toList();
+		assertThat(names).noneMatch((name) -> familyNames.stream().anyMatch(name::endsWith));
+	}
+
+}

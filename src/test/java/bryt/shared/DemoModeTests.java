@@ -1,0 +1,28 @@
+package bryt.shared;
+
+import java.nio.file.Path;
+
+import bryt.shared.database.DatabaseProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoModeTests {
+
+	private final SharedConfiguration configuration = new SharedConfiguration();
+
+	@Test
+	void isADemoOnlyOnTheEmbeddedDatabase() {
+		assertThat(this.configuration.demoMode(database(null), true).active()).isTrue();
+		assertThat(this.configuration.demoMode(database(""), true).active()).isTrue();
+		assertThat(this.configuration.demoMode(database("jdbc:postgresql://db.example/bryt"), true).active())
+			.as("an external database is never a demo")
+			.isFalse();
+		assertThat(this.configuration.demoMode(database(null), false).active()).isFalse();
+	}
+
+	private static DatabaseProperties database(String url) {
+		return new DatabaseProperties(url, "bryt", "secret", Path.of("data"), 10);
+	}
+
+}

@@ -1,0 +1,56 @@
+package bryt.shared;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Check digits worked out by hand with the Luhn rule over YYMMDDNNN: every other digit
+ * from the first doubled (digits of products above 9 summed), the check digit makes the
+ * total a multiple of ten. For 811218-987?: 16→7, 1, 2, 2, 2, 8, 18→9, 8, 14→5 = 44, plus
+ * 6 = 50, so the check digit is 6.
+ */
+class PersonalIdentityNumbersTest {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "811218-9876", "8112189876", "19811218-9876", "198112189876", "811218+9876",
+			// samordningsnummer: day 18 + 60 = 78; 16→7,1,2,2,14→5,8,18→9,8,14→5 = 47,
+			// check 3
+			"811278-9873",
+			// Danish CPR, valid date 1 January 1990; no check digit since 2007
+			"010190-1234", "311299-0001",
+			// inside other text
+			"Ärende om 811218-9876 i dag", "cpr:010190-1234;" })
+	void recognisesPersonalIdentityNumbers(String text) {
+		assertThat(PersonalIdentityNumbers.containsOne(text)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			// wrong check digit
+			"811218-9875", "19811218-9871",
+			// Luhn-valid but month 13 (sum without check 45, check 5); day 81 is no
+			// Danish date either
+			"811318-9875",
+			// not a Danish date (day 32), and its Swedish reading 32-01-30 fails Luhn
+			// (sum 32)
+			"320190-1234",
+			// 12 digits with an impossible date: 30 February 1981
+			"19810230-9876",
+			// longer digit runs are other numbers, not identity numbers
+			"1198112189876", "81121898761",
+			// ordinary values
+			"BOF-UTR-1", "2024-01-15", "070-123 45 67", "Anna Berg", "case 12345" })
+	void leavesOtherValuesAlone(String text) {
+		assertThat(PersonalIdentityNumbers.containsOne(text)).isFalse();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	void acceptsNothing(String text) {
+		assertThat(PersonalIdentityNumbers.containsOne(text)).isFalse();
+	}
+
+}
