@@ -1,0 +1,204 @@
+package bryt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bryt in a real browser: every demo role logs in and sees its landing page, and every
+ * page passes axe's WCAG 2.1 A and AA rules.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+
+	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	private Chromium chromium;
+
+	@BeforeAll
+	void startBrowser() {
+		this.chromium = new Chromium();
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		this.chromium.close();
+	}
+
+	@Test
+	void eachDemoRoleLogsInAndSeesItsLandingPage() {
+		Map<String, List<String>> landing = new LinkedHashMap<>();
+		landing.put("admin", List.of("Staff per department", "Manage"));
+		landing.put("hr", List.of("Staff per department", "Manage"));
+		landing.put("manager", List.of("Units you cover", "Your employment"));
+		landing.put("union", List.of("Units you cover", "Your employment"));
+		landing.put("staff", List.of("Your employment"));
+		landing.put("committee", List.of("Staff per department"));
+		landing.forEach((username, sections) -> {
+			try (BrowserContext context = browser().newContext(english())) {
+				Page page = logIn(context, username);
+				String name = this.jdbc.sql("select display_name from account where username = :u")
+					.param("u", username)
+					.query(String.class)
+					.single();
+				assertThat(page.locator("h1")).hasText("Welcome, " + name);
+				for (String section : sections) {
+					assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(section)))
+						.isVisible();
+				}
+			}
+		});
+	}
+
+	@Test
+	void theCommitteeSeesNoStaffRecordsAndNoAdministration() {
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "committee");
+			assertThat(page.getByText("Manage")).hasCount(0);
+			page.navigate(url("/staff"));
+			assertThat(page.locator("h1")).hasText("Something went wrong");
+			assertThat(page.getByText("You do not have access to this page.")).isVisible();
+		}
+	}
+
+	@Test
+	void switchesLanguageAndLogsInWithoutJavaScript() {
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.getByText("Dansk").click();
+			assertThat(page.locator("h1")).hasText("Log ind");
+			page.getByLabel("Brugernavn").fill("hr");
+			page.getByLabel("Adgangskode").fill("demo");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Velkommen, Demo: HR");
+			page.getByText("Svenska").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal per avdelning")))
+				.isVisible();
+		}
+	}
+
+	@Test
+	void everyPagePassesAxe() {
+		long staffId = firstId("staff");
+		long unitId = firstId("unit");
+		long accountId = firstId("account");
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("/", "/");
+		pages.put("/staff", "/staff?former=true");
+		pages.put("/staff/new", "/staff/new");
+		pages.put("/staff/{id}", "/staff/" + staffId);
+		pages.put("/admin/units", "/admin/units");
+		pages.put("/admin/units/new", "/admin/units/new");
+		pages.put("/admin/units/{id}", "/admin/units/" + unitId);
+		pages.put("/admin/accounts", "/admin/accounts");
+		pages.put("/admin/accounts/new", "/admin/accounts/new");
+		pages.put("/admin/accounts/{id}", "/admin/accounts/" + accountId);
+		pages.put("/admin/organisations", "/admin/organisations");
+		pages.put("/account/password", "/account/password");
+
+		Set<String> getRoutes = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+				getRoutes.addAll(info.getPatternValues());
+			}
+		});
+		getRoutes.remove("/login");
+		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
+
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = context.newPage();
+			page.navigate(url("/login?error"));
+			scan(page, "login with error", violations);
+			page.navigate(url("/login?lang=sv"));
+			scan(page, "login, Swedish", violations);
+			logIn(context, "admin");
+			for (String path : pages.values()) {
+				page.navigate(url(path));
+				scan(page, path, violations);
+			}
+			for (String form : List.of("/staff/new", "/admin/units/new", "/admin/accounts/new", "/account/password",
+					"/admin/organisations")) {
+				page.navigate(url(form));
+				page.locator("main form button[type=submit]").click();
+				scan(page, form + " with errors", violations);
+			}
+			page.navigate(url("/no-such-page"));
+			scan(page, "404", violations);
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	private void scan(Page page, String what, List<String> violations) {
+		for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
+			violations.add(what + ": " + rule.getId() + " – " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
+		}
+	}
+
+	private Page logIn(BrowserContext context, String username) {
+		Page page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+		page.navigate(url("/login?lang=en"));
+		page.getByLabel("Username").fill(username);
+		page.getByLabel("Password").fill("demo");
+		page.locator("main form button[type=submit]").click();
+		assertThat(page).hasURL(url("/"));
+		return page;
+	}
+
+	private Browser browser() {
+		return this.chromium.browser();
+	}
+
+	private static Browser.NewContextOptions english() {
+		return new Browser.NewContextOptions().setLocale("en-GB");
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private long firstId(String table) {
+		return this.jdbc.sql("select min(id) from " + table).query(Long.class).single();
+	}
+
+}
