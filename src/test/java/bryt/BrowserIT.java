@@ -72,8 +72,9 @@ class BrowserIT {
 		landing.put("union", List.of("Units you cover", "Your employment"));
 		landing.put("staff", List.of("Your employment"));
 		landing.put("committee", List.of("Staff per department"));
+		List<String> violations = new ArrayList<>();
 		landing.forEach((username, sections) -> {
-			try (BrowserContext context = browser().newContext(english())) {
+			try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
 				Page page = logIn(context, username);
 				String name = this.jdbc.sql("select display_name from account where username = :u")
 					.param("u", username)
@@ -84,8 +85,10 @@ class BrowserIT {
 					assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(section)))
 						.isVisible();
 				}
+				scan(page, "landing page of " + username, violations);
 			}
 		});
+		assertThat(violations).isEmpty();
 	}
 
 	@Test

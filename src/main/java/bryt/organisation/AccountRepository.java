@@ -126,11 +126,14 @@ class AccountRepository {
 
 	private void replaceUnits(long organisationId, long accountId, Set<Long> unitIds) {
 		this.jdbc.sql("delete from account_unit where account_id = :id").param("id", accountId).update();
-		for (Long unitId : unitIds) {
-			this.jdbc.sql("""
-					insert into account_unit (organisation_id, account_id, unit_id) values (:org, :account, :unit)
-					""").param("org", organisationId).param("account", accountId).param("unit", unitId).update();
-		}
+		this.jdbc.sql("""
+				insert into account_unit (organisation_id, account_id, unit_id)
+				select :org, :account, unnest(cast(:units as bigint[]))
+				""")
+			.param("org", organisationId)
+			.param("account", accountId)
+			.param("units", unitIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.update();
 	}
 
 	private static Account account(ResultSet rs, int row) throws SQLException {

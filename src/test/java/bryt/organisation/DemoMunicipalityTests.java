@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BrytTest
+/**
+ * The organisation module on its own (with {@code shared}, the only module it depends on)
+ * creates the demo municipality on an empty embedded database.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@TestPropertySource(properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 class DemoMunicipalityTests {
 
 	/** Every person named in Bryt's source articles; none may appear in the demo. */
