@@ -1,7 +1,9 @@
 package bryt.shared.security;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,18 +37,22 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'";
 
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.svg", "/error", "/actuator/health",
-			"/actuator/health/**", "/actuator/info" };
+	/** Open without a login; modules add theirs with a {@link PublicPaths} bean. */
+	static final PublicPaths BASE_PUBLIC_PATHS = new PublicPaths("/login", "/css/**", "/favicon.svg", "/error",
+			"/actuator/health", "/actuator/health/**", "/actuator/info");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			List<PublicPaths> modulePublicPaths) throws Exception {
+		String[] publicPaths = Stream.concat(Stream.of(BASE_PUBLIC_PATHS), modulePublicPaths.stream())
+			.flatMap((paths) -> paths.patterns().stream())
+			.toArray(String[]::new);
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+					(requests) -> requests.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -43,20 +43,37 @@ class MessagesTest {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)");
 
 	@Test
-	void everyBundleHasTheSameKeysAndNoEmptyValues() throws IOException {
-		Properties english = bundle("messages.properties");
-		for (String language : List.of("sv", "da")) {
-			Properties other = bundle("messages_" + language + ".properties");
-			assertThat(new TreeSet<>(other.stringPropertyNames())).as("keys of messages_%s", language)
-				.isEqualTo(new TreeSet<>(english.stringPropertyNames()));
-			other.forEach((key, value) -> assertThat(value.toString()).as("%s in %s", key, language).isNotBlank());
+	void everyBundleHasTheSameKeysInEveryLanguageAndNoEmptyValues() throws IOException {
+		for (String basename : basenames()) {
+			Properties english = bundle(basename + ".properties");
+			for (String language : List.of("sv", "da")) {
+				Properties other = bundle(basename + "_" + language + ".properties");
+				assertThat(new TreeSet<>(other.stringPropertyNames())).as("keys of %s_%s", basename, language)
+					.isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+				other.forEach((key, value) -> assertThat(value.toString()).as("%s in %s_%s", key, basename, language)
+					.isNotBlank());
+			}
+			english.forEach((key, value) -> assertThat(value.toString()).as("%s in %s", key, basename).isNotBlank());
 		}
-		english.forEach((key, value) -> assertThat(value.toString()).as("%s in en", key).isNotBlank());
+	}
+
+	@Test
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		List<String> twice = new ArrayList<>();
+		for (String basename : basenames()) {
+			for (String key : bundle(basename + ".properties").stringPropertyNames()) {
+				if (!seen.add(key)) {
+					twice.add(basename + ": " + key);
+				}
+			}
+		}
+		assertThat(twice).isEmpty();
 	}
 
 	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
-		Set<String> keys = bundle("messages.properties").stringPropertyNames();
+		Set<String> keys = allKeys();
 		List<String> missing = new ArrayList<>();
 		for (Path template : templates()) {
 			Matcher matcher = STATIC_KEY.matcher(Files.readString(template));
@@ -71,9 +88,9 @@ class MessagesTest {
 
 	@Test
 	void everyRoleHasANameInEveryLanguage() throws IOException {
-		Properties english = bundle("messages.properties");
+		Set<String> keys = allKeys();
 		for (Role role : Role.values()) {
-			assertThat(english.getProperty("role." + role.name())).as("role.%s", role).isNotBlank();
+			assertThat(keys).as("role.%s", role).contains("role." + role.name());
 		}
 	}
 
@@ -128,6 +145,20 @@ class MessagesTest {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter((file) -> file.toString().endsWith(".html")).sorted().toList();
 		}
+	}
+
+	/** The bundles the application reads, from {@code spring.messages.basename}. */
+	private static List<String> basenames() throws IOException {
+		String basenames = bundle("application.properties").getProperty("spring.messages.basename");
+		return List.of(basenames.split("\\s*,\\s*"));
+	}
+
+	private static Set<String> allKeys() throws IOException {
+		Set<String> keys = new TreeSet<>();
+		for (String basename : basenames()) {
+			keys.addAll(bundle(basename + ".properties").stringPropertyNames());
+		}
+		return keys;
 	}
 
 	private static Properties bundle(String name) throws IOException {
