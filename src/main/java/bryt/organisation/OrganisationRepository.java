@@ -44,6 +44,13 @@ class OrganisationRepository {
 			.optional();
 	}
 
+	Optional<Organisation> findByCode(String code) {
+		return this.jdbc.sql("select id, code, name, country from organisation where code = :code")
+			.param("code", code)
+			.query(Organisation.class)
+			.optional();
+	}
+
 	List<Organisation> findAll() {
 		return this.jdbc.sql("select id, code, name, country from organisation order by name")
 			.query(Organisation.class)

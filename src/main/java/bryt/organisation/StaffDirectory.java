@@ -53,7 +53,7 @@ class StaffDirectory {
 	}
 
 	/** Empty when the account sees the whole organisation. */
-	private Optional<List<Long>> visibleUnitIds(CurrentAccount me) {
+	Optional<List<Long>> visibleUnitIds(CurrentAccount me) {
 		if (seesWholeOrganisation(me)) {
 			return Optional.empty();
 		}

@@ -9,11 +9,12 @@ import java.time.LocalDate;
  * @param experienceStart when the member began working in the profession, which sets the
  * experience factor of their capacity; may be earlier than their employment here
  */
-record StaffMember(long id, long organisationId, String employeeNumber, String name, long unitId, StaffRole role,
+public record StaffMember(long id, long organisationId, String employeeNumber, String name, long unitId, StaffRole role,
 		BigDecimal fte, LocalDate experienceStart, LocalDate employmentStart, LocalDate endDate, EndReason endReason) {
 
-	boolean employedOn(LocalDate date) {
-		return !this.employmentStart.isAfter(date) && (this.endDate == null || this.endDate.isAfter(date));
+	/** Whether employed on a date; the end date is the last day of employment. */
+	public boolean employedOn(LocalDate date) {
+		return !this.employmentStart.isAfter(date) && (this.endDate == null || !this.endDate.isBefore(date));
 	}
 
 }

@@ -46,6 +46,13 @@ class StaffRepository {
 			.optional();
 	}
 
+	List<StaffMember> findAll(long organisationId) {
+		return this.jdbc.sql("select " + COLUMNS + " from staff where organisation_id = :org order by id")
+			.param("org", organisationId)
+			.query(StaffMember.class)
+			.list();
+	}
+
 	boolean employeeNumberTaken(long organisationId, String employeeNumber, Long exceptId) {
 		return this.jdbc.sql("""
 				select exists (select 1 from staff
@@ -69,7 +76,7 @@ class StaffRepository {
 		return this.jdbc.sql(LIST_ROW + """
 				where s.organisation_id = :org
 					and (cast(:all as boolean) or s.unit_id in (:units))
-					and (cast(:former as boolean) or s.end_date is null or s.end_date > :today)
+					and (cast(:former as boolean) or s.end_date is null or s.end_date >= :today)
 				order by s.name, s.employee_number
 				""")
 			.param("org", organisationId)
@@ -93,7 +100,7 @@ class StaffRepository {
 				from unit d
 				left join dept on dept.department_id = d.id
 				left join staff s on s.unit_id = dept.id
-					and s.employment_start <= :today and (s.end_date is null or s.end_date > :today)
+					and s.employment_start <= :today and (s.end_date is null or s.end_date >= :today)
 				where d.organisation_id = :org and d.parent_id is null
 				group by d.id, d.name
 				order by d.name

@@ -1,5 +1,5 @@
 package bryt.organisation;
 
 /** A node of the organisation tree: a department, a unit or a team. */
-record Unit(long id, long organisationId, String code, String name, UnitLevel level, Long parentId) {
+public record Unit(long id, long organisationId, String code, String name, UnitLevel level, Long parentId) {
 }

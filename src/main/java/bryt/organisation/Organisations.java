@@ -1,0 +1,107 @@
+package bryt.organisation;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.shared.imports.ImportRefusedException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation module's API for the other modules: organisations, their unit tree and
+ * staff, what an account may see, and imports of units and staff.
+ */
+@Service
+public class Organisations {
+
+	private final OrganisationRepository organisations;
+
+	private final UnitRepository units;
+
+	private final StaffRepository staff;
+
+	private final StaffDirectory directory;
+
+	private final OrganisationImports imports;
+
+	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
+			StaffDirectory directory, OrganisationImports imports) {
+		this.organisations = organisations;
+		this.units = units;
+		this.staff = staff;
+		this.directory = directory;
+		this.imports = imports;
+	}
+
+	public Optional<Organisation> findByCode(String code) {
+		return this.organisations.findByCode(code);
+	}
+
+	public Optional<Organisation> find(long id) {
+		return this.organisations.find(id);
+	}
+
+	public List<Organisation> all() {
+		return this.organisations.findAll();
+	}
+
+	/**
+	 * Creates an organisation without accounts (from the command line).
+	 * @throws IllegalArgumentException if the code is taken or malformed
+	 */
+	@Transactional
+	public Organisation create(String code, String name, Country country) {
+		if (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+			throw new IllegalArgumentException(
+					"The code must be 2–40 lower-case letters, digits or hyphens, starting with a letter or digit");
+		}
+		if (this.organisations.codeTaken(code)) {
+			throw new IllegalArgumentException("An organisation with the code " + code + " exists already");
+		}
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new IllegalArgumentException("The name must be 1–200 characters");
+		}
+		long id = this.organisations.create(code, name.strip(), country);
+		return new Organisation(id, code, name.strip(), country);
+	}
+
+	/** The unit tree, parents before children. */
+	public List<Unit> units(long organisationId) {
+		return this.units.findTree(organisationId);
+	}
+
+	/** Every staff member, current and former. */
+	public List<StaffMember> staff(long organisationId) {
+		return this.staff.findAll(organisationId);
+	}
+
+	/**
+	 * The units whose figures an account may see, each with everything below it; empty
+	 * when it sees the whole organisation.
+	 */
+	public Optional<Set<Long>> visibleUnits(CurrentAccount account) {
+		return this.directory.visibleUnitIds(account).map(Set::copyOf);
+	}
+
+	/**
+	 * Imports the unit tree from CSV ({@code code,name,parent,level}), all or nothing.
+	 * @return the number of units created or changed
+	 * @throws ImportRefusedException with every problem found, when nothing was imported
+	 */
+	public int importUnits(long organisationId, String fileName, InputStream csv) {
+		return this.imports.importUnits(organisationId, fileName, csv);
+	}
+
+	/**
+	 * Imports staff from CSV, all or nothing, matched by employee number.
+	 * @return the number of staff members created or changed
+	 * @throws ImportRefusedException with every problem found, when nothing was imported
+	 */
+	public int importStaff(long organisationId, String fileName, InputStream csv) {
+		return this.imports.importStaff(organisationId, fileName, csv);
+	}
+
+}

@@ -1,0 +1,135 @@
+package bryt.shared.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import bryt.shared.PersonalIdentityNumbers;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * Streams the rows of a CSV export: UTF-8 or Windows-1252, comma or semicolon, canonical
+ * or Swedish/Danish column names. Every cell of every column, known or not, passes the
+ * personal identity number guard; a hit is reported by line and column, never by value.
+ * Columns the import does not know are otherwise ignored.
+ */
+public final class CsvImportReader {
+
+	private CsvImportReader() {
+	}
+
+	/**
+	 * Reads a file and hands each data row to {@code rows}. Problems are recorded in
+	 * {@code problems}; a file without a header or without a required column is not read
+	 * any further.
+	 * @param in the file's bytes; closed when done
+	 * @param columns the columns the import understands
+	 * @param problems where problems are recorded
+	 * @param rows receives each data row
+	 */
+	public static void read(InputStream in, List<Column> columns, ImportProblems problems, Consumer<CsvRow> rows) {
+		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(in), 64 * 1024)) {
+			reader.mark(64 * 1024);
+			String firstLine = reader.readLine();
+			if (firstLine == null || firstLine.isBlank()) {
+				problems.add(0, 0, "", "empty");
+				return;
+			}
+			reader.reset();
+			char separator = separator(firstLine);
+			try (CsvReader<CsvRecord> csv = CsvReader.builder()
+				.fieldSeparator(separator)
+				.skipEmptyLines(true)
+				.allowExtraFields(true)
+				.allowMissingFields(true)
+				.ofCsvRecord(reader)) {
+				Iterator<CsvRecord> records = csv.iterator();
+				CsvRecord header = records.next();
+				Map<String, Integer> positions = new HashMap<>();
+				Map<String, String> headers = new HashMap<>();
+				if (!mapHeader(header, columns, positions, headers, problems)) {
+					return;
+				}
+				int width = header.getFieldCount();
+				boolean any = false;
+				while (records.hasNext()) {
+					CsvRecord record = records.next();
+					long line = record.getStartingLineNumber();
+					String[] values = record.getFields().toArray(String[]::new);
+					if (values.length != width) {
+						problems.add(line, 0, "", "fieldCount", String.valueOf(width), String.valueOf(values.length));
+						continue;
+					}
+					boolean clean = true;
+					for (int i = 0; i < values.length; i++) {
+						if (PersonalIdentityNumbers.containsOne(values[i])) {
+							problems.add(line, i + 1, header.getField(i).strip(), "personalIdentityNumber");
+							clean = false;
+						}
+					}
+					any = true;
+					if (clean) {
+						rows.accept(new CsvRow(line, values, positions, headers, problems));
+					}
+				}
+				if (!any) {
+					problems.add(0, 0, "", "noRows");
+				}
+			}
+		}
+		catch (CsvParseException ex) {
+			problems.add(0, 0, "", "malformed");
+		}
+		catch (UncheckedIOException ex) {
+			problems.add(0, 0, "", (ex.getCause() instanceof CharacterCodingException) ? "encoding" : "unreadable");
+		}
+		catch (CharacterCodingException ex) {
+			problems.add(0, 0, "", "encoding");
+		}
+		catch (IOException ex) {
+			problems.add(0, 0, "", "unreadable");
+		}
+	}
+
+	private static boolean mapHeader(CsvRecord header, List<Column> columns, Map<String, Integer> positions,
+			Map<String, String> headers, ImportProblems problems) {
+		for (int i = 0; i < header.getFieldCount(); i++) {
+			String name = header.getField(i);
+			for (Column column : columns) {
+				if (column.matches(name)) {
+					if (positions.containsKey(column.name())) {
+						problems.add(1, i + 1, name.strip(), "duplicateColumn", column.name());
+					}
+					positions.put(column.name(), i);
+					headers.put(column.name(), name.strip());
+				}
+			}
+		}
+		for (Column column : columns) {
+			if (column.required() && !positions.containsKey(column.name())) {
+				problems.add(1, 0, column.name(), "missingColumn", column.name());
+			}
+		}
+		return !problems.any();
+	}
+
+	/**
+	 * Semicolon when the header has more semicolons than commas (Excel in Swedish and
+	 * Danish).
+	 */
+	static char separator(String headerLine) {
+		long semicolons = headerLine.chars().filter((c) -> c == ';').count();
+		long commas = headerLine.chars().filter((c) -> c == ',').count();
+		return (semicolons > commas) ? ';' : ',';
+	}
+
+}

@@ -1,0 +1,56 @@
+package bryt.shared.imports;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The problems found in one file. Keeps the first {@value #LIMIT} and counts the rest, so
+ * that a broken 100 MB file does not turn into a 100 MB error report.
+ */
+public final class ImportProblems {
+
+	public static final int LIMIT = 100;
+
+	private final String file;
+
+	private final List<ImportProblem> problems = new ArrayList<>();
+
+	private long total;
+
+	public ImportProblems(String file) {
+		this.file = file;
+	}
+
+	public void add(long line, int column, String columnName, String code, String... args) {
+		this.total++;
+		if (this.problems.size() < LIMIT) {
+			this.problems.add(new ImportProblem(line, column, columnName, code, List.of(args)));
+		}
+	}
+
+	public String file() {
+		return this.file;
+	}
+
+	public boolean any() {
+		return this.total > 0;
+	}
+
+	/** The first {@value #LIMIT} problems, in the order they were found. */
+	public List<ImportProblem> list() {
+		return Collections.unmodifiableList(this.problems);
+	}
+
+	public long total() {
+		return this.total;
+	}
+
+	/** Refuses the import if anything was found. */
+	public void refuseIfAny() {
+		if (any()) {
+			throw new ImportRefusedException(this);
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * The load model an organisation's employer and unions agree on. Defaults follow the
+ * Göteborg-style points model: a full-time worker with two years or more in the
+ * profession carries 100 points; newer staff less.
+ *
+ * @param baseCapacity points a full-time experienced worker carries (default 100)
+ * @param coHandlerShare share of a case's weight that a co-handler carries (default 0.5);
+ * the primary handler carries the rest
+ * @param factorUnder6Months capacity factor in the first six months in the profession
+ * (default 0.6)
+ * @param factorUnder2Years capacity factor from six months to two years (default 0.8)
+ * @param complexity2 weight multiplier of complexity 2 (default 1.5)
+ * @param complexity3 weight multiplier of complexity 3 (default 2.0)
+ */
+public record LoadSettings(double baseCapacity, double coHandlerShare, double factorUnder6Months,
+		double factorUnder2Years, double complexity2, double complexity3) {
+
+	public static final LoadSettings DEFAULTS = new LoadSettings(100, 0.5, 0.6, 0.8, 1.5, 2.0);
+
+	/** The experience factor on a date: 0.6, 0.8 or 1.0 with the defaults. */
+	public double experienceFactor(LocalDate experienceStart, LocalDate at) {
+		if (experienceStart == null || experienceStart.isAfter(at)) {
+			return this.factorUnder6Months;
+		}
+		Period experience = Period.between(experienceStart, at);
+		long months = experience.toTotalMonths();
+		if (months < 6) {
+			return this.factorUnder6Months;
+		}
+		if (months < 24) {
+			return this.factorUnder2Years;
+		}
+		return 1.0;
+	}
+
+	/** Capacity in points: base × FTE × experience factor. */
+	public double capacity(double fte, LocalDate experienceStart, LocalDate at) {
+		return this.baseCapacity * fte * experienceFactor(experienceStart, at);
+	}
+
+	/**
+	 * A case's weight: its type's points × the complexity multiplier (1, 1.5, 2 by
+	 * default).
+	 */
+	public double caseWeight(double typeWeight, int complexity) {
+		return typeWeight * switch (complexity) {
+			case 2 -> this.complexity2;
+			case 3 -> this.complexity3;
+			default -> 1.0;
+		};
+	}
+
+}

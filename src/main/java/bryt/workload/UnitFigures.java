@@ -1,0 +1,35 @@
+package bryt.workload;
+
+import bryt.organisation.UnitLevel;
+
+/**
+ * A unit's figures on a date, summed over the unit and everything below it. The figures
+ * for the whole organisation have {@code unitId} 0 and no level.
+ *
+ * @param headcount staff employed on the date
+ * @param fte their full-time equivalents
+ * @param openCases cases open on the date
+ * @param openInvestigations open cases of investigation types
+ * @param investigationsPastDeadline open investigations whose deadline has passed
+ * @param shareOfInvestigationsPastDeadline the share of open investigations past
+ * deadline, 0 when there are none
+ * @param medianDaysPastDeadline median days past deadline of those, or {@code null}
+ * @param staffPerLead social workers per first-line lead, or {@code null} without leads
+ * @param staffPerManager social workers per unit manager, or {@code null} without
+ * managers
+ * @param twoHandlerViolations open cases of two-handler types with fewer than two
+ * handlers
+ * @param turnover leavers in the past 12 months ÷ average headcount (of the day 12 months
+ * before and the date)
+ * @param weightedLoad points carried by the unit's workers
+ * @param capacity points the unit's workers can carry
+ * @param forecastFte full-time equivalents needed to stay at 100 % given the inflow of
+ * the past 12 weeks and the average weighted open time, at the unit's current experience
+ * mix
+ */
+public record UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount,
+		double fte, int openCases, int openInvestigations, int investigationsPastDeadline,
+		double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
+		Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
+		double loadRatio, Band band, double forecastFte) {
+}

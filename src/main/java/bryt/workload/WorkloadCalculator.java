@@ -1,0 +1,188 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import bryt.organisation.StaffMember;
+import bryt.organisation.StaffRole;
+import bryt.organisation.Unit;
+
+/**
+ * Computes the workload figures of an organisation on a date from plain data. No
+ * database, no clock: every figure can be checked by hand (see
+ * {@code WorkloadCalculatorTest}).
+ */
+final class WorkloadCalculator {
+
+	private WorkloadCalculator() {
+	}
+
+	static WorkloadFigures compute(long organisationId, String organisationCode, String organisationName, LocalDate at,
+			LoadSettings settings, List<Unit> units, List<StaffMember> staff, List<OpenCase> cases,
+			Map<Long, UnitFlow> flows) {
+		Map<Long, Unit> unitsById = new HashMap<>();
+		units.forEach((unit) -> unitsById.put(unit.id(), unit));
+
+		Map<Long, double[]> load = new HashMap<>();
+		for (OpenCase open : cases) {
+			double weight = settings.caseWeight(open.typeWeight(), open.complexity());
+			if (open.coHandler() != null) {
+				add(load, open.coHandler(), weight * settings.coHandlerShare());
+				weight -= weight * settings.coHandlerShare();
+			}
+			if (open.primaryHandler() != null) {
+				add(load, open.primaryHandler(), weight);
+			}
+		}
+
+		List<WorkerFigures> workers = new ArrayList<>();
+		for (StaffMember member : staff) {
+			if (!member.employedOn(at)) {
+				continue;
+			}
+			double capacity = settings.capacity(member.fte().doubleValue(),
+					(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at);
+			double[] carried = load.getOrDefault(member.id(), new double[2]);
+			double ratio = ratio(carried[0], capacity);
+			Unit unit = unitsById.get(member.unitId());
+			workers.add(new WorkerFigures(member.id(), member.employeeNumber(), member.name(), member.unitId(),
+					(unit != null) ? unit.code() : null, (int) carried[1], carried[0], capacity, ratio,
+					Band.of(ratio)));
+		}
+
+		List<UnitFigures> unitFigures = new ArrayList<>();
+		for (Unit unit : units) {
+			Set<Long> subtree = subtree(unit.id(), units);
+			unitFigures.add(figures(unit.id(), unit.code(), unit.name(), unit, subtree, at, settings, staff, workers,
+					cases, flows));
+		}
+		Set<Long> all = new HashSet<>(unitsById.keySet());
+		UnitFigures total = figures(0, organisationCode, organisationName, null, all, at, settings, staff, workers,
+				cases, flows);
+		return new WorkloadFigures(organisationId, at, total, unitFigures, workers);
+	}
+
+	private static UnitFigures figures(long unitId, String code, String name, Unit unit, Set<Long> subtree,
+			LocalDate at, LoadSettings settings, List<StaffMember> staff, List<WorkerFigures> workers,
+			List<OpenCase> cases, Map<Long, UnitFlow> flows) {
+		double weightedLoad = 0;
+		double capacity = 0;
+		for (WorkerFigures worker : workers) {
+			if (subtree.contains(worker.unitId())) {
+				weightedLoad += worker.weightedLoad();
+				capacity += worker.capacity();
+			}
+		}
+		int headcount = 0;
+		double fte = 0;
+		int socialWorkers = 0;
+		int leads = 0;
+		int managers = 0;
+		int leavers = 0;
+		int headcountYearBefore = 0;
+		LocalDate yearBefore = at.minusYears(1);
+		for (StaffMember member : staff) {
+			if (!subtree.contains(member.unitId())) {
+				continue;
+			}
+			if (member.employedOn(yearBefore)) {
+				headcountYearBefore++;
+			}
+			if (member.endDate() != null && member.endDate().isAfter(yearBefore) && !member.endDate().isAfter(at)) {
+				leavers++;
+			}
+			if (!member.employedOn(at)) {
+				continue;
+			}
+			headcount++;
+			fte += member.fte().doubleValue();
+			if (member.role() == StaffRole.SOCIAL_WORKER) {
+				socialWorkers++;
+			}
+			else if (member.role() == StaffRole.FIRST_LINE_LEAD) {
+				leads++;
+			}
+			else if (member.role() == StaffRole.UNIT_MANAGER) {
+				managers++;
+			}
+		}
+		int openCases = 0;
+		int investigations = 0;
+		int violations = 0;
+		List<Long> daysPast = new ArrayList<>();
+		for (OpenCase open : cases) {
+			if (!subtree.contains(open.unitId())) {
+				continue;
+			}
+			openCases++;
+			if (open.twoHandlers() && open.handlerCount() < 2) {
+				violations++;
+			}
+			if (open.investigation()) {
+				investigations++;
+				if (open.deadline() != null && open.deadline().isBefore(at)) {
+					daysPast.add(ChronoUnit.DAYS.between(open.deadline(), at));
+				}
+			}
+		}
+		UnitFlow flow = UnitFlow.NONE;
+		for (long id : subtree) {
+			flow = flow.plus(flows.getOrDefault(id, UnitFlow.NONE));
+		}
+		// Needed capacity in points, turned into FTE at the unit's current experience
+		// mix.
+		double pointsPerFte = (fte > 0) ? capacity / fte : settings.baseCapacity();
+		double forecastFte = (pointsPerFte > 0) ? flow.steadyLoad() / pointsPerFte : 0;
+		double averageHeadcount = (headcountYearBefore + headcount) / 2.0;
+		double ratio = ratio(weightedLoad, capacity);
+		return new UnitFigures(unitId, code, name, (unit != null) ? unit.level() : null,
+				(unit != null) ? unit.parentId() : null, headcount, fte, openCases, investigations, daysPast.size(),
+				(investigations > 0) ? (double) daysPast.size() / investigations : 0, median(daysPast),
+				(leads > 0) ? (double) socialWorkers / leads : null,
+				(managers > 0) ? (double) socialWorkers / managers : null, violations,
+				(averageHeadcount > 0) ? leavers / averageHeadcount : 0, weightedLoad, capacity, ratio, Band.of(ratio),
+				forecastFte);
+	}
+
+	static Set<Long> subtree(long root, List<Unit> units) {
+		Set<Long> subtree = new HashSet<>();
+		subtree.add(root);
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Unit unit : units) {
+				if (unit.parentId() != null && subtree.contains(unit.parentId()) && subtree.add(unit.id())) {
+					grew = true;
+				}
+			}
+		}
+		return subtree;
+	}
+
+	static Double median(List<Long> values) {
+		if (values.isEmpty()) {
+			return null;
+		}
+		List<Long> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+	}
+
+	private static double ratio(double load, double capacity) {
+		// Load is counted where the workers are, so no capacity also means no load.
+		return (capacity > 0) ? load / capacity : 0;
+	}
+
+	private static void add(Map<Long, double[]> load, long staffId, double points) {
+		double[] carried = load.computeIfAbsent(staffId, (id) -> new double[2]);
+		carried[0] += points;
+		carried[1] += 1;
+	}
+
+}

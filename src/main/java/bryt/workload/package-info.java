@@ -1,0 +1,8 @@
+/**
+ * Workload (arbetsbelastning, arbejdsbyrde): case types, cases, imports from case
+ * management systems, and the caseload figures both parties agree on.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "organisation" })
+package bryt.workload;
+
+import org.springframework.modulith.ApplicationModule;
