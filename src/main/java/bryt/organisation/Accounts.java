@@ -33,8 +33,11 @@ class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final Organisations registry;
+
 	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
-			StaffRepository staff, PasswordEncoder passwordEncoder) {
+			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry) {
+		this.registry = registry;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.units = units;
@@ -53,7 +56,7 @@ class Accounts {
 		if (errors.hasErrors()) {
 			return;
 		}
-		long organisationId = this.organisations.create(form.code(), form.name().strip(), form.country());
+		long organisationId = this.registry.create(form.code(), form.name(), form.country()).id();
 		this.accounts.create(organisationId, normalise(form.adminUsername()), form.adminName().strip(),
 				EnumSet.of(Role.ADMINISTRATOR), null, true, Set.of(),
 				this.passwordEncoder.encode(form.adminPassword()));

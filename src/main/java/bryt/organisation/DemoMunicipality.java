@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,8 +95,15 @@ class DemoMunicipality implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Organisations registry;
+
+	private final ApplicationEventPublisher events;
+
 	DemoMunicipality(DemoMode demo, OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
-			AccountRepository accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock) {
+			AccountRepository accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock,
+			Organisations registry, ApplicationEventPublisher events) {
+		this.registry = registry;
+		this.events = events;
 		this.demo = demo;
 		this.organisations = organisations;
 		this.units = units;
@@ -122,7 +130,7 @@ class DemoMunicipality implements ApplicationRunner {
 
 	private void create(LocalDate today) {
 		Random random = new Random(SEED);
-		long org = this.organisations.create(CODE, NAME, Country.SE);
+		long org = this.registry.create(CODE, NAME, Country.SE).id();
 		Names names = new Names(random);
 		Map<String, Long> unitIds = new HashMap<>();
 		Map<String, Long> staffIds = new HashMap<>();
@@ -156,6 +164,7 @@ class DemoMunicipality implements ApplicationRunner {
 		hire(org, ++number, names.next(), unitIds.get("BOF"), StaffRole.OTHER, new BigDecimal("0.5"),
 				today.minusYears(4), today.minusYears(2));
 		createAccounts(org, unitIds, staffIds);
+		this.events.publishEvent(new DemoMunicipalityCreated(org, today));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package bryt.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -13,8 +14,11 @@ class OrganisationTree {
 
 	private final UnitRepository units;
 
-	OrganisationTree(UnitRepository units) {
+	private final ApplicationEventPublisher events;
+
+	OrganisationTree(UnitRepository units, ApplicationEventPublisher events) {
 		this.units = units;
+		this.events = events;
 	}
 
 	List<Unit> units(long organisationId) {
@@ -59,6 +63,7 @@ class OrganisationTree {
 			this.units.update(organisationId, unitId, form.code().strip(), form.name().strip(), form.level(),
 					form.parentId());
 		}
+		this.events.publishEvent(new OrganisationChanged(organisationId));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import bryt.shared.imports.ImportRefusedException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +28,11 @@ public class Organisations {
 
 	private final OrganisationImports imports;
 
+	private final ApplicationEventPublisher events;
+
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
-			StaffDirectory directory, OrganisationImports imports) {
+			StaffDirectory directory, OrganisationImports imports, ApplicationEventPublisher events) {
+		this.events = events;
 		this.organisations = organisations;
 		this.units = units;
 		this.staff = staff;
@@ -65,6 +69,7 @@ public class Organisations {
 			throw new IllegalArgumentException("The name must be 1–200 characters");
 		}
 		long id = this.organisations.create(code, name.strip(), country);
+		this.events.publishEvent(new OrganisationCreated(id, country));
 		return new Organisation(id, code, name.strip(), country);
 	}
 

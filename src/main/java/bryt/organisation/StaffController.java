@@ -2,6 +2,7 @@ package bryt.organisation;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,7 +34,11 @@ class StaffController {
 
 	private final OrganisationTree tree;
 
-	StaffController(StaffDirectory directory, StaffRepository staff, OrganisationTree tree) {
+	private final ApplicationEventPublisher events;
+
+	StaffController(StaffDirectory directory, StaffRepository staff, OrganisationTree tree,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.directory = directory;
 		this.staff = staff;
 		this.tree = tree;
@@ -100,6 +105,7 @@ class StaffController {
 		else {
 			this.staff.update(me.organisationId(), id, form);
 		}
+		this.events.publishEvent(new OrganisationChanged(me.organisationId()));
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/staff";
 	}

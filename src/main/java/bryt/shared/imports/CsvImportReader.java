@@ -35,14 +35,15 @@ public final class CsvImportReader {
 	 * @param columns the columns the import understands
 	 * @param problems where problems are recorded
 	 * @param rows receives each data row
+	 * @return the header, or {@code null} if the file has none that can be used
 	 */
-	public static void read(InputStream in, List<Column> columns, ImportProblems problems, Consumer<CsvRow> rows) {
+	public static CsvHeader read(InputStream in, List<Column> columns, ImportProblems problems, Consumer<CsvRow> rows) {
 		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(in), 64 * 1024)) {
 			reader.mark(64 * 1024);
 			String firstLine = reader.readLine();
 			if (firstLine == null || firstLine.isBlank()) {
 				problems.add(0, 0, "", "empty");
-				return;
+				return null;
 			}
 			reader.reset();
 			char separator = separator(firstLine);
@@ -57,7 +58,7 @@ public final class CsvImportReader {
 				Map<String, Integer> positions = new HashMap<>();
 				Map<String, String> headers = new HashMap<>();
 				if (!mapHeader(header, columns, positions, headers, problems)) {
-					return;
+					return null;
 				}
 				int width = header.getFieldCount();
 				boolean any = false;
@@ -84,6 +85,7 @@ public final class CsvImportReader {
 				if (!any) {
 					problems.add(0, 0, "", "noRows");
 				}
+				return new CsvHeader(positions, headers);
 			}
 		}
 		catch (CsvParseException ex) {
@@ -98,6 +100,7 @@ public final class CsvImportReader {
 		catch (IOException ex) {
 			problems.add(0, 0, "", "unreadable");
 		}
+		return null;
 	}
 
 	private static boolean mapHeader(CsvRecord header, List<Column> columns, Map<String, Integer> positions,

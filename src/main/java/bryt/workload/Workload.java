@@ -1,0 +1,116 @@
+package bryt.workload;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.shared.imports.ImportRefusedException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The workload module's API: the figures of an organisation on a date, and imports.
+ *
+ * <p>
+ * Figures are computed once per organisation, date and data version and then served from
+ * memory; every change to cases, case types, staff or units bumps the version, so a
+ * cached picture is never stale, also with several instances.
+ */
+@Service
+public class Workload {
+
+	private final Organisations organisations;
+
+	private final WorkloadRepository repository;
+
+	private final CaseTypeRepository caseTypes;
+
+	private final CaseTypeImport caseTypeImport;
+
+	private final CaseImport caseImport;
+
+	private final Clock clock;
+
+	private final Cache<Key, WorkloadFigures> cache = Caffeine.newBuilder()
+		.maximumSize(2_000)
+		.expireAfterAccess(Duration.ofHours(6))
+		.build();
+
+	Workload(Organisations organisations, WorkloadRepository repository, CaseTypeRepository caseTypes,
+			CaseTypeImport caseTypeImport, CaseImport caseImport, Clock clock) {
+		this.organisations = organisations;
+		this.repository = repository;
+		this.caseTypes = caseTypes;
+		this.caseTypeImport = caseTypeImport;
+		this.caseImport = caseImport;
+		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/** The figures of an organisation on a date. */
+	public WorkloadFigures figures(Organisation organisation, LocalDate at) {
+		Key key = new Key(organisation.id(), at, this.repository.version(organisation.id()));
+		return this.cache.get(key, (k) -> compute(organisation, at));
+	}
+
+	public List<CaseType> caseTypes(long organisationId) {
+		return this.caseTypes.findAll(organisationId);
+	}
+
+	/**
+	 * Imports one file of the given kind, all or nothing.
+	 * @return the number of rows that created or changed something
+	 * @throws ImportRefusedException with the problems found, when nothing was imported
+	 */
+	public int importFile(Organisation organisation, ImportKind kind, String fileName, InputStream csv) {
+		return switch (kind) {
+			case CASE_TYPES -> this.caseTypeImport.run(organisation.id(), fileName, csv);
+			case UNITS -> this.organisations.importUnits(organisation.id(), fileName, csv);
+			case STAFF -> this.organisations.importStaff(organisation.id(), fileName, csv);
+			case CASES -> this.caseImport.run(organisation.id(), fileName, csv);
+		};
+	}
+
+	private WorkloadFigures compute(Organisation organisation, LocalDate at) {
+		LoadSettings settings = this.repository.settings(organisation.id());
+		return WorkloadCalculator.compute(organisation.id(), organisation.code(), organisation.name(), at, settings,
+				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
+				this.repository.openCases(organisation.id(), at),
+				this.repository.flows(organisation.id(), at, settings));
+	}
+
+	/** The kinds of file Bryt imports, by the names the API and the command line use. */
+	public enum ImportKind {
+
+		CASE_TYPES, UNITS, STAFF, CASES;
+
+		public String code() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+		public static ImportKind ofCode(String code) {
+			for (ImportKind kind : values()) {
+				if (kind.code().equals(code)) {
+					return kind;
+				}
+			}
+			throw new IllegalArgumentException(
+					"Unknown import kind " + code + "; expected case-types, units, staff or cases");
+		}
+
+	}
+
+	private record Key(long organisationId, LocalDate at, long version) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads what the figures of one organisation on one date are computed from. */
+@Repository
+class WorkloadRepository {
+
+	private final JdbcClient jdbc;
+
+	WorkloadRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long version(long organisationId) {
+		return this.jdbc.sql("select coalesce(max(version), 0) from workload_version where organisation_id = :org")
+			.param("org", organisationId)
+			.query(Long.class)
+			.single();
+	}
+
+	LoadSettings settings(long organisationId) {
+		return this.jdbc.sql("""
+				select base_capacity, co_handler_share, factor_under_6_months, factor_under_2_years, complexity_2,
+					complexity_3
+				from workload_settings where organisation_id = :org
+				""")
+			.param("org", organisationId)
+			.query((rs, n) -> new LoadSettings(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+					rs.getDouble(5), rs.getDouble(6)))
+			.optional()
+			.orElse(LoadSettings.DEFAULTS);
+	}
+
+	/** Cases open on the date, each with its deadline and its handlers on that date. */
+	List<OpenCase> openCases(long organisationId, LocalDate at) {
+		return this.jdbc
+			.sql("""
+					select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
+						(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
+							order by d.decided_on desc, d.deadline desc limit 1) as deadline,
+						(select a.staff_id from case_assignment a where a.case_id = c.id and a.primary_handler
+							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as primary_handler,
+						(select a.staff_id from case_assignment a where a.case_id = c.id and not a.primary_handler
+							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as co_handler
+					from case_file c join case_type t on t.id = c.case_type_id
+					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+					""")
+			.param("org", organisationId)
+			.param("at", at)
+			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
+					rs.getBoolean(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), nullableLong(rs.getObject(8)),
+					nullableLong(rs.getObject(9))))
+			.list();
+	}
+
+	/**
+	 * Per unit: weighted inflow of the past 12 weeks and weighted open time of the past
+	 * year's closed cases.
+	 */
+	Map<Long, UnitFlow> flows(long organisationId, LocalDate at, LoadSettings settings) {
+		Map<Long, UnitFlow> flows = new HashMap<>();
+		this.jdbc.sql("""
+				select c.unit_id,
+					coalesce(sum(w.points) filter (where c.opened > :at - :inflowDays and c.opened <= :at), 0),
+					coalesce(sum(w.points) filter (where c.closed > :at - 365 and c.closed <= :at), 0),
+					coalesce(sum(w.points * (c.closed - c.opened))
+						filter (where c.closed > :at - 365 and c.closed <= :at), 0)
+				from case_file c join case_type t on t.id = c.case_type_id
+				cross join lateral (select t.weight * case c.complexity when 2 then :complexity2
+					when 3 then :complexity3 else 1 end as points) w
+				where c.organisation_id = :org and (c.opened > :at - 365 or c.closed > :at - 365) and c.opened <= :at
+				group by c.unit_id
+				""")
+			.param("org", organisationId)
+			.param("at", at)
+			.param("inflowDays", UnitFlow.INFLOW_DAYS)
+			.param("complexity2", settings.complexity2())
+			.param("complexity3", settings.complexity3())
+			.query((rs, n) -> flows.put(rs.getLong(1), new UnitFlow(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))))
+			.list();
+		return flows;
+	}
+
+	private static Long nullableLong(Object value) {
+		return (value != null) ? ((Number) value).longValue() : null;
+	}
+
+}
