@@ -1,5 +1,7 @@
 package bryt;
 
+import bryt.shared.cli.CommandLineRunner;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BrytApplication {
 
 	public static void main(String[] args) {
+		if (CommandLineRunner.isCommand(args)) {
+			System.exit(CommandLineRunner.run(BrytApplication.class, args));
+		}
 		SpringApplication.run(BrytApplication.class, args);
 	}
 

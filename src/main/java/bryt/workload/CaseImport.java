@@ -85,7 +85,8 @@ class CaseImport {
 					) on commit drop
 					""").update();
 			CsvHeader header = copyIntoStaging(csv, problems);
-			if (header != null && !problems.any()) {
+			if (header != null) {
+				// Also when rows had problems of their own: the report lists everything.
 				checkReferences(organisationId, header, problems);
 			}
 			if (problems.any()) {
@@ -114,10 +115,7 @@ class CaseImport {
 				writer.flush();
 			}
 			finally {
-				if (problems.any()) {
-					copy.cancelCopy();
-				}
-				else {
+				if (copy.isActive()) {
 					copy.endCopy();
 				}
 			}
@@ -129,6 +127,7 @@ class CaseImport {
 	}
 
 	private static void stage(CsvRow row, ImportProblems problems, StagingWriter writer) {
+		long before = problems.total();
 		String ref = row.requiredText("case_ref", 64);
 		String type = row.requiredText("case_type", 40);
 		String unit = row.requiredText("unit", 40);

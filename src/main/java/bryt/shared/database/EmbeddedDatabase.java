@@ -37,22 +37,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+	/**
+	 * The server this process started, or {@code null} when it uses another Bryt's
+	 * server.
+	 */
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+	private final int port;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
 		this.postgres = postgres;
+		this.port = port;
 	}
 
 	/**
 	 * Starts PostgreSQL on a free loopback port with its files in {@code dataDir},
-	 * creating them on first use.
+	 * creating them on first use. If another Bryt (a running server, when this is the
+	 * command line) already runs PostgreSQL on this directory, uses that one instead.
 	 * @param dataDir the server's data directory
 	 * @return the running server
 	 */
 	public static EmbeddedDatabase start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
-			stopOrphanedServer(dataDir);
+			Optional<Integer> shared = stopOrphanedServer(dataDir);
+			if (shared.isPresent()) {
+				log.info("Using the embedded PostgreSQL of the Bryt that is running on {}", dataDir);
+				return new EmbeddedDatabase(null, shared.get());
+			}
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
@@ -70,7 +82,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("log_min_error_statement", "panic")
 				.setServerConfig("log_error_verbosity", "terse")
 				.start();
-			return new EmbeddedDatabase(postgres);
+			return new EmbeddedDatabase(postgres, postgres.getPort());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath(),
@@ -79,7 +91,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.postgres.getPort();
+		return this.port;
 	}
 
 	public String jdbcUrl() {
@@ -92,24 +104,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.postgres.close();
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
 	}
 
-	static void stopOrphanedServer(Path dataDir) throws IOException {
+	/**
+	 * Stops a postmaster whose Bryt died. Returns its port instead when a live Bryt still
+	 * owns it.
+	 */
+	static Optional<Integer> stopOrphanedServer(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
-			return;
+			return Optional.empty();
 		}
 		try (FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
 			if (lock == null) {
-				throw new IllegalStateException("The data directory " + dataDir.toAbsolutePath()
-						+ " is in use by another running Bryt. Stop it first, or set bryt.db.data-dir to another directory.");
+				if (postmaster(pidFile).isEmpty()) {
+					throw new IllegalStateException("The data directory " + dataDir.toAbsolutePath()
+							+ " is locked by another Bryt whose PostgreSQL is not running (yet); try again shortly.");
+				}
+				return Optional.of(Integer.parseInt(Files.readAllLines(pidFile).get(3).strip()));
 			}
 			Optional<ProcessHandle> orphan = postmaster(pidFile);
 			if (orphan.isEmpty()) {
 				// A stale pid file without a live server: PostgreSQL itself handles it.
-				return;
+				return Optional.empty();
 			}
 			ProcessHandle process = orphan.get();
 			log.warn("Stopping the embedded PostgreSQL (pid {}) left running by a Bryt that did not shut down",
@@ -122,6 +143,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				process.destroyForcibly();
 				process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
 			}
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

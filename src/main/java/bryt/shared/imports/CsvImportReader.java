@@ -103,6 +103,40 @@ public final class CsvImportReader {
 		return null;
 	}
 
+	/**
+	 * The first rows of a file (the header included), read the way an import reads them.
+	 * Show it only for a file that passed an import: before that it may hold values that
+	 * must not be shown.
+	 */
+	public static List<List<String>> preview(InputStream in, int rows) {
+		List<List<String>> preview = new java.util.ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(in), 64 * 1024)) {
+			reader.mark(64 * 1024);
+			String firstLine = reader.readLine();
+			if (firstLine == null) {
+				return preview;
+			}
+			reader.reset();
+			try (CsvReader<CsvRecord> csv = CsvReader.builder()
+				.fieldSeparator(separator(firstLine))
+				.skipEmptyLines(true)
+				.allowExtraFields(true)
+				.allowMissingFields(true)
+				.ofCsvRecord(reader)) {
+				for (CsvRecord record : csv) {
+					preview.add(record.getFields());
+					if (preview.size() >= rows) {
+						break;
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// A preview is a convenience: show what could be read.
+		}
+		return preview;
+	}
+
 	private static boolean mapHeader(CsvRecord header, List<Column> columns, Map<String, Integer> positions,
 			Map<String, String> headers, ImportProblems problems) {
 		for (int i = 0; i < header.getFieldCount(); i++) {

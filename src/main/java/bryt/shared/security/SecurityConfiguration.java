@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -16,10 +20,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -29,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * chain only requires a login for everything that is not explicitly public.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -41,7 +46,30 @@ class SecurityConfiguration {
 	static final PublicPaths BASE_PUBLIC_PATHS = new PublicPaths("/login", "/css/**", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/info");
 
+	/**
+	 * The HTTP API under {@code /api/}: bearer tokens, or the session of a logged-in
+	 * user. No CSRF tokens: writes are allowed to token holders only, which a browser
+	 * does not send on its own.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf((csrf) -> csrf.disable())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			List<PublicPaths> modulePublicPaths) throws Exception {
 		String[] publicPaths = Stream.concat(Stream.of(BASE_PUBLIC_PATHS), modulePublicPaths.stream())
@@ -59,14 +87,6 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny()))
 			.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// The prefix ({argon2}) lets a later release move to stronger parameters
-		// without invalidating stored hashes.
-		return new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
 	}
 
 	@Bean

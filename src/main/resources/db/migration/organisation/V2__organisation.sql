@@ -73,3 +73,14 @@ create table account_unit (
 	foreign key (organisation_id, account_id) references account (organisation_id, id) on delete cascade,
 	foreign key (organisation_id, unit_id) references unit (organisation_id, id) on delete cascade
 );
+
+-- Tokens for the HTTP API, one organisation each; stored as SHA-256 hashes (they are
+-- random, 256 bits, so a slow hash adds nothing).
+create table api_token (
+	id bigint generated always as identity primary key,
+	organisation_id bigint not null references organisation (id),
+	name text not null check (length(name) between 1 and 100),
+	token_hash bytea not null unique,
+	created_at timestamptz not null default now(),
+	revoked_at timestamptz
+);

@@ -80,13 +80,3 @@ create table workload_version (
 	organisation_id bigint primary key references organisation (id),
 	version bigint not null default 0
 );
-
--- Tokens for the import API, stored as SHA-256 hashes (they are random, 256 bits).
-create table api_token (
-	id bigint generated always as identity primary key,
-	organisation_id bigint not null references organisation (id),
-	name text not null check (length(name) between 1 and 100),
-	token_hash bytea not null unique,
-	created_at timestamptz not null default now(),
-	revoked_at timestamptz
-);

@@ -38,7 +38,7 @@ class MessagesTest {
 			"label");
 
 	/** Text that is not language: punctuation, digits, symbols. */
-	private static final Pattern NOT_LANGUAGE = Pattern.compile("[\\s\\p{Punct}\\p{S}\\d–—·]*");
+	private static final Pattern NOT_LANGUAGE = Pattern.compile("[\\s\\p{P}\\p{S}\\d]*");
 
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)");
 

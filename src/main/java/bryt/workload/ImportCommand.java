@@ -1,0 +1,89 @@
+package bryt.workload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.shared.cli.Command;
+import bryt.shared.cli.Options;
+import bryt.shared.imports.ImportProblem;
+import bryt.shared.imports.ImportRefusedException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code import --org <org> --kind case-types|units|staff|cases <file>}: exit 0 when
+ * imported; otherwise 1 with every problem on standard error, one a line, as
+ * {@code file:line:column (column name): message}.
+ */
+@Component
+class ImportCommand implements Command {
+
+	private final Workload workload;
+
+	private final Organisations organisations;
+
+	private final MessageSource messages;
+
+	ImportCommand(Workload workload, Organisations organisations, MessageSource messages) {
+		this.workload = workload;
+		this.organisations = organisations;
+		this.messages = messages;
+	}
+
+	@Override
+	public String name() {
+		return "import";
+	}
+
+	@Override
+	public String usage() {
+		return "import --org <org> --kind case-types|units|staff|cases <file>";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		Options options = Options.parse(args);
+		if (options.positional().size() != 1) {
+			throw new IllegalArgumentException("Name exactly one file");
+		}
+		Organisation organisation = this.organisations.findByCode(options.require("org"))
+			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
+		Workload.ImportKind kind = Workload.ImportKind.ofCode(options.require("kind"));
+		Path file = Path.of(options.positional().get(0));
+		try (InputStream in = Files.newInputStream(file)) {
+			long started = System.nanoTime();
+			int changed = this.workload.importFile(organisation, kind, file.getFileName().toString(), in);
+			out.printf(Locale.ROOT, "Imported %s into %s: %d changed (%.1f s)%n", file.getFileName(),
+					organisation.code(), changed, (System.nanoTime() - started) / 1e9);
+			return 0;
+		}
+		catch (ImportRefusedException refused) {
+			for (ImportProblem problem : refused.problems().list()) {
+				err.printf("%s:%d:%d (%s): %s%n", refused.problems().file(), problem.line(), problem.column(),
+						problem.columnName(),
+						this.messages.getMessage(problem.messageKey(), problem.args().toArray(), Locale.ENGLISH));
+			}
+			err.println(this.messages.getMessage("import.refused.detail",
+					new Object[] { refused.problems().file(), refused.problems().total() }, Locale.ENGLISH));
+			return 1;
+		}
+		catch (NoSuchFileException ex) {
+			err.println("No such file: " + file);
+			return 1;
+		}
+		catch (IOException ex) {
+			err.println("Could not read " + file + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
+}

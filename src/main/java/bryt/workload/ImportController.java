@@ -1,0 +1,88 @@
+package bryt.workload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.shared.imports.CsvImportReader;
+import bryt.shared.imports.ImportRefusedException;
+import bryt.workload.Workload.ImportKind;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Upload of CSV exports. The result page shows every problem with its line and column,
+ * or, after an import, what was changed and the first rows of the file.
+ */
+@Controller
+@RequestMapping("/workload/imports")
+@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'HR')")
+class ImportController {
+
+	private static final int PREVIEW_LINES = 6;
+
+	private final Workload workload;
+
+	private final Organisations organisations;
+
+	ImportController(Workload workload, Organisations organisations) {
+		this.workload = workload;
+		this.organisations = organisations;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("kinds", ImportKind.values());
+		return "workload/imports";
+	}
+
+	@PostMapping
+	String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String kind,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+		model.addAttribute("kinds", ImportKind.values());
+		ImportKind importKind;
+		try {
+			importKind = ImportKind.ofCode(kind);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("kindError", true);
+			return "workload/imports";
+		}
+		model.addAttribute("kind", importKind);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("fileError", true);
+			return "workload/imports";
+		}
+		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
+		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : importKind.code();
+		model.addAttribute("fileName", fileName);
+		try (InputStream in = file.getInputStream()) {
+			model.addAttribute("changed", this.workload.importFile(organisation, importKind, fileName, in));
+			model.addAttribute("preview", preview(file));
+		}
+		catch (ImportRefusedException refused) {
+			model.addAttribute("problems", refused.problems().list());
+			model.addAttribute("total", refused.problems().total());
+		}
+		return "workload/imports";
+	}
+
+	/** The header and first rows of an imported file, as the importer read them. */
+	private static List<List<String>> preview(MultipartFile file) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return CsvImportReader.preview(in, PREVIEW_LINES);
+		}
+	}
+
+}

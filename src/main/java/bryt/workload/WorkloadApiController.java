@@ -1,0 +1,96 @@
+package bryt.workload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Map;
+
+import bryt.organisation.ApiClient;
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.workload.Workload.ImportKind;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The workload HTTP API, described in {@code /api/v1/openapi.json}. Reading needs a login
+ * or a token and shows what the caller may see; importing needs a token of the
+ * organisation.
+ */
+@RestController
+@RequestMapping("/api/v1/organisations/{org}")
+class WorkloadApiController {
+
+	private final Workload workload;
+
+	private final Organisations organisations;
+
+	WorkloadApiController(Workload workload, Organisations organisations) {
+		this.workload = workload;
+		this.organisations = organisations;
+	}
+
+	@GetMapping(path = "/workload", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("isAuthenticated()")
+	WorkloadJson workload(@PathVariable String org,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+			Authentication authentication) {
+		Organisation organisation = organisation(org);
+		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		return WorkloadJson.of(this.workload.figures(organisation, (at != null) ? at : this.workload.today()), viewer);
+	}
+
+	@PostMapping(path = "/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('API_CLIENT')")
+	Map<String, Object> importFile(@PathVariable String org, @PathVariable String kind,
+			@RequestPart("file") MultipartFile file, Authentication authentication) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return importStream(org, kind, (file.getOriginalFilename() != null) ? file.getOriginalFilename() : kind, in,
+					authentication);
+		}
+	}
+
+	@PostMapping(path = "/imports/{kind}",
+			consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('API_CLIENT')")
+	Map<String, Object> importBody(@PathVariable String org, @PathVariable String kind, HttpServletRequest request,
+			Authentication authentication) throws IOException {
+		try (InputStream in = request.getInputStream()) {
+			return importStream(org, kind, kind + ".csv", in, authentication);
+		}
+	}
+
+	private Map<String, Object> importStream(String org, String kind, String fileName, InputStream in,
+			Authentication authentication) {
+		Organisation organisation = organisation(org);
+		if (!(authentication instanceof ApiClient client) || client.organisationId() != organisation.id()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		ImportKind importKind = ImportKind.ofCode(kind);
+		int changed = this.workload.importFile(organisation, importKind, fileName, in);
+		return Map.of("organisation", organisation.code(), "kind", importKind.code(), "file", fileName, "changed",
+				changed);
+	}
+
+	private Organisation organisation(String code) {
+		return this.organisations.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

@@ -1,0 +1,59 @@
+package bryt.workload;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.shared.cli.Command;
+import bryt.shared.cli.Options;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/** {@code workload --org <org> [--at yyyy-mm-dd]}: prints the same JSON as the API. */
+@Component
+class WorkloadCommand implements Command {
+
+	private final Workload workload;
+
+	private final Organisations organisations;
+
+	private final JsonMapper json;
+
+	WorkloadCommand(Workload workload, Organisations organisations, JsonMapper json) {
+		this.workload = workload;
+		this.organisations = organisations;
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return "workload";
+	}
+
+	@Override
+	public String usage() {
+		return "workload --org <org> [--at yyyy-mm-dd]";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		Options options = Options.parse(args);
+		Organisation organisation = this.organisations.findByCode(options.require("org"))
+			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
+		LocalDate at;
+		try {
+			at = options.get("at").map(LocalDate::parse).orElse(this.workload.today());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("--at must be a date as yyyy-mm-dd");
+		}
+		out.println(this.json
+			.writeValueAsString(WorkloadJson.of(this.workload.figures(organisation, at), Viewer.EVERYTHING)));
+		return 0;
+	}
+
+}

@@ -1,0 +1,99 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The workload pages: the organisation with its units, and a drill-down per unit to its
+ * teams and workers, each on any date.
+ */
+@Controller
+@RequestMapping("/workload")
+@PreAuthorize("isAuthenticated()")
+class WorkloadController {
+
+	private final Workload workload;
+
+	private final Organisations organisations;
+
+	WorkloadController(Workload workload, Organisations organisations) {
+		this.workload = workload;
+		this.organisations = organisations;
+	}
+
+	@GetMapping
+	String overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+			Authentication authentication, Model model) {
+		Page page = page(authentication, at, model);
+		List<UnitFigures> units = page.viewer().units(page.figures());
+		model.addAttribute("units", units);
+		model.addAttribute("workers", page.viewer().workers(page.figures()));
+		model.addAttribute("total", page.viewer().organisationTotal() ? page.figures().organisation() : null);
+		return "workload/overview";
+	}
+
+	@GetMapping("/units/{id}")
+	String unit(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+			Authentication authentication, Model model) {
+		Page page = page(authentication, at, model);
+		if (!page.viewer().seesUnit(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		UnitFigures unit = page.figures().unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("unit", unit);
+		model.addAttribute("parent",
+				(unit.parentId() != null) ? page.figures()
+					.unit(unit.parentId())
+					.filter((parent) -> page.viewer().seesUnit(parent.unitId()))
+					.orElse(null) : null);
+		model.addAttribute("children",
+				page.figures().units().stream().filter((child) -> Long.valueOf(id).equals(child.parentId())).toList());
+		model.addAttribute("workers",
+				page.viewer().workers(page.figures()).stream().filter((worker) -> worker.unitId() == id).toList());
+		return "workload/unit";
+	}
+
+	@GetMapping("/case-types")
+	@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')")
+	String caseTypes(Authentication authentication, Locale locale, Model model) {
+		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
+		model.addAttribute("caseTypes", this.workload.caseTypes(me.organisationId()));
+		model.addAttribute("language", locale.getLanguage());
+		return "workload/case-types";
+	}
+
+	private Page page(Authentication authentication, LocalDate at, Model model) {
+		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
+		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
+		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		LocalDate date = (at != null) ? at : this.workload.today();
+		WorkloadFigures figures = this.workload.figures(organisation, date);
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("at", date);
+		model.addAttribute("today", this.workload.today());
+		return new Page(viewer, figures);
+	}
+
+	private record Page(Viewer viewer, WorkloadFigures figures) {
+	}
+
+}

@@ -1,0 +1,54 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workload figures as the API and the command line print them. Scripts rely on these
+ * names; add fields, never rename them.
+ */
+record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> units, List<Worker> workers) {
+
+	static WorkloadJson of(WorkloadFigures figures, Viewer viewer) {
+		Map<Long, String> codes = new HashMap<>();
+		figures.units().forEach((unit) -> codes.put(unit.unitId(), unit.code()));
+		return new WorkloadJson(figures.organisation().code(), figures.at(),
+				viewer.organisationTotal() ? unit(figures.organisation(), codes) : null,
+				viewer.units(figures).stream().map((unit) -> unit(unit, codes)).toList(),
+				viewer.workers(figures).stream().map(WorkloadJson::worker).toList());
+	}
+
+	private static Unit unit(UnitFigures unit, Map<Long, String> codes) {
+		return new Unit(unit.code(), unit.name(), (unit.level() != null) ? unit.level().name().toLowerCase() : null,
+				(unit.parentId() != null) ? codes.get(unit.parentId()) : null, unit.headcount(), round(unit.fte()),
+				unit.openCases(), unit.openInvestigations(), unit.investigationsPastDeadline(),
+				round(unit.shareOfInvestigationsPastDeadline()), unit.medianDaysPastDeadline(),
+				unit.twoHandlerViolations(), round(unit.staffPerLead()), round(unit.staffPerManager()),
+				round(unit.turnover()), round(unit.weightedLoad()), round(unit.capacity()), round(unit.loadRatio()),
+				unit.band().code(), round(unit.forecastFte()));
+	}
+
+	private static Worker worker(WorkerFigures worker) {
+		return new Worker(worker.employeeNumber(), worker.name(), worker.unit(), worker.openCases(),
+				round(worker.weightedLoad()), round(worker.capacity()), round(worker.loadRatio()),
+				worker.band().code());
+	}
+
+	/** Four decimals: enough for any figure here, and stable across platforms. */
+	private static Double round(Double value) {
+		return (value != null) ? Math.round(value * 10_000) / 10_000.0 : null;
+	}
+
+	record Unit(String code, String name, String level, String parent, int headcount, Double fte, int openCases,
+			int openInvestigations, int investigationsPastDeadline, Double shareOfInvestigationsPastDeadline,
+			Double medianDaysPastDeadline, int twoHandlerViolations, Double staffPerLead, Double staffPerManager,
+			Double turnover, Double weightedLoad, Double capacity, Double loadRatio, String band, Double forecastFte) {
+	}
+
+	record Worker(String employeeNumber, String name, String unit, int openCases, Double weightedLoad, Double capacity,
+			Double loadRatio, String band) {
+	}
+
+}
