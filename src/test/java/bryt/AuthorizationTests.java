@@ -61,7 +61,17 @@ class AuthorizationTests {
 			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
-			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN));
+			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN),
+			Map.entry("GET /admin/api-tokens", ADMIN), Map.entry("POST /admin/api-tokens", ADMIN),
+			Map.entry("POST /admin/api-tokens/{id}/revoke", ADMIN), Map.entry("GET /workload", LOGGED_IN),
+			// the example unit is a department: the union representative covers it, the
+			// manager a unit below
+			Map.entry("GET /workload/units/{id}", Set.of("admin", "hr", "union", "committee")),
+			Map.entry("GET /workload/case-types", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
+			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
+			// imports take an API token, never a login (ApiTests)
+			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()));
 
 	@Autowired
 	private MockMvc mvc;
@@ -81,7 +91,8 @@ class AuthorizationTests {
 	@BeforeAll
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
-				"/admin/accounts/{id}", firstId("account"));
+				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L, "/workload/units/{id}",
+				firstId("unit"));
 	}
 
 	@Test
@@ -100,12 +111,13 @@ class AuthorizationTests {
 				int status = result.getResponse().getStatus();
 				String location = result.getResponse().getRedirectedUrl();
 				boolean sentToLogin = status == 302 && location != null && location.endsWith("/login");
-				boolean gotIn = status != 403 && !sentToLogin;
+				boolean gotIn = status != 401 && status != 403 && !sentToLogin;
 				if (gotIn != allowed.contains(who)) {
 					wrong.add(route + " as " + who + ": " + status + ((location != null) ? " → " + location : ""));
 				}
 				if (!allowed.contains(who)) {
-					assertThat(status).as("%s as %s", route, who).isEqualTo(ANONYMOUS.equals(who) ? 302 : 403);
+					int refused = !ANONYMOUS.equals(who) ? 403 : (route.contains(" /api/") ? 401 : 302);
+					assertThat(status).as("%s as %s", route, who).isEqualTo(refused);
 				}
 			}
 		}
@@ -115,8 +127,9 @@ class AuthorizationTests {
 	private MockHttpServletRequestBuilder requestAs(String route, String who) {
 		String[] parts = route.split(" ", 2);
 		String pattern = parts[1];
-		String uri = this.exampleIds.containsKey(pattern)
-				? pattern.replace("{id}", String.valueOf(this.exampleIds.get(pattern))) : pattern;
+		String uri = pattern.replace("{id}", String.valueOf(this.exampleIds.getOrDefault(pattern, 0L)))
+			.replace("{org}", "exempelby")
+			.replace("{kind}", "units");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), uri).with(csrf());
 		if (!ANONYMOUS.equals(who)) {
 			request = request.with(user(this.accounts.loadUserByUsername(who)));

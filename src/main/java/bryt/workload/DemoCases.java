@@ -113,42 +113,27 @@ class DemoCases {
 						}
 					}
 					String ref = "EX-" + day.getYear() + "-" + (++sequence);
-					csv.append(ref)
-						.append(',')
-						.append(type.code())
-						.append(',')
-						.append(unit.code())
-						.append(',')
-						.append(day)
-						.append(',')
-						.append(closed.isAfter(today) ? "" : closed.toString())
-						.append(',')
-						.append(handler.employeeNumber())
-						.append(',')
-						.append(coHandler)
-						.append(",\n");
+					csv.append(String.join(",", ref, type.code(), unit.code(), day.toString(),
+							dateOrEmpty(closed, today), handler.employeeNumber(), coHandler, ""))
+						.append('\n');
 					if (type.code().endsWith("-UTR") && !closed.isAfter(today.minusDays(30))
 							&& random.nextInt(30) == 0) {
-						// a closed investigation reopened: linked, so it keeps the first
-						// clock
+						// A closed investigation reopened: linked, so it keeps the first
+						// clock.
 						LocalDate reopened = closed.plusDays(5 + random.nextInt(25));
-						csv.append(ref)
-							.append("-R,")
-							.append(type.code())
-							.append(',')
-							.append(unit.code())
-							.append(',')
-							.append(reopened)
-							.append(",,")
-							.append(handler.employeeNumber())
-							.append(",,")
-							.append(ref)
+						LocalDate closedAgain = reopened.plusDays(20 + random.nextInt(60));
+						csv.append(String.join(",", ref + "-R", type.code(), unit.code(), reopened.toString(),
+								dateOrEmpty(closedAgain, today), handler.employeeNumber(), "", ref))
 							.append('\n');
 					}
 				}
 			}
 		}
 		return csv.toString();
+	}
+
+	private static String dateOrEmpty(LocalDate date, LocalDate today) {
+		return date.isAfter(today) ? "" : date.toString();
 	}
 
 	/** Someone employed for the whole time the case is open, else anyone present. */

@@ -55,7 +55,7 @@ class WorkloadController {
 			Authentication authentication, Model model) {
 		Page page = page(authentication, at, model);
 		if (!page.viewer().seesUnit(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		UnitFigures unit = page.figures().unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("unit", unit);

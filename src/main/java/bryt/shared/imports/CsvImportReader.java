@@ -15,6 +15,7 @@ import bryt.shared.PersonalIdentityNumbers;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * Streams the rows of a CSV export: UTF-8 or Windows-1252, comma or semicolon, canonical
@@ -50,8 +51,8 @@ public final class CsvImportReader {
 			try (CsvReader<CsvRecord> csv = CsvReader.builder()
 				.fieldSeparator(separator)
 				.skipEmptyLines(true)
-				.allowExtraFields(true)
-				.allowMissingFields(true)
+				.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+				.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 				.ofCsvRecord(reader)) {
 				Iterator<CsvRecord> records = csv.iterator();
 				CsvRecord header = records.next();
@@ -120,8 +121,8 @@ public final class CsvImportReader {
 			try (CsvReader<CsvRecord> csv = CsvReader.builder()
 				.fieldSeparator(separator(firstLine))
 				.skipEmptyLines(true)
-				.allowExtraFields(true)
-				.allowMissingFields(true)
+				.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+				.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 				.ofCsvRecord(reader)) {
 				for (CsvRecord record : csv) {
 					preview.add(record.getFields());

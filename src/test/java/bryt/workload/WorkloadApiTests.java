@@ -1,0 +1,162 @@
+package bryt.workload;
+
+import bryt.BrytTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The HTTP API as a script uses it: a token created on the page, imports with it, and the
+ * workload JSON with the names scripts rely on, cut to what each role may see.
+ */
+@BrytTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkloadApiTests {
+
+	private static final String API = "/api/v1/organisations/exempelby";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private String token;
+
+	@BeforeAll
+	void createToken() throws Exception {
+		String page = this.mvc
+			.perform(post("/admin/api-tokens").param("name", "payroll export")
+				.with(user(this.accounts.loadUserByUsername("admin")))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int start = page.indexOf("bryt_");
+		this.token = page.substring(start, page.indexOf('<', start));
+	}
+
+	@Test
+	void importsWithATokenAsMultipartOrPlainBody() throws Exception {
+		this.mvc
+			.perform(multipart(API + "/imports/units")
+				.file(new MockMultipartFile("file", "units.csv", "text/csv",
+						"code,name,parent,level\nAPI-T,API team,BOF-UTR,team\n".getBytes()))
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changed").value(1))
+			.andExpect(jsonPath("$.kind").value("units"));
+		this.mvc
+			.perform(post(API + "/imports/units").contentType("text/csv")
+				.content("code,name,parent,level\nAPI-T,API team,BOF-UTR,team\n")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changed").value(0));
+	}
+
+	@Test
+	void refusesABadFileWithProblemDetails() throws Exception {
+		this.mvc
+			.perform(post(API + "/imports/cases").contentType("text/csv")
+				.content("case_ref,case_type,unit,opened\nAPI-1,EKB,NOWHERE,2026-01-01\nAPI-2,EKB,BOF,01/02/2026\n")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.problems", hasSize(2)))
+			.andExpect(jsonPath("$.problems[0].line").value(3))
+			.andExpect(jsonPath("$.problems[0].column").value(4))
+			.andExpect(jsonPath("$.problems[0].code").value("date"))
+			.andExpect(jsonPath("$.problems[1].line").value(2))
+			.andExpect(jsonPath("$.problems[1].columnName").value("unit"))
+			.andExpect(jsonPath("$.problems[1].message").value("No unit with this code."));
+	}
+
+	@Test
+	void refusesAnUnknownTokenAndImportsByLoggedInUsers() throws Exception {
+		this.mvc
+			.perform(post(API + "/imports/units").contentType("text/csv")
+				.content("code,name,parent,level\n")
+				.header("Authorization", "Bearer bryt_not-a-token"))
+			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post(API + "/imports/units").contentType("text/csv")
+				.content("code,name,parent,level\nX,X,,department\n")
+				.with(user(this.accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(API + "/workload")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void servesTheWorkloadJsonWithTheNamesScriptsRelyOn() throws Exception {
+		this.mvc
+			.perform(get(API + "/workload").param("at", "2026-01-15").header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.at").value("2026-01-15"))
+			.andExpect(jsonPath("$.units[0].code").exists())
+			.andExpect(jsonPath("$.units[0].openInvestigations").isNumber())
+			.andExpect(jsonPath("$.units[0].investigationsPastDeadline").isNumber())
+			.andExpect(jsonPath("$.units[0].twoHandlerViolations").isNumber())
+			.andExpect(jsonPath("$.units[0].weightedLoad").isNumber())
+			.andExpect(jsonPath("$.units[0].capacity").isNumber())
+			.andExpect(jsonPath("$.units[?(@.code == 'BOF')].staffPerLead").isNotEmpty())
+			.andExpect(jsonPath("$.workers[0].employeeNumber").exists())
+			.andExpect(jsonPath("$.workers[0].unit").exists())
+			.andExpect(jsonPath("$.workers[0].openCases").isNumber())
+			.andExpect(jsonPath("$.workers[0].loadRatio").isNumber())
+			.andExpect(jsonPath("$.workers[*].band",
+					everyItem(org.hamcrest.Matchers.in(java.util.List.of("red", "amber", "green", "spare")))));
+	}
+
+	@Test
+	void showsEachRoleWhatItMaySee() throws Exception {
+		long ownStaffId = this.jdbc.sql("select staff_id from account where username = 'staff'")
+			.query(Long.class)
+			.single();
+		String ownNumber = this.jdbc.sql("select employee_number from staff where id = :id")
+			.param("id", ownStaffId)
+			.query(String.class)
+			.single();
+		this.mvc.perform(get(API + "/workload").with(user(this.accounts.loadUserByUsername("staff"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.units", hasSize(0)))
+			.andExpect(jsonPath("$.total", is(nullValue())))
+			.andExpect(jsonPath("$.workers", hasSize(1)))
+			.andExpect(jsonPath("$.workers[0].employeeNumber").value(ownNumber));
+		this.mvc.perform(get(API + "/workload").with(user(this.accounts.loadUserByUsername("committee"))))
+			.andExpect(jsonPath("$.workers", hasSize(0)))
+			.andExpect(jsonPath("$.units", not(hasSize(0))))
+			.andExpect(jsonPath("$.total.code").value("exempelby"));
+		// the manager covers BOF-UTR: its two teams and itself, and only their workers
+		this.mvc.perform(get(API + "/workload").with(user(this.accounts.loadUserByUsername("manager"))))
+			.andExpect(jsonPath("$.units[*].code", everyItem(containsString("BOF-UTR"))))
+			.andExpect(jsonPath("$.workers[*].unit", everyItem(containsString("BOF-UTR"))))
+			.andExpect(jsonPath("$.total", is(nullValue())));
+	}
+
+}
