@@ -137,6 +137,11 @@ class BrowserIT {
 		pages.put("/admin/accounts/{id}", "/admin/accounts/" + accountId);
 		pages.put("/admin/organisations", "/admin/organisations");
 		pages.put("/account/password", "/account/password");
+		pages.put("/admin/api-tokens", "/admin/api-tokens");
+		pages.put("/workload", "/workload");
+		pages.put("/workload/units/{id}", "/workload/units/" + unitId);
+		pages.put("/workload/case-types", "/workload/case-types");
+		pages.put("/workload/imports", "/workload/imports");
 
 		Set<String> getRoutes = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
@@ -145,6 +150,7 @@ class BrowserIT {
 			}
 		});
 		getRoutes.remove("/login");
+		getRoutes.removeIf((route) -> route.startsWith("/api/"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -167,8 +173,57 @@ class BrowserIT {
 			}
 			page.navigate(url("/no-such-page"));
 			scan(page, "404", violations);
+			page.navigate(url("/admin/api-tokens"));
+			page.getByLabel("Name").fill("axe");
+			page.locator("main form button[type=submit]").last().click();
+			scan(page, "new API token", violations);
 		}
 		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void aManagerDrillsDownAndHrImportsABadAndAGoodFile() throws Exception {
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "manager");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Workload")).first().click();
+			assertThat(page.locator("h1")).hasText("Workload");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).click();
+			assertThat(page.locator("h1")).hasText("Utredning team 1 (Team)");
+			assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Caseload per worker on")))
+				.isVisible();
+			List<String> violations = new ArrayList<>();
+			scan(page, "unit as manager", violations);
+			assertThat(violations).isEmpty();
+		}
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+		java.nio.file.Path bad = dir.resolve("bad-cases.csv");
+		java.nio.file.Files.writeString(bad,
+				"case_ref,case_type,unit,opened\nB-1,EKB,NOWHERE,2026-01-01\nB-2,EKB,BOF,2026-13-01\n");
+		java.nio.file.Path good = dir.resolve("good-units.csv");
+		java.nio.file.Files.writeString(good, "code;name;parent;level\nBOF-NEW;Nytt team;BOF-MOT;team\n");
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/workload/imports"));
+			page.getByLabel("What the file holds").selectOption("cases");
+			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(bad);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("The file was not imported");
+			assertThat(page.locator("table tbody tr")).hasCount(2);
+			// problems of a row come first, then those found against the database
+			assertThat(page.locator("table tbody tr").nth(0))
+				.containsText("Expected a date as yyyy-mm-dd, dd-mm-yyyy or dd.mm.yyyy.");
+			assertThat(page.locator("table tbody tr").nth(1)).containsText("No unit with this code.");
+			List<String> violations = new ArrayList<>();
+			scan(page, "import with errors", violations);
+			page.getByLabel("What the file holds").selectOption("units");
+			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(good);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("good-units.csv imported");
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 rows created or changed something");
+			assertThat(page.locator("table")).containsText("Nytt team");
+			scan(page, "import done", violations);
+			assertThat(violations).isEmpty();
+		}
 	}
 
 	private void scan(Page page, String what, List<String> violations) {

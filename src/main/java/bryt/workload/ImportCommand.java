@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.cli.Command;
@@ -46,19 +47,75 @@ class ImportCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "import --org <org> --kind case-types|units|staff|cases <file>";
+		return "import --org <org> --kind case-types|units|staff|cases <file> | import --dir <dir of generate>";
 	}
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
 		Options options = Options.parse(args);
+		if (options.get("dir").isPresent()) {
+			return importDirectory(Path.of(options.require("dir")), out, err);
+		}
 		if (options.positional().size() != 1) {
 			throw new IllegalArgumentException("Name exactly one file");
 		}
 		Organisation organisation = this.organisations.findByCode(options.require("org"))
 			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
 		Workload.ImportKind kind = Workload.ImportKind.ofCode(options.require("kind"));
-		Path file = Path.of(options.positional().get(0));
+		return importFile(organisation, kind, Path.of(options.positional().get(0)), out, err);
+	}
+
+	/**
+	 * Imports what {@code generate} wrote: creates the organisations that do not exist
+	 * yet and imports their units, staff and cases, stopping at the first refused file.
+	 */
+	private int importDirectory(Path dir, PrintStream out, PrintStream err) {
+		long started = System.nanoTime();
+		long caseNanos = 0;
+		long caseRows = 0;
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(dir.resolve("organisations.csv"));
+		}
+		catch (IOException ex) {
+			err.println("No organisations.csv in " + dir);
+			return 1;
+		}
+		for (String line : lines.subList(1, lines.size())) {
+			String[] fields = line.split(",");
+			Organisation organisation = this.organisations.findByCode(fields[0])
+				.orElseGet(() -> this.organisations.create(fields[0], fields[1], Country.valueOf(fields[2])));
+			for (Workload.ImportKind kind : List.of(Workload.ImportKind.UNITS, Workload.ImportKind.STAFF,
+					Workload.ImportKind.CASES)) {
+				Path file = dir.resolve(fields[0]).resolve(kind.code() + ".csv");
+				long before = System.nanoTime();
+				int code = importFile(organisation, kind, file, out, err);
+				if (code != 0) {
+					return code;
+				}
+				if (kind == Workload.ImportKind.CASES) {
+					caseNanos += System.nanoTime() - before;
+					caseRows += lineCount(file) - 1;
+				}
+			}
+		}
+		out.printf(Locale.ROOT, "Imported %d organisations in %.1f s; %d cases in %.1f s: %.0f rows/s%n",
+				lines.size() - 1, (System.nanoTime() - started) / 1e9, caseRows, caseNanos / 1e9,
+				caseRows / (caseNanos / 1e9));
+		return 0;
+	}
+
+	private static long lineCount(Path file) {
+		try (var lines = Files.lines(file)) {
+			return lines.count();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private int importFile(Organisation organisation, Workload.ImportKind kind, Path file, PrintStream out,
+			PrintStream err) {
 		try (InputStream in = Files.newInputStream(file)) {
 			long started = System.nanoTime();
 			int changed = this.workload.importFile(organisation, kind, file.getFileName().toString(), in);

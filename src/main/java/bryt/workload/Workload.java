@@ -63,6 +63,11 @@ public class Workload {
 		return this.cache.get(key, (k) -> compute(organisation, at));
 	}
 
+	/** Every organisation's totals on a date, computed in the database in one pass. */
+	List<WorkloadRepository.NationalRow> national(LocalDate at) {
+		return this.repository.national(at);
+	}
+
 	public List<CaseType> caseTypes(long organisationId) {
 		return this.caseTypes.findAll(organisationId);
 	}

@@ -36,14 +36,12 @@ class WorkloadCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "workload --org <org> [--at yyyy-mm-dd]";
+		return "workload --org <org> [--at yyyy-mm-dd] | workload national [--at yyyy-mm-dd]";
 	}
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
 		Options options = Options.parse(args);
-		Organisation organisation = this.organisations.findByCode(options.require("org"))
-			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
 		LocalDate at;
 		try {
 			at = options.get("at").map(LocalDate::parse).orElse(this.workload.today());
@@ -51,6 +49,16 @@ class WorkloadCommand implements Command {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("--at must be a date as yyyy-mm-dd");
 		}
+		if (options.positional().equals(List.of("national"))) {
+			long started = System.nanoTime();
+			var rows = this.workload.national(at);
+			out.println(this.json.writeValueAsString(java.util.Map.of("at", at, "organisations", rows)));
+			err.printf(java.util.Locale.ROOT, "National roll-up of %d organisations in %d ms%n", rows.size(),
+					(System.nanoTime() - started) / 1_000_000);
+			return 0;
+		}
+		Organisation organisation = this.organisations.findByCode(options.require("org"))
+			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
 		out.println(this.json
 			.writeValueAsString(WorkloadJson.of(this.workload.figures(organisation, at), Viewer.EVERYTHING)));
 		return 0;

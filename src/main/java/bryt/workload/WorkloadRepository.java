@@ -88,6 +88,55 @@ class WorkloadRepository {
 		return flows;
 	}
 
+	/**
+	 * Per organisation: open cases, points carried by handlers, capacity, open
+	 * investigations and those past their deadline — the national roll-up, in one query.
+	 */
+	List<NationalRow> national(LocalDate at) {
+		return this.jdbc
+			.sql("""
+					with capacity as (
+						select s.organisation_id, sum(w.base_capacity * s.fte * case
+							when coalesce(s.experience_start, s.employment_start) > :at - interval '6 months'
+								then w.factor_under_6_months
+							when coalesce(s.experience_start, s.employment_start) > :at - interval '2 years'
+								then w.factor_under_2_years
+							else 1 end) as capacity, count(*) as headcount
+						from staff s join workload_settings w on w.organisation_id = s.organisation_id
+						where s.employment_start <= :at and (s.end_date is null or s.end_date >= :at)
+						group by s.organisation_id
+					),
+					open_cases as (
+						select c.organisation_id, count(*) as open_cases,
+							sum(t.weight * case c.complexity when 2 then w.complexity_2 when 3 then w.complexity_3 else 1 end)
+								filter (where exists (select 1 from case_assignment a where a.case_id = c.id
+									and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at))) as load,
+							count(*) filter (where t.investigation) as investigations,
+							count(*) filter (where t.investigation and (select d.deadline from case_deadline d
+								where d.case_id = c.id and d.decided_on <= :at
+								order by d.decided_on desc, d.deadline desc limit 1) < :at) as past_deadline
+						from case_file c join case_type t on t.id = c.case_type_id
+						join workload_settings w on w.organisation_id = c.organisation_id
+						where c.opened <= :at and (c.closed is null or c.closed > :at)
+						group by c.organisation_id
+					)
+					select o.code, coalesce(p.headcount, 0) as headcount, coalesce(p.capacity, 0) as capacity,
+						coalesce(c.open_cases, 0) as open_cases, coalesce(c.load, 0) as weighted_load,
+						coalesce(c.investigations, 0) as open_investigations,
+						coalesce(c.past_deadline, 0) as investigations_past_deadline
+					from organisation o left join capacity p on p.organisation_id = o.id
+					left join open_cases c on c.organisation_id = o.id
+					order by o.code
+					""")
+			.param("at", at)
+			.query(NationalRow.class)
+			.list();
+	}
+
+	record NationalRow(String code, long headcount, double capacity, long openCases, double weightedLoad,
+			long openInvestigations, long investigationsPastDeadline) {
+	}
+
 	private static Long nullableLong(Object value) {
 		return (value != null) ? ((Number) value).longValue() : null;
 	}
