@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -19,7 +20,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -41,7 +46,33 @@ class SecurityConfiguration {
 	static final PublicPaths BASE_PUBLIC_PATHS = new PublicPaths("/login", "/css/**", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/info");
 
+	/**
+	 * The anonymous paths come first: no session is created or read there, no CSRF token
+	 * is issued, no request is saved for after a login.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths) throws Exception {
+		String[] paths = modulePaths.stream().flatMap((p) -> p.patterns().stream()).toArray(String[]::new);
+		if (paths.length == 0) {
+			http.securityMatcher((RequestMatcher) (request) -> false);
+		}
+		else {
+			http.securityMatcher(paths);
+		}
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frame) -> frame.deny()))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			List<PublicPaths> modulePublicPaths) throws Exception {
 		String[] publicPaths = Stream.concat(Stream.of(BASE_PUBLIC_PATHS), modulePublicPaths.stream())
