@@ -61,7 +61,23 @@ class AuthorizationTests {
 			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
-			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN));
+			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN),
+			// Voice: the reporting pages are for everyone, without a login; the inbox is
+			// open to
+			// every account but shows only the reports it holds a key for (others get
+			// 404).
+			Map.entry("GET /report", EVERYONE), Map.entry("GET /report/{org}", EVERYONE),
+			Map.entry("GET /report/{org}/channel/{channelId}", EVERYONE),
+			Map.entry("POST /report/{org}/channel/{channelId}", EVERYONE),
+			Map.entry("GET /report/{org}/follow-up", EVERYONE), Map.entry("POST /report/{org}/follow-up", EVERYONE),
+			Map.entry("POST /report/{org}/follow-up/message", EVERYONE), Map.entry("GET /voice", LOGGED_IN),
+			Map.entry("POST /voice/unlock", LOGGED_IN), Map.entry("POST /voice/restore", LOGGED_IN),
+			Map.entry("GET /voice/reports/{id}", LOGGED_IN), Map.entry("POST /voice/reports/{id}/messages", LOGGED_IN),
+			Map.entry("POST /voice/reports/{id}/status", LOGGED_IN),
+			Map.entry("GET /voice/reports/{id}/files/{fileId}", LOGGED_IN),
+			Map.entry("GET /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/new", ADMIN),
+			Map.entry("POST /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/{id}", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}", ADMIN), Map.entry("POST /admin/voice/recovery-key", ADMIN));
 
 	@Autowired
 	private MockMvc mvc;
@@ -81,7 +97,7 @@ class AuthorizationTests {
 	@BeforeAll
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
-				"/admin/accounts/{id}", firstId("account"));
+				"/admin/accounts/{id}", firstId("account"), "/admin/voice/channels/{id}", firstId("voice_channel"));
 	}
 
 	@Test
@@ -117,6 +133,10 @@ class AuthorizationTests {
 		String pattern = parts[1];
 		String uri = this.exampleIds.containsKey(pattern)
 				? pattern.replace("{id}", String.valueOf(this.exampleIds.get(pattern))) : pattern;
+		uri = uri.replace("{org}", "exempelby")
+			.replace("{channelId}", String.valueOf(firstId("voice_channel")))
+			.replace("{id}", "1")
+			.replace("{fileId}", "1");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), uri).with(csrf());
 		if (!ANONYMOUS.equals(who)) {
 			request = request.with(user(this.accounts.loadUserByUsername(who)));

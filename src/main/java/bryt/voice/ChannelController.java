@@ -98,7 +98,7 @@ class ChannelController {
 			.map(OrganisationDirectory.AccountSummary::id)
 			.collect(Collectors.toSet());
 		if (!accountIds.containsAll(form.recipients())) {
-			errors.rejectValue("recipients", "unknown");
+			errors.rejectValue("recipients", "voice.unknownRecipient");
 		}
 		if (errors.hasErrors()) {
 			return form(me, id, form, model);

@@ -129,7 +129,7 @@ class Reports {
 		ReporterView content = reporterView(report, dataKey);
 		List<Message> notes = new ArrayList<>();
 		List<Message> dialogue = new ArrayList<>();
-		for (Message message : content.messages()) {
+		for (Message message : content.allMessages()) {
 			(message.author() == ReportRepository.Author.NOTE ? notes : dialogue).add(message);
 		}
 		List<AccessLog.Entry> entries = this.reports.accessLog(reportId);
