@@ -26,11 +26,10 @@ record Deadlines(LocalDate acknowledgeBy, LocalDate feedbackBy) {
 	 */
 	Due due(ReportStatus status, LocalDate feedbackGiven, LocalDate today) {
 		if (status == ReportStatus.NEW) {
-			return new Due(Due.Kind.ACKNOWLEDGE, this.acknowledgeBy,
-					ChronoUnit.DAYS.between(today, this.acknowledgeBy));
+			return Due.of(Due.Kind.ACKNOWLEDGE, this.acknowledgeBy, today);
 		}
 		if (status != ReportStatus.CLOSED && feedbackGiven == null) {
-			return new Due(Due.Kind.FEEDBACK, this.feedbackBy, ChronoUnit.DAYS.between(today, this.feedbackBy));
+			return Due.of(Due.Kind.FEEDBACK, this.feedbackBy, today);
 		}
 		return null;
 	}
@@ -41,11 +40,13 @@ record Deadlines(LocalDate acknowledgeBy, LocalDate feedbackBy) {
 	 * @param kind acknowledgement or feedback
 	 * @param by the last day
 	 * @param daysLeft days from today to the last day; negative when overdue
+	 * @param overdue whether the last day has passed
 	 */
-	record Due(Kind kind, LocalDate by, long daysLeft) {
+	record Due(Kind kind, LocalDate by, long daysLeft, boolean overdue) {
 
-		boolean overdue() {
-			return this.daysLeft < 0;
+		static Due of(Kind kind, LocalDate by, LocalDate today) {
+			long daysLeft = ChronoUnit.DAYS.between(today, by);
+			return new Due(kind, by, daysLeft, daysLeft < 0);
 		}
 
 		enum Kind {

@@ -8,10 +8,8 @@ import java.util.stream.Collectors;
 import bryt.organisation.OrganisationDirectory;
 import bryt.shared.DemoMode;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,8 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * password is the demo password, so the keys can be made without them).
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class DemoChannels implements ApplicationRunner {
+class DemoChannels {
 
 	static final String ORGANISATION = "exempelby";
 
@@ -45,8 +42,9 @@ class DemoChannels implements ApplicationRunner {
 		this.transaction = transaction;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	/** After the application runners, so after the demo municipality exists. */
+	@EventListener(ApplicationReadyEvent.class)
+	void create() {
 		if (!this.demo.active()) {
 			return;
 		}
