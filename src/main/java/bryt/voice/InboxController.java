@@ -40,6 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class InboxController {
 
+	/** Enough to catch a typing mistake; the mail server has the last word. */
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+		.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,63}");
+
 	private final Reports reports;
 
 	private final RecipientKeys keys;
@@ -48,7 +52,11 @@ class InboxController {
 
 	private final OrganisationDirectory directory;
 
-	InboxController(Reports reports, RecipientKeys keys, UnlockedKeys unlocked, OrganisationDirectory directory) {
+	private final ReminderAddresses reminders;
+
+	InboxController(Reports reports, RecipientKeys keys, UnlockedKeys unlocked, OrganisationDirectory directory,
+			ReminderAddresses reminders) {
+		this.reminders = reminders;
 		this.reports = reports;
 		this.keys = keys;
 		this.unlocked = unlocked;
@@ -60,7 +68,23 @@ class InboxController {
 		model.addAttribute("hasKey", this.keys.hasKey(me.accountId()));
 		model.addAttribute("unlocked", this.unlocked.get(session.getId(), me.accountId()).isPresent());
 		model.addAttribute("reports", this.reports.inbox(me.organisationId(), me.accountId()));
+		model.addAttribute("reminderAddress", this.reminders.find(me.accountId()).orElse(""));
 		return "voice/inbox";
+	}
+
+	/** Where to send reminders of due reports; empty for none. */
+	@PostMapping("/reminders")
+	String reminders(@AuthenticationPrincipal CurrentAccount me, @RequestParam(required = false) String email,
+			RedirectAttributes redirect) {
+		String address = (email == null || email.isBlank()) ? null : email.strip();
+		if (address != null && !EMAIL.matcher(address).matches()) {
+			redirect.addFlashAttribute("reminderInvalid", true);
+		}
+		else {
+			this.reminders.save(me.organisationId(), me.accountId(), address);
+			redirect.addFlashAttribute("reminderSaved", true);
+		}
+		return "redirect:/voice";
 	}
 
 	/**
