@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * database or cryptography).
  *
  * <p>
- * Usage: {@code java VoiceBench.java <base-url> <channel-id> [reporters] [seconds]}
+ * Usage: {@code java VoiceBench.java <base-url> <channel-id> [reporters] [seconds] [all|submissions]}
  */
 public class VoiceBench {
 
@@ -34,6 +34,7 @@ public class VoiceBench {
 		String channel = args[1];
 		int reporters = (args.length > 2) ? Integer.parseInt(args[2]) : 20;
 		int seconds = (args.length > 3) ? Integer.parseInt(args[3]) : 20;
+		boolean all = args.length <= 4 || "all".equals(args[4]);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String submitUrl = base + "/report/exempelby/channel/" + channel;
 		String followUpUrl = base + "/report/exempelby/follow-up";
@@ -43,17 +44,22 @@ public class VoiceBench {
 		run("warm-up", reporters, 5, () -> receipts.add(submit(http, submitUrl)));
 		run("warm-up", reporters, 3, () -> followUp(http, followUpUrl, receipts.get(0)));
 
-		Result baseline = run("baseline: GET follow-up form", reporters, seconds,
-				() -> check(http.send(HttpRequest.newBuilder(URI.create(followUpUrl)).build(),
-						HttpResponse.BodyHandlers.ofString())));
-		Result submissions = run("submissions", reporters, seconds, () -> receipts.add(submit(http, submitUrl)));
-		AtomicInteger next = new AtomicInteger();
-		Result followUps = run("follow-ups with receipt", reporters, seconds,
-				() -> followUp(http, followUpUrl, receipts.get(next.getAndIncrement() % receipts.size())));
+		List<Result> results = new ArrayList<>();
+		if (all) {
+			results.add(run("baseline: GET follow-up form", reporters, seconds,
+					() -> check(http.send(HttpRequest.newBuilder(URI.create(followUpUrl)).build(),
+							HttpResponse.BodyHandlers.ofString()))));
+		}
+		results.add(run("submissions", reporters, seconds, () -> receipts.add(submit(http, submitUrl))));
+		if (all) {
+			AtomicInteger next = new AtomicInteger();
+			results.add(run("follow-ups with receipt", reporters, seconds,
+					() -> followUp(http, followUpUrl, receipts.get(next.getAndIncrement() % receipts.size()))));
+		}
 		System.out.println();
 		System.out.println("| load (" + reporters + " concurrent, " + seconds + " s) | requests/s | p50 ms | p99 ms | errors |");
 		System.out.println("|---|---:|---:|---:|---:|");
-		for (Result result : List.of(baseline, submissions, followUps)) {
+		for (Result result : results) {
 			System.out.println(result.row());
 		}
 	}

@@ -310,9 +310,9 @@ class PublicReportController {
 	}
 
 	private Channel channel(OrganisationSummary organisation, long channelId) {
-		return openChannels(organisation.id()).stream()
-			.filter((channel) -> channel.id() == channelId)
-			.findFirst()
+		return this.channels.find(organisation.id(), channelId)
+			.filter(Channel::enabled)
+			.filter((channel) -> !this.keys.publicKeys(organisation.id(), channel.recipientIds()).isEmpty())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

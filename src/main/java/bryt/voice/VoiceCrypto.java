@@ -3,6 +3,8 @@ package bryt.voice;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
@@ -14,6 +16,7 @@ import com.google.crypto.tink.hybrid.HpkeParameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.util.Bytes;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -53,6 +56,8 @@ final class VoiceCrypto {
 	private static final int ARGON2_ITERATIONS = 2;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Map<Bytes, HybridEncrypt> ENCRYPTERS = new ConcurrentHashMap<>();
 
 	private VoiceCrypto() {
 	}
@@ -105,13 +110,30 @@ final class VoiceCrypto {
 	/** Wraps a data key for the holder of the private half of {@code publicKeyset}. */
 	static byte[] wrapFor(byte[] publicKeyset, byte[] dataKey, String context) {
 		try {
-			HybridEncrypt encrypt = TinkProtoKeysetFormat.parseKeysetWithoutSecret(publicKeyset)
-				.getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
-			return encrypt.encrypt(dataKey, bytes(context));
+			return encrypter(publicKeyset).encrypt(dataKey, bytes(context));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Wrapping failed", ex);
 		}
+	}
+
+	/**
+	 * Public keys are few and change rarely, so their parsed primitives are kept; a
+	 * public key is no secret. Bounded, so that the cache cannot grow without end.
+	 */
+	private static HybridEncrypt encrypter(byte[] publicKeyset) throws GeneralSecurityException {
+		Bytes key = Bytes.copyFrom(publicKeyset);
+		HybridEncrypt cached = ENCRYPTERS.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		HybridEncrypt encrypt = TinkProtoKeysetFormat.parseKeysetWithoutSecret(publicKeyset)
+			.getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
+		if (ENCRYPTERS.size() >= 10_000) {
+			ENCRYPTERS.clear();
+		}
+		ENCRYPTERS.put(key, encrypt);
+		return encrypt;
 	}
 
 	static byte[] unwrapWith(KeysetHandle privateKeyset, byte[] wrapped, String context)
