@@ -32,7 +32,12 @@ record RecoveryKey(String code, byte[] publicKeyset) {
 		if (code == null) {
 			return Optional.empty();
 		}
-		String chars = code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+		// Read the way Crockford base32 allows, as for receipts: O for 0, I or L for 1.
+		String chars = code.toUpperCase(Locale.ROOT)
+			.replaceAll("[\\s-]", "")
+			.replace('O', '0')
+			.replace('I', '1')
+			.replace('L', '1');
 		if (chars.length() != 52) {
 			return Optional.empty();
 		}
