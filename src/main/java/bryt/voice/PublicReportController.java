@@ -13,15 +13,18 @@ import java.util.Set;
 
 import bryt.organisation.OrganisationDirectory;
 import bryt.organisation.OrganisationDirectory.OrganisationSummary;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -302,6 +305,18 @@ class PublicReportController {
 			case TEXT -> value.length() <= 1000;
 			case LONG_TEXT -> true;
 		};
+	}
+
+	/**
+	 * A form body that cannot be decoded (never sent by a browser) makes Tomcat throw an
+	 * exception whose message quotes the parameter's value; unhandled, the container
+	 * would log it. It is answered here, with no log at all.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String undecodable(Model model) {
+		model.addAttribute("status", 400);
+		return "error";
 	}
 
 	private OrganisationSummary organisation(String code) {

@@ -1,5 +1,10 @@
 package bryt.voice;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -38,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class VoiceBrowserIT {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
@@ -74,6 +83,47 @@ class VoiceBrowserIT {
 	void reportReceiptReplyAndFollowUpWithoutJavaScript() {
 		this.scanning = false;
 		flow();
+	}
+
+	/**
+	 * Requests no browser sends, against the real server: an undecodable form body makes
+	 * Tomcat quote the value in an exception; a file over 30 MB is refused. Neither may
+	 * log a value or end in a 500.
+	 */
+	@Test
+	void malformedAndOversizedSubmissionsAreRefusedWithoutLoggingTheirValues(CapturedOutput output) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+		for (String path : List.of("/report/exempelby/follow-up", "/report/exempelby/channel/" + channelId)) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("receipt=%ZZUNDECODABLE-9f3&q.what=%ZZUNDECODABLE-9f3"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+		}
+		long reportsBefore = reportCount();
+		String boundary = "bryt-test-boundary";
+		byte[] head = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"q.what\"\r\n\r\nOVERSIZED-4c1\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.bin\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] body = new byte[head.length + 31 * 1024 * 1024 + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+		HttpResponse<String> tooLarge = http
+			.send(HttpRequest.newBuilder(URI.create(url("/report/exempelby/channel/" + channelId)))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(reportCount()).isEqualTo(reportsBefore);
+		assertThat(output.getAll()).doesNotContain("UNDECODABLE-9f3", "OVERSIZED-4c1");
+	}
+
+	private long reportCount() {
+		return this.jdbc.sql("select count(*) from voice_report").query(Long.class).single();
 	}
 
 	private void flow() {
