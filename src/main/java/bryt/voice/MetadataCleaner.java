@@ -51,7 +51,16 @@ final class MetadataCleaner {
 		catch (IOException | RuntimeException ex) {
 			return new Cleaned(bytes, "application/octet-stream", Result.COULD_NOT_CLEAN);
 		}
-		if (lower.endsWith(".docx") || lower.endsWith(".xlsx") || lower.endsWith(".pptx") || lower.endsWith(".doc")
+		boolean ooxml = lower.endsWith(".docx") || lower.endsWith(".xlsx") || lower.endsWith(".pptx");
+		if (ooxml && startsWith(bytes, 'P', 'K', 3, 4)) {
+			try {
+				return new Cleaned(OfficeProperties.clear(bytes), "application/octet-stream", Result.OFFICE_CLEANED);
+			}
+			catch (IOException | RuntimeException ex) {
+				return new Cleaned(bytes, "application/octet-stream", Result.COULD_NOT_CLEAN);
+			}
+		}
+		if (ooxml || lower.endsWith(".doc") || lower.endsWith(".xls") || lower.endsWith(".ppt")
 				|| lower.endsWith(".odt")) {
 			return new Cleaned(bytes, "application/octet-stream", Result.OFFICE_NOT_CLEANED);
 		}
@@ -76,7 +85,7 @@ final class MetadataCleaner {
 	 */
 	enum Result {
 
-		IMAGE_CLEANED, PDF_CLEANED, OFFICE_NOT_CLEANED, NOT_CLEANED, COULD_NOT_CLEAN
+		IMAGE_CLEANED, PDF_CLEANED, OFFICE_CLEANED, OFFICE_NOT_CLEANED, NOT_CLEANED, COULD_NOT_CLEAN
 
 	}
 
