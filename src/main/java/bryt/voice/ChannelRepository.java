@@ -43,6 +43,16 @@ class ChannelRepository {
 			.optional();
 	}
 
+	/** Whether the account receives the reports of any channel of the organisation. */
+	boolean isRecipient(long organisationId, long accountId) {
+		return this.jdbc.sql(
+				"select exists (select 1 from voice_channel_recipient where organisation_id = :org and account_id = :id)")
+			.param("org", organisationId)
+			.param("id", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	@Transactional
 	long create(long organisationId, ChannelForm form) {
 		long id = this.jdbc.sql("""

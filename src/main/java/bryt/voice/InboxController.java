@@ -1,6 +1,5 @@
 package bryt.voice;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,8 +53,11 @@ class InboxController {
 
 	private final ReminderAddresses reminders;
 
+	private final ChannelRepository channels;
+
 	InboxController(Reports reports, RecipientKeys keys, UnlockedKeys unlocked, OrganisationDirectory directory,
-			ReminderAddresses reminders) {
+			ReminderAddresses reminders, ChannelRepository channels) {
+		this.channels = channels;
 		this.reminders = reminders;
 		this.reports = reports;
 		this.keys = keys;
@@ -66,6 +68,7 @@ class InboxController {
 	@GetMapping
 	String inbox(@AuthenticationPrincipal CurrentAccount me, HttpSession session, Model model) {
 		model.addAttribute("hasKey", this.keys.hasKey(me.accountId()));
+		model.addAttribute("isRecipient", this.channels.isRecipient(me.organisationId(), me.accountId()));
 		model.addAttribute("unlocked", this.unlocked.get(session.getId(), me.accountId()).isPresent());
 		model.addAttribute("reports", this.reports.inbox(me.organisationId(), me.accountId()));
 		model.addAttribute("reminderAddress", this.reminders.find(me.accountId()).orElse(""));
@@ -118,7 +121,6 @@ class InboxController {
 		}
 		Reports.RecipientView report = this.reports.read(me.organisationId(), me.accountId(), id, key.get());
 		model.addAttribute("report", report);
-		model.addAttribute("questions", questions(me, report));
 		model.addAttribute("names",
 				this.directory.accounts(me.organisationId())
 					.stream()
@@ -156,13 +158,12 @@ class InboxController {
 			RedirectAttributes redirect) {
 		Optional<ReportStatus> target = parse(ReportStatus.class, status);
 		Optional<Outcome> result = parse(Outcome.class, outcome);
-		if (target.isEmpty() || target.get() == ReportStatus.NEW
-				|| (target.get() == ReportStatus.CLOSED && result.isEmpty())) {
-			redirect.addFlashAttribute("statusRefused", true);
+		if (target.isPresent() && this.reports.changeStatus(me.organisationId(), me.accountId(), id, target.get(),
+				result.orElse(null))) {
+			redirect.addFlashAttribute("saved", true);
 		}
 		else {
-			this.reports.changeStatus(me.organisationId(), me.accountId(), id, target.get(), result.orElse(null));
-			redirect.addFlashAttribute("saved", true);
+			redirect.addFlashAttribute("statusRefused", true);
 		}
 		return "redirect:/voice/reports/" + id;
 	}
@@ -191,12 +192,6 @@ class InboxController {
 	String notFound(Model model) {
 		model.addAttribute("status", 404);
 		return "error";
-	}
-
-	private Map<String, ChannelKind.Question> questions(CurrentAccount me, Reports.RecipientView report) {
-		return java.util.Arrays.stream(ChannelKind.values())
-			.flatMap((kind) -> kind.questions().stream())
-			.collect(Collectors.toMap(ChannelKind.Question::name, Function.identity(), (a, b) -> a));
 	}
 
 	private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

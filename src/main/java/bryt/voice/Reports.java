@@ -166,26 +166,27 @@ class Reports {
 
 	/**
 	 * Moves the report on: acknowledge, start the follow-up, or close with an outcome.
+	 * Only forward; a closed report stays closed.
+	 * @return whether the change was allowed
 	 */
 	@Transactional
-	void changeStatus(long organisationId, long accountId, long reportId, ReportStatus target, Outcome outcome) {
+	boolean changeStatus(long organisationId, long accountId, long reportId, ReportStatus target, Outcome outcome) {
 		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
+		if (report.status() == ReportStatus.CLOSED || target.compareTo(report.status()) <= 0
+				|| (target == ReportStatus.CLOSED) != (outcome != null)) {
+			return false;
+		}
 		LocalDate today = today();
-		LocalDate acknowledged = (report.acknowledgedOn() != null || target == ReportStatus.NEW)
-				? report.acknowledgedOn() : today;
-		switch (target) {
-			case NEW -> throw new IllegalArgumentException("A report cannot become new again");
-			case ACKNOWLEDGED, IN_FOLLOW_UP ->
-				this.reports.updateStatus(reportId, target, null, acknowledged, report.feedbackOn(), null);
-			case CLOSED -> {
-				if (outcome == null) {
-					throw new IllegalArgumentException("Closing needs an outcome");
-				}
-				this.reports.updateStatus(reportId, target, outcome, acknowledged,
-						(report.feedbackOn() != null) ? report.feedbackOn() : today, today);
-			}
+		LocalDate acknowledged = (report.acknowledgedOn() != null) ? report.acknowledgedOn() : today;
+		if (target == ReportStatus.CLOSED) {
+			this.reports.updateStatus(reportId, target, outcome, acknowledged,
+					(report.feedbackOn() != null) ? report.feedbackOn() : today, today);
+		}
+		else {
+			this.reports.updateStatus(reportId, target, null, acknowledged, report.feedbackOn(), null);
 		}
 		log(report, accountId, "STATUS_" + target.name());
+		return true;
 	}
 
 	/** A file of the report, decrypted for one of its recipients. */

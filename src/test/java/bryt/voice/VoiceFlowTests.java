@@ -58,6 +58,12 @@ class VoiceFlowTests {
 	private ReportRepository repository;
 
 	@Autowired
+	private KeyRepository keyRepository;
+
+	@Autowired
+	private ChannelRepository channels;
+
+	@Autowired
 	private TransactionTemplate transaction;
 
 	@Autowired
@@ -214,6 +220,44 @@ class VoiceFlowTests {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(countDeleted()).isGreaterThan(deletedBefore);
+	}
+
+	@Test
+	void deadlinesCountFromTheClockAndTheStatusOnlyMovesForward() {
+		Reports onMonday = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 2)));
+		Channel channel = this.channels.find(org(), channelId()).orElseThrow();
+		Receipt receipt = onMonday.submit(channel, new Reports.Submission(java.util.Map.of("what", "Clock check"), null,
+				null, null, java.util.Set.of(), List.of()));
+		long id = reportBySelector(receipt.grouped());
+		long hr = accountId("hr");
+		// Received 2 March; acknowledge by 9 March; on 11 March two days overdue.
+		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 11)));
+		Deadlines.Due due = row(nineDaysLater, hr, id).due();
+		assertThat(due)
+			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.ACKNOWLEDGE, LocalDate.of(2026, 3, 9), -2, true));
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isTrue();
+		assertThat(this.jdbc.sql("select acknowledged_on from voice_report where id = :id")
+			.param("id", id)
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2026, 3, 11));
+		// Feedback by 11 June: 31 + 30 + 31 = 92 days from 11 March.
+		assertThat(row(nineDaysLater, hr, id).due())
+			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.FEEDBACK, LocalDate.of(2026, 6, 11), 92, false));
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isFalse();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, null)).as("closing needs an outcome")
+			.isFalse();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, Outcome.ACTION_TAKEN)).isTrue();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.IN_FOLLOW_UP, null)).isFalse();
+		assertThat(row(nineDaysLater, hr, id).due()).isNull();
+	}
+
+	private Reports.InboxRow row(Reports reports, long accountId, long reportId) {
+		return reports.inbox(org(), accountId).stream().filter((row) -> row.id() == reportId).findFirst().orElseThrow();
+	}
+
+	private static Clock noonOn(LocalDate day) {
+		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Stockholm");
+		return Clock.fixed(day.atTime(12, 0).atZone(zone).toInstant(), zone);
 	}
 
 	@Test
