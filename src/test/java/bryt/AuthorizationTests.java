@@ -71,7 +71,24 @@ class AuthorizationTests {
 			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
 			// imports take an API token, never a login (ApiTests)
-			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()));
+			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()),
+			// Voice: the reporting pages are for everyone, without a login; the inbox is
+			// open to every account but shows only the reports it holds a key for (others
+			// get
+			// 404).
+			Map.entry("GET /report", EVERYONE), Map.entry("GET /report/{org}", EVERYONE),
+			Map.entry("GET /report/{org}/channel/{channelId}", EVERYONE),
+			Map.entry("POST /report/{org}/channel/{channelId}", EVERYONE),
+			Map.entry("GET /report/{org}/follow-up", EVERYONE), Map.entry("POST /report/{org}/follow-up", EVERYONE),
+			Map.entry("POST /report/{org}/follow-up/message", EVERYONE), Map.entry("GET /voice", LOGGED_IN),
+			Map.entry("POST /voice/unlock", LOGGED_IN), Map.entry("POST /voice/restore", LOGGED_IN),
+			Map.entry("POST /voice/reminders", LOGGED_IN), Map.entry("GET /voice/reports/{id}", LOGGED_IN),
+			Map.entry("POST /voice/reports/{id}/messages", LOGGED_IN),
+			Map.entry("POST /voice/reports/{id}/status", LOGGED_IN),
+			Map.entry("GET /voice/reports/{id}/files/{fileId}", LOGGED_IN),
+			Map.entry("GET /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/new", ADMIN),
+			Map.entry("POST /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/{id}", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}", ADMIN), Map.entry("POST /admin/voice/recovery-key", ADMIN));
 
 	@Autowired
 	private MockMvc mvc;
@@ -92,7 +109,7 @@ class AuthorizationTests {
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
 				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L, "/workload/units/{id}",
-				firstId("unit"));
+				firstId("unit"), "/admin/voice/channels/{id}", firstId("voice_channel"));
 	}
 
 	@Test
@@ -127,9 +144,11 @@ class AuthorizationTests {
 	private MockHttpServletRequestBuilder requestAs(String route, String who) {
 		String[] parts = route.split(" ", 2);
 		String pattern = parts[1];
-		String uri = pattern.replace("{id}", String.valueOf(this.exampleIds.getOrDefault(pattern, 0L)))
+		String uri = pattern.replace("{id}", String.valueOf(this.exampleIds.getOrDefault(pattern, 1L)))
 			.replace("{org}", "exempelby")
-			.replace("{kind}", "units");
+			.replace("{kind}", "units")
+			.replace("{channelId}", String.valueOf(firstId("voice_channel")))
+			.replace("{fileId}", "1");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), uri).with(csrf());
 		if (!ANONYMOUS.equals(who)) {
 			request = request.with(user(this.accounts.loadUserByUsername(who)));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,13 @@ class Accounts {
 
 	private final Organisations registry;
 
+	private final ApplicationEventPublisher events;
+
 	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
-			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry) {
+			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry,
+			ApplicationEventPublisher events) {
 		this.registry = registry;
+		this.events = events;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.units = units;
@@ -99,10 +104,12 @@ class Accounts {
 					form.staffId(), form.isEnabled(), unitIds);
 			if (!password.isEmpty()) {
 				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));
+				this.events.publishEvent(new PasswordChanged(organisationId, accountId, null, password));
 			}
 		}
 	}
 
+	@Transactional
 	void changeOwnPassword(CurrentAccount account, PasswordForm form, Errors errors) {
 		String hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
 		if (!this.passwordEncoder.matches(form.currentPassword(), hash)) {
@@ -110,6 +117,8 @@ class Accounts {
 			return;
 		}
 		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
+		this.events.publishEvent(new PasswordChanged(account.organisationId(), account.accountId(),
+				form.currentPassword(), form.newPassword()));
 	}
 
 	static String normalise(String username) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import bryt.shared.imports.ImportRefusedException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +31,16 @@ public class Organisations {
 
 	private final ApplicationEventPublisher events;
 
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
-			StaffDirectory directory, OrganisationImports imports, ApplicationEventPublisher events) {
+			StaffDirectory directory, OrganisationImports imports, ApplicationEventPublisher events,
+			AccountRepository accounts, PasswordEncoder passwordEncoder) {
 		this.events = events;
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
 		this.organisations = organisations;
 		this.units = units;
 		this.staff = staff;
@@ -40,8 +48,12 @@ public class Organisations {
 		this.imports = imports;
 	}
 
+	/** The organisation with this code; codes are compared in lower case. */
 	public Optional<Organisation> findByCode(String code) {
-		return this.organisations.findByCode(code);
+		if (code == null) {
+			return Optional.empty();
+		}
+		return this.organisations.findByCode(code.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 
 	public Optional<Organisation> find(long id) {
@@ -83,6 +95,26 @@ public class Organisations {
 		return this.staff.findAll(organisationId);
 	}
 
+	/** The organisation's enabled accounts, by username. */
+	public List<AccountSummary> accounts(long organisationId) {
+		return this.accounts.findAll(organisationId)
+			.stream()
+			.filter(Account::enabled)
+			.map((account) -> new AccountSummary(account.id(), account.username(), account.displayName(),
+					account.roles()))
+			.toList();
+	}
+
+	/**
+	 * Whether the password is the account's login password. Lets a module tie a secret to
+	 * the password without keeping the password.
+	 */
+	public boolean passwordMatches(long accountId, String password) {
+		return password != null && this.accounts.passwordHash(accountId)
+			.map((hash) -> this.passwordEncoder.matches(password, hash))
+			.orElse(false);
+	}
+
 	/**
 	 * The units whose figures an account may see, each with everything below it; empty
 	 * when it sees the whole organisation.
@@ -107,6 +139,10 @@ public class Organisations {
 	 */
 	public int importStaff(long organisationId, String fileName, InputStream csv) {
 		return this.imports.importStaff(organisationId, fileName, csv);
+	}
+
+	/** An account as other modules see it: who it is and what roles it holds. */
+	public record AccountSummary(long id, String username, String displayName, Set<Role> roles) {
 	}
 
 }

@@ -3,7 +3,6 @@ package bryt.shared.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +20,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -42,9 +45,37 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'";
 
-	/** Open without a login; modules add theirs with a {@link PublicPaths} bean. */
-	static final PublicPaths BASE_PUBLIC_PATHS = new PublicPaths("/login", "/css/**", "/favicon.svg", "/error",
-			"/actuator/health", "/actuator/health/**", "/actuator/info");
+	/**
+	 * Open without a login in the main chain. Modules open their own pages with an
+	 * {@link AnonymousPaths} bean, which keeps sessions out of them entirely.
+	 */
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.svg", "/error", "/actuator/health",
+			"/actuator/health/**", "/actuator/info" };
+
+	/**
+	 * The anonymous paths come first: no session is created or read there, no CSRF token
+	 * is issued, no request is saved for after a login.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths) throws Exception {
+		String[] paths = modulePaths.stream().flatMap((p) -> p.patterns().stream()).toArray(String[]::new);
+		if (paths.length == 0) {
+			http.securityMatcher((RequestMatcher) (request) -> false);
+		}
+		else {
+			http.securityMatcher(paths);
+		}
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frame) -> frame.deny()))
+			.build();
+	}
 
 	/**
 	 * The HTTP API under {@code /api/}: bearer tokens, or the session of a logged-in
@@ -52,7 +83,7 @@ class SecurityConfiguration {
 	 * does not send on its own.
 	 */
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens) throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
@@ -69,18 +100,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			List<PublicPaths> modulePublicPaths) throws Exception {
-		String[] publicPaths = Stream.concat(Stream.of(BASE_PUBLIC_PATHS), modulePublicPaths.stream())
-			.flatMap((paths) -> paths.patterns().stream())
-			.toArray(String[]::new);
+	@Order(3)
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+			throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
+					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

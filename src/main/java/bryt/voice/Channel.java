@@ -1,0 +1,12 @@
+package bryt.voice;
+
+import java.util.List;
+
+/**
+ * A reporting channel of one organisation (rapporteringskanal, indberetningskanal): what
+ * it is for, who receives its reports, its deadlines and how long closed reports are
+ * kept.
+ */
+record Channel(long id, long organisationId, ChannelKind kind, String name, int acknowledgeDays, int feedbackMonths,
+		int retentionDays, boolean enabled, List<Long> recipientIds) {
+}

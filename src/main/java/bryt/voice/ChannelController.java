@@ -1,0 +1,136 @@
+package bryt.voice;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisations;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administrators set up the channels: kind, name, recipients, deadlines, retention; and
+ * the organisation's recovery key. They never see a report.
+ */
+@Controller
+@RequestMapping("/admin/voice")
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class ChannelController {
+
+	private final ChannelRepository channels;
+
+	private final Organisations directory;
+
+	private final KeyRepository keys;
+
+	private final RecipientKeys recipientKeys;
+
+	ChannelController(ChannelRepository channels, Organisations directory, KeyRepository keys,
+			RecipientKeys recipientKeys) {
+		this.channels = channels;
+		this.directory = directory;
+		this.keys = keys;
+		this.recipientKeys = recipientKeys;
+	}
+
+	@GetMapping("/channels")
+	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("channels", this.channels.findAll(me.organisationId()));
+		model.addAttribute("names", this.directory.accounts(me.organisationId())
+			.stream()
+			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::displayName)));
+		model.addAttribute("withKeys", withKeys(me));
+		model.addAttribute("hasRecoveryKey", this.recipientKeys.hasRecoveryKey(me.organisationId()));
+		return "voice/channels";
+	}
+
+	@GetMapping("/channels/new")
+	String newChannel(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		return form(me, null, ChannelForm.empty(), model);
+	}
+
+	@PostMapping("/channels")
+	String create(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") ChannelForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		return save(me, null, form, errors, model, redirect);
+	}
+
+	@GetMapping("/channels/{id}")
+	String edit(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id, Model model) {
+		return form(me, id, ChannelForm.of(channel(me, id)), model);
+	}
+
+	@PostMapping("/channels/{id}")
+	String update(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+			@Valid @ModelAttribute("form") ChannelForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		channel(me, id);
+		return save(me, id, form, errors, model, redirect);
+	}
+
+	/** Creates the recovery key and shows its secret half, this once. */
+	@PostMapping("/recovery-key")
+	String createRecoveryKey(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("code", this.recipientKeys.createRecoveryKey(me.organisationId()).orElse(null));
+		return "voice/recovery-key";
+	}
+
+	private String save(CurrentAccount me, Long id, ChannelForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Set<Long> accountIds = this.directory.accounts(me.organisationId())
+			.stream()
+			.map(Organisations.AccountSummary::id)
+			.collect(Collectors.toSet());
+		if (!accountIds.containsAll(form.recipients())) {
+			errors.rejectValue("recipients", "voice.unknownRecipient");
+		}
+		if (errors.hasErrors()) {
+			return form(me, id, form, model);
+		}
+		if (id == null) {
+			this.channels.create(me.organisationId(), form);
+		}
+		else {
+			this.channels.update(me.organisationId(), id, form);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/admin/voice/channels";
+	}
+
+	private String form(CurrentAccount me, Long id, ChannelForm form, Model model) {
+		model.addAttribute("channelId", id);
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", ChannelKind.values());
+		model.addAttribute("accounts", this.directory.accounts(me.organisationId()));
+		model.addAttribute("withKeys", withKeys(me));
+		return "voice/channel-form";
+	}
+
+	private Set<Long> withKeys(CurrentAccount me) {
+		return this.keys.publicKeys(me.organisationId(),
+				this.directory.accounts(me.organisationId()).stream().map(Organisations.AccountSummary::id).toList())
+			.stream()
+			.map(KeyRepository.PublicKey::accountId)
+			.collect(Collectors.toSet());
+	}
+
+	private Channel channel(CurrentAccount me, long id) {
+		return this.channels.find(me.organisationId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

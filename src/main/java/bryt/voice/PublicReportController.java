@@ -1,0 +1,337 @@
+package bryt.voice;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.organisation.Organisations;
+import bryt.organisation.Organisation;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The reporter's pages: no login, no session, no cookie, no JavaScript. Nothing about the
+ * request (address, browser, referrer) is read or kept; the forms carry no CSRF token,
+ * because a forged submission gains an attacker nothing and a forged follow-up needs the
+ * receipt, which only the reporter has.
+ */
+@Controller
+@RequestMapping("/report")
+class PublicReportController {
+
+	static final int MAX_FILES = 5;
+
+	static final int MAX_NAME = 200;
+
+	private final Organisations directory;
+
+	private final ChannelRepository channels;
+
+	private final KeyRepository keys;
+
+	private final Reports reports;
+
+	private final VoiceConfiguration.Throttles throttles;
+
+	PublicReportController(Organisations directory, ChannelRepository channels, KeyRepository keys, Reports reports,
+			VoiceConfiguration.Throttles throttles) {
+		this.directory = directory;
+		this.channels = channels;
+		this.keys = keys;
+		this.reports = reports;
+		this.throttles = throttles;
+	}
+
+	@GetMapping
+	String organisations(Model model) {
+		List<Organisation> organisations = this.directory.all();
+		if (organisations.size() == 1) {
+			return "redirect:/report/" + organisations.get(0).code();
+		}
+		model.addAttribute("organisations", organisations);
+		return "voice/organisations";
+	}
+
+	@GetMapping("/{org}")
+	String channels(@PathVariable String org, Model model) {
+		Organisation organisation = organisation(org);
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("channels", openChannels(organisation.id()));
+		return "voice/channels-public";
+	}
+
+	@GetMapping("/{org}/channel/{channelId}")
+	String form(@PathVariable String org, @PathVariable long channelId, Model model) {
+		Organisation organisation = organisation(org);
+		return form(organisation, channel(organisation, channelId), Map.of(), List.of(), model);
+	}
+
+	@PostMapping("/{org}/channel/{channelId}")
+	String submit(@PathVariable String org, @PathVariable long channelId, @RequestParam Map<String, String> params,
+			@RequestParam(name = "exclude", required = false) List<Long> exclude,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+		Organisation organisation = organisation(org);
+		Channel channel = channel(organisation, channelId);
+		List<String> errors = new ArrayList<>();
+		Map<String, String> answers = new HashMap<>();
+		for (ChannelKind.Question question : channel.kind().questions()) {
+			String value = trimmed(params.get("q." + question.name()));
+			if (value == null) {
+				if (question.required()) {
+					errors.add("q." + question.name());
+				}
+				continue;
+			}
+			if (value.length() > ChannelKind.Question.MAX_LENGTH || !validAnswer(question, value)) {
+				errors.add("q." + question.name());
+				continue;
+			}
+			answers.put(question.name(), value);
+		}
+		boolean named = "named".equals(params.get("identity"));
+		String name = named ? trimmed(params.get("name")) : null;
+		String contact = named ? trimmed(params.get("contact")) : null;
+		if (named && name == null) {
+			errors.add("name");
+		}
+		if ((name != null && name.length() > MAX_NAME) || (contact != null && contact.length() > MAX_NAME)) {
+			errors.add("name");
+		}
+		Long unitId = unit(organisation, params.get("unit"), errors);
+		Set<Long> excluded = new HashSet<>((exclude != null) ? exclude : List.of());
+		List<Reports.Upload> uploads = uploads(files, errors);
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			return form(organisation, channel, params, (exclude != null) ? exclude : List.of(), model);
+		}
+		if (!this.throttles.submissions().tryAcquire("org " + organisation.id())) {
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+		}
+		try {
+			Receipt receipt = this.reports.submit(channel,
+					new Reports.Submission(answers, unitId, name, contact, excluded, uploads));
+			model.addAttribute("organisation", organisation);
+			model.addAttribute("receipt", receipt.grouped());
+			model.addAttribute("files", uploads);
+			return "voice/receipt";
+		}
+		catch (Reports.NoRecipientException ex) {
+			model.addAttribute("errors", List.of("exclude"));
+			return form(organisation, channel, params, (exclude != null) ? exclude : List.of(), model);
+		}
+	}
+
+	@GetMapping("/{org}/follow-up")
+	String followUpForm(@PathVariable String org, Model model) {
+		model.addAttribute("organisation", organisation(org));
+		return "voice/follow-up";
+	}
+
+	@PostMapping("/{org}/follow-up")
+	String followUp(@PathVariable String org, @RequestParam(required = false) String receipt, Model model) {
+		Organisation organisation = organisation(org);
+		return showReport(organisation, receipt, model);
+	}
+
+	@PostMapping("/{org}/follow-up/message")
+	String addMessage(@PathVariable String org, @RequestParam(required = false) String receipt,
+			@RequestParam(required = false) String text,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+		Organisation organisation = organisation(org);
+		String message = trimmed(text);
+		List<String> errors = new ArrayList<>();
+		if (message == null || message.length() > ChannelKind.Question.MAX_LENGTH) {
+			errors.add("text");
+		}
+		List<Reports.Upload> uploads = uploads(files, errors);
+		if (errors.isEmpty() && allowed(receipt)
+				&& this.reports.addReporterMessage(organisation.id(), receipt, message, uploads)) {
+			model.addAttribute("sent", true);
+			model.addAttribute("sentFiles", uploads);
+		}
+		else if (errors.isEmpty()) {
+			return refused(organisation, receipt, model);
+		}
+		model.addAttribute("errors", errors);
+		return showReport(organisation, receipt, model);
+	}
+
+	private String showReport(Organisation organisation, String receipt, Model model) {
+		model.addAttribute("organisation", organisation);
+		Optional<Reports.ReporterView> report = allowed(receipt) ? this.reports.followUp(organisation.id(), receipt)
+				: Optional.empty();
+		if (report.isEmpty()) {
+			return refused(organisation, receipt, model);
+		}
+		model.addAttribute("report", report.get());
+		model.addAttribute("receipt", Receipt.parse(receipt).orElseThrow().grouped());
+		model.addAttribute("questions", questions(organisation.id(), report.get().channelId()));
+		return "voice/follow-up-report";
+	}
+
+	/** One answer for a wrong, a malformed and a throttled receipt alike. */
+	private String refused(Organisation organisation, String receipt, Model model) {
+		Receipt.parse(receipt).ifPresent((parsed) -> this.throttles.followUp().tryAcquire(parsed.selector()));
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("refused", true);
+		return "voice/follow-up";
+	}
+
+	private boolean allowed(String receipt) {
+		return Receipt.parse(receipt)
+			.map((parsed) -> !this.throttles.followUp().exhausted(parsed.selector()))
+			.orElse(true);
+	}
+
+	private List<ChannelKind.Question> questions(long organisationId, long channelId) {
+		return this.channels.find(organisationId, channelId)
+			.map((channel) -> channel.kind().questions())
+			.orElse(List.of());
+	}
+
+	private String form(Organisation organisation, Channel channel, Map<String, String> values, List<Long> excluded,
+			Model model) {
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("channel", channel);
+		model.addAttribute("questions", channel.kind().questions());
+		model.addAttribute("values", values);
+		model.addAttribute("excluded", excluded);
+		model.addAttribute("units", this.directory.units(organisation.id()));
+		Set<Long> withKeys = new HashSet<>();
+		this.keys.publicKeys(organisation.id(), channel.recipientIds()).forEach((key) -> withKeys.add(key.accountId()));
+		model.addAttribute("recipients",
+				this.directory.accounts(organisation.id())
+					.stream()
+					.filter((account) -> withKeys.contains(account.id()))
+					.toList());
+		model.addAttribute("maxFiles", MAX_FILES);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", List.of());
+		}
+		return "voice/report-form";
+	}
+
+	private List<Channel> openChannels(long organisationId) {
+		return this.channels.findAll(organisationId)
+			.stream()
+			.filter(Channel::enabled)
+			.filter((channel) -> !this.keys.publicKeys(organisationId, channel.recipientIds()).isEmpty())
+			.toList();
+	}
+
+	private Long unit(Organisation organisation, String value, List<String> errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			long id = Long.parseLong(value.strip());
+			if (this.directory.units(organisation.id()).stream().anyMatch((unit) -> unit.id() == id)) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		errors.add("unit");
+		return null;
+	}
+
+	private List<Reports.Upload> uploads(List<MultipartFile> files, List<String> errors) {
+		List<Reports.Upload> uploads = new ArrayList<>();
+		if (files == null) {
+			return uploads;
+		}
+		List<MultipartFile> given = files.stream().filter((file) -> !file.isEmpty()).toList();
+		if (given.size() > MAX_FILES) {
+			errors.add("files");
+			return uploads;
+		}
+		for (MultipartFile file : given) {
+			try {
+				String name = fileName(file.getOriginalFilename());
+				MetadataCleaner.Cleaned cleaned = MetadataCleaner.clean(name, file.getBytes());
+				uploads.add(new Reports.Upload(name, cleaned.mediaType(), cleaned.bytes(), cleaned.result().name()));
+			}
+			catch (IOException ex) {
+				errors.add("files");
+			}
+		}
+		return uploads;
+	}
+
+	/**
+	 * The file's own name without any path a browser may send, at most 200 characters.
+	 */
+	private static String fileName(String original) {
+		String name = (original != null) ? original.replace('\\', '/') : "";
+		name = name.substring(name.lastIndexOf('/') + 1).strip();
+		if (name.isEmpty()) {
+			name = "file";
+		}
+		return (name.length() > MAX_NAME) ? name.substring(name.length() - MAX_NAME) : name;
+	}
+
+	private static boolean validAnswer(ChannelKind.Question question, String value) {
+		return switch (question.type()) {
+			case DATE -> {
+				try {
+					LocalDate.parse(value);
+					yield true;
+				}
+				catch (DateTimeParseException ex) {
+					yield false;
+				}
+			}
+			case YES_NO -> value.equals("yes") || value.equals("no");
+			case TEXT -> value.length() <= 1000;
+			case LONG_TEXT -> true;
+		};
+	}
+
+	/**
+	 * A form body that cannot be decoded (never sent by a browser) makes Tomcat throw an
+	 * exception whose message quotes the parameter's value; unhandled, the container
+	 * would log it. It is answered here, with no log at all.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String undecodable(Model model) {
+		model.addAttribute("status", 400);
+		return "error";
+	}
+
+	private Organisation organisation(String code) {
+		return this.directory.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Channel channel(Organisation organisation, long channelId) {
+		return this.channels.find(organisation.id(), channelId)
+			.filter(Channel::enabled)
+			.filter((channel) -> !this.keys.publicKeys(organisation.id(), channel.recipientIds()).isEmpty())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static String trimmed(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,312 @@
+package bryt.voice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reports with their wrapped keys, messages, attachments and access log. */
+@Repository
+class ReportRepository {
+
+	private static final String SELECT = """
+			select r.id, r.organisation_id, r.channel_id, c.name as channel_name, r.unit_id, r.receipt_selector,
+				r.receipt_hash, r.receipt_wrapped_key, r.content, r.status, r.outcome, r.received_on,
+				r.acknowledged_on, r.feedback_on, r.closed_on, c.acknowledge_days, c.feedback_months,
+				r.access_log_head
+			from voice_report r join voice_channel c on c.id = r.channel_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ReportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long create(long organisationId, long channelId, Long unitId, String selector, byte[] receiptHash,
+			byte[] receiptWrappedKey, byte[] content, LocalDate receivedOn) {
+		return this.jdbc.sql("""
+				insert into voice_report (organisation_id, channel_id, unit_id, receipt_selector, receipt_hash,
+					receipt_wrapped_key, content, received_on)
+				values (:org, :channel, :unit, :selector, :hash, :wrapped, :content, :received) returning id
+				""")
+			.param("org", organisationId)
+			.param("channel", channelId)
+			.param("unit", unitId)
+			.param("selector", selector)
+			.param("hash", receiptHash)
+			.param("wrapped", receiptWrappedKey)
+			.param("content", content)
+			.param("received", receivedOn)
+			.query(Long.class)
+			.single();
+	}
+
+	void addKey(long organisationId, long reportId, long accountId, byte[] wrappedKey) {
+		this.jdbc.sql("""
+				insert into voice_report_key (organisation_id, report_id, account_id, wrapped_key)
+				values (:org, :report, :account, :key)
+				""")
+			.param("org", organisationId)
+			.param("report", reportId)
+			.param("account", accountId)
+			.param("key", wrappedKey)
+			.update();
+	}
+
+	Optional<StoredReport> findBySelector(long organisationId, String selector) {
+		return this.jdbc.sql(SELECT + " where r.organisation_id = :org and r.receipt_selector = :selector")
+			.param("org", organisationId)
+			.param("selector", selector)
+			.query(ReportRepository::report)
+			.optional();
+	}
+
+	/** The report, if the account holds a key for it. */
+	Optional<StoredReport> findForRecipient(long organisationId, long reportId, long accountId) {
+		return this.jdbc.sql(SELECT + """
+				 where r.organisation_id = :org and r.id = :id
+					and exists (select 1 from voice_report_key k where k.report_id = r.id and k.account_id = :account)
+				""")
+			.param("org", organisationId)
+			.param("id", reportId)
+			.param("account", accountId)
+			.query(ReportRepository::report)
+			.optional();
+	}
+
+	Optional<byte[]> wrappedKey(long reportId, long accountId) {
+		return this.jdbc
+			.sql("select wrapped_key from voice_report_key where report_id = :report and account_id = :account")
+			.param("report", reportId)
+			.param("account", accountId)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** Every report the account holds a key for, newest first. */
+	List<StoredReport> inbox(long organisationId, long accountId) {
+		return this.jdbc.sql(SELECT + """
+				 join voice_report_key k on k.report_id = r.id and k.account_id = :account
+				where r.organisation_id = :org order by r.id desc
+				""").param("org", organisationId).param("account", accountId).query(ReportRepository::report).list();
+	}
+
+	List<Long> recipients(long reportId) {
+		return this.jdbc.sql("select account_id from voice_report_key where report_id = :id order by account_id")
+			.param("id", reportId)
+			.query(Long.class)
+			.list();
+	}
+
+	void updateStatus(long reportId, ReportStatus status, Outcome outcome, LocalDate acknowledgedOn,
+			LocalDate feedbackOn, LocalDate closedOn) {
+		this.jdbc.sql("""
+				update voice_report set status = :status, outcome = :outcome, acknowledged_on = :ack,
+					feedback_on = :feedback, closed_on = :closed
+				where id = :id
+				""")
+			.param("id", reportId)
+			.param("status", status.name())
+			.param("outcome", (outcome != null) ? outcome.name() : null)
+			.param("ack", acknowledgedOn)
+			.param("feedback", feedbackOn)
+			.param("closed", closedOn)
+			.update();
+	}
+
+	long addMessage(long organisationId, long reportId, Author author, Long accountId, LocalDate writtenOn,
+			byte[] content) {
+		return this.jdbc.sql("""
+				insert into voice_message (organisation_id, report_id, author, account_id, written_on, content)
+				values (:org, :report, :author, :account, :written, :content) returning id
+				""")
+			.param("org", organisationId)
+			.param("report", reportId)
+			.param("author", author.name())
+			.param("account", accountId)
+			.param("written", writtenOn)
+			.param("content", content)
+			.query(Long.class)
+			.single();
+	}
+
+	List<StoredMessage> messages(long reportId) {
+		return this.jdbc.sql("""
+				select id, author, account_id, written_on, content from voice_message where report_id = :id order by id
+				""")
+			.param("id", reportId)
+			.query((rs, row) -> new StoredMessage(rs.getLong("id"), Author.valueOf(rs.getString("author")),
+					nullableLong(rs, "account_id"), rs.getObject("written_on", LocalDate.class),
+					rs.getBytes("content")))
+			.list();
+	}
+
+	long addAttachment(long organisationId, long reportId, Long messageId, byte[] meta, byte[] data) {
+		return this.jdbc.sql("""
+				insert into voice_attachment (organisation_id, report_id, message_id, meta, data)
+				values (:org, :report, :message, :meta, :data) returning id
+				""")
+			.param("org", organisationId)
+			.param("report", reportId)
+			.param("message", messageId)
+			.param("meta", meta)
+			.param("data", data)
+			.query(Long.class)
+			.single();
+	}
+
+	void fillAttachment(long id, byte[] meta, byte[] data) {
+		this.jdbc.sql("update voice_attachment set meta = :meta, data = :data where id = :id")
+			.param("id", id)
+			.param("meta", meta)
+			.param("data", data)
+			.update();
+	}
+
+	/** The attachments' encrypted names, without their contents. */
+	List<StoredAttachment> attachments(long reportId) {
+		return this.jdbc.sql("select id, message_id, meta from voice_attachment where report_id = :id order by id")
+			.param("id", reportId)
+			.query((rs, row) -> new StoredAttachment(rs.getLong("id"), nullableLong(rs, "message_id"),
+					rs.getBytes("meta")))
+			.list();
+	}
+
+	Optional<byte[]> attachmentData(long reportId, long attachmentId) {
+		return this.jdbc.sql("select data from voice_attachment where report_id = :report and id = :id")
+			.param("report", reportId)
+			.param("id", attachmentId)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** Locks the report's row, so that access log entries are appended one at a time. */
+	Optional<byte[]> lockAccessLogHead(long reportId) {
+		return this.jdbc.sql("select access_log_head from voice_report where id = :id for update")
+			.param("id", reportId)
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+			.single();
+	}
+
+	void appendAccessLog(long organisationId, long reportId, long accountId, String action, Instant at,
+			byte[] previousHash, byte[] hash) {
+		this.jdbc.sql("""
+				insert into voice_access_log (organisation_id, report_id, account_id, action, at, previous_hash, hash)
+				values (:org, :report, :account, :action, :at, :previous, :hash)
+				""")
+			.param("org", organisationId)
+			.param("report", reportId)
+			.param("account", accountId)
+			.param("action", action)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.param("previous", previousHash)
+			.param("hash", hash)
+			.update();
+		this.jdbc.sql("update voice_report set access_log_head = :hash where id = :id")
+			.param("id", reportId)
+			.param("hash", hash)
+			.update();
+	}
+
+	List<AccessLog.Entry> accessLog(long reportId) {
+		return this.jdbc.sql("""
+				select id, report_id, account_id, action, at, previous_hash, hash
+				from voice_access_log where report_id = :id order by id
+				""")
+			.param("id", reportId)
+			.query((rs, row) -> new AccessLog.Entry(rs.getLong("id"), rs.getLong("report_id"), rs.getLong("account_id"),
+					rs.getString("action"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+					rs.getBytes("previous_hash"), rs.getBytes("hash")))
+			.list();
+	}
+
+	/** Closed reports whose retention time has run out by {@code today}. */
+	List<Expired> expired(LocalDate today) {
+		return this.jdbc.sql("""
+				select r.id, r.organisation_id, r.channel_id from voice_report r
+				join voice_channel c on c.id = r.channel_id
+				where r.status = 'CLOSED' and r.closed_on + c.retention_days <= :today
+				order by r.id
+				""")
+			.param("today", today)
+			.query((rs, row) -> new Expired(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("channel_id")))
+			.list();
+	}
+
+	/**
+	 * Deletes a report with everything that belongs to it, leaving only that it existed.
+	 */
+	void delete(Expired report, LocalDate today) {
+		this.jdbc
+			.sql("""
+					insert into voice_deleted_report (organisation_id, channel_id, deleted_on) values (:org, :channel, :today)
+					""")
+			.param("org", report.organisationId())
+			.param("channel", report.channelId())
+			.param("today", today)
+			.update();
+		this.jdbc.sql("delete from voice_report where id = :id").param("id", report.id()).update();
+	}
+
+	private static StoredReport report(ResultSet rs, int row) throws SQLException {
+		return new StoredReport(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("channel_id"),
+				rs.getString("channel_name"), nullableLong(rs, "unit_id"), rs.getString("receipt_selector"),
+				rs.getBytes("receipt_hash"), rs.getBytes("receipt_wrapped_key"), rs.getBytes("content"),
+				ReportStatus.valueOf(rs.getString("status")),
+				(rs.getString("outcome") != null) ? Outcome.valueOf(rs.getString("outcome")) : null,
+				rs.getObject("received_on", LocalDate.class), rs.getObject("acknowledged_on", LocalDate.class),
+				rs.getObject("feedback_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+				rs.getInt("acknowledge_days"), rs.getInt("feedback_months"), rs.getBytes("access_log_head"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	enum Author {
+
+		REPORTER, RECIPIENT, NOTE
+
+	}
+
+	/** A report as stored: its content still encrypted. */
+	record StoredReport(long id, long organisationId, long channelId, String channelName, Long unitId, String selector,
+			byte[] receiptHash, byte[] receiptWrappedKey, byte[] content, ReportStatus status, Outcome outcome,
+			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
+			int acknowledgeDays, int feedbackMonths, byte[] accessLogHead) {
+
+		Deadlines deadlines() {
+			return Deadlines.of(this.receivedOn, this.acknowledgedOn, this.acknowledgeDays, this.feedbackMonths);
+		}
+
+		/** What binds each encrypted part to this report. */
+		String context(String part) {
+			return "bryt voice report " + this.selector + " " + part;
+		}
+
+		@Override
+		public String toString() {
+			return "StoredReport[id=" + this.id + ", status=" + this.status + "]";
+		}
+
+	}
+
+	record StoredMessage(long id, Author author, Long accountId, LocalDate writtenOn, byte[] content) {
+	}
+
+	record StoredAttachment(long id, Long messageId, byte[] meta) {
+	}
+
+	record Expired(long id, long organisationId, long channelId) {
+	}
+
+}

@@ -1,0 +1,392 @@
+package bryt.voice;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.google.crypto.tink.KeysetHandle;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submitting, following up and handling reports. Every text and file is encrypted here
+ * before it reaches the repository, and decrypted here for the reporter (with the
+ * receipt) or a recipient (with the unlocked private key).
+ */
+@Service
+class Reports {
+
+	/**
+	 * Compared against when no report has the selector, so that both paths do the same
+	 * work.
+	 */
+	private static final byte[] DUMMY_HASH = Receipt.hash("00000000", "00000000000000000000");
+
+	private final ReportRepository reports;
+
+	private final KeyRepository keys;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Reports(ReportRepository reports, KeyRepository keys, Clock clock) {
+		this.reports = reports;
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a new report, readable by the channel's recipients minus those excluded and
+	 * by the holder of the returned receipt.
+	 * @throws NoRecipientException when none of the remaining recipients has a key
+	 */
+	@Transactional
+	Receipt submit(Channel channel, Submission submission) {
+		List<Long> recipients = channel.recipientIds()
+			.stream()
+			.filter((id) -> !submission.excluded().contains(id))
+			.toList();
+		List<KeyRepository.PublicKey> publicKeys = this.keys.publicKeys(channel.organisationId(), recipients);
+		if (publicKeys.isEmpty()) {
+			throw new NoRecipientException();
+		}
+		Receipt receipt = Receipt.generate(this.random);
+		byte[] dataKey = VoiceCrypto.newDataKey();
+		String selector = receipt.selector();
+		Map<String, String> content = new LinkedHashMap<>(submission.answers());
+		if (submission.name() != null) {
+			content.put(IDENTITY_NAME, submission.name());
+		}
+		if (submission.contact() != null) {
+			content.put(IDENTITY_CONTACT, submission.contact());
+		}
+		long id = this.reports.create(channel.organisationId(), channel.id(), submission.unitId(), selector,
+				receipt.verifierHash(),
+				VoiceCrypto.encrypt(receipt.wrappingKey(), dataKey, context(selector, "receipt")),
+				VoiceCrypto.encrypt(dataKey, Payload.encode(content), context(selector, "content")), today());
+		for (KeyRepository.PublicKey key : publicKeys) {
+			this.reports.addKey(channel.organisationId(), id, key.accountId(),
+					VoiceCrypto.wrapFor(key.keyset(), dataKey, context(selector, "key")));
+		}
+		storeFiles(channel.organisationId(), id, null, selector, dataKey, submission.files());
+		return receipt;
+	}
+
+	/**
+	 * The report the receipt belongs to, decrypted for its reporter; empty for a wrong or
+	 * malformed receipt alike, after the same work.
+	 */
+	@Transactional(readOnly = true)
+	Optional<ReporterView> followUp(long organisationId, String typedReceipt) {
+		return open(organisationId, typedReceipt).map((opened) -> reporterView(opened.report(), opened.dataKey()));
+	}
+
+	@Transactional
+	boolean addReporterMessage(long organisationId, String typedReceipt, String text, List<Upload> files) {
+		Optional<Opened> opened = open(organisationId, typedReceipt);
+		if (opened.isEmpty()) {
+			return false;
+		}
+		ReportRepository.StoredReport report = opened.get().report();
+		long messageId = this.reports.addMessage(organisationId, report.id(), ReportRepository.Author.REPORTER, null,
+				today(), VoiceCrypto.encrypt(opened.get().dataKey(), Payload.encode(Map.of(TEXT, text)),
+						report.context("message")));
+		storeFiles(organisationId, report.id(), messageId, report.selector(), opened.get().dataKey(), files);
+		return true;
+	}
+
+	/** The reports the account may read, with what is due. */
+	@Transactional(readOnly = true)
+	List<InboxRow> inbox(long organisationId, long accountId) {
+		LocalDate today = today();
+		return this.reports.inbox(organisationId, accountId)
+			.stream()
+			.map((report) -> new InboxRow(report.id(), report.channelName(), report.receivedOn(), report.status(),
+					report.deadlines().due(report.status(), report.feedbackOn(), today)))
+			.toList();
+	}
+
+	/**
+	 * Decrypts the report for one of its recipients and writes the opening to the access
+	 * log.
+	 */
+	@Transactional
+	RecipientView read(long organisationId, long accountId, long reportId, KeysetHandle privateKey) {
+		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
+		byte[] dataKey = dataKey(report, accountId, privateKey);
+		log(report, accountId, "OPENED");
+		ReporterView content = reporterView(report, dataKey);
+		List<Message> notes = new ArrayList<>();
+		List<Message> dialogue = new ArrayList<>();
+		for (Message message : content.allMessages()) {
+			(message.author() == ReportRepository.Author.NOTE ? notes : dialogue).add(message);
+		}
+		List<AccessLog.Entry> entries = this.reports.accessLog(reportId);
+		return new RecipientView(report.id(), report.channelName(), report.unitId(), report.status(), report.outcome(),
+				report.receivedOn(), report.acknowledgedOn(), report.feedbackOn(), report.closedOn(),
+				report.deadlines(), report.deadlines().due(report.status(), report.feedbackOn(), today()),
+				content.answers(), content.name(), content.contact(), dialogue, notes, content.files(), entries,
+				AccessLog.intact(entries, this.reports.lockAccessLogHead(reportId).orElse(null)),
+				this.reports.recipients(reportId));
+	}
+
+	/**
+	 * A message to the reporter, or an internal note only recipients see. The first
+	 * message acknowledges a new report; the first one in follow-up is the feedback.
+	 */
+	@Transactional
+	void write(long organisationId, long accountId, long reportId, KeysetHandle privateKey, String text, boolean note) {
+		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
+		byte[] dataKey = dataKey(report, accountId, privateKey);
+		this.reports.addMessage(organisationId, reportId,
+				note ? ReportRepository.Author.NOTE : ReportRepository.Author.RECIPIENT, accountId, today(),
+				VoiceCrypto.encrypt(dataKey, Payload.encode(Map.of(TEXT, text)), report.context("message")));
+		log(report, accountId, note ? "NOTE" : "REPLIED");
+		if (!note) {
+			LocalDate today = today();
+			if (report.status() == ReportStatus.NEW) {
+				this.reports.updateStatus(reportId, ReportStatus.ACKNOWLEDGED, null, today, report.feedbackOn(), null);
+			}
+			else if (report.status() == ReportStatus.IN_FOLLOW_UP && report.feedbackOn() == null) {
+				this.reports.updateStatus(reportId, report.status(), null, report.acknowledgedOn(), today, null);
+			}
+		}
+	}
+
+	/**
+	 * Moves the report on: acknowledge, start the follow-up, or close with an outcome.
+	 * Only forward; a closed report stays closed.
+	 * @return whether the change was allowed
+	 */
+	@Transactional
+	boolean changeStatus(long organisationId, long accountId, long reportId, ReportStatus target, Outcome outcome) {
+		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
+		if (report.status() == ReportStatus.CLOSED || target.compareTo(report.status()) <= 0
+				|| (target == ReportStatus.CLOSED) != (outcome != null)) {
+			return false;
+		}
+		LocalDate today = today();
+		LocalDate acknowledged = (report.acknowledgedOn() != null) ? report.acknowledgedOn() : today;
+		if (target == ReportStatus.CLOSED) {
+			this.reports.updateStatus(reportId, target, outcome, acknowledged,
+					(report.feedbackOn() != null) ? report.feedbackOn() : today, today);
+		}
+		else {
+			this.reports.updateStatus(reportId, target, null, acknowledged, report.feedbackOn(), null);
+		}
+		log(report, accountId, "STATUS_" + target.name());
+		return true;
+	}
+
+	/** A file of the report, decrypted for one of its recipients. */
+	@Transactional
+	Optional<Download> download(long organisationId, long accountId, long reportId, long fileId,
+			KeysetHandle privateKey) {
+		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
+		byte[] dataKey = dataKey(report, accountId, privateKey);
+		Optional<byte[]> data = this.reports.attachmentData(reportId, fileId);
+		if (data.isEmpty()) {
+			return Optional.empty();
+		}
+		FileInfo info = files(report, dataKey).stream().filter((file) -> file.id() == fileId).findFirst().orElseThrow();
+		log(report, accountId, "DOWNLOADED");
+		try {
+			return Optional.of(new Download(info.name(), info.mediaType(),
+					VoiceCrypto.decrypt(dataKey, data.get(), report.context("file " + fileId))));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("A file of report " + reportId + " does not decrypt", ex);
+		}
+	}
+
+	private Optional<Opened> open(long organisationId, String typedReceipt) {
+		Optional<Receipt> receipt = Receipt.parse(typedReceipt);
+		Optional<ReportRepository.StoredReport> report = this.reports.findBySelector(organisationId,
+				receipt.map(Receipt::selector).orElse("-"));
+		byte[] stored = report.map(ReportRepository.StoredReport::receiptHash).orElse(DUMMY_HASH);
+		byte[] typed = receipt.map(Receipt::verifierHash).orElseGet(() -> Receipt.hash("-", typedReceipt + ""));
+		if (!MessageDigest.isEqual(typed, stored) || report.isEmpty() || receipt.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			byte[] dataKey = VoiceCrypto.decrypt(receipt.get().wrappingKey(), report.get().receiptWrappedKey(),
+					report.get().context("receipt"));
+			return Optional.of(new Opened(report.get(), dataKey));
+		}
+		catch (GeneralSecurityException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private ReporterView reporterView(ReportRepository.StoredReport report, byte[] dataKey) {
+		try {
+			Map<String, String> content = Payload
+				.decode(VoiceCrypto.decrypt(dataKey, report.content(), report.context("content")));
+			String name = content.remove(IDENTITY_NAME);
+			String contact = content.remove(IDENTITY_CONTACT);
+			List<FileInfo> files = files(report, dataKey);
+			List<Message> messages = new ArrayList<>();
+			for (ReportRepository.StoredMessage message : this.reports.messages(report.id())) {
+				String text = Payload.decode(VoiceCrypto.decrypt(dataKey, message.content(), report.context("message")))
+					.get(TEXT);
+				messages.add(new Message(message.id(), message.author(), message.accountId(), message.writtenOn(), text,
+						files.stream().filter((file) -> Long.valueOf(message.id()).equals(file.messageId())).toList()));
+			}
+			return new ReporterView(report.channelId(), report.channelName(), report.status(), report.outcome(),
+					report.receivedOn(), content, name, contact,
+					messages.stream().filter((message) -> message.author() != ReportRepository.Author.NOTE).toList(),
+					files.stream().filter((file) -> file.messageId() == null).toList(), messages);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Report " + report.id() + " does not decrypt with its key", ex);
+		}
+	}
+
+	private List<FileInfo> files(ReportRepository.StoredReport report, byte[] dataKey) {
+		List<FileInfo> files = new ArrayList<>();
+		for (ReportRepository.StoredAttachment attachment : this.reports.attachments(report.id())) {
+			try {
+				Map<String, String> meta = Payload.decode(VoiceCrypto.decrypt(dataKey, attachment.meta(),
+						report.context("file meta " + attachment.id())));
+				files.add(new FileInfo(attachment.id(), attachment.messageId(), meta.get("name"), meta.get("type"),
+						Long.parseLong(meta.get("size")), meta.getOrDefault("cleaning", "")));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("A file of report " + report.id() + " does not decrypt", ex);
+			}
+		}
+		return files;
+	}
+
+	private void storeFiles(long organisationId, long reportId, Long messageId, String selector, byte[] dataKey,
+			List<Upload> files) {
+		for (Upload file : files) {
+			// The id is part of the associated data, so the row is written first and
+			// filled after.
+			long id = this.reports.addAttachment(organisationId, reportId, messageId, new byte[0], new byte[0]);
+			Map<String, String> meta = new LinkedHashMap<>();
+			meta.put("name", file.name());
+			meta.put("type", file.mediaType());
+			meta.put("size", String.valueOf(file.bytes().length));
+			meta.put("cleaning", file.cleaning());
+			this.reports.fillAttachment(id,
+					VoiceCrypto.encrypt(dataKey, Payload.encode(meta), context(selector, "file meta " + id)),
+					VoiceCrypto.encrypt(dataKey, file.bytes(), context(selector, "file " + id)));
+		}
+	}
+
+	private ReportRepository.StoredReport recipientReport(long organisationId, long accountId, long reportId) {
+		return this.reports.findForRecipient(organisationId, reportId, accountId)
+			.orElseThrow(ReportNotFoundException::new);
+	}
+
+	private byte[] dataKey(ReportRepository.StoredReport report, long accountId, KeysetHandle privateKey) {
+		byte[] wrapped = this.reports.wrappedKey(report.id(), accountId).orElseThrow(ReportNotFoundException::new);
+		try {
+			return VoiceCrypto.unwrapWith(privateKey, wrapped, report.context("key"));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new ReportNotFoundException();
+		}
+	}
+
+	private void log(ReportRepository.StoredReport report, long accountId, String action) {
+		byte[] previous = this.reports.lockAccessLogHead(report.id()).orElse(AccessLog.GENESIS);
+		Instant at = AccessLog.truncate(this.clock.instant());
+		this.reports.appendAccessLog(report.organisationId(), report.id(), accountId, action, at, previous,
+				AccessLog.hash(previous, report.id(), accountId, action, at));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private static String context(String selector, String part) {
+		return "bryt voice report " + selector + " " + part;
+	}
+
+	static final String IDENTITY_NAME = "identity.name";
+
+	static final String IDENTITY_CONTACT = "identity.contact";
+
+	static final String TEXT = "text";
+
+	/** What the reporter sends. */
+	record Submission(Map<String, String> answers, Long unitId, String name, String contact, Set<Long> excluded,
+			List<Upload> files) {
+
+		@Override
+		public String toString() {
+			return "Submission[***]";
+		}
+
+	}
+
+	/** A file as it will be stored: metadata already removed where possible. */
+	record Upload(String name, String mediaType, byte[] bytes, String cleaning) {
+
+		@Override
+		public String toString() {
+			return "Upload[" + this.bytes.length + " bytes]";
+		}
+
+	}
+
+	record Download(String name, String mediaType, byte[] bytes) {
+	}
+
+	record FileInfo(long id, Long messageId, String name, String mediaType, long size, String cleaning) {
+	}
+
+	record Message(long id, ReportRepository.Author author, Long accountId, LocalDate writtenOn, String text,
+			List<FileInfo> files) {
+	}
+
+	record ReporterView(long channelId, String channelName, ReportStatus status, Outcome outcome, LocalDate receivedOn,
+			Map<String, String> answers, String name, String contact, List<Message> messages, List<FileInfo> files,
+			List<Message> allMessages) {
+	}
+
+	record RecipientView(long id, String channelName, Long unitId, ReportStatus status, Outcome outcome,
+			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
+			Deadlines deadlines, Deadlines.Due due, Map<String, String> answers, String name, String contact,
+			List<Message> messages, List<Message> notes, List<FileInfo> files, List<AccessLog.Entry> accessLog,
+			boolean accessLogIntact, List<Long> recipients) {
+	}
+
+	record InboxRow(long id, String channelName, LocalDate receivedOn, ReportStatus status, Deadlines.Due due) {
+	}
+
+	private record Opened(ReportRepository.StoredReport report, byte[] dataKey) {
+	}
+
+	/** None of the channel's remaining recipients can receive a report yet. */
+	static class NoRecipientException extends RuntimeException {
+
+		NoRecipientException() {
+			super("No recipient of the channel has a key");
+		}
+
+	}
+
+	/** The report does not exist or is not the account's to read. */
+	static class ReportNotFoundException extends RuntimeException {
+
+		ReportNotFoundException() {
+			super("No such report for this recipient");
+		}
+
+	}
+
+}

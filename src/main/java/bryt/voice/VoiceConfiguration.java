@@ -1,0 +1,54 @@
+package bryt.voice;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import bryt.shared.security.AnonymousPaths;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+class VoiceConfiguration {
+
+	/** The reporting pages: no login, no session, no cookie. */
+	@Bean
+	AnonymousPaths voiceAnonymousPaths() {
+		return new AnonymousPaths("/report", "/report/**");
+	}
+
+	/** Scheduled jobs take a lock in PostgreSQL, so that one instance runs each. */
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+
+	@Bean
+	Throttles voiceThrottles(Clock clock, @Value("${bryt.voice.follow-up-attempts:10}") int followUpAttempts,
+			@Value("${bryt.voice.submissions-per-minute:6000}") int submissionsPerMinute) {
+		return new Throttles(new Throttle(followUpAttempts, Duration.ofMinutes(15), clock),
+				new Throttle(submissionsPerMinute, Duration.ofMinutes(1), clock));
+	}
+
+	/**
+	 * @param followUp attempts per receipt selector, so that a receipt of which a part is
+	 * known cannot be completed by trying
+	 * @param submissions reports per organisation, so that a flood of reports is slowed
+	 */
+	record Throttles(Throttle followUp, Throttle submissions) {
+	}
+
+}

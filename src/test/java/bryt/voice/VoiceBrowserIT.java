@@ -1,0 +1,287 @@
+package bryt.voice;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import bryt.Chromium;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Voice in a real browser with JavaScript disabled: a reporter submits and gets a
+ * receipt; a recipient logs in, reads the decrypted report and replies; the reporter
+ * follows up with the receipt, reads the reply and writes again; the excluded recipient
+ * never sees the report. Every page passes axe's WCAG 2.1 A and AA rules.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class VoiceBrowserIT {
+
+	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	private Chromium chromium;
+
+	private final List<String> violations = new ArrayList<>();
+
+	private final Set<String> visited = new TreeSet<>();
+
+	@BeforeAll
+	void startBrowser() {
+		this.chromium = new Chromium();
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		this.chromium.close();
+	}
+
+	private boolean scanning;
+
+	@Test
+	void reportReceiptReplyAndFollowUpWithoutJavaScript() {
+		this.scanning = false;
+		flow();
+	}
+
+	/**
+	 * Requests no browser sends, against the real server: an undecodable form body makes
+	 * Tomcat quote the value in an exception; a file over 30 MB is refused. Neither may
+	 * log a value or end in a 500.
+	 */
+	@Test
+	void malformedAndOversizedSubmissionsAreRefusedWithoutLoggingTheirValues(CapturedOutput output) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+		for (String path : List.of("/report/exempelby/follow-up", "/report/exempelby/channel/" + channelId)) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("receipt=%ZZUNDECODABLE-9f3&q.what=%ZZUNDECODABLE-9f3"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+		}
+		long reportsBefore = reportCount();
+		String boundary = "bryt-test-boundary";
+		byte[] head = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"q.what\"\r\n\r\nOVERSIZED-4c1\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.bin\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] body = new byte[head.length + 31 * 1024 * 1024 + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+		HttpResponse<String> tooLarge = http
+			.send(HttpRequest.newBuilder(URI.create(url("/report/exempelby/channel/" + channelId)))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(reportCount()).isEqualTo(reportsBefore);
+		assertThat(output.getAll()).doesNotContain("UNDECODABLE-9f3", "OVERSIZED-4c1");
+	}
+
+	private long reportCount() {
+		return this.jdbc.sql("select count(*) from voice_report").query(Long.class).single();
+	}
+
+	private void flow() {
+		String receipt;
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby"));
+			scan(page, "/report/{org}");
+			page.getByText("Visselblåsning").click();
+			scan(page, "/report/{org}/channel/{channelId}");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByText("Some answers need your attention")).isVisible();
+			scan(page, "report form with errors");
+			page.getByLabel("What happened?").fill("The night shift is left alone with two clients.");
+			page.getByLabel("Exclude Demo: skyddsombud barn och familj").check();
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Your report was received");
+			scan(page, "receipt");
+			receipt = page.locator("#receipt").textContent();
+			assertThat(receipt).matches("([0-9A-Z]{4}-){6}[0-9A-Z]{4}");
+		}
+
+		try (BrowserContext context = noJavaScript()) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/voice"));
+			scan(page, "/voice");
+			page.getByLabel("Your password").fill("demo");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
+			scan(page, "inbox unlocked");
+			page.locator("table a").first().click();
+			assertThat(page.getByText("The night shift is left alone with two clients.")).isVisible();
+			assertThat(page.locator("#log-state")).hasText("The access log is intact.");
+			scan(page, "/voice/reports/{id}");
+			page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+				.fill("Thank you. We have talked to the unit.");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+			assertThat(page.getByText("Thank you. We have talked to the unit.")).isVisible();
+			assertThat(page.locator("#status")).hasText("Acknowledged");
+			scan(page, "report after reply");
+		}
+
+		long reportId = this.jdbc.sql("select max(id) from voice_report").query(Long.class).single();
+		try (BrowserContext context = noJavaScript()) {
+			Page page = logIn(context, "union");
+			page.navigate(url("/voice"));
+			page.getByLabel("Your password").fill("demo");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
+			assertThat(page.getByText("You have no reports.")).isVisible();
+			page.navigate(url("/voice/reports/" + reportId));
+			assertThat(page.getByText("The page does not exist.")).isVisible();
+			assertThat(page.getByText("The night shift")).hasCount(0);
+		}
+
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby/follow-up"));
+			scan(page, "/report/{org}/follow-up");
+			page.getByLabel("Receipt").fill("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open")).click();
+			assertThat(page.getByText("That receipt does not open a report.")).isVisible();
+			scan(page, "follow-up refused");
+			page.getByLabel("Receipt").fill(receipt);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open")).click();
+			assertThat(page.getByText("Thank you. We have talked to the unit.")).isVisible();
+			assertThat(page.locator("#status")).hasText("Acknowledged");
+			scan(page, "follow-up report");
+			page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+				.fill("It happened again on Sunday.");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+			assertThat(page.getByText("Your message was sent.")).isVisible();
+			assertThat(page.getByText("It happened again on Sunday.")).isVisible();
+			assertThat(context.cookies()).isEmpty();
+		}
+	}
+
+	@Test
+	void everyVoicePagePassesAxe() {
+		this.scanning = true;
+		this.jdbc
+			.sql("insert into organisation (code, name, country) values ('andraby', 'Andraby kommun', 'SE') "
+					+ "on conflict do nothing")
+			.update();
+		try (BrowserContext context = this.chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("en-GB").setBypassCSP(true))) {
+			Page page = context.newPage();
+			page.navigate(url("/report"));
+			scan(page, "/report");
+			page.navigate(url("/report?lang=sv"));
+			scan(page, "/report, Swedish");
+			logIn(context, "admin");
+			page.navigate(url("/admin/voice/channels"));
+			scan(page, "/admin/voice/channels");
+			page.navigate(url("/admin/voice/channels/new"));
+			scan(page, "/admin/voice/channels/new");
+			page.getByLabel("Name").fill("");
+			page.locator("main form button[type=submit]").click();
+			scan(page, "channel form with errors");
+			long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+			page.navigate(url("/admin/voice/channels/" + channelId));
+			scan(page, "/admin/voice/channels/{id}");
+			page.navigate(url("/admin/voice/channels"));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the recovery key")).click();
+			assertThat(page.locator("#recovery-code")).isVisible();
+			scan(page, "recovery key");
+			page.navigate(url("/voice"));
+			scan(page, "/voice as admin");
+		}
+		Set<String> voiceRoutes = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+				info.getPatternValues()
+					.stream()
+					.filter((route) -> route.startsWith("/report") || route.startsWith("/voice")
+							|| route.startsWith("/admin/voice"))
+					.forEach(voiceRoutes::add);
+			}
+		});
+		// A file download is not a page.
+		voiceRoutes.remove("/voice/reports/{id}/files/{fileId}");
+		flow();
+		assertThat(this.visited).containsAll(voiceRoutes);
+		assertThat(this.violations).isEmpty();
+	}
+
+	private void scan(Page page, String what) {
+		this.visited.add(what);
+		if (!this.scanning) {
+			return;
+		}
+		for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
+			this.violations.add(what + ": " + rule.getId() + " – " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
+		}
+	}
+
+	/**
+	 * Without JavaScript, as a reporter in Tor Browser's safest mode; with it only for
+	 * axe.
+	 */
+	private BrowserContext noJavaScript() {
+		return this.chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+				.setJavaScriptEnabled(this.scanning)
+				.setBypassCSP(this.scanning));
+	}
+
+	private Page logIn(BrowserContext context, String username) {
+		Page page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+		page.navigate(url("/login?lang=en"));
+		page.getByLabel("Username").fill(username);
+		page.getByLabel("Password").fill("demo");
+		page.locator("main form button[type=submit]").click();
+		assertThat(page).hasURL(url("/"));
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}

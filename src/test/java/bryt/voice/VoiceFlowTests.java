@@ -1,0 +1,386 @@
+package bryt.voice;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import bryt.BrytTest;
+import bryt.shared.database.DatabaseProperties;
+import com.google.crypto.tink.KeysetHandle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The whole Voice flow on the real database, through the public pages and the recipients'
+ * service: what is stored, who can read it, and what is never kept.
+ */
+@BrytTest
+@ExtendWith(OutputCaptureExtension.class)
+class VoiceFlowTests {
+
+	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Reports reports;
+
+	@Autowired
+	private RecipientKeys keys;
+
+	@Autowired
+	private ReportRepository repository;
+
+	@Autowired
+	private KeyRepository keyRepository;
+
+	@Autowired
+	private ChannelRepository channels;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@Autowired
+	private DatabaseProperties database;
+
+	@Test
+	void reportIsReadByItsRecipientsAnsweredAndFollowedUpButNotByTheExcluded() throws Exception {
+		long union = accountId("union");
+		String receipt = submit("Marker text 4711 about the night shift", union);
+
+		long hr = accountId("hr");
+		KeysetHandle hrKey = this.keys.unlock(hr, "demo").orElseThrow();
+		long reportId = reportBySelector(receipt);
+		assertThat(this.reports.inbox(org(), hr)).extracting(Reports.InboxRow::id).contains(reportId);
+		assertThat(this.reports.inbox(org(), union)).extracting(Reports.InboxRow::id).doesNotContain(reportId);
+		KeysetHandle unionKey = this.keys.unlock(union, "demo").orElseThrow();
+		assertThatThrownBy(() -> this.reports.read(org(), union, reportId, unionKey))
+			.isInstanceOf(Reports.ReportNotFoundException.class);
+
+		Reports.RecipientView view = this.reports.read(org(), hr, reportId, hrKey);
+		assertThat(view.answers()).containsEntry("what", "Marker text 4711 about the night shift");
+		assertThat(view.status()).isEqualTo(ReportStatus.NEW);
+		this.reports.write(org(), hr, reportId, hrKey, "Thank you, we are looking into it.", false);
+		this.reports.write(org(), hr, reportId, hrKey, "Internal: talk to the unit manager.", true);
+
+		String page = this.mvc.perform(post("/report/exempelby/follow-up").param("receipt", receipt.toLowerCase()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Thank you, we are looking into it.")
+			.doesNotContain("Internal: talk to the unit manager.");
+		this.mvc.perform(post("/report/exempelby/follow-up/message").param("receipt", receipt)
+			.param("text", "It happened again yesterday."));
+		Reports.RecipientView after = this.reports.read(org(), hr, reportId, hrKey);
+		assertThat(after.status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
+		assertThat(after.messages()).extracting(Reports.Message::text)
+			.containsExactly("Thank you, we are looking into it.", "It happened again yesterday.");
+		assertThat(after.notes()).extracting(Reports.Message::text)
+			.containsExactly("Internal: talk to the unit manager.");
+		assertThat(after.accessLogIntact()).isTrue();
+	}
+
+	@Test
+	void aWrongReceiptIsRefusedTheSameWayAsAMalformedOne() throws Exception {
+		String receipt = submit("Something to follow up", null);
+		char last = receipt.charAt(receipt.length() - 1);
+		String wrong = receipt.substring(0, receipt.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		String wrongAnswer = followUp(wrong);
+		String malformedAnswer = followUp("not a receipt at all");
+		String unknownAnswer = followUp("0000-0000-0000-0000-0000-0000-0000");
+		assertThat(wrongAnswer).isEqualTo(malformedAnswer).isEqualTo(unknownAnswer);
+		assertThat(wrongAnswer).contains("That receipt does not open a report.");
+	}
+
+	@Test
+	void publicPagesSetNoCookie() throws Exception {
+		for (MvcResult result : List.of(this.mvc.perform(get("/report")).andReturn(),
+				this.mvc.perform(get("/report/exempelby")).andReturn(),
+				this.mvc.perform(get("/report/exempelby/channel/" + channelId())).andReturn(),
+				this.mvc.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", "Cookie check"))
+					.andReturn(),
+				this.mvc.perform(get("/report/exempelby/follow-up")).andReturn(),
+				this.mvc.perform(post("/report/exempelby/follow-up").param("receipt", "wrong")).andReturn())) {
+			assertThat(result.getResponse().getHeaders("Set-Cookie")).as(result.getRequest().getRequestURI()).isEmpty();
+			assertThat(result.getRequest().getSession(false)).isNull();
+			assertThat(result.getResponse().getStatus()).isIn(200, 302);
+		}
+	}
+
+	@Test
+	void markersSentWithASubmissionAreNowhereInTheDatabaseItsFilesOrTheLogs(CapturedOutput output) throws Exception {
+		String text = "MARKERTEXT-8d1e5c";
+		String agent = "MARKERAGENT-77a0f2";
+		String address = "203.0.113.99";
+		// A control: a channel name is stored in the clear, so the same search must find
+		// it.
+		String control = "CONTROLMARKER-51b9";
+		this.jdbc.sql("update voice_channel set name = :name where id = :id")
+			.param("name", control)
+			.param("id", channelId())
+			.update();
+		String receipt = RECEIPT
+			.matcher(this.mvc
+				.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", text)
+					.param("identity", "named")
+					.param("name", text + " name")
+					.header("User-Agent", agent)
+					.header("X-Forwarded-For", address)
+					.header("Referer", "https://" + agent + ".example/"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
+		this.mvc.perform(post("/report/exempelby/follow-up/message").param("receipt", receipt)
+			.param("text", text + " again")
+			.header("User-Agent", agent)
+			.header("X-Forwarded-For", address));
+		this.jdbc.sql("checkpoint").update();
+
+		String dump = dump();
+		assertThat(dump).contains(control).doesNotContain(text, agent, address, receipt, receipt.replace("-", ""));
+		List<String> filesWithMarkers = filesContaining(this.database.dataDir(), text, agent, address);
+		assertThat(filesWithMarkers).isEmpty();
+		assertThat(filesContaining(this.database.dataDir(), control)).isNotEmpty();
+		assertThat(output.getAll()).doesNotContain(text, agent, address, receipt);
+	}
+
+	@Test
+	void theAccessLogIsAppendOnlyAndDetectsAChangedRow() throws Exception {
+		String receipt = submit("Access log check", null);
+		long hr = accountId("hr");
+		KeysetHandle hrKey = this.keys.unlock(hr, "demo").orElseThrow();
+		long reportId = reportBySelector(receipt);
+		this.reports.read(org(), hr, reportId, hrKey);
+		this.reports.read(org(), hr, reportId, hrKey);
+		assertThat(this.reports.read(org(), hr, reportId, hrKey).accessLogIntact()).isTrue();
+		assertThatThrownBy(() -> this.jdbc.sql("update voice_access_log set action = 'NOTE' where report_id = :id")
+			.param("id", reportId)
+			.update()).hasMessageContaining("append-only");
+		// Someone with the database owner's rights can switch the trigger off; the chain
+		// still tells.
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("alter table voice_access_log disable trigger voice_access_log_no_update").update();
+			this.jdbc.sql("""
+					update voice_access_log set account_id = :other
+					where id = (select min(id) from voice_access_log where report_id = :id)
+					""").param("id", reportId).param("other", accountId("admin")).update();
+			this.jdbc.sql("alter table voice_access_log enable trigger voice_access_log_no_update").update();
+		});
+		assertThat(this.reports.read(org(), hr, reportId, hrKey).accessLogIntact()).isFalse();
+	}
+
+	@Test
+	void theRetentionJobDeletesAClosedReportWhenItsTimeHasPassedAndKeepsOnlyThatItExisted() throws Exception {
+		String receipt = submit("Retention check", null);
+		long hr = accountId("hr");
+		long reportId = reportBySelector(receipt);
+		this.reports.changeStatus(org(), hr, reportId, ReportStatus.CLOSED, Outcome.NOT_SUBSTANTIATED);
+		LocalDate closed = this.jdbc.sql("select closed_on from voice_report where id = :id")
+			.param("id", reportId)
+			.query(LocalDate.class)
+			.single();
+		int deletedBefore = countDeleted();
+		// The channel keeps closed reports 730 days: on day 729 after closing it stays.
+		assertThat(job(closed.plusDays(729)).deleteExpired()).isZero();
+		assertThat(reportExists(reportId)).isTrue();
+		assertThat(job(closed.plusDays(730)).deleteExpired()).isGreaterThanOrEqualTo(1);
+		assertThat(reportExists(reportId)).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from voice_access_log where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(countDeleted()).isGreaterThan(deletedBefore);
+	}
+
+	@Test
+	void deadlinesCountFromTheClockAndTheStatusOnlyMovesForward() {
+		Reports onMonday = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 2)));
+		Channel channel = this.channels.find(org(), channelId()).orElseThrow();
+		Receipt receipt = onMonday.submit(channel, new Reports.Submission(java.util.Map.of("what", "Clock check"), null,
+				null, null, java.util.Set.of(), List.of()));
+		long id = reportBySelector(receipt.grouped());
+		long hr = accountId("hr");
+		// Received 2 March; acknowledge by 9 March; on 11 March two days overdue.
+		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 11)));
+		Deadlines.Due due = row(nineDaysLater, hr, id).due();
+		assertThat(due)
+			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.ACKNOWLEDGE, LocalDate.of(2026, 3, 9), -2, true));
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isTrue();
+		assertThat(this.jdbc.sql("select acknowledged_on from voice_report where id = :id")
+			.param("id", id)
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2026, 3, 11));
+		// Feedback by 11 June: 31 + 30 + 31 = 92 days from 11 March.
+		assertThat(row(nineDaysLater, hr, id).due())
+			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.FEEDBACK, LocalDate.of(2026, 6, 11), 92, false));
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isFalse();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, null)).as("closing needs an outcome")
+			.isFalse();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, Outcome.ACTION_TAKEN)).isTrue();
+		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.IN_FOLLOW_UP, null)).isFalse();
+		assertThat(row(nineDaysLater, hr, id).due()).isNull();
+	}
+
+	private Reports.InboxRow row(Reports reports, long accountId, long reportId) {
+		return reports.inbox(org(), accountId).stream().filter((row) -> row.id() == reportId).findFirst().orElseThrow();
+	}
+
+	private static Clock noonOn(LocalDate day) {
+		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Stockholm");
+		return Clock.fixed(day.atTime(12, 0).atZone(zone).toInstant(), zone);
+	}
+
+	@Test
+	void aPasswordChangeRewrapsTheRecipientsKey() throws Exception {
+		long union = accountId("union");
+		this.keys.passwordChanged(new bryt.organisation.PasswordChanged(org(), union, "demo", "a new long password"));
+		assertThat(this.keys.unlock(union, "demo")).isEmpty();
+		assertThat(this.keys.unlock(union, "a new long password")).isPresent();
+		this.keys.passwordChanged(new bryt.organisation.PasswordChanged(org(), union, "a new long password", "demo"));
+		assertThat(this.keys.unlock(union, "demo")).isPresent();
+	}
+
+	private RetentionJob job(LocalDate today) {
+		Clock clock = Clock.fixed(
+				today.atStartOfDay(java.time.ZoneId.of("Europe/Stockholm")).toInstant().plus(Duration.ofHours(12)),
+				java.time.ZoneId.of("Europe/Stockholm"));
+		return new RetentionJob(this.repository, this.transaction, clock);
+	}
+
+	private boolean reportExists(long id) {
+		return this.jdbc.sql("select exists (select 1 from voice_report where id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private int countDeleted() {
+		return this.jdbc.sql("select count(*) from voice_deleted_report").query(Integer.class).single();
+	}
+
+	private String submit(String text, Long exclude) throws Exception {
+		var request = post("/report/exempelby/channel/" + channelId()).param("q.what", text);
+		if (exclude != null) {
+			request = request.param("exclude", String.valueOf(exclude));
+		}
+		String page = this.mvc.perform(request).andReturn().getResponse().getContentAsString();
+		Matcher matcher = RECEIPT.matcher(page);
+		assertThat(matcher.find()).as(page).isTrue();
+		return matcher.group(1);
+	}
+
+	private String followUp(String receipt) throws Exception {
+		return this.mvc.perform(post("/report/exempelby/follow-up").param("receipt", receipt))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private long reportBySelector(String receipt) {
+		return this.jdbc.sql("select id from voice_report where receipt_selector = :s")
+			.param("s", Receipt.parse(receipt).orElseThrow().selector())
+			.query(Long.class)
+			.single();
+	}
+
+	private long org() {
+		return this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+	}
+
+	private long channelId() {
+		return this.jdbc.sql("select min(id) from voice_channel where organisation_id = :org")
+			.param("org", org())
+			.query(Long.class)
+			.single();
+	}
+
+	private long accountId(String username) {
+		return this.jdbc.sql("select id from account where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Every row of every table, as text: what a dump of the database would hold. */
+	private String dump() {
+		StringBuilder all = new StringBuilder();
+		for (String table : this.jdbc
+			.sql("select tablename from pg_tables where schemaname = 'public' order by tablename")
+			.query(String.class)
+			.list()) {
+			this.jdbc.sql("select to_jsonb(t)::text from \"" + table + "\" t")
+				.query(String.class)
+				.list()
+				.forEach((row) -> all.append(row).append('\n'));
+			// bytea columns appear hex-encoded in JSON; decode them too, so plaintext
+			// would show.
+			this.jdbc.sql("select t::text from \"" + table + "\" t")
+				.query(String.class)
+				.list()
+				.forEach((row) -> all.append(decodeHex(row)).append('\n'));
+		}
+		return all.toString();
+	}
+
+	private static String decodeHex(String row) {
+		StringBuilder decoded = new StringBuilder();
+		Matcher hex = Pattern.compile("\\\\\\\\x([0-9a-f]+)").matcher(row);
+		while (hex.find()) {
+			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1));
+		}
+		return decoded.toString();
+	}
+
+	private static List<String> filesContaining(Path directory, String... markers) throws IOException {
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				byte[] bytes;
+				try {
+					bytes = Files.readAllBytes(file);
+				}
+				catch (IOException ex) {
+					continue;
+				}
+				String content = new String(bytes, StandardCharsets.ISO_8859_1);
+				for (String marker : markers) {
+					if (content.contains(marker)) {
+						found.add(file + ": " + marker);
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+}

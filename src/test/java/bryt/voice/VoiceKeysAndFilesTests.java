@@ -1,0 +1,149 @@
+package bryt.voice;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import jakarta.servlet.http.Cookie;
+
+import bryt.BrytTest;
+import bryt.organisation.PasswordChanged;
+import com.google.crypto.tink.KeysetHandle;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Attachments through the public form and the recipient's download; the recovery key. */
+@BrytTest
+class VoiceKeysAndFilesTests {
+
+	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private RecipientKeys keys;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Test
+	void aJpegIsStoredEncryptedWithoutGpsAndTheRecipientDownloadsIt() throws Exception {
+		byte[] photo = jpegWithGps();
+		long channel = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+		String page = this.mvc
+			.perform(multipart("/report/exempelby/channel/" + channel)
+				.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", photo))
+				.param("q.what", "See the photo of the broken lock."))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("photo.jpg: location (GPS), camera and other EXIF and XMP data were removed.");
+		Matcher receipt = RECEIPT.matcher(page);
+		assertThat(receipt.find()).isTrue();
+		long reportId = this.jdbc.sql("select id from voice_report where receipt_selector = :s")
+			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
+			.query(Long.class)
+			.single();
+		long fileId = this.jdbc.sql("select id from voice_attachment where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+		byte[] stored = this.jdbc.sql("select data from voice_attachment where id = :id")
+			.param("id", fileId)
+			.query(byte[].class)
+			.single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("JFIF", "Exif");
+
+		var hr = user(this.accounts.loadUserByUsername("hr"));
+		// The session lives in the database (Spring Session): its cookie carries it to
+		// the next request.
+		String setCookie = this.mvc.perform(post("/voice/unlock").with(hr).with(csrf()).param("password", "demo"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Set-Cookie");
+		String pair = setCookie.substring(0, setCookie.indexOf(';'));
+		Cookie session = new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+		var response = this.mvc.perform(get("/voice/reports/" + reportId + "/files/" + fileId).cookie(session).with(hr))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains("photo.jpg");
+		byte[] downloaded = response.getContentAsByteArray();
+		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(downloaded)).getWidth()).isEqualTo(16);
+		ImageMetadata metadata = Imaging.getMetadata(downloaded);
+		assertThat((metadata instanceof JpegImageMetadata jpeg) ? jpeg.getExif() : null).isNull();
+	}
+
+	@Test
+	void afterAnAdministratorsResetTheRecoveryKeyRestoresTheRecipientsKey() {
+		long org = this.jdbc
+			.sql("insert into organisation (code, name, country) values ('recovery', 'Recovery', 'DK') returning id")
+			.query(Long.class)
+			.single();
+		long account = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles)
+				values (:org, 'recovery-hr', 'HR', :hash, '{HR}') returning id
+				""")
+			.param("org", org)
+			.param("hash", this.passwordEncoder.encode("first password"))
+			.query(Long.class)
+			.single();
+		String code = this.keys.createRecoveryKey(org).orElseThrow();
+		assertThat(code).matches("([0-9A-Z]{4}-){12}[0-9A-Z]{4}");
+		assertThat(this.keys.createRecoveryKey(org)).as("shown once only").isEmpty();
+		KeysetHandle original = this.keys.create(org, account, "first password").orElseThrow();
+
+		// An administrator sets a new password: the old one is unknown, nothing can be
+		// re-wrapped.
+		this.jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("id", account)
+			.param("hash", this.passwordEncoder.encode("second password"))
+			.update();
+		this.keys.passwordChanged(new PasswordChanged(org, account, null, "second password"));
+		assertThat(this.keys.unlock(account, "second password")).isEmpty();
+
+		assertThat(this.keys.restore(account, code.replace('0', 'O').toLowerCase(), "second password")).isPresent();
+		KeysetHandle restored = this.keys.unlock(account, "second password").orElseThrow();
+		assertThat(VoiceCrypto.publicKeyset(restored)).isEqualTo(VoiceCrypto.publicKeyset(original));
+		assertThat(this.keys.restore(account, "AAAA-" + code.substring(5), "second password")).isEmpty();
+	}
+
+	private static byte[] jpegWithGps() throws Exception {
+		ByteArrayOutputStream plain = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "jpg", plain);
+		TiffOutputSet exif = new TiffOutputSet();
+		exif.setGpsInDegrees(12.5683, 55.6761);
+		ByteArrayOutputStream withGps = new ByteArrayOutputStream();
+		new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), withGps, exif);
+		return withGps.toByteArray();
+	}
+
+}
