@@ -150,9 +150,9 @@ class CaseImport {
 		if (ref != null && ref.equals(linked)) {
 			row.problem("linked_case", "linkedToItself");
 		}
-		if (problems.any()) {
-			// The file will be refused: stop copying, keep checking rows for their
-			// problems.
+		if (problems.total() > before) {
+			// This row is wrong in itself; the other rows are still checked against the
+			// database, so that the report lists everything.
 			return;
 		}
 		writer.row(row.line(), ref, type, unit, opened, closed, deadline, handler, coHandler,

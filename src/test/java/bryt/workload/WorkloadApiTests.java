@@ -1,20 +1,31 @@
 package bryt.workload;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
 import bryt.BrytTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -45,6 +56,10 @@ class WorkloadApiTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
 
 	private String token;
 
@@ -129,8 +144,30 @@ class WorkloadApiTests {
 			.andExpect(jsonPath("$.workers[0].unit").exists())
 			.andExpect(jsonPath("$.workers[0].openCases").isNumber())
 			.andExpect(jsonPath("$.workers[0].loadRatio").isNumber())
-			.andExpect(jsonPath("$.workers[*].band",
-					everyItem(org.hamcrest.Matchers.in(java.util.List.of("red", "amber", "green", "spare")))));
+			.andExpect(jsonPath("$.workers[*].band", everyItem(in(List.of("red", "amber", "green", "spare")))));
+	}
+
+	@Test
+	void describesEveryApiRouteInTheOpenApiDocument() throws Exception {
+		String document = this.mvc.perform(get("/api/v1/openapi.json"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Set<String> documented = new TreeSet<>();
+		JsonNode paths = new JsonMapper().readTree(document).get("paths");
+		for (String path : paths.propertyNames()) {
+			for (String method : paths.get(path).propertyNames()) {
+				documented.add(method.toUpperCase(Locale.ROOT) + " " + path);
+			}
+		}
+		Set<String> routes = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternValues().forEach((pattern) -> {
+			if (pattern.startsWith("/api/")) {
+				info.getMethodsCondition().getMethods().forEach((method) -> routes.add(method.name() + " " + pattern));
+			}
+		}));
+		assertThat(documented).isEqualTo(routes);
 	}
 
 	@Test

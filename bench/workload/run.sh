@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Workload benchmark: import against PostgreSQL's COPY, GET .../workload under 50 clients,
+# and the national roll-up, on the generator's dataset. Not part of ./mvnw verify.
+#
+#   bench/workload/run.sh                      # 300 organisations, 40,000 staff, 5,000,000 cases
+#   bench/workload/run.sh 30 4000 500000       # a tenth of it
+#
+# Needs wrk (apt-get install wrk). Writes under target/bench-workload; starts Bryt on loopback
+# and stops it by its process id at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ORGS=${1:-300}
+STAFF=${2:-40000}
+CASES=${3:-5000000}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+WORK=target/bench-workload
+DATA=$WORK/data
+OUT=$WORK/dataset
+PORT=18098
+
+[ -f target/bryt.jar ] || ./mvnw -q -B -ntp -DskipTests package
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+rm -rf "$WORK"
+mkdir -p "$WORK"
+BRYT=("$JAVA" -Xmx2g -jar target/bryt.jar "--bryt.db.data-dir=$DATA")
+PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "== generate $ORGS organisations, $STAFF staff, $CASES cases"
+/usr/bin/time -f "generate: %e s" "${BRYT[@]}" generate --organisations "$ORGS" --staff "$STAFF" --cases "$CASES" --out "$OUT" 2>&1 | grep -v WARN
+echo "== import (one JVM, every organisation's units, staff and cases)"
+"${BRYT[@]}" import --dir "$OUT" 2>/dev/null | tail -1
+
+"${BRYT[@]}" --server.port=$PORT --bryt.demo.enabled=false > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+
+echo "== baseline: COPY of the same case rows into a table of the same shape"
+"$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java copy "$DATA" "$OUT"
+
+TOKEN=$("$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java token "$DATA" org-001)
+URL="http://127.0.0.1:$PORT/api/v1/organisations/org-001/workload"
+echo "== GET workload of org-001 ($(head -c 0 /dev/null)$(($(wc -l < "$OUT/org-001/staff.csv") - 1)) staff): first request (computes)"
+curl -s -o /dev/null -w "first request: %{time_total} s, %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$URL"
+echo "== 50 clients, 30 s (wrk, 2 threads); baseline: /actuator/health in the same run"
+wrk -t2 -c50 -d30s --latency -H "Authorization: Bearer $TOKEN" "$URL" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket"
+wrk -t2 -c50 -d30s --latency "http://127.0.0.1:$PORT/actuator/health" | grep -E "Requests/sec|50%|99%"
+
+echo "== national roll-up over all organisations (command line, attached to the running server's database)"
+for _ in 1 2 3; do "${BRYT[@]}" workload national 2>&1 >/dev/null | grep "roll-up"; done
