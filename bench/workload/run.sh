@@ -33,7 +33,7 @@ echo "== import (one JVM, every organisation's units, staff and cases)"
 
 "${BRYT[@]}" --server.port=$PORT --bryt.demo.enabled=false > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
 echo "== baseline: COPY of the same case rows into a table of the same shape"

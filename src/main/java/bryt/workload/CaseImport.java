@@ -232,6 +232,10 @@ class CaseImport {
 				update import_case i set linked_id = c.id from case_file c
 				where c.organisation_id = :org and c.case_ref = i.linked_case
 				""").param("org", org).update();
+		// The staging table now holds every case id: index it and tell the planner, or
+		// the joins below turn into nested loops over hundreds of thousands of rows.
+		this.jdbc.sql("create index on import_case (case_id)").update();
+		this.jdbc.sql("analyze import_case").update();
 		markTouched("""
 				update case_file c set case_type_id = i.case_type_id, unit_id = i.unit_id, opened = i.opened,
 					closed = i.closed, complexity = i.complexity, linked_case_id = i.linked_id

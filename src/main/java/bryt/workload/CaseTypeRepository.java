@@ -1,6 +1,8 @@
 package bryt.workload;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,17 +28,7 @@ class CaseTypeRepository {
 				insert into case_type (organisation_id, code, name_sv, name_da, name_en, weight, deadline_days,
 					investigation, two_handlers)
 				values (:org, :code, :sv, :da, :en, :weight, :days, :investigation, :two)
-				""")
-			.param("org", organisationId)
-			.param("code", type.code())
-			.param("sv", type.nameSv())
-			.param("da", type.nameDa())
-			.param("en", type.nameEn())
-			.param("weight", type.weight())
-			.param("days", type.deadlineDays())
-			.param("investigation", type.investigation())
-			.param("two", type.twoHandlers())
-			.update();
+				""").params(params(organisationId, type)).update();
 	}
 
 	void update(long organisationId, CaseType type) {
@@ -44,17 +36,22 @@ class CaseTypeRepository {
 				update case_type set name_sv = :sv, name_da = :da, name_en = :en, weight = :weight,
 					deadline_days = :days, investigation = :investigation, two_handlers = :two
 				where organisation_id = :org and id = :id
-				""")
-			.param("org", organisationId)
-			.param("id", type.id())
-			.param("sv", type.nameSv())
-			.param("da", type.nameDa())
-			.param("en", type.nameEn())
-			.param("weight", type.weight())
-			.param("days", type.deadlineDays())
-			.param("investigation", type.investigation())
-			.param("two", type.twoHandlers())
-			.update();
+				""").params(params(organisationId, type)).update();
+	}
+
+	private static Map<String, Object> params(long organisationId, CaseType type) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("org", organisationId);
+		params.put("id", type.id());
+		params.put("code", type.code());
+		params.put("sv", type.nameSv());
+		params.put("da", type.nameDa());
+		params.put("en", type.nameEn());
+		params.put("weight", type.weight());
+		params.put("days", type.deadlineDays());
+		params.put("investigation", type.investigation());
+		params.put("two", type.twoHandlers());
+		return params;
 	}
 
 }

@@ -1,11 +1,19 @@
 package bryt.organisation;
 
+import java.nio.file.Path;
+import java.util.UUID;
+
+import bryt.shared.database.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +22,29 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-/** With demo mode off, an empty database stays empty and no demo account is offered. */
-@SpringBootTest(properties = { "bryt.db.data-dir=target/test-data/${random.uuid}", "bryt.demo.enabled=false" })
+/**
+ * Bryt on an external PostgreSQL given by URL, as in production: it migrates the schema,
+ * starts no database of its own, creates no demo data and offers no demo account. The
+ * "external" server here is a separate PostgreSQL started for the test.
+ */
+@SpringBootTest
 @AutoConfigureMockMvc
 class ProductionModeTests {
+
+	private static final EmbeddedDatabase EXTERNAL = EmbeddedDatabase
+		.start(Path.of("target/test-data", "external-" + UUID.randomUUID(), "postgres"));
+
+	@DynamicPropertySource
+	static void externalDatabase(DynamicPropertyRegistry registry) {
+		registry.add("bryt.db.url", EXTERNAL::jdbcUrl);
+		registry.add("bryt.db.user", EXTERNAL::user);
+		registry.add("bryt.db.password", () -> "");
+	}
+
+	@AfterAll
+	static void stopExternalDatabase() throws Exception {
+		EXTERNAL.close();
+	}
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -25,8 +52,15 @@ class ProductionModeTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
-	void createsNoDemoDataAndListsNoDemoAccounts() throws Exception {
+	void usesTheGivenDatabaseAndCreatesNoDemoData() throws Exception {
+		assertThat(this.context.getBeansOfType(EmbeddedDatabase.class)).as("no database of its own").isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+			.as("migrated")
+			.isPositive();
 		assertThat(this.jdbc.sql("select count(*) from organisation").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from account").query(Long.class).single()).isZero();
 		this.mvc.perform(get("/login"))
