@@ -57,6 +57,13 @@ public class Workload {
 		return LocalDate.now(this.clock);
 	}
 
+	/**
+	 * The version of an organisation's workload data: it changes with every change to it.
+	 */
+	long version(Organisation organisation) {
+		return this.repository.version(organisation.id());
+	}
+
 	/** The figures of an organisation on a date. */
 	public WorkloadFigures figures(Organisation organisation, LocalDate at) {
 		Key key = new Key(organisation.id(), at, this.repository.version(organisation.id()));

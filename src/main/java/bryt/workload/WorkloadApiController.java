@@ -2,6 +2,7 @@ package bryt.workload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -9,11 +10,15 @@ import bryt.organisation.ApiClient;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.workload.Workload.ImportKind;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,20 +44,37 @@ class WorkloadApiController {
 
 	private final Organisations organisations;
 
-	WorkloadApiController(Workload workload, Organisations organisations) {
+	private final JsonMapper json;
+
+	private final Cache<JsonKey, byte[]> answers = Caffeine.newBuilder()
+		.maximumWeight(256L << 20)
+		.<JsonKey, byte[]>weigher((key, body) -> body.length)
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
+	WorkloadApiController(Workload workload, Organisations organisations, JsonMapper json) {
 		this.workload = workload;
 		this.organisations = organisations;
+		this.json = json;
 	}
 
+	/**
+	 * The figures as JSON. The serialised answer is cached per data version and viewer:
+	 * for a large organisation writing the JSON costs more than reading it from memory.
+	 */
 	@GetMapping(path = "/workload", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("isAuthenticated()")
-	WorkloadJson workload(@PathVariable String org,
+	ResponseEntity<byte[]> workload(@PathVariable String org,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
 			Authentication authentication) {
 		Organisation organisation = organisation(org);
 		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-		return WorkloadJson.of(this.workload.figures(organisation, (at != null) ? at : this.workload.today()), viewer);
+		LocalDate date = (at != null) ? at : this.workload.today();
+		JsonKey key = new JsonKey(organisation.id(), date, this.workload.version(organisation), viewer);
+		byte[] body = this.answers.get(key,
+				(k) -> this.json.writeValueAsBytes(WorkloadJson.of(this.workload.figures(organisation, date), viewer)));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	@PostMapping(path = "/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -87,6 +109,9 @@ class WorkloadApiController {
 		int changed = this.workload.importFile(organisation, importKind, fileName, in);
 		return Map.of("organisation", organisation.code(), "kind", importKind.code(), "file", fileName, "changed",
 				changed);
+	}
+
+	private record JsonKey(long organisationId, LocalDate at, long version, Viewer viewer) {
 	}
 
 	private Organisation organisation(String code) {
