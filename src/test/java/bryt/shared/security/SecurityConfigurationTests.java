@@ -2,8 +2,11 @@ package bryt.shared.security;
 
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @BrytTest
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityConfigurationTests {
 
 	@Autowired
@@ -65,6 +69,14 @@ class SecurityConfigurationTests {
 				"/actuator/loggers", "/actuator/configprops", "/actuator/mappings" }) {
 			this.mvc.perform(get(endpoint).with(admin)).andExpect(status().isNotFound());
 		}
+	}
+
+	@Test
+	void logsNoValueOfAMalformedParameter(CapturedOutput output) throws Exception {
+		var admin = user(this.accounts.loadUserByUsername("admin"));
+		this.mvc.perform(get("/workload").param("at", "811218-9876").with(admin)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/staff/811218-9876").with(admin)).andExpect(status().isBadRequest());
+		assertThat(output.getAll()).doesNotContain("811218");
 	}
 
 	@Test
