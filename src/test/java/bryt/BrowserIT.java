@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -38,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIT {
-
-	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	@LocalServerPort
 	private int port;
@@ -231,20 +227,11 @@ class BrowserIT {
 	}
 
 	private void scan(Page page, String what, List<String> violations) {
-		for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
-			violations.add(what + ": " + rule.getId() + " – " + rule.getHelp() + " "
-					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
-		}
+		violations.addAll(Chromium.axeViolations(page, what));
 	}
 
 	private Page logIn(BrowserContext context, String username) {
-		Page page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
-		page.navigate(url("/login?lang=en"));
-		page.getByLabel("Username").fill(username);
-		page.getByLabel("Password").fill("demo");
-		page.locator("main form button[type=submit]").click();
-		assertThat(page).hasURL(url("/"));
-		return page;
+		return Chromium.logIn(context, url(""), username);
 	}
 
 	private Browser browser() {

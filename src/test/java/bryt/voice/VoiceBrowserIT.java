@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import bryt.Chromium;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -48,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class VoiceBrowserIT {
-
-	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	@LocalServerPort
 	private int port;
@@ -253,10 +249,7 @@ class VoiceBrowserIT {
 		if (!this.scanning) {
 			return;
 		}
-		for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
-			this.violations.add(what + ": " + rule.getId() + " – " + rule.getHelp() + " "
-					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
-		}
+		this.violations.addAll(Chromium.axeViolations(page, what));
 	}
 
 	/**
@@ -271,13 +264,7 @@ class VoiceBrowserIT {
 	}
 
 	private Page logIn(BrowserContext context, String username) {
-		Page page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
-		page.navigate(url("/login?lang=en"));
-		page.getByLabel("Username").fill(username);
-		page.getByLabel("Password").fill("demo");
-		page.locator("main form button[type=submit]").click();
-		assertThat(page).hasURL(url("/"));
-		return page;
+		return Chromium.logIn(context, url(""), username);
 	}
 
 	private String url(String path) {
