@@ -70,6 +70,7 @@ class AuthorizationTests {
 			Map.entry("GET /workload/case-types", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
+			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),
 			// imports take an API token, never a login (ApiTests)
 			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()),
 			// Voice: the reporting pages are for everyone, without a login; the inbox is

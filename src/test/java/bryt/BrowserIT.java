@@ -182,6 +182,32 @@ class BrowserIT {
 	}
 
 	@Test
+	void chartsDrawUnderTheContentSecurityPolicyAndTheirTablesOpenWithoutJavaScript() {
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = logIn(context, "manager");
+			List<String> console = new ArrayList<>();
+			page.onConsoleMessage((message) -> console.add(message.text()));
+			page.navigate(url("/workload"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).click();
+			var chart = page.getByRole(AriaRole.IMG,
+					new Page.GetByRoleOptions().setName("Load per worker, as a share of capacity"));
+			assertThat(chart).isVisible();
+			assertThat(chart.locator("rect").first()).isAttached();
+			assertThat(page.getByRole(AriaRole.IMG,
+					new Page.GetByRoleOptions()
+						.setName("Open investigations and investigations past deadline, the past 52 weeks")))
+				.isVisible();
+			var weeks = page.getByRole(AriaRole.TABLE,
+					new Page.GetByRoleOptions().setName("Utredning team 1, week by week"));
+			assertThat(weeks).isHidden();
+			page.getByText("The past 52 weeks, week by week").click();
+			assertThat(weeks).isVisible();
+			assertThat(weeks.locator("tbody tr")).hasCount(52);
+			assertThat(console).as("messages of the browser, e.g. a refused inline style").isEmpty();
+		}
+	}
+
+	@Test
 	void aManagerDrillsDownAndHrImportsABadAndAGoodFile() throws Exception {
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
 			Page page = logIn(context, "manager");

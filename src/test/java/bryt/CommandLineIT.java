@@ -78,6 +78,15 @@ class CommandLineIT {
 					"\"employeeNumber\":\"1\",\"name\":\"Ada Ek\",\"unit\":\"T1\",\"openCases\":1,\"weightedLoad\":4.0,\"capacity\":100.0")
 			.contains(
 					"\"employeeNumber\":\"2\",\"name\":\"Bo Ek\",\"unit\":\"T1\",\"openCases\":2,\"weightedLoad\":24.0,\"capacity\":50.0,\"loadRatio\":0.48,\"band\":\"spare\"");
+
+		// The weekly trend: 52 Sundays back from 1 March; both cases opened on 1 January.
+		Result trend = run("workload", "trend", "--org", "clikommun", "--at", "2026-03-01");
+		assertThat(trend.code()).isZero();
+		assertThat(trend.out()).startsWith("{\"organisation\":\"clikommun\",\"at\":\"2026-03-01\",\"weeks\":[")
+			.contains("{\"week\":\"2025-03-09\",\"total\":{\"code\":\"clikommun\",\"headcount\":2,\"openCases\":0,")
+			.contains("{\"week\":\"2025-12-28\",\"total\":{\"code\":\"clikommun\",\"headcount\":2,\"openCases\":0,")
+			.contains("{\"week\":\"2026-01-04\",\"total\":{\"code\":\"clikommun\",\"headcount\":2,\"openCases\":2,")
+			.doesNotContain("2025-03-02");
 	}
 
 	private Path write(String name, String content) throws IOException {

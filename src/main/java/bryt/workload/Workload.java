@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.organisation.StaffMember;
+import bryt.organisation.Unit;
 import bryt.shared.imports.ImportRefusedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,6 +41,11 @@ public class Workload {
 	private final CaseImport caseImport;
 
 	private final Clock clock;
+
+	private final Cache<Key, Trend> trends = Caffeine.newBuilder()
+		.maximumSize(50)
+		.expireAfterAccess(Duration.ofHours(6))
+		.build();
 
 	private final Cache<Key, WorkloadFigures> cache = Caffeine.newBuilder()
 		.maximumSize(2_000)
@@ -70,6 +79,15 @@ public class Workload {
 		return this.cache.get(key, (k) -> compute(organisation, at));
 	}
 
+	/**
+	 * The organisation's and its units' figures on each of the 52 weeks up to a date
+	 * (workers left out).
+	 */
+	public Trend trend(Organisation organisation, LocalDate at) {
+		Key key = new Key(organisation.id(), at, this.repository.version(organisation.id()));
+		return this.trends.get(key, (k) -> computeTrend(organisation, at));
+	}
+
 	/** Every organisation's totals on a date, computed in the database in one pass. */
 	List<WorkloadRepository.NationalRow> national(LocalDate at) {
 		return this.repository.national(at);
@@ -99,6 +117,23 @@ public class Workload {
 				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
 				this.repository.openCases(organisation.id(), at),
 				this.repository.flows(organisation.id(), at, settings));
+	}
+
+	private Trend computeTrend(Organisation organisation, LocalDate at) {
+		LoadSettings settings = this.repository.settings(organisation.id());
+		List<Unit> units = this.organisations.units(organisation.id());
+		List<StaffMember> staff = this.organisations.staff(organisation.id());
+		Map<LocalDate, List<OpenCase>> cases = this.repository.openCases(organisation.id(), at, Trend.WEEKS);
+		List<LocalDate> weeks = new ArrayList<>();
+		List<WorkloadFigures> figures = new ArrayList<>();
+		for (int back = Trend.WEEKS - 1; back >= 0; back--) {
+			LocalDate week = at.minusWeeks(back);
+			WorkloadFigures all = WorkloadCalculator.compute(organisation.id(), organisation.code(),
+					organisation.name(), week, settings, units, staff, cases.getOrDefault(week, List.of()), Map.of());
+			weeks.add(week);
+			figures.add(new WorkloadFigures(all.organisationId(), week, all.organisation(), all.units(), List.of()));
+		}
+		return new Trend(weeks, figures);
 	}
 
 	/** The kinds of file Bryt imports, by the names the API and the command line use. */

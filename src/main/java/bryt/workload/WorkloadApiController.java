@@ -77,6 +77,19 @@ class WorkloadApiController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
+	/** The weekly trend of the 52 weeks up to the date, cut like the figures. */
+	@GetMapping(path = "/workload/trend", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("isAuthenticated()")
+	WorkloadJson.Weekly trend(@PathVariable String org,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+			Authentication authentication) {
+		Organisation organisation = organisation(org);
+		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		LocalDate date = (at != null) ? at : this.workload.today();
+		return WorkloadJson.weekly(organisation.code(), this.workload.trend(organisation, date), viewer);
+	}
+
 	@PostMapping(path = "/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('API_CLIENT')")

@@ -36,7 +36,8 @@ class WorkloadCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "workload --org <org> [--at yyyy-mm-dd] | workload national [--at yyyy-mm-dd]";
+		return "workload --org <org> [--at yyyy-mm-dd] | workload trend --org <org> [--at yyyy-mm-dd]"
+				+ " | workload national [--at yyyy-mm-dd]";
 	}
 
 	@Override
@@ -57,8 +58,16 @@ class WorkloadCommand implements Command {
 					(System.nanoTime() - started) / 1_000_000);
 			return 0;
 		}
+		if (!options.positional().isEmpty() && !options.positional().equals(List.of("trend"))) {
+			throw new IllegalArgumentException("Unknown argument " + String.join(" ", options.positional()));
+		}
 		Organisation organisation = this.organisations.findByCode(options.require("org"))
 			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
+		if (options.positional().equals(List.of("trend"))) {
+			out.println(this.json.writeValueAsString(WorkloadJson.weekly(organisation.code(),
+					this.workload.trend(organisation, at), Viewer.EVERYTHING)));
+			return 0;
+		}
 		out.println(this.json
 			.writeValueAsString(WorkloadJson.of(this.workload.figures(organisation, at), Viewer.EVERYTHING)));
 		return 0;

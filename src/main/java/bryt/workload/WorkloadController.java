@@ -33,26 +33,38 @@ class WorkloadController {
 
 	private final Organisations organisations;
 
-	WorkloadController(Workload workload, Organisations organisations) {
+	private final WorkloadCharts charts;
+
+	WorkloadController(Workload workload, Organisations organisations, WorkloadCharts charts) {
 		this.workload = workload;
 		this.organisations = organisations;
+		this.charts = charts;
 	}
 
 	@GetMapping
 	String overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-			Authentication authentication, Model model) {
+			Authentication authentication, Locale locale, Model model) {
 		Page page = page(authentication, at, model);
 		List<UnitFigures> units = page.viewer().units(page.figures());
 		model.addAttribute("units", units);
 		model.addAttribute("workers", page.viewer().workers(page.figures()));
 		model.addAttribute("total", page.viewer().organisationTotal() ? page.figures().organisation() : null);
+		// The charts compare the units at the top of what the viewer sees.
+		List<UnitFigures> top = units.stream()
+			.filter((unit) -> unit.parentId() == null || !page.viewer().seesUnit(unit.parentId()))
+			.toList();
+		model.addAttribute("staffingChart", this.charts.staffing(top, locale));
+		model.addAttribute("forecastChart", this.charts.forecast(top, locale));
+		if (page.viewer().organisationTotal()) {
+			trend(page, 0, locale, model);
+		}
 		return "workload/overview";
 	}
 
 	@GetMapping("/units/{id}")
 	String unit(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-			Authentication authentication, Model model) {
+			Authentication authentication, Locale locale, Model model) {
 		Page page = page(authentication, at, model);
 		if (!page.viewer().seesUnit(id)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -64,10 +76,22 @@ class WorkloadController {
 					.unit(unit.parentId())
 					.filter((parent) -> page.viewer().seesUnit(parent.unitId()))
 					.orElse(null) : null);
-		model.addAttribute("children",
-				page.figures().units().stream().filter((child) -> Long.valueOf(id).equals(child.parentId())).toList());
-		model.addAttribute("workers",
-				page.viewer().workers(page.figures()).stream().filter((worker) -> worker.unitId() == id).toList());
+		List<UnitFigures> children = page.figures()
+			.units()
+			.stream()
+			.filter((child) -> Long.valueOf(id).equals(child.parentId()))
+			.toList();
+		List<WorkerFigures> workers = page.viewer()
+			.workers(page.figures())
+			.stream()
+			.filter((worker) -> worker.unitId() == id)
+			.toList();
+		model.addAttribute("children", children);
+		model.addAttribute("workers", workers);
+		model.addAttribute("workersChart", this.charts.workers(workers, locale));
+		model.addAttribute("staffingChart", this.charts.staffing(children, locale));
+		model.addAttribute("forecastChart", this.charts.forecast(children, locale));
+		trend(page, id, locale, model);
 		return "workload/unit";
 	}
 
@@ -80,6 +104,17 @@ class WorkloadController {
 		return "workload/case-types";
 	}
 
+	/**
+	 * The weekly trend of a unit (or with {@code 0} the organisation), as chart and
+	 * table.
+	 */
+	private void trend(Page page, long unitId, Locale locale, Model model) {
+		Trend trend = this.workload.trend(page.organisation(), page.figures().at());
+		model.addAttribute("trendChart", this.charts.trend(trend, unitId, locale));
+		model.addAttribute("trendWeeks", trend.weeks());
+		model.addAttribute("trend", trend.of(unitId));
+	}
+
 	private Page page(Authentication authentication, LocalDate at, Model model) {
 		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
 		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
@@ -90,10 +125,10 @@ class WorkloadController {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("at", date);
 		model.addAttribute("today", this.workload.today());
-		return new Page(viewer, figures);
+		return new Page(organisation, viewer, figures);
 	}
 
-	private record Page(Viewer viewer, WorkloadFigures figures) {
+	private record Page(Organisation organisation, Viewer viewer, WorkloadFigures figures) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package bryt.workload;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,25 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 				unit.band().code(), round(unit.forecastFte()));
 	}
 
+	/**
+	 * The weekly trend: per week the organisation's figures (for those who may see them)
+	 * and each visible unit's.
+	 */
+	static Weekly weekly(String organisation, Trend trend, Viewer viewer) {
+		List<Week> weeks = new ArrayList<>();
+		for (WorkloadFigures week : trend.figures()) {
+			weeks.add(new Week(week.at(), viewer.organisationTotal() ? point(week.organisation()) : null,
+					viewer.units(week).stream().map(WorkloadJson::point).toList()));
+		}
+		return new Weekly(organisation, trend.weeks().getLast(), weeks);
+	}
+
+	private static Point point(UnitFigures unit) {
+		return new Point(unit.code(), unit.headcount(), unit.openCases(), unit.openInvestigations(),
+				unit.investigationsPastDeadline(), unit.twoHandlerViolations(), round(unit.weightedLoad()),
+				round(unit.capacity()), round(unit.loadRatio()), unit.band().code());
+	}
+
 	private static Worker worker(WorkerFigures worker) {
 		return new Worker(worker.employeeNumber(), worker.name(), worker.unit(), worker.openCases(),
 				round(worker.weightedLoad()), round(worker.capacity()), round(worker.loadRatio()),
@@ -45,6 +65,16 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 			int openInvestigations, int investigationsPastDeadline, Double shareOfInvestigationsPastDeadline,
 			Double medianDaysPastDeadline, int twoHandlerViolations, Double staffPerLead, Double staffPerManager,
 			Double turnover, Double weightedLoad, Double capacity, Double loadRatio, String band, Double forecastFte) {
+	}
+
+	record Weekly(String organisation, LocalDate at, List<Week> weeks) {
+	}
+
+	record Week(LocalDate week, Point total, List<Point> units) {
+	}
+
+	record Point(String code, int headcount, int openCases, int openInvestigations, int investigationsPastDeadline,
+			int twoHandlerViolations, Double weightedLoad, Double capacity, Double loadRatio, String band) {
 	}
 
 	record Worker(String employeeNumber, String name, String unit, int openCases, Double weightedLoad, Double capacity,

@@ -1,10 +1,13 @@
 package bryt.workload;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,24 +43,40 @@ class WorkloadRepository {
 
 	/** Cases open on the date, each with its deadline and its handlers on that date. */
 	List<OpenCase> openCases(long organisationId, LocalDate at) {
-		return this.jdbc
-			.sql("""
-					select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
-						(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
-							order by d.decided_on desc, d.deadline desc limit 1) as deadline,
-						(select a.staff_id from case_assignment a where a.case_id = c.id and a.primary_handler
-							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as primary_handler,
-						(select a.staff_id from case_assignment a where a.case_id = c.id and not a.primary_handler
-							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as co_handler
-					from case_file c join case_type t on t.id = c.case_type_id
-					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
-					""")
+		return openCases(organisationId, at, 1).getOrDefault(at, List.of());
+	}
+
+	/**
+	 * Cases open on each of {@code weeks} dates a week apart, ending with {@code at}: the
+	 * basis of the weekly trend, in one query.
+	 */
+	Map<LocalDate, List<OpenCase>> openCases(long organisationId, LocalDate at, int weeks) {
+		Map<LocalDate, List<OpenCase>> cases = new TreeMap<>();
+		this.jdbc.sql("""
+				select d.at, c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
+					(select dl.deadline from case_deadline dl where dl.case_id = c.id and dl.decided_on <= d.at
+						order by dl.decided_on desc, dl.deadline desc limit 1) as deadline,
+					h.primary_handler, h.co_handler
+				from (select cast(day as date) as at
+					from generate_series(cast(:first as date), cast(:at as date), interval '7 days') as day) d
+				join case_file c on c.organisation_id = :org and c.opened <= d.at
+					and (c.closed is null or c.closed > d.at)
+				join case_type t on t.id = c.case_type_id
+				cross join lateral (
+					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
+						max(a.staff_id) filter (where not a.primary_handler) as co_handler
+					from case_assignment a
+					where a.case_id = c.id and a.valid_from <= d.at and (a.valid_to is null or a.valid_to > d.at)) h
+				""")
 			.param("org", organisationId)
+			.param("first", at.minusWeeks(weeks - 1))
 			.param("at", at)
-			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
-					rs.getBoolean(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), nullableLong(rs.getObject(8)),
-					nullableLong(rs.getObject(9))))
-			.list();
+			.query((RowCallbackHandler) (rs) -> cases
+				.computeIfAbsent(rs.getObject(1, LocalDate.class), (day) -> new ArrayList<>())
+				.add(new OpenCase(rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getInt(5), rs.getBoolean(6),
+						rs.getBoolean(7), rs.getObject(8, LocalDate.class), nullableLong(rs.getObject(9)),
+						nullableLong(rs.getObject(10)))));
+		return cases;
 	}
 
 	/**

@@ -1,0 +1,224 @@
+package bryt.workload;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import bryt.shared.charts.SvgCharts;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workload pages' charts, as SVG to put in the page. Each returns {@code null} when
+ * there is nothing to draw; the same figures always stand in a table on the page.
+ */
+@Component
+class WorkloadCharts {
+
+	private static final int WIDTH = 720;
+
+	private static final int BAR = 24;
+
+	private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+	private final MessageSource messages;
+
+	WorkloadCharts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Each worker's load as a share of their capacity, the bar in the colour of its band.
+	 */
+	String workers(List<WorkerFigures> workers, Locale locale) {
+		if (workers.isEmpty()) {
+			return null;
+		}
+		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+		String series = message("workload.chart.loadPercent", locale);
+		for (WorkerFigures worker : workers) {
+			dataset.addValue(worker.loadRatio() * 100, series, new Label(worker.name(), worker.staffId()));
+		}
+		JFreeChart chart = ChartFactory.createBarChart(null, null, series, dataset, PlotOrientation.HORIZONTAL, false,
+				false, false);
+		SvgCharts.themed(chart);
+		CategoryPlot plot = chart.getCategoryPlot();
+		names(plot);
+		BarRenderer bands = new BarRenderer() {
+			@Override
+			public Paint getItemPaint(int row, int column) {
+				return colour(workers.get(column).band());
+			}
+		};
+		bands.setBarPainter(new StandardBarPainter());
+		bands.setShadowVisible(false);
+		plot.setRenderer(bands);
+		ValueMarker capacity = new ValueMarker(100, SvgCharts.INK, new java.awt.BasicStroke(2f));
+		capacity.setLabel(message("workload.capacity", locale));
+		capacity.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+		capacity.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+		capacity.setLabelPaint(SvgCharts.INK);
+		plot.addRangeMarker(capacity);
+		NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+		axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
+		axis.setUpperBound(Math.max(axis.getUpperBound(), 120));
+		return SvgCharts.svg(chart, WIDTH, height(workers.size()), message("workload.chart.workers", locale));
+	}
+
+	/** Open investigations and those past their deadline, week by week. */
+	String trend(Trend trend, long unitId, Locale locale) {
+		List<UnitFigures> series = trend.of(unitId);
+		TimeSeries open = new TimeSeries(message("workload.openInvestigations", locale));
+		TimeSeries late = new TimeSeries(message("workload.pastDeadline", locale));
+		for (int i = 0; i < trend.weeks().size(); i++) {
+			Day day = day(trend.weeks().get(i));
+			open.add(day, series.get(i).openInvestigations());
+			late.add(day, series.get(i).investigationsPastDeadline());
+		}
+		TimeSeriesCollection dataset = new TimeSeriesCollection(UTC);
+		dataset.addSeries(open);
+		dataset.addSeries(late);
+		JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, message("workload.chart.count", locale),
+				dataset, true, false, false);
+		SvgCharts.themed(chart);
+		XYPlot plot = chart.getXYPlot();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+		renderer.setSeriesPaint(0, SvgCharts.ACCENT);
+		renderer.setSeriesPaint(1, SvgCharts.RED);
+		renderer.setSeriesStroke(0, new java.awt.BasicStroke(2.5f));
+		// Dashed as well as red: the two lines differ by more than colour.
+		renderer.setSeriesStroke(1, new java.awt.BasicStroke(2.5f, java.awt.BasicStroke.CAP_BUTT,
+				java.awt.BasicStroke.JOIN_MITER, 10f, new float[] { 8f, 5f }, 0f));
+		plot.setRenderer(renderer);
+		DateAxis dates = (DateAxis) plot.getDomainAxis();
+		dates.setTimeZone(UTC);
+		SimpleDateFormat format = new SimpleDateFormat("d MMM yyyy", locale);
+		format.setTimeZone(UTC);
+		dates.setDateFormatOverride(format);
+		NumberAxis counts = (NumberAxis) plot.getRangeAxis();
+		counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
+		counts.setLowerBound(0);
+		counts.setAutoRangeIncludesZero(true);
+		return SvgCharts.svg(chart, WIDTH, 320, message("workload.chart.trend", locale));
+	}
+
+	/** Social workers per first-line lead and per unit manager, unit by unit. */
+	String staffing(List<UnitFigures> units, Locale locale) {
+		List<UnitFigures> led = units.stream()
+			.filter((unit) -> unit.staffPerLead() != null || unit.staffPerManager() != null)
+			.toList();
+		if (led.isEmpty()) {
+			return null;
+		}
+		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+		String perLead = message("workload.staffPerLead", locale);
+		String perManager = message("workload.staffPerManager", locale);
+		for (UnitFigures unit : led) {
+			Label label = new Label(unit.name(), unit.unitId());
+			dataset.addValue(unit.staffPerLead(), perLead, label);
+			dataset.addValue(unit.staffPerManager(), perManager, label);
+		}
+		return bars(dataset, message("workload.chart.workersPer", locale), led.size() * 2,
+				message("workload.chart.staffing", locale), locale);
+	}
+
+	/** Full-time staff now against those needed to stay at 100 %, unit by unit. */
+	String forecast(List<UnitFigures> units, Locale locale) {
+		if (units.isEmpty()) {
+			return null;
+		}
+		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+		String now = message("workload.chart.fteNow", locale);
+		String needed = message("workload.chart.fteNeeded", locale);
+		for (UnitFigures unit : units) {
+			Label label = new Label(unit.name(), unit.unitId());
+			dataset.addValue(unit.fte(), now, label);
+			dataset.addValue(unit.forecastFte(), needed, label);
+		}
+		return bars(dataset, message("workload.fte", locale), units.size() * 2,
+				message("workload.chart.forecast", locale), locale);
+	}
+
+	private String bars(DefaultCategoryDataset dataset, String axisLabel, int bars, String label, Locale locale) {
+		JFreeChart chart = ChartFactory.createBarChart(null, null, axisLabel, dataset, PlotOrientation.HORIZONTAL, true,
+				false, false);
+		SvgCharts.themed(chart);
+		CategoryPlot plot = chart.getCategoryPlot();
+		names(plot);
+		BarRenderer renderer = (BarRenderer) plot.getRenderer();
+		renderer.setSeriesPaint(0, SvgCharts.ACCENT);
+		renderer.setSeriesPaint(1, SvgCharts.AMBER);
+		renderer.setItemMargin(0.05);
+		((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+		return SvgCharts.svg(chart, WIDTH, height(bars) + 30, label);
+	}
+
+	/** Names of units and workers in full, on two lines where they need it. */
+	private static void names(CategoryPlot plot) {
+		plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+		plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+	}
+
+	private static int height(int bars) {
+		return 90 + BAR * bars;
+	}
+
+	private static Color colour(Band band) {
+		return switch (band) {
+			case RED -> SvgCharts.RED;
+			case AMBER -> SvgCharts.AMBER;
+			case GREEN -> SvgCharts.GREEN;
+			case SPARE -> SvgCharts.SPARE;
+		};
+	}
+
+	private static Day day(LocalDate date) {
+		return new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+	}
+
+	private String message(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
+	/**
+	 * A row of a bar chart: shown by name, told apart by id (two workers may share a
+	 * name).
+	 */
+	private record Label(String name, long id) implements Comparable<Label> {
+
+		@Override
+		public int compareTo(Label other) {
+			return Long.compare(this.id, other.id);
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+}

@@ -1,0 +1,213 @@
+package bryt.workload;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import bryt.BrytTest;
+import bryt.organisation.Country;
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.workload.Workload.ImportKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The weekly trend: 52 dates a week apart, each with the figures of that date, and the
+ * charts and tables that show it.
+ */
+@BrytTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkloadTrendTests {
+
+	/** A Monday; the trend's weeks are the Mondays before it. */
+	private static final LocalDate AT = LocalDate.of(2026, 3, 16);
+
+	@Autowired
+	private Workload workload;
+
+	@Autowired
+	private Organisations organisations;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Autowired
+	private JsonMapper json;
+
+	private Organisation org;
+
+	@BeforeAll
+	void createOrganisation() {
+		this.org = this.organisations.create("trend-test", "Trendkommun", Country.SE);
+		load(ImportKind.UNITS, """
+				code,name,parent,level
+				SOC,Socialtjänsten,,department
+				BOU,Barn och unga,SOC,unit
+				BOU-1,Utredning 1,BOU,team
+				""");
+		load(ImportKind.STAFF, """
+				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
+				E1,Alva Berg,BOU-1,social_worker,1,2015-01-01,2020-01-01,,
+				""");
+		// BBU-UTR: an investigation of 8 points with a deadline 120 days after opening;
+		// EKB: financial aid, 3 points, no deadline.
+		load(ImportKind.CASES, """
+				case_ref,case_type,unit,opened,closed,handler
+				T-1,BBU-UTR,BOU-1,2026-01-05,2026-03-02,E1
+				T-2,BBU-UTR,BOU-1,2025-10-01,,E1
+				T-3,EKB,BOU-1,2026-02-01,,E1
+				""");
+	}
+
+	@Test
+	void hasFiftyTwoWeeksEndingOnTheDate() {
+		Trend trend = this.workload.trend(this.org, AT);
+		assertThat(trend.weeks()).hasSize(52);
+		assertThat(trend.weeks().getFirst()).isEqualTo(LocalDate.of(2025, 3, 24)); // 51
+																					// weeks
+																					// earlier
+		assertThat(trend.weeks().getLast()).isEqualTo(AT);
+	}
+
+	@Test
+	void countsWhatWasOpenAndLateOnEachWeeksDate() {
+		Trend trend = this.workload.trend(this.org, AT);
+		List<UnitFigures> team = trend.of(unitId("BOU-1"));
+
+		// 29 September 2025: T-2 opens on 1 October, nothing is open yet.
+		UnitFigures september = week(trend, team, LocalDate.of(2025, 9, 29));
+		assertThat(september.openCases()).isZero();
+
+		// 26 January: T-1 and T-2 open; T-2's deadline (1 October + 120 days = 29
+		// January) has not passed.
+		UnitFigures january = week(trend, team, LocalDate.of(2026, 1, 26));
+		assertThat(january.openCases()).isEqualTo(2);
+		assertThat(january.openInvestigations()).isEqualTo(2);
+		assertThat(january.investigationsPastDeadline()).isZero();
+		assertThat(january.weightedLoad()).isCloseTo(8 + 8, within(1e-9));
+		assertThat(january.loadRatio()).isCloseTo(16 / 100.0, within(1e-9));
+
+		// 2 February: T-3 opened on 1 February; T-2 is four days late.
+		UnitFigures february = week(trend, team, LocalDate.of(2026, 2, 2));
+		assertThat(february.openCases()).isEqualTo(3);
+		assertThat(february.openInvestigations()).isEqualTo(2);
+		assertThat(february.investigationsPastDeadline()).isOne();
+		assertThat(february.weightedLoad()).isCloseTo(8 + 8 + 3, within(1e-9));
+
+		// 2 March: T-1 closed that day and no longer counts.
+		UnitFigures march = week(trend, team, LocalDate.of(2026, 3, 2));
+		assertThat(march.openCases()).isEqualTo(2);
+		assertThat(march.openInvestigations()).isOne();
+		assertThat(march.investigationsPastDeadline()).isOne();
+
+		// The unit above counts its team too, and the last week is the date's figures.
+		assertThat(week(trend, trend.of(unitId("BOU")), LocalDate.of(2026, 2, 2)).openCases()).isEqualTo(3);
+		assertThat(trend.of(0).getLast().openCases())
+			.isEqualTo(this.workload.figures(this.org, AT).organisation().openCases());
+	}
+
+	@Test
+	void theApiServesTheWeeksCutToWhatTheCallerSees() throws Exception {
+		// The demo municipality, as HR (everything) and as a committee member (units and
+		// total, never workers — the trend has none).
+		JsonNode hr = trendJson("hr");
+		assertThat(hr.get("organisation").asString()).isEqualTo("exempelby");
+		assertThat(hr.get("weeks")).hasSize(52);
+		JsonNode last = hr.get("weeks").get(51);
+		LocalDate today = this.workload.today();
+		assertThat(last.get("week").asString()).isEqualTo(today.toString());
+		assertThat(hr.get("weeks").get(0).get("week").asString()).isEqualTo(today.minusWeeks(51).toString());
+		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
+		WorkloadFigures now = this.workload.figures(demo, today);
+		assertThat(last.get("total").get("openCases").asInt()).isEqualTo(now.organisation().openCases());
+		assertThat(last.get("units")).hasSize(now.units().size());
+		assertThat(last.get("units").get(0).get("investigationsPastDeadline").asInt())
+			.isEqualTo(now.units().getFirst().investigationsPastDeadline());
+
+		// The manager covers some units and sees no organisation total.
+		JsonNode manager = trendJson("manager");
+		assertThat(manager.get("weeks").get(51).get("total").isNull()).isTrue();
+		assertThat(manager.get("weeks").get(51).get("units").size()).isBetween(1, now.units().size() - 1);
+	}
+
+	@Test
+	void theUnitPageDrawsItsChartsAsAccessibleSvgWithTheTablesBehindThem() throws Exception {
+		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
+		WorkloadFigures now = this.workload.figures(demo, this.workload.today());
+		UnitFigures team = now.units()
+			.stream()
+			.filter((unit) -> unit.name().equals("Utredning team 1"))
+			.findFirst()
+			.orElseThrow();
+		String page = this.mvc
+			.perform(get("/workload/units/" + team.unitId()).with(user(this.accounts.loadUserByUsername("manager"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// Two charts: the trend and the workers' load; this team has no units below it.
+		assertThat(page.split("<svg ", -1)).hasSize(3);
+		assertThat(page).contains("role=\"img\"")
+			.contains("aria-label=\"Load per worker, as a share of capacity\"")
+			.contains("aria-label=\"Open investigations and investigations past deadline, the past 52 weeks\"")
+			.doesNotContain("<?xml")
+			.doesNotContain("<!DOCTYPE svg");
+		// The strict Content-Security-Policy allows no style attributes.
+		assertThat(page).doesNotContainPattern("\\sstyle=\"");
+		// Every worker of the team is named in the chart, as text.
+		now.workers()
+			.stream()
+			.filter((worker) -> worker.unitId() == team.unitId())
+			.forEach((worker) -> assertThat(page).contains(">" + worker.name() + "</text"));
+		// The trend's table has a row per week.
+		String table = page.substring(page.indexOf("<details id=\"trend-table\">"));
+		assertThat(table.substring(0, table.indexOf("</details>")).split("<th scope=\"row\">", -1)).hasSize(53);
+	}
+
+	private JsonNode trendJson(String account) throws Exception {
+		return this.json.readTree(this.mvc
+			.perform(get("/api/v1/organisations/exempelby/workload/trend")
+				.with(user(this.accounts.loadUserByUsername(account))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private static UnitFigures week(Trend trend, List<UnitFigures> series, LocalDate date) {
+		return series.get(trend.weeks().indexOf(date));
+	}
+
+	private long unitId(String code) {
+		return this.organisations.units(this.org.id())
+			.stream()
+			.filter((unit) -> unit.code().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	private void load(ImportKind kind, String csv) {
+		this.workload.importFile(this.org, kind, kind.code() + ".csv",
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
