@@ -1,10 +1,14 @@
 package bryt.workload;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import bryt.organisation.ApiClient;
 import bryt.organisation.Organisation;
@@ -16,18 +20,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,9 +54,9 @@ class WorkloadApiController {
 
 	private final JsonMapper json;
 
-	private final Cache<JsonKey, byte[]> answers = Caffeine.newBuilder()
+	private final Cache<JsonKey, Answer> answers = Caffeine.newBuilder()
 		.maximumWeight(256L << 20)
-		.<JsonKey, byte[]>weigher((key, body) -> body.length)
+		.<JsonKey, Answer>weigher((key, answer) -> answer.json().length + answer.gzip().length)
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
@@ -59,22 +67,57 @@ class WorkloadApiController {
 	}
 
 	/**
-	 * The figures as JSON. The serialised answer is cached per data version and viewer:
-	 * for a large organisation writing the JSON costs more than reading it from memory.
+	 * The figures as JSON. The serialised answer is cached per data version and viewer,
+	 * plain and gzipped: for a large organisation writing and compressing the JSON costs
+	 * far more than reading it from memory. Its ETag is a hash of the content, so a
+	 * client that sends it back with {@code If-None-Match} gets {@code 304} until the
+	 * data change.
 	 */
 	@GetMapping(path = "/workload", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<byte[]> workload(@PathVariable String org,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-			Authentication authentication) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+			Authentication authentication, WebRequest request) {
 		Organisation organisation = organisation(org);
 		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
 		LocalDate date = (at != null) ? at : this.workload.today();
 		JsonKey key = new JsonKey(organisation.id(), date, this.workload.version(organisation), viewer);
-		byte[] body = this.answers.get(key,
-				(k) -> this.json.writeValueAsBytes(WorkloadJson.of(this.workload.figures(organisation, date), viewer)));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+		Answer answer = this.answers.get(key, (k) -> Answer
+			.of(this.json.writeValueAsBytes(WorkloadJson.of(this.workload.figures(organisation, date), viewer))));
+		if (request.checkNotModified(answer.etag())) {
+			return null;
+		}
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(answer.etag())
+			.varyBy(HttpHeaders.ACCEPT_ENCODING);
+		if (acceptsGzip(acceptEncoding)) {
+			return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(answer.gzip());
+		}
+		return ok.body(answer.json());
+	}
+
+	/** Whether an {@code Accept-Encoding} header admits gzip (RFC 9110, 12.5.3). */
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.split(";");
+			String name = parts[0].strip();
+			if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip().replace(" ", "");
+					if (parameter.matches("(?i)q=0(\\.0{0,3})?")) {
+						return false;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The weekly trend of the 52 weeks up to the date, cut like the figures. */
@@ -125,6 +168,24 @@ class WorkloadApiController {
 	}
 
 	private record JsonKey(long organisationId, LocalDate at, long version, Viewer viewer) {
+	}
+
+	/** One serialised answer, plain and gzipped, with an ETag from its content. */
+	private record Answer(byte[] json, byte[] gzip, String etag) {
+
+		static Answer of(byte[] json) {
+			ByteArrayOutputStream zipped = new ByteArrayOutputStream(json.length / 8);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+				gzip.write(json);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			byte[] hash = DigestUtils.md5Digest(json);
+			return new Answer(json, zipped.toByteArray(),
+					"\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"");
+		}
+
 	}
 
 	private Organisation organisation(String code) {
