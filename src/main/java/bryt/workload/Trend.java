@@ -1,29 +1,24 @@
 package bryt.workload;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The weekly trend of an organisation: its figures and every unit's on each of the past
- * 52 weeks, the last on the date asked for. Computed by {@link WorkloadCalculator} like
- * the figures of a single date, from the cases open on each of those dates; the forecast
- * is left out (zero).
+ * 52 weeks, the last on the date asked for (see {@link TrendCalculator}).
  *
  * @param weeks the dates, oldest first, a week apart
- * @param figures the figures on each date, in the same order
+ * @param series per unit id, in the order of the units (parents first) and with the
+ * organisation first under {@code 0}: the figures week by week, in the order of the dates
  */
-public record Trend(List<LocalDate> weeks, List<WorkloadFigures> figures) {
+public record Trend(List<LocalDate> weeks, Map<Long, List<WeekFigures>> series) {
 
 	static final int WEEKS = 52;
 
 	/** The figures of one unit (or with {@code 0} the organisation) week by week. */
-	public List<UnitFigures> of(long unitId) {
-		List<UnitFigures> series = new ArrayList<>(this.figures.size());
-		for (WorkloadFigures week : this.figures) {
-			series.add((unitId == 0) ? week.organisation() : week.unit(unitId).orElseThrow());
-		}
-		return series;
+	public List<WeekFigures> of(long unitId) {
+		return this.series.get(unitId);
 	}
 
 }

@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.organisation.StaffMember;
-import bryt.organisation.Unit;
 import bryt.shared.imports.ImportRefusedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -80,8 +77,7 @@ public class Workload {
 	}
 
 	/**
-	 * The organisation's and its units' figures on each of the 52 weeks up to a date
-	 * (workers left out).
+	 * The organisation's and its units' figures on each of the 52 weeks up to a date.
 	 */
 	public Trend trend(Organisation organisation, LocalDate at) {
 		Key key = new Key(organisation.id(), at, this.repository.version(organisation.id()));
@@ -121,19 +117,15 @@ public class Workload {
 
 	private Trend computeTrend(Organisation organisation, LocalDate at) {
 		LoadSettings settings = this.repository.settings(organisation.id());
-		List<Unit> units = this.organisations.units(organisation.id());
-		List<StaffMember> staff = this.organisations.staff(organisation.id());
-		Map<LocalDate, List<OpenCase>> cases = this.repository.openCases(organisation.id(), at, Trend.WEEKS);
 		List<LocalDate> weeks = new ArrayList<>();
-		List<WorkloadFigures> figures = new ArrayList<>();
 		for (int back = Trend.WEEKS - 1; back >= 0; back--) {
-			LocalDate week = at.minusWeeks(back);
-			WorkloadFigures all = WorkloadCalculator.compute(organisation.id(), organisation.code(),
-					organisation.name(), week, settings, units, staff, cases.getOrDefault(week, List.of()), Map.of());
-			weeks.add(week);
-			figures.add(new WorkloadFigures(all.organisationId(), week, all.organisation(), all.units(), List.of()));
+			weeks.add(at.minusWeeks(back));
 		}
-		return new Trend(weeks, figures);
+		LocalDate first = weeks.getFirst();
+		return TrendCalculator.compute(organisation.code(), weeks, settings,
+				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
+				this.repository.trendCaseEvents(organisation.id(), first, at),
+				this.repository.trendLoadEvents(organisation.id(), first, at, settings));
 	}
 
 	/** The kinds of file Bryt imports, by the names the API and the command line use. */

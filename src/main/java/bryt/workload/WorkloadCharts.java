@@ -90,7 +90,7 @@ class WorkloadCharts {
 
 	/** Open investigations and those past their deadline, week by week. */
 	String trend(Trend trend, long unitId, Locale locale) {
-		List<UnitFigures> series = trend.of(unitId);
+		List<WeekFigures> series = trend.of(unitId);
 		TimeSeries open = new TimeSeries(message("workload.openInvestigations", locale));
 		TimeSeries late = new TimeSeries(message("workload.pastDeadline", locale));
 		for (int i = 0; i < trend.weeks().size(); i++) {

@@ -37,14 +37,20 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 	 */
 	static Weekly weekly(String organisation, Trend trend, Viewer viewer) {
 		List<Week> weeks = new ArrayList<>();
-		for (WorkloadFigures week : trend.figures()) {
-			weeks.add(new Week(week.at(), viewer.organisationTotal() ? point(week.organisation()) : null,
-					viewer.units(week).stream().map(WorkloadJson::point).toList()));
+		for (int week = 0; week < trend.weeks().size(); week++) {
+			List<Point> units = new ArrayList<>();
+			for (Map.Entry<Long, List<WeekFigures>> unit : trend.series().entrySet()) {
+				if (unit.getKey() != 0 && viewer.seesUnit(unit.getKey())) {
+					units.add(point(unit.getValue().get(week)));
+				}
+			}
+			weeks.add(new Week(trend.weeks().get(week),
+					viewer.organisationTotal() ? point(trend.of(0).get(week)) : null, units));
 		}
 		return new Weekly(organisation, trend.weeks().getLast(), weeks);
 	}
 
-	private static Point point(UnitFigures unit) {
+	private static Point point(WeekFigures unit) {
 		return new Point(unit.code(), unit.headcount(), unit.openCases(), unit.openInvestigations(),
 				unit.investigationsPastDeadline(), unit.twoHandlerViolations(), round(unit.weightedLoad()),
 				round(unit.capacity()), round(unit.loadRatio()), unit.band().code());

@@ -1,13 +1,10 @@
 package bryt.workload;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,40 +40,24 @@ class WorkloadRepository {
 
 	/** Cases open on the date, each with its deadline and its handlers on that date. */
 	List<OpenCase> openCases(long organisationId, LocalDate at) {
-		return openCases(organisationId, at, 1).getOrDefault(at, List.of());
-	}
-
-	/**
-	 * Cases open on each of {@code weeks} dates a week apart, ending with {@code at}: the
-	 * basis of the weekly trend, in one query.
-	 */
-	Map<LocalDate, List<OpenCase>> openCases(long organisationId, LocalDate at, int weeks) {
-		Map<LocalDate, List<OpenCase>> cases = new TreeMap<>();
-		this.jdbc.sql("""
-				select d.at, c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
-					(select dl.deadline from case_deadline dl where dl.case_id = c.id and dl.decided_on <= d.at
-						order by dl.decided_on desc, dl.deadline desc limit 1) as deadline,
-					h.primary_handler, h.co_handler
-				from (select cast(day as date) as at
-					from generate_series(cast(:first as date), cast(:at as date), interval '7 days') as day) d
-				join case_file c on c.organisation_id = :org and c.opened <= d.at
-					and (c.closed is null or c.closed > d.at)
-				join case_type t on t.id = c.case_type_id
-				cross join lateral (
-					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
-						max(a.staff_id) filter (where not a.primary_handler) as co_handler
-					from case_assignment a
-					where a.case_id = c.id and a.valid_from <= d.at and (a.valid_to is null or a.valid_to > d.at)) h
-				""")
+		return this.jdbc
+			.sql("""
+					select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
+						(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
+							order by d.decided_on desc, d.deadline desc limit 1) as deadline,
+						(select a.staff_id from case_assignment a where a.case_id = c.id and a.primary_handler
+							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as primary_handler,
+						(select a.staff_id from case_assignment a where a.case_id = c.id and not a.primary_handler
+							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as co_handler
+					from case_file c join case_type t on t.id = c.case_type_id
+					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+					""")
 			.param("org", organisationId)
-			.param("first", at.minusWeeks(weeks - 1))
 			.param("at", at)
-			.query((RowCallbackHandler) (rs) -> cases
-				.computeIfAbsent(rs.getObject(1, LocalDate.class), (day) -> new ArrayList<>())
-				.add(new OpenCase(rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getInt(5), rs.getBoolean(6),
-						rs.getBoolean(7), rs.getObject(8, LocalDate.class), nullableLong(rs.getObject(9)),
-						nullableLong(rs.getObject(10)))));
-		return cases;
+			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
+					rs.getBoolean(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), nullableLong(rs.getObject(8)),
+					nullableLong(rs.getObject(9))))
+			.list();
 	}
 
 	/**
@@ -105,6 +86,107 @@ class WorkloadRepository {
 			.query((rs, n) -> flows.put(rs.getLong(1), new UnitFlow(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))))
 			.list();
 		return flows;
+	}
+
+	/**
+	 * Per unit and week: changes to the counts of the trend's weeks, from the intervals
+	 * in which each case counts (see {@link TrendCalculator}). A case is open from its
+	 * opening to its closing day; it is late from the day after its deadline until a
+	 * later decision replaces that deadline or it closes; it has two handlers while a
+	 * primary and a co-handler assignment overlap.
+	 */
+	List<TrendCalculator.CaseEvent> trendCaseEvents(long organisationId, LocalDate first, LocalDate at) {
+		return this.jdbc
+			.sql("""
+					with cases as (
+						select c.id, c.unit_id, c.opened, c.closed, t.investigation, t.two_handlers
+						from case_file c join case_type t on t.id = c.case_type_id
+						where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :first)
+					),
+					deadlines as (
+						select d.case_id, d.deadline, d.decided_on,
+							lead(d.decided_on) over (partition by d.case_id order by d.decided_on) as superseded_on
+						from (select distinct on (d.case_id, d.decided_on) d.case_id, d.decided_on, d.deadline
+							from case_deadline d join cases c on c.id = d.case_id and c.investigation
+							order by d.case_id, d.decided_on, d.deadline desc) d
+					),
+					handlers as (
+						select a.case_id, a.primary_handler, a.valid_from, a.valid_to
+						from case_assignment a join cases c on c.id = a.case_id and c.two_handlers
+					),
+					intervals as (
+						select unit_id, 0 as kind, opened as start, closed as stop from cases
+						union all
+						select unit_id, 1, opened, closed from cases where investigation
+						union all
+						select c.unit_id, 2, greatest(d.decided_on, d.deadline + 1, c.opened), least(d.superseded_on, c.closed)
+						from deadlines d join cases c on c.id = d.case_id where d.deadline is not null
+						union all
+						select unit_id, 3, opened, closed from cases where two_handlers
+						union all
+						select c.unit_id, 4, greatest(p.valid_from, q.valid_from, c.opened),
+							least(p.valid_to, q.valid_to, c.closed)
+						from handlers p join handlers q on q.case_id = p.case_id and p.primary_handler
+							and not q.primary_handler
+						join cases c on c.id = p.case_id
+					)
+					select unit_id, kind, week, sum(delta) from (
+						select unit_id, kind, greatest(0, (start - :first + 6) / 7) as week, 1 as delta
+						from intervals where start <= :at and (stop is null or stop > start)
+						union all
+						select unit_id, kind, greatest(0, (stop - :first + 6) / 7), -1
+						from intervals where stop <= :at and stop > start
+					) events group by unit_id, kind, week
+					""")
+			.param("org", organisationId)
+			.param("first", first)
+			.param("at", at)
+			.query((rs, n) -> new TrendCalculator.CaseEvent(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+	}
+
+	/**
+	 * Per handler and week: changes to the points carried, from the intervals in which an
+	 * assignment of an open case holds. A co-handler carries its share; the primary
+	 * carries the whole case less that share while a co-handler is assigned.
+	 */
+	List<TrendCalculator.LoadEvent> trendLoadEvents(long organisationId, LocalDate first, LocalDate at,
+			LoadSettings settings) {
+		return this.jdbc
+			.sql("""
+					with assignments as (
+						select a.case_id, a.staff_id, a.primary_handler, greatest(a.valid_from, c.opened) as start,
+							least(a.valid_to, c.closed) as stop,
+							t.weight * case c.complexity when 2 then :complexity2 when 3 then :complexity3 else 1 end as points
+						from case_file c join case_type t on t.id = c.case_type_id
+						join case_assignment a on a.case_id = c.id
+						where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :first)
+					),
+					intervals as (
+						select staff_id, start, stop,
+							points * case when primary_handler then 1 else :coShare end as points
+						from assignments
+						union all
+						select p.staff_id, greatest(p.start, q.start), least(p.stop, q.stop), -p.points * :coShare
+						from assignments p join assignments q on q.case_id = p.case_id and p.primary_handler
+							and not q.primary_handler
+					)
+					select staff_id, week, sum(points) from (
+						select staff_id, greatest(0, (start - :first + 6) / 7) as week, points
+						from intervals where start <= :at and (stop is null or stop > start)
+						union all
+						select staff_id, greatest(0, (stop - :first + 6) / 7), -points
+						from intervals where stop <= :at and stop > start
+					) events group by staff_id, week
+					""")
+			.param("org", organisationId)
+			.param("first", first)
+			.param("at", at)
+			.param("complexity2", settings.complexity2())
+			.param("complexity3", settings.complexity3())
+			.param("coShare", settings.coHandlerShare())
+			.query((rs, n) -> new TrendCalculator.LoadEvent(rs.getLong(1), rs.getInt(2), rs.getDouble(3)))
+			.list();
 	}
 
 	/**

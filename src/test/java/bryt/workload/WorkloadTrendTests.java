@@ -90,15 +90,15 @@ class WorkloadTrendTests {
 	@Test
 	void countsWhatWasOpenAndLateOnEachWeeksDate() {
 		Trend trend = this.workload.trend(this.org, AT);
-		List<UnitFigures> team = trend.of(unitId("BOU-1"));
+		List<WeekFigures> team = trend.of(unitId("BOU-1"));
 
 		// 29 September 2025: T-2 opens on 1 October, nothing is open yet.
-		UnitFigures september = week(trend, team, LocalDate.of(2025, 9, 29));
+		WeekFigures september = week(trend, team, LocalDate.of(2025, 9, 29));
 		assertThat(september.openCases()).isZero();
 
 		// 26 January: T-1 and T-2 open; T-2's deadline (1 October + 120 days = 29
 		// January) has not passed.
-		UnitFigures january = week(trend, team, LocalDate.of(2026, 1, 26));
+		WeekFigures january = week(trend, team, LocalDate.of(2026, 1, 26));
 		assertThat(january.openCases()).isEqualTo(2);
 		assertThat(january.openInvestigations()).isEqualTo(2);
 		assertThat(january.investigationsPastDeadline()).isZero();
@@ -106,14 +106,14 @@ class WorkloadTrendTests {
 		assertThat(january.loadRatio()).isCloseTo(16 / 100.0, within(1e-9));
 
 		// 2 February: T-3 opened on 1 February; T-2 is four days late.
-		UnitFigures february = week(trend, team, LocalDate.of(2026, 2, 2));
+		WeekFigures february = week(trend, team, LocalDate.of(2026, 2, 2));
 		assertThat(february.openCases()).isEqualTo(3);
 		assertThat(february.openInvestigations()).isEqualTo(2);
 		assertThat(february.investigationsPastDeadline()).isOne();
 		assertThat(february.weightedLoad()).isCloseTo(8 + 8 + 3, within(1e-9));
 
 		// 2 March: T-1 closed that day and no longer counts.
-		UnitFigures march = week(trend, team, LocalDate.of(2026, 3, 2));
+		WeekFigures march = week(trend, team, LocalDate.of(2026, 3, 2));
 		assertThat(march.openCases()).isEqualTo(2);
 		assertThat(march.openInvestigations()).isOne();
 		assertThat(march.investigationsPastDeadline()).isOne();
@@ -122,6 +122,36 @@ class WorkloadTrendTests {
 		assertThat(week(trend, trend.of(unitId("BOU")), LocalDate.of(2026, 2, 2)).openCases()).isEqualTo(3);
 		assertThat(trend.of(0).getLast().openCases())
 			.isEqualTo(this.workload.figures(this.org, AT).organisation().openCases());
+	}
+
+	/**
+	 * The trend counts changes week by week; the figures of a date count every case on
+	 * it. On the demo's three years of cases, with extensions, reassignments, co-handlers
+	 * and leavers, both must agree on every week, for every unit.
+	 */
+	@Test
+	void agreesWithTheFiguresOfEachDateForEveryUnit() {
+		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
+		LocalDate at = this.workload.today().minusDays(3);
+		Trend trend = this.workload.trend(demo, at);
+		for (int week = 0; week < Trend.WEEKS; week += 3) {
+			LocalDate date = trend.weeks().get(week);
+			WorkloadFigures figures = this.workload.figures(demo, date);
+			List<UnitFigures> expected = new java.util.ArrayList<>(figures.units());
+			expected.addFirst(figures.organisation());
+			for (UnitFigures unit : expected) {
+				WeekFigures actual = trend.of(unit.unitId()).get(week);
+				String where = unit.code() + " on " + date;
+				assertThat(actual.openCases()).as(where).isEqualTo(unit.openCases());
+				assertThat(actual.openInvestigations()).as(where).isEqualTo(unit.openInvestigations());
+				assertThat(actual.investigationsPastDeadline()).as(where).isEqualTo(unit.investigationsPastDeadline());
+				assertThat(actual.twoHandlerViolations()).as(where).isEqualTo(unit.twoHandlerViolations());
+				assertThat(actual.headcount()).as(where).isEqualTo(unit.headcount());
+				assertThat(actual.capacity()).as(where).isCloseTo(unit.capacity(), within(1e-6));
+				assertThat(actual.weightedLoad()).as(where).isCloseTo(unit.weightedLoad(), within(1e-6));
+				assertThat(actual.band()).as(where).isEqualTo(unit.band());
+			}
+		}
 	}
 
 	@Test
@@ -192,7 +222,7 @@ class WorkloadTrendTests {
 			.getContentAsString());
 	}
 
-	private static UnitFigures week(Trend trend, List<UnitFigures> series, LocalDate date) {
+	private static WeekFigures week(Trend trend, List<WeekFigures> series, LocalDate date) {
 		return series.get(trend.weeks().indexOf(date));
 	}
 
