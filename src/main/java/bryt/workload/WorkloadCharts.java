@@ -1,5 +1,6 @@
 package bryt.workload;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.text.NumberFormat;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.function.Function;
 
 import bryt.shared.charts.SvgCharts;
 import org.jfree.chart.ChartFactory;
@@ -76,7 +78,7 @@ class WorkloadCharts {
 		bands.setBarPainter(new StandardBarPainter());
 		bands.setShadowVisible(false);
 		plot.setRenderer(bands);
-		ValueMarker capacity = new ValueMarker(100, SvgCharts.INK, new java.awt.BasicStroke(2f));
+		ValueMarker capacity = new ValueMarker(100, SvgCharts.INK, new BasicStroke(2f));
 		capacity.setLabel(message("workload.capacity", locale));
 		capacity.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
 		capacity.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -108,10 +110,10 @@ class WorkloadCharts {
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		renderer.setSeriesPaint(0, SvgCharts.ACCENT);
 		renderer.setSeriesPaint(1, SvgCharts.RED);
-		renderer.setSeriesStroke(0, new java.awt.BasicStroke(2.5f));
+		renderer.setSeriesStroke(0, new BasicStroke(2.5f));
 		// Dashed as well as red: the two lines differ by more than colour.
-		renderer.setSeriesStroke(1, new java.awt.BasicStroke(2.5f, java.awt.BasicStroke.CAP_BUTT,
-				java.awt.BasicStroke.JOIN_MITER, 10f, new float[] { 8f, 5f }, 0f));
+		renderer.setSeriesStroke(1,
+				new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 8f, 5f }, 0f));
 		plot.setRenderer(renderer);
 		DateAxis dates = (DateAxis) plot.getDomainAxis();
 		dates.setTimeZone(UTC);
@@ -127,44 +129,32 @@ class WorkloadCharts {
 
 	/** Social workers per first-line lead and per unit manager, unit by unit. */
 	String staffing(List<UnitFigures> units, Locale locale) {
-		List<UnitFigures> led = units.stream()
-			.filter((unit) -> unit.staffPerLead() != null || unit.staffPerManager() != null)
-			.toList();
-		if (led.isEmpty()) {
-			return null;
-		}
-		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		String perLead = message("workload.staffPerLead", locale);
-		String perManager = message("workload.staffPerManager", locale);
-		for (UnitFigures unit : led) {
-			Label label = new Label(unit.name(), unit.unitId());
-			dataset.addValue(unit.staffPerLead(), perLead, label);
-			dataset.addValue(unit.staffPerManager(), perManager, label);
-		}
-		return bars(dataset, message("workload.chart.workersPer", locale), led.size() * 2,
-				message("workload.chart.staffing", locale), locale);
+		return pairs(
+				units.stream().filter((unit) -> unit.staffPerLead() != null || unit.staffPerManager() != null).toList(),
+				"workload.staffPerLead", UnitFigures::staffPerLead, "workload.staffPerManager",
+				UnitFigures::staffPerManager, "workload.chart.workersPer", "workload.chart.staffing", locale);
 	}
 
 	/** Full-time staff now against those needed to stay at 100 %, unit by unit. */
 	String forecast(List<UnitFigures> units, Locale locale) {
+		return pairs(units, "workload.chart.fteNow", UnitFigures::fte, "workload.chart.fteNeeded",
+				UnitFigures::forecastFte, "workload.fte", "workload.chart.forecast", locale);
+	}
+
+	/** Two bars per unit, in the accent and the amber colour, with a legend. */
+	private String pairs(List<UnitFigures> units, String firstKey, Function<UnitFigures, Double> first,
+			String secondKey, Function<UnitFigures, Double> second, String axisKey, String labelKey, Locale locale) {
 		if (units.isEmpty()) {
 			return null;
 		}
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		String now = message("workload.chart.fteNow", locale);
-		String needed = message("workload.chart.fteNeeded", locale);
 		for (UnitFigures unit : units) {
 			Label label = new Label(unit.name(), unit.unitId());
-			dataset.addValue(unit.fte(), now, label);
-			dataset.addValue(unit.forecastFte(), needed, label);
+			dataset.addValue(first.apply(unit), message(firstKey, locale), label);
+			dataset.addValue(second.apply(unit), message(secondKey, locale), label);
 		}
-		return bars(dataset, message("workload.fte", locale), units.size() * 2,
-				message("workload.chart.forecast", locale), locale);
-	}
-
-	private String bars(DefaultCategoryDataset dataset, String axisLabel, int bars, String label, Locale locale) {
-		JFreeChart chart = ChartFactory.createBarChart(null, null, axisLabel, dataset, PlotOrientation.HORIZONTAL, true,
-				false, false);
+		JFreeChart chart = ChartFactory.createBarChart(null, null, message(axisKey, locale), dataset,
+				PlotOrientation.HORIZONTAL, true, false, false);
 		SvgCharts.themed(chart);
 		CategoryPlot plot = chart.getCategoryPlot();
 		names(plot);
@@ -173,7 +163,7 @@ class WorkloadCharts {
 		renderer.setSeriesPaint(1, SvgCharts.AMBER);
 		renderer.setItemMargin(0.05);
 		((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
-		return SvgCharts.svg(chart, WIDTH, height(bars) + 30, label);
+		return SvgCharts.svg(chart, WIDTH, height(units.size() * 2) + 30, message(labelKey, locale));
 	}
 
 	/** Names of units and workers in full, on two lines where they need it. */

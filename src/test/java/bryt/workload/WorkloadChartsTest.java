@@ -55,10 +55,32 @@ class WorkloadChartsTest {
 	}
 
 	@Test
+	void comparesUnitsInPairsOfBarsAndLeavesOutUnitsWithoutLeads() {
+		UnitFigures led = unit(11, "Barn och unga", 10.5, 21.0, 12.0, 14.5);
+		UnitFigures unled = unit(12, "Vuxen", null, null, 8.0, 7.0);
+		String forecast = this.charts.forecast(List.of(led, unled), Locale.ENGLISH);
+		assertThat(forecast).contains(">Barn och unga</text").contains(">Vuxen</text");
+		// FTE now in the accent colour, FTE needed in amber, for both units.
+		assertThat(count(forecast, "fill=\"rgb(11,90,122)\" height=")).isEqualTo(2);
+		assertThat(count(forecast, "fill=\"rgb(179,92,0)\" height=")).isEqualTo(2);
+		assertThat(forecast).contains(">FTE now</text").contains(">FTE needed</text");
+
+		String staffing = this.charts.staffing(List.of(led, unled), Locale.ENGLISH);
+		assertThat(staffing).contains(">Barn och unga</text").doesNotContain(">Vuxen</text");
+		assertThat(this.charts.staffing(List.of(unled), Locale.ENGLISH)).isNull();
+	}
+
+	@Test
 	void drawsNothingWithoutFigures() {
 		assertThat(this.charts.workers(List.of(), Locale.ENGLISH)).isNull();
 		assertThat(this.charts.forecast(List.of(), Locale.ENGLISH)).isNull();
 		assertThat(this.charts.staffing(List.of(), Locale.ENGLISH)).isNull();
+	}
+
+	private static UnitFigures unit(long id, String name, Double perLead, Double perManager, double fte,
+			double forecast) {
+		return new UnitFigures(id, "U" + id, name, null, null, 10, fte, 0, 0, 0, 0, null, perLead, perManager, 0, 0, 0,
+				0, 0, Band.SPARE, forecast);
 	}
 
 	private static List<String> ids(String svg) {
