@@ -67,6 +67,9 @@ class AuthorizationTests {
 			// the example unit is a department: the union representative covers it, the
 			// manager a unit below
 			Map.entry("GET /workload/units/{id}", Set.of("admin", "hr", "union", "committee")),
+			// the example worker is the demo staff account's own, in a team below the
+			// manager's unit and the union representative's department
+			Map.entry("GET /workload/workers/{id}", Set.of("admin", "hr", "manager", "union", "staff")),
 			Map.entry("GET /workload/case-types", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
@@ -110,7 +113,8 @@ class AuthorizationTests {
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
 				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L, "/workload/units/{id}",
-				firstId("unit"), "/admin/voice/channels/{id}", firstId("voice_channel"));
+				firstId("unit"), "/admin/voice/channels/{id}", firstId("voice_channel"), "/workload/workers/{id}",
+				demoStaffMember());
 	}
 
 	@Test
@@ -177,6 +181,10 @@ class AuthorizationTests {
 
 	private long firstId(String table) {
 		return this.jdbc.sql("select min(id) from " + table).query(Long.class).single();
+	}
+
+	private long demoStaffMember() {
+		return this.jdbc.sql("select staff_id from account where username = 'staff'").query(Long.class).single();
 	}
 
 }

@@ -136,6 +136,8 @@ class BrowserIT {
 		pages.put("/admin/api-tokens", "/admin/api-tokens");
 		pages.put("/workload", "/workload");
 		pages.put("/workload/units/{id}", "/workload/units/" + unitId);
+		pages.put("/workload/workers/{id}", "/workload/workers/"
+				+ this.jdbc.sql("select staff_id from account where username = 'staff'").query(Long.class).single());
 		pages.put("/workload/case-types", "/workload/case-types");
 		pages.put("/workload/imports", "/workload/imports");
 
@@ -219,6 +221,18 @@ class BrowserIT {
 				.isVisible();
 			List<String> violations = new ArrayList<>();
 			scan(page, "unit as manager", violations);
+			// Down to a worker: the cases behind the row, with the points each carries.
+			var busy = page.locator("#workers-table tbody tr")
+				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasNot(page.locator("td:nth-child(3)",
+						new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^0$")))))
+				.first()
+				.locator("th a");
+			String name = busy.textContent();
+			busy.click();
+			assertThat(page.locator("h1")).hasText(name);
+			assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Cases of " + name)))
+				.isVisible();
+			scan(page, "worker as manager", violations);
 			assertThat(violations).isEmpty();
 		}
 		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));

@@ -17,4 +17,15 @@ record OpenCase(long caseId, long unitId, double typeWeight, int complexity, boo
 		return ((this.primaryHandler != null) ? 1 : 0) + ((this.coHandler != null) ? 1 : 0);
 	}
 
+	/** The points the co-handler carries: its share of the case's weight. */
+	double coHandlerPoints(LoadSettings settings) {
+		return settings.caseWeight(this.typeWeight, this.complexity) * settings.coHandlerShare();
+	}
+
+	/** The points the primary handler carries: the weight, less a co-handler's share. */
+	double primaryPoints(LoadSettings settings) {
+		double weight = settings.caseWeight(this.typeWeight, this.complexity);
+		return (this.coHandler != null) ? weight - coHandlerPoints(settings) : weight;
+	}
+
 }

@@ -4,8 +4,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import bryt.organisation.Organisation;
@@ -82,6 +85,33 @@ public class Workload {
 	public Trend trend(Organisation organisation, LocalDate at) {
 		Key key = new Key(organisation.id(), at, this.repository.version(organisation.id()));
 		return this.trends.get(key, (k) -> computeTrend(organisation, at));
+	}
+
+	/**
+	 * The cases a worker handles on a date with the points each carries, split between
+	 * primary and co-handler as in the figures.
+	 */
+	List<WorkerCase> casesOf(Organisation organisation, long staffId, LocalDate at) {
+		LoadSettings settings = this.repository.settings(organisation.id());
+		Map<Long, CaseType> types = new HashMap<>();
+		this.caseTypes.findAll(organisation.id()).forEach((type) -> types.put(type.id(), type));
+		List<WorkerCase> cases = new ArrayList<>();
+		for (WorkloadRepository.HandledCase handled : this.repository.casesOf(organisation.id(), staffId, at)) {
+			OpenCase open = handled.open();
+			double points = 0;
+			if (Long.valueOf(staffId).equals(open.primaryHandler())) {
+				points += open.primaryPoints(settings);
+			}
+			if (Long.valueOf(staffId).equals(open.coHandler())) {
+				points += open.coHandlerPoints(settings);
+			}
+			Long daysLate = (open.investigation() && open.deadline() != null && open.deadline().isBefore(at))
+					? ChronoUnit.DAYS.between(open.deadline(), at) : null;
+			cases.add(new WorkerCase(handled.caseRef(), types.get(handled.caseTypeId()), open.complexity(),
+					handled.opened(), open.deadline(), Long.valueOf(staffId).equals(open.primaryHandler()), points,
+					daysLate));
+		}
+		return cases;
 	}
 
 	/** Every organisation's totals on a date, computed in the database in one pass. */

@@ -31,13 +31,11 @@ final class WorkloadCalculator {
 
 		Map<Long, double[]> load = new HashMap<>();
 		for (OpenCase open : cases) {
-			double weight = settings.caseWeight(open.typeWeight(), open.complexity());
 			if (open.coHandler() != null) {
-				add(load, open.coHandler(), weight * settings.coHandlerShare());
-				weight -= weight * settings.coHandlerShare();
+				add(load, open.coHandler(), open.coHandlerPoints(settings));
 			}
 			if (open.primaryHandler() != null) {
-				add(load, open.primaryHandler(), weight);
+				add(load, open.primaryHandler(), open.primaryPoints(settings));
 			}
 		}
 

@@ -95,6 +95,33 @@ class WorkloadController {
 		return "workload/unit";
 	}
 
+	/**
+	 * The bottom of the drill-down: one worker's cases on the date, with their points.
+	 */
+	@GetMapping("/workers/{id}")
+	String worker(@PathVariable("id") long staffId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+			Authentication authentication, Model model) {
+		Page page = page(authentication, at, model);
+		WorkerFigures worker = page.figures()
+			.workers()
+			.stream()
+			.filter((candidate) -> candidate.staffId() == staffId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!page.viewer().seesWorker(worker)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("worker", worker);
+		model.addAttribute("unit",
+				page.figures()
+					.unit(worker.unitId())
+					.filter((unit) -> page.viewer().seesUnit(unit.unitId()))
+					.orElse(null));
+		model.addAttribute("cases", this.workload.casesOf(page.organisation(), staffId, page.figures().at()));
+		return "workload/worker";
+	}
+
 	@GetMapping("/case-types")
 	@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')")
 	String caseTypes(Authentication authentication, Locale locale, Model model) {

@@ -61,6 +61,45 @@ class WorkloadRepository {
 	}
 
 	/**
+	 * The cases a worker handles on a date, as primary or co-handler, oldest first, each
+	 * with its handlers and its deadline on that date.
+	 */
+	List<HandledCase> casesOf(long organisationId, long staffId, LocalDate at) {
+		return this.jdbc.sql("""
+				select c.case_ref, c.case_type_id, c.opened, c.id, c.unit_id, t.weight, c.complexity, t.investigation,
+					t.two_handlers,
+					(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
+						order by d.decided_on desc, d.deadline desc limit 1) as deadline,
+					h.primary_handler, h.co_handler
+				from case_file c join case_type t on t.id = c.case_type_id
+				cross join lateral (
+					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
+						max(a.staff_id) filter (where not a.primary_handler) as co_handler
+					from case_assignment a
+					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				where c.id in (select a.case_id from case_assignment a where a.organisation_id = :org
+						and a.staff_id = :staff and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at))
+					and c.opened <= :at and (c.closed is null or c.closed > :at)
+				order by c.opened, c.case_ref
+				""")
+			.param("org", organisationId)
+			.param("staff", staffId)
+			.param("at", at)
+			.query((rs, n) -> new HandledCase(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					new OpenCase(rs.getLong(4), rs.getLong(5), rs.getDouble(6), rs.getInt(7), rs.getBoolean(8),
+							rs.getBoolean(9), rs.getObject(10, LocalDate.class), nullableLong(rs.getObject(11)),
+							nullableLong(rs.getObject(12)))))
+			.list();
+	}
+
+	/**
+	 * A case as a worker's list shows it: its reference, type and opening beside the
+	 * rest.
+	 */
+	record HandledCase(String caseRef, long caseTypeId, LocalDate opened, OpenCase open) {
+	}
+
+	/**
 	 * Per unit: weighted inflow of the past 12 weeks and weighted open time of the past
 	 * year's closed cases.
 	 */

@@ -66,14 +66,16 @@ class WorkloadTrendTests {
 		load(ImportKind.STAFF, """
 				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
 				E1,Alva Berg,BOU-1,social_worker,1,2015-01-01,2020-01-01,,
+				E2,Bror Dahl,BOU-1,social_worker,1,2015-01-01,2020-01-01,,
 				""");
 		// BBU-UTR: an investigation of 8 points with a deadline 120 days after opening;
-		// EKB: financial aid, 3 points, no deadline.
+		// EKB: financial aid, 3 points, no deadline; LVU: 10 points, two handlers.
 		load(ImportKind.CASES, """
-				case_ref,case_type,unit,opened,closed,handler
-				T-1,BBU-UTR,BOU-1,2026-01-05,2026-03-02,E1
-				T-2,BBU-UTR,BOU-1,2025-10-01,,E1
-				T-3,EKB,BOU-1,2026-02-01,,E1
+				case_ref,case_type,unit,opened,closed,handler,co_handler,complexity
+				T-1,BBU-UTR,BOU-1,2026-01-05,2026-03-02,E1,,1
+				T-2,BBU-UTR,BOU-1,2025-10-01,,E1,,1
+				T-3,EKB,BOU-1,2026-02-01,,E1,,1
+				T-4,LVU,BOU-1,2026-03-10,,E2,E1,2
 				""");
 	}
 
@@ -103,7 +105,9 @@ class WorkloadTrendTests {
 		assertThat(january.openInvestigations()).isEqualTo(2);
 		assertThat(january.investigationsPastDeadline()).isZero();
 		assertThat(january.weightedLoad()).isCloseTo(8 + 8, within(1e-9));
-		assertThat(january.loadRatio()).isCloseTo(16 / 100.0, within(1e-9));
+		// Two full-time, experienced workers: 200 points of capacity.
+		assertThat(january.capacity()).isCloseTo(200, within(1e-9));
+		assertThat(january.loadRatio()).isCloseTo(16 / 200.0, within(1e-9));
 
 		// 2 February: T-3 opened on 1 February; T-2 is four days late.
 		WeekFigures february = week(trend, team, LocalDate.of(2026, 2, 2));
@@ -151,6 +155,49 @@ class WorkloadTrendTests {
 				assertThat(actual.weightedLoad()).as(where).isCloseTo(unit.weightedLoad(), within(1e-6));
 				assertThat(actual.band()).as(where).isEqualTo(unit.band());
 			}
+		}
+	}
+
+	@Test
+	void listsAWorkersCasesWithThePointsEachCarries() {
+		long alva = this.organisations.staff(this.org.id())
+			.stream()
+			.filter((member) -> member.employeeNumber().equals("E1"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		List<WorkerCase> cases = this.workload.casesOf(this.org, alva, AT);
+		assertThat(cases).extracting(WorkerCase::caseRef).containsExactly("T-2", "T-3", "T-4");
+		// T-2: 8 points, deadline 29 January, 2 + 28 + 16 = 46 days late on 16 March.
+		assertThat(cases.get(0).points()).isCloseTo(8, within(1e-9));
+		assertThat(cases.get(0).deadline()).isEqualTo(LocalDate.of(2026, 1, 29));
+		assertThat(cases.get(0).daysLate()).isEqualTo(46);
+		assertThat(cases.get(0).primary()).isTrue();
+		// T-3: financial aid, no deadline.
+		assertThat(cases.get(1).points()).isCloseTo(3, within(1e-9));
+		assertThat(cases.get(1).daysLate()).isNull();
+		// T-4: LVU 10 points × 1.5 for complexity 2 = 15, half of it to the co-handler.
+		assertThat(cases.get(2).primary()).isFalse();
+		assertThat(cases.get(2).points()).isCloseTo(7.5, within(1e-9));
+		assertThat(this.workload.figures(this.org, AT)
+			.workers()
+			.stream()
+			.filter((worker) -> worker.staffId() == alva)
+			.findFirst()
+			.orElseThrow()
+			.weightedLoad()).isCloseTo(8 + 3 + 7.5, within(1e-9));
+	}
+
+	/** Every demo worker's list adds up to the load and the count of the figures. */
+	@Test
+	void everyWorkersListAddsUpToTheirFigures() {
+		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
+		LocalDate today = this.workload.today();
+		for (WorkerFigures worker : this.workload.figures(demo, today).workers()) {
+			List<WorkerCase> cases = this.workload.casesOf(demo, worker.staffId(), today);
+			assertThat(cases).as(worker.name()).hasSize(worker.openCases());
+			assertThat(cases.stream().mapToDouble(WorkerCase::points).sum()).as(worker.name())
+				.isCloseTo(worker.weightedLoad(), within(1e-6));
 		}
 	}
 
