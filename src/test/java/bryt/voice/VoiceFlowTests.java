@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -69,6 +70,9 @@ class VoiceFlowTests {
 	@Autowired
 	private DatabaseProperties database;
 
+	@Autowired
+	private DefaultQuestionnaire builtIn;
+
 	@Test
 	void reportIsReadByItsRecipientsAnsweredAndFollowedUpButNotByTheExcluded() throws Exception {
 		long union = accountId("union");
@@ -84,7 +88,9 @@ class VoiceFlowTests {
 			.isInstanceOf(Reports.ReportNotFoundException.class);
 
 		Reports.RecipientView view = this.reports.read(org(), hr, reportId, hrKey);
-		assertThat(view.answers()).containsEntry("what", "Marker text 4711 about the night shift");
+		assertThat(view.answers()).extracting((answer) -> answer.question().en(), (answer) -> answer.value().en())
+			.containsExactly(
+					tuple("What happened? Describe it as fully as you can.", "Marker text 4711 about the night shift"));
 		assertThat(view.status()).isEqualTo(ReportStatus.NEW);
 		this.reports.write(org(), hr, reportId, hrKey, "Thank you, we are looking into it.", false);
 		this.reports.write(org(), hr, reportId, hrKey, "Internal: talk to the unit manager.", true);
@@ -123,8 +129,7 @@ class VoiceFlowTests {
 		for (MvcResult result : List.of(this.mvc.perform(get("/report")).andReturn(),
 				this.mvc.perform(get("/report/exempelby")).andReturn(),
 				this.mvc.perform(get("/report/exempelby/channel/" + channelId())).andReturn(),
-				this.mvc.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", "Cookie check"))
-					.andReturn(),
+				this.mvc.perform(form().submit("Cookie check")).andReturn(),
 				this.mvc.perform(get("/report/exempelby/follow-up")).andReturn(),
 				this.mvc.perform(post("/report/exempelby/follow-up").param("receipt", "wrong")).andReturn())) {
 			assertThat(result.getResponse().getHeaders("Set-Cookie")).as(result.getRequest().getRequestURI()).isEmpty();
@@ -147,7 +152,7 @@ class VoiceFlowTests {
 			.update();
 		String receipt = RECEIPT
 			.matcher(this.mvc
-				.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", text)
+				.perform(form().submit(text)
 					.param("identity", "named")
 					.param("name", text + " name")
 					.header("User-Agent", agent)
@@ -224,14 +229,18 @@ class VoiceFlowTests {
 
 	@Test
 	void deadlinesCountFromTheClockAndTheStatusOnlyMovesForward() {
-		Reports onMonday = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 2)));
+		Reports onMonday = new Reports(this.repository, this.keyRepository, this.builtIn,
+				noonOn(LocalDate.of(2026, 3, 2)));
 		Channel channel = this.channels.find(org(), channelId()).orElseThrow();
-		Receipt receipt = onMonday.submit(channel, new Reports.Submission(java.util.Map.of("what", "Clock check"), null,
-				null, null, java.util.Set.of(), List.of()));
+		Receipt receipt = onMonday.submit(channel,
+				new Reports.Submission(List.of(new Answers.Answer(Question.Type.LONG_TEXT,
+						Labels.same("What happened?"), Labels.same("Clock check"))), null, null, null,
+						java.util.Set.of(), List.of()));
 		long id = reportBySelector(receipt.grouped());
 		long hr = accountId("hr");
 		// Received 2 March; acknowledge by 9 March; on 11 March two days overdue.
-		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 11)));
+		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, this.builtIn,
+				noonOn(LocalDate.of(2026, 3, 11)));
 		Deadlines.Due due = row(nineDaysLater, hr, id).due();
 		assertThat(due)
 			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.ACKNOWLEDGE, LocalDate.of(2026, 3, 9), -2, true));
@@ -289,7 +298,7 @@ class VoiceFlowTests {
 	}
 
 	private String submit(String text, Long exclude) throws Exception {
-		var request = post("/report/exempelby/channel/" + channelId()).param("q.what", text);
+		var request = form().submit(text);
 		if (exclude != null) {
 			request = request.param("exclude", String.valueOf(exclude));
 		}
@@ -315,6 +324,10 @@ class VoiceFlowTests {
 
 	private long org() {
 		return this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+	}
+
+	private ReportForm form() {
+		return ReportForm.of(this.jdbc, channelId());
 	}
 
 	private long channelId() {

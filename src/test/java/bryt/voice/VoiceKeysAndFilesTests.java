@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Attachments through the public form and the recipient's download; the recovery key. */
@@ -59,9 +58,9 @@ class VoiceKeysAndFilesTests {
 		byte[] photo = jpegWithGps();
 		long channel = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
 		String page = this.mvc
-			.perform(multipart("/report/exempelby/channel/" + channel)
-				.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", photo))
-				.param("q.what", "See the photo of the broken lock."))
+			.perform(ReportForm.of(this.jdbc, channel)
+				.submitWithFiles("See the photo of the broken lock.")
+				.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", photo)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
