@@ -1,9 +1,13 @@
 package bryt.voice;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,11 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import bryt.BrytTest;
 import bryt.shared.database.DatabaseProperties;
 import com.google.crypto.tink.KeysetHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -72,6 +80,9 @@ class VoiceFlowTests {
 
 	@Autowired
 	private DefaultQuestionnaire builtIn;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void reportIsReadByItsRecipientsAnsweredAndFollowedUpButNotByTheExcluded() throws Exception {
@@ -344,32 +355,51 @@ class VoiceFlowTests {
 			.single();
 	}
 
-	/** Every row of every table, as text: what a dump of the database would hold. */
-	private String dump() {
+	/**
+	 * What {@code pg_dump} writes for the data: {@code COPY … TO STDOUT} of every table
+	 * of every schema (Debian's pg_dump 15 cannot dump the embedded PostgreSQL 17), and
+	 * large objects. The text format holds bytea hex-encoded, so its hex is decoded too;
+	 * the binary format holds the bytes as they are.
+	 */
+	private String dump() throws Exception {
 		StringBuilder all = new StringBuilder();
-		for (String table : this.jdbc
-			.sql("select tablename from pg_tables where schemaname = 'public' order by tablename")
-			.query(String.class)
-			.list()) {
-			this.jdbc.sql("select to_jsonb(t)::text from \"" + table + "\" t")
-				.query(String.class)
-				.list()
-				.forEach((row) -> all.append(row).append('\n'));
-			// bytea columns appear hex-encoded in JSON; decode them too, so plaintext
-			// would show.
-			this.jdbc.sql("select t::text from \"" + table + "\" t")
-				.query(String.class)
-				.list()
-				.forEach((row) -> all.append(decodeHex(row)).append('\n'));
+		try (Connection connection = this.dataSource.getConnection()) {
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = connection.createStatement().executeQuery("""
+					select format('%I.%I', schemaname, tablename) from pg_tables
+					where schemaname not in ('pg_catalog', 'information_schema') order by 1
+					""")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			assertThat(tables).contains("public.voice_report", "public.voice_message", "public.voice_attachment");
+			for (String table : tables) {
+				StringWriter text = new StringWriter();
+				copy.copyOut("copy " + table + " to stdout", text);
+				all.append(text).append(decodeHex(text.toString())).append('\n');
+				ByteArrayOutputStream binary = new ByteArrayOutputStream();
+				copy.copyOut("copy " + table + " to stdout (format binary)", binary);
+				all.append(binary.toString(StandardCharsets.ISO_8859_1)).append('\n');
+			}
+			try (ResultSet rs = connection.createStatement()
+				.executeQuery("select lo_get(oid) from pg_largeobject_metadata")) {
+				while (rs.next()) {
+					all.append(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).append('\n');
+				}
+			}
 		}
 		return all.toString();
 	}
 
-	private static String decodeHex(String row) {
+	/** The bytea values of COPY's text format, {@code \\x0a1b…}, decoded. */
+	private static String decodeHex(String copied) {
 		StringBuilder decoded = new StringBuilder();
-		Matcher hex = Pattern.compile("\\\\\\\\x([0-9a-f]+)").matcher(row);
+		Matcher hex = Pattern.compile("\\\\x([0-9a-f]+)").matcher(copied);
 		while (hex.find()) {
-			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1));
+			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1))
+				.append('\n');
 		}
 		return decoded.toString();
 	}
