@@ -29,6 +29,14 @@ public class VoiceBench {
 
 	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 
+	/** The channel's first question (a text area) and the questionnaire revision. */
+	private static final Pattern FIRST_QUESTION = Pattern.compile("<textarea id=\"(q\\.\\d+)\"");
+
+	private static final Pattern REVISION = Pattern.compile("name=\"revision\" value=\"(\\d+)\"");
+
+	/** The form as the channel's page asks it: read once, before the load. */
+	private static String formPrefix;
+
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		String channel = args[1];
@@ -38,6 +46,14 @@ public class VoiceBench {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String submitUrl = base + "/report/exempelby/channel/" + channel;
 		String followUpUrl = base + "/report/exempelby/follow-up";
+		String page = http.send(HttpRequest.newBuilder(URI.create(submitUrl)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher question = FIRST_QUESTION.matcher(page);
+		Matcher revision = REVISION.matcher(page);
+		if (!question.find() || !revision.find()) {
+			throw new IllegalStateException("The channel's form has no text area or no revision");
+		}
+		formPrefix = "revision=" + revision.group(1) + "&" + question.group(1) + "=";
 
 		// Warm-up: the JIT and the connection pool, not measured.
 		List<String> receipts = Collections.synchronizedList(new ArrayList<>());
@@ -65,8 +81,8 @@ public class VoiceBench {
 	}
 
 	private static String submit(HttpClient http, String url) throws Exception {
-		String form = "q.what=" + URLEncoder.encode("Benchmark report: the night shift is left alone again.",
-				StandardCharsets.UTF_8) + "&q.ongoing=yes&identity=anonymous";
+		String form = formPrefix + URLEncoder.encode("Benchmark report: the night shift is left alone again.",
+				StandardCharsets.UTF_8) + "&identity=anonymous";
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))

@@ -92,7 +92,13 @@ class AuthorizationTests {
 			Map.entry("GET /voice/reports/{id}/files/{fileId}", LOGGED_IN),
 			Map.entry("GET /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/new", ADMIN),
 			Map.entry("POST /admin/voice/channels", ADMIN), Map.entry("GET /admin/voice/channels/{id}", ADMIN),
-			Map.entry("POST /admin/voice/channels/{id}", ADMIN), Map.entry("POST /admin/voice/recovery-key", ADMIN));
+			Map.entry("POST /admin/voice/channels/{id}", ADMIN), Map.entry("POST /admin/voice/recovery-key", ADMIN),
+			Map.entry("GET /admin/voice/channels/{id}/questions/new", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}/questions", ADMIN),
+			Map.entry("GET /admin/voice/channels/{id}/questions/{questionId}", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}/move", ADMIN),
+			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}/remove", ADMIN));
 
 	@Autowired
 	private MockMvc mvc;
@@ -109,12 +115,34 @@ class AuthorizationTests {
 
 	private Map<String, Long> exampleIds;
 
+	/**
+	 * A channel of its own with one question, which an administrator's walk may change.
+	 */
+	private long questionChannel;
+
+	private long question;
+
 	@BeforeAll
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
 				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L, "/workload/units/{id}",
 				firstId("unit"), "/admin/voice/channels/{id}", firstId("voice_channel"), "/workload/workers/{id}",
 				demoStaffMember());
+		this.questionChannel = this.jdbc.sql("""
+				insert into voice_channel (organisation_id, kind, name)
+				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'
+				returning id
+				""").query(Long.class).single();
+		this.question = this.jdbc
+			.sql("""
+					insert into voice_question (organisation_id, channel_id, position, type, required, label_sv, label_da,
+						label_en)
+					select organisation_id, id, 1, 'LONG_TEXT', true, 'Vad?', 'Hvad?', 'What?' from voice_channel where id = :id
+					returning id
+					""")
+			.param("id", this.questionChannel)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -149,7 +177,10 @@ class AuthorizationTests {
 	private MockHttpServletRequestBuilder requestAs(String route, String who) {
 		String[] parts = route.split(" ", 2);
 		String pattern = parts[1];
-		String uri = pattern.replace("{id}", String.valueOf(this.exampleIds.getOrDefault(pattern, 1L)))
+		long id = pattern.startsWith("/admin/voice/channels/{id}/questions") ? this.questionChannel
+				: this.exampleIds.getOrDefault(pattern, 1L);
+		String uri = pattern.replace("{id}", String.valueOf(id))
+			.replace("{questionId}", String.valueOf(this.question))
 			.replace("{org}", "exempelby")
 			.replace("{kind}", "units")
 			.replace("{channelId}", String.valueOf(firstId("voice_channel")))

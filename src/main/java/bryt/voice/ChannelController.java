@@ -23,8 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administrators set up the channels: kind, name, recipients, deadlines, retention; and
- * the organisation's recovery key. They never see a report.
+ * Administrators set up the channels: kind, name, recipients, deadlines, retention, the
+ * questionnaire (edited through {@link QuestionController}, a new channel starts with its
+ * kind's); and the organisation's recovery key. They never see a report.
  */
 @Controller
 @RequestMapping("/admin/voice")
@@ -39,9 +40,15 @@ class ChannelController {
 
 	private final RecipientKeys recipientKeys;
 
+	private final QuestionRepository questions;
+
+	private final DefaultQuestionnaire defaults;
+
 	ChannelController(ChannelRepository channels, Organisations directory, KeyRepository keys,
-			RecipientKeys recipientKeys) {
+			RecipientKeys recipientKeys, QuestionRepository questions, DefaultQuestionnaire defaults) {
 		this.channels = channels;
+		this.questions = questions;
+		this.defaults = defaults;
 		this.directory = directory;
 		this.keys = keys;
 		this.recipientKeys = recipientKeys;
@@ -102,7 +109,7 @@ class ChannelController {
 			return form(me, id, form, model);
 		}
 		if (id == null) {
-			this.channels.create(me.organisationId(), form);
+			this.channels.create(me.organisationId(), form, this.defaults.of(form.kind()));
 		}
 		else {
 			this.channels.update(me.organisationId(), id, form);
@@ -117,6 +124,7 @@ class ChannelController {
 		model.addAttribute("kinds", ChannelKind.values());
 		model.addAttribute("accounts", this.directory.accounts(me.organisationId()));
 		model.addAttribute("withKeys", withKeys(me));
+		model.addAttribute("questions", (id != null) ? this.questions.questionnaire(me.organisationId(), id) : null);
 		return "voice/channel-form";
 	}
 

@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Size;
 
 record ChannelForm(@NotNull ChannelKind kind, @NotBlank @Size(max = 200) String name,
 		@NotNull @Min(1) @Max(90) Integer acknowledgeDays, @NotNull @Min(1) @Max(12) Integer feedbackMonths,
-		@NotNull @Min(1) @Max(3650) Integer retentionDays, boolean enabled, @NotEmpty List<Long> recipients) {
+		@NotNull @Min(1) @Max(3650) Integer retentionDays, Boolean enabled, @NotEmpty List<Long> recipients) {
 
 	ChannelForm {
+		// An unticked checkbox sends nothing.
+		enabled = Boolean.TRUE.equals(enabled);
 		recipients = (recipients != null) ? List.copyOf(recipients) : List.of();
 	}
 

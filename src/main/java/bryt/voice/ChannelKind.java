@@ -3,69 +3,65 @@ package bryt.voice;
 import java.util.List;
 
 /**
- * What a channel is for, and the questionnaire it asks. Question texts are in the message
- * bundle under {@code voice.question.<name>}.
+ * What a channel is for, and the questionnaire a new channel of this kind starts with.
+ * Administrators edit a channel's questions afterwards; the default question texts are in
+ * the message bundle under {@code voice.question.<name>}.
  */
 enum ChannelKind {
 
 	/** Deficiencies in the service (missförhållanden, Lex Sarah; utilstrækkelighed). */
-	DEFICIENCY(List.of(Question.required("what"), Question.date("when"), Question.text("affected"),
-			Question.yesNo("ongoing"))),
+	DEFICIENCY(List.of(DefaultQuestion.required("what"), DefaultQuestion.of("when", Question.Type.DATE),
+			DefaultQuestion.of("affected", Question.Type.TEXT), DefaultQuestion.of("ongoing", Question.Type.YES_NO))),
 	/** Work environment (arbetsmiljö, arbejdsmiljø). */
-	WORK_ENVIRONMENT(List.of(Question.required("what"), Question.date("when"), Question.yesNo("ongoing"),
-			Question.yesNo("raisedBefore"))),
+	WORK_ENVIRONMENT(List.of(DefaultQuestion.required("what"), DefaultQuestion.of("when", Question.Type.DATE),
+			DefaultQuestion.of("ongoing", Question.Type.YES_NO),
+			DefaultQuestion.of("raisedBefore", Question.Type.YES_NO))),
 	/** Threats and violence (hot och våld, trusler og vold). */
-	THREATS(List.of(Question.required("what"), Question.date("when"), Question.text("where"),
-			Question.yesNo("injured"))),
+	THREATS(List.of(DefaultQuestion.required("what"), DefaultQuestion.of("when", Question.Type.DATE),
+			DefaultQuestion.of("where", Question.Type.TEXT), DefaultQuestion.of("injured", Question.Type.YES_NO))),
 	/** Whistleblowing under the law (visselblåsning, whistleblowing). */
-	WHISTLEBLOWING(List.of(Question.required("what"), Question.date("when"), Question.text("involved"),
-			Question.longText("evidence")));
+	WHISTLEBLOWING(List.of(DefaultQuestion.required("what"), DefaultQuestion.of("when", Question.Type.DATE),
+			DefaultQuestion.of("involved", Question.Type.TEXT),
+			DefaultQuestion.of("evidence", Question.Type.LONG_TEXT)));
 
-	private final List<Question> questions;
+	private final List<DefaultQuestion> questions;
 
-	ChannelKind(List<Question> questions) {
+	ChannelKind(List<DefaultQuestion> questions) {
 		this.questions = questions;
 	}
 
-	List<Question> questions() {
+	List<DefaultQuestion> defaultQuestions() {
 		return this.questions;
 	}
 
 	/**
-	 * One question of a questionnaire.
-	 *
-	 * @param name the answer's name in the form and the payload
-	 * @param type how it is asked
-	 * @param required whether a report needs an answer
+	 * The type of a built-in question. Reports filed before questionnaires could be
+	 * edited name their answers by these names.
 	 */
-	record Question(String name, Type type, boolean required) {
+	static Question.Type typeOf(String name) {
+		for (ChannelKind kind : values()) {
+			for (DefaultQuestion question : kind.questions) {
+				if (question.name().equals(name)) {
+					return question.type();
+				}
+			}
+		}
+		return Question.Type.LONG_TEXT;
+	}
 
-		static final int MAX_LENGTH = 20_000;
+	/**
+	 * A built-in question.
+	 *
+	 * @param name its key in the message bundle, {@code voice.question.<name>}
+	 */
+	record DefaultQuestion(String name, Question.Type type, boolean required) {
 
-		static Question required(String name) {
-			return new Question(name, Type.LONG_TEXT, true);
+		static DefaultQuestion required(String name) {
+			return new DefaultQuestion(name, Question.Type.LONG_TEXT, true);
 		}
 
-		static Question text(String name) {
-			return new Question(name, Type.TEXT, false);
-		}
-
-		static Question longText(String name) {
-			return new Question(name, Type.LONG_TEXT, false);
-		}
-
-		static Question date(String name) {
-			return new Question(name, Type.DATE, false);
-		}
-
-		static Question yesNo(String name) {
-			return new Question(name, Type.YES_NO, false);
-		}
-
-		enum Type {
-
-			TEXT, LONG_TEXT, DATE, YES_NO
-
+		static DefaultQuestion of(String name, Question.Type type) {
+			return new DefaultQuestion(name, type, false);
 		}
 
 	}

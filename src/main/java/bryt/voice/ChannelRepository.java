@@ -16,7 +16,7 @@ class ChannelRepository {
 
 	private static final String SELECT = """
 			select c.id, c.organisation_id, c.kind, c.name, c.acknowledge_days, c.feedback_months,
-				c.retention_days, c.enabled,
+				c.retention_days, c.enabled, c.questionnaire_revision,
 				coalesce(array_agg(r.account_id order by r.account_id) filter (where r.account_id is not null), '{}')
 					as recipient_ids
 			from voice_channel c left join voice_channel_recipient r on r.channel_id = c.id
@@ -24,8 +24,11 @@ class ChannelRepository {
 
 	private final JdbcClient jdbc;
 
-	ChannelRepository(JdbcClient jdbc) {
+	private final QuestionRepository questions;
+
+	ChannelRepository(JdbcClient jdbc, QuestionRepository questions) {
 		this.jdbc = jdbc;
+		this.questions = questions;
 	}
 
 	List<Channel> findAll(long organisationId) {
@@ -53,8 +56,9 @@ class ChannelRepository {
 			.single();
 	}
 
+	/** Creates the channel with its first questionnaire. */
 	@Transactional
-	long create(long organisationId, ChannelForm form) {
+	long create(long organisationId, ChannelForm form, List<QuestionForm.Checked> questionnaire) {
 		long id = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name, acknowledge_days, feedback_months,
 					retention_days, enabled)
@@ -70,6 +74,7 @@ class ChannelRepository {
 			.query(Long.class)
 			.single();
 		replaceRecipients(organisationId, id, form.recipients());
+		questionnaire.forEach((question) -> this.questions.add(organisationId, id, question));
 		return id;
 	}
 
@@ -109,7 +114,8 @@ class ChannelRepository {
 		Long[] recipients = (Long[]) rs.getArray("recipient_ids").getArray();
 		return new Channel(rs.getLong("id"), rs.getLong("organisation_id"), ChannelKind.valueOf(rs.getString("kind")),
 				rs.getString("name"), rs.getInt("acknowledge_days"), rs.getInt("feedback_months"),
-				rs.getInt("retention_days"), rs.getBoolean("enabled"), Arrays.asList(recipients));
+				rs.getInt("retention_days"), rs.getBoolean("enabled"), Arrays.asList(recipients),
+				rs.getInt("questionnaire_revision"));
 	}
 
 }

@@ -33,8 +33,11 @@ class DemoChannels {
 
 	private final TransactionTemplate transaction;
 
+	private final DefaultQuestionnaire questionnaire;
+
 	DemoChannels(DemoMode demo, Organisations directory, ChannelRepository channels, RecipientKeys keys,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, DefaultQuestionnaire questionnaire) {
+		this.questionnaire = questionnaire;
 		this.demo = demo;
 		this.directory = directory;
 		this.channels = channels;
@@ -66,9 +69,11 @@ class DemoChannels {
 			}
 		}
 		this.channels.create(organisationId,
-				new ChannelForm(ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, recipients));
+				new ChannelForm(ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, recipients),
+				this.questionnaire.of(ChannelKind.WHISTLEBLOWING));
 		this.channels.create(organisationId, new ChannelForm(ChannelKind.WORK_ENVIRONMENT,
-				"Arbetsmiljö och missförhållanden", 7, 3, 730, true, recipients));
+				"Arbetsmiljö och missförhållanden", 7, 3, 730, true, recipients),
+				this.questionnaire.of(ChannelKind.WORK_ENVIRONMENT));
 	}
 
 }

@@ -141,7 +141,7 @@ class InboxController {
 		if (key.isEmpty()) {
 			return "redirect:/voice";
 		}
-		if (text == null || text.isBlank() || text.length() > ChannelKind.Question.MAX_LENGTH) {
+		if (text == null || text.isBlank() || text.length() > Question.MAX_LENGTH) {
 			redirect.addFlashAttribute("emptyMessage", true);
 		}
 		else {

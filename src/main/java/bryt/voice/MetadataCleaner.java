@@ -2,7 +2,9 @@ package bryt.voice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.commons.imaging.ImageFormats;
 import org.apache.commons.imaging.Imaging;
@@ -15,10 +17,17 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 /**
  * Removes what a file says about its author before it is encrypted and stored: EXIF
  * (including GPS) and XMP from JPEG, every metadata chunk from PNG (by writing the pixels
- * anew), author, producer, dates and XMP from PDF. Other types are stored as they are,
- * and the reporter is told so.
+ * anew), author, producer, dates and XMP from PDF, properties and the authors of changes
+ * and comments from Office Open XML and OpenDocument files ({@link OfficeDocuments}).
+ * Other types, and the binary Office formats of 1997–2003, are stored as they are, and
+ * the reporter is told so.
  */
 final class MetadataCleaner {
+
+	/** Office and OpenDocument file names; such a file that cannot be read is said so. */
+	private static final List<String> OFFICE_EXTENSIONS = List.of(".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx",
+			".pptx", ".pptm", ".potx", ".odt", ".ott", ".ods", ".ots", ".odp", ".otp", ".odg", ".doc", ".dot", ".xls",
+			".xlt", ".ppt", ".pot");
 
 	private MetadataCleaner() {
 	}
@@ -51,20 +60,27 @@ final class MetadataCleaner {
 		catch (IOException | RuntimeException ex) {
 			return new Cleaned(bytes, "application/octet-stream", Result.COULD_NOT_CLEAN);
 		}
-		boolean ooxml = lower.endsWith(".docx") || lower.endsWith(".xlsx") || lower.endsWith(".pptx");
-		if (ooxml && startsWith(bytes, 'P', 'K', 3, 4)) {
+		boolean office = OFFICE_EXTENSIONS.stream().anyMatch(lower::endsWith);
+		if (startsWith(bytes, 'P', 'K', 3, 4)) {
 			try {
-				return new Cleaned(OfficeProperties.clear(bytes), "application/octet-stream", Result.OFFICE_CLEANED);
+				Optional<OfficeDocuments.Format> format = OfficeDocuments.format(bytes);
+				if (format.isPresent()) {
+					return new Cleaned(OfficeDocuments.clean(bytes, format.get()), "application/octet-stream",
+							(format.get() == OfficeDocuments.Format.OPEN_DOCUMENT) ? Result.OPENDOCUMENT_CLEANED
+									: Result.OFFICE_AUTHORS_CLEANED);
+				}
 			}
 			catch (IOException | RuntimeException ex) {
 				return new Cleaned(bytes, "application/octet-stream", Result.COULD_NOT_CLEAN);
 			}
 		}
-		if (ooxml || lower.endsWith(".doc") || lower.endsWith(".xls") || lower.endsWith(".ppt")
-				|| lower.endsWith(".odt")) {
-			return new Cleaned(bytes, "application/octet-stream", Result.OFFICE_NOT_CLEANED);
+		// Word, Excel and PowerPoint 97–2003, and password-protected Office files, are
+		// OLE
+		// compound files.
+		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) && office) {
+			return new Cleaned(bytes, "application/octet-stream", Result.BINARY_OFFICE_NOT_CLEANED);
 		}
-		return new Cleaned(bytes, "application/octet-stream", Result.NOT_CLEANED);
+		return new Cleaned(bytes, "application/octet-stream", office ? Result.COULD_NOT_CLEAN : Result.NOT_CLEANED);
 	}
 
 	private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -85,7 +101,15 @@ final class MetadataCleaner {
 	 */
 	enum Result {
 
-		IMAGE_CLEANED, PDF_CLEANED, OFFICE_CLEANED, OFFICE_NOT_CLEANED, NOT_CLEANED, COULD_NOT_CLEAN
+		IMAGE_CLEANED, PDF_CLEANED,
+		/** Office properties only: what files stored before authors were cleaned say. */
+		OFFICE_CLEANED,
+		/** Office properties, and the authors and dates of changes and comments. */
+		OFFICE_AUTHORS_CLEANED, OPENDOCUMENT_CLEANED,
+		/** What older Office and OpenDocument files stored before this version say. */
+		OFFICE_NOT_CLEANED,
+		/** Word, Excel or PowerPoint 97–2003, or a password-protected Office file. */
+		BINARY_OFFICE_NOT_CLEANED, NOT_CLEANED, COULD_NOT_CLEAN
 
 	}
 

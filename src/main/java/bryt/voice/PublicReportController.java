@@ -1,11 +1,10 @@
 package bryt.voice;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.Set;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.Organisation;
+import bryt.shared.PersonalIdentityNumbers;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.HttpStatus;
@@ -42,6 +42,8 @@ class PublicReportController {
 
 	static final int MAX_NAME = 200;
 
+	private static final String PERSONAL_IDENTITY_NUMBER = "voice.error.personalIdentityNumber";
+
 	private final Organisations directory;
 
 	private final ChannelRepository channels;
@@ -52,8 +54,11 @@ class PublicReportController {
 
 	private final VoiceConfiguration.Throttles throttles;
 
+	private final QuestionRepository questions;
+
 	PublicReportController(Organisations directory, ChannelRepository channels, KeyRepository keys, Reports reports,
-			VoiceConfiguration.Throttles throttles) {
+			VoiceConfiguration.Throttles throttles, QuestionRepository questions) {
+		this.questions = questions;
 		this.directory = directory;
 		this.channels = channels;
 		this.keys = keys;
@@ -91,52 +96,53 @@ class PublicReportController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
 		Organisation organisation = organisation(org);
 		Channel channel = channel(organisation, channelId);
-		List<String> errors = new ArrayList<>();
-		Map<String, String> answers = new HashMap<>();
-		for (ChannelKind.Question question : channel.kind().questions()) {
-			String value = trimmed(params.get("q." + question.name()));
-			if (value == null) {
-				if (question.required()) {
-					errors.add("q." + question.name());
-				}
-				continue;
-			}
-			if (value.length() > ChannelKind.Question.MAX_LENGTH || !validAnswer(question, value)) {
-				errors.add("q." + question.name());
-				continue;
-			}
-			answers.put(question.name(), value);
+		Map<String, String> values = new HashMap<>(params);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!String.valueOf(channel.questionnaireRevision()).equals(params.get("revision"))) {
+			// The questions changed while the reporter answered: show the new ones rather
+			// than file the answers under questions the reporter did not see.
+			errors.put("questionnaire", "voice.error.questionnaireChanged");
 		}
+		Answers.Checked answers = Answers.check(this.questions.questionnaire(organisation.id(), channel.id()), params);
+		errors.putAll(answers.errors());
+		answers.errors().forEach((field, error) -> {
+			if (error.equals(PERSONAL_IDENTITY_NUMBER)) {
+				values.remove(field);
+			}
+		});
 		boolean named = "named".equals(params.get("identity"));
 		String name = named ? trimmed(params.get("name")) : null;
 		String contact = named ? trimmed(params.get("contact")) : null;
-		if (named && name == null) {
-			errors.add("name");
+		if (PersonalIdentityNumbers.containsOne(name) || PersonalIdentityNumbers.containsOne(contact)) {
+			errors.put("name", PERSONAL_IDENTITY_NUMBER);
+			values.remove("name");
+			values.remove("contact");
 		}
-		if ((name != null && name.length() > MAX_NAME) || (contact != null && contact.length() > MAX_NAME)) {
-			errors.add("name");
+		else if ((named && name == null) || (name != null && name.length() > MAX_NAME)
+				|| (contact != null && contact.length() > MAX_NAME)) {
+			errors.put("name", "voice.error.name");
 		}
 		Long unitId = unit(organisation, params.get("unit"), errors);
 		Set<Long> excluded = new HashSet<>((exclude != null) ? exclude : List.of());
 		List<Reports.Upload> uploads = uploads(files, errors);
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
-			return form(organisation, channel, params, (exclude != null) ? exclude : List.of(), model);
+			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
 		}
 		if (!this.throttles.submissions().tryAcquire("org " + organisation.id())) {
 			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
 		}
 		try {
 			Receipt receipt = this.reports.submit(channel,
-					new Reports.Submission(answers, unitId, name, contact, excluded, uploads));
+					new Reports.Submission(answers.answers(), unitId, name, contact, excluded, uploads));
 			model.addAttribute("organisation", organisation);
 			model.addAttribute("receipt", receipt.grouped());
 			model.addAttribute("files", uploads);
 			return "voice/receipt";
 		}
 		catch (Reports.NoRecipientException ex) {
-			model.addAttribute("errors", List.of("exclude"));
-			return form(organisation, channel, params, (exclude != null) ? exclude : List.of(), model);
+			model.addAttribute("errors", Map.of("exclude", "voice.error.exclude"));
+			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
 		}
 	}
 
@@ -158,9 +164,12 @@ class PublicReportController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
 		Organisation organisation = organisation(org);
 		String message = trimmed(text);
-		List<String> errors = new ArrayList<>();
-		if (message == null || message.length() > ChannelKind.Question.MAX_LENGTH) {
-			errors.add("text");
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (PersonalIdentityNumbers.containsOne(message)) {
+			errors.put("text", PERSONAL_IDENTITY_NUMBER);
+		}
+		else if (message == null || message.length() > Question.MAX_LENGTH) {
+			errors.put("text", "voice.error.text");
 		}
 		List<Reports.Upload> uploads = uploads(files, errors);
 		if (errors.isEmpty() && allowed(receipt)
@@ -184,7 +193,9 @@ class PublicReportController {
 		}
 		model.addAttribute("report", report.get());
 		model.addAttribute("receipt", Receipt.parse(receipt).orElseThrow().grouped());
-		model.addAttribute("questions", questions(organisation.id(), report.get().channelId()));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		return "voice/follow-up-report";
 	}
 
@@ -202,17 +213,11 @@ class PublicReportController {
 			.orElse(true);
 	}
 
-	private List<ChannelKind.Question> questions(long organisationId, long channelId) {
-		return this.channels.find(organisationId, channelId)
-			.map((channel) -> channel.kind().questions())
-			.orElse(List.of());
-	}
-
 	private String form(Organisation organisation, Channel channel, Map<String, String> values, List<Long> excluded,
 			Model model) {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("channel", channel);
-		model.addAttribute("questions", channel.kind().questions());
+		model.addAttribute("questions", this.questions.questionnaire(organisation.id(), channel.id()));
 		model.addAttribute("values", values);
 		model.addAttribute("excluded", excluded);
 		model.addAttribute("units", this.directory.units(organisation.id()));
@@ -225,7 +230,7 @@ class PublicReportController {
 					.toList());
 		model.addAttribute("maxFiles", MAX_FILES);
 		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", List.of());
+			model.addAttribute("errors", Map.of());
 		}
 		return "voice/report-form";
 	}
@@ -238,7 +243,7 @@ class PublicReportController {
 			.toList();
 	}
 
-	private Long unit(Organisation organisation, String value, List<String> errors) {
+	private Long unit(Organisation organisation, String value, Map<String, String> errors) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -251,18 +256,18 @@ class PublicReportController {
 		catch (NumberFormatException ex) {
 			// refused below
 		}
-		errors.add("unit");
+		errors.put("unit", "voice.error.unit");
 		return null;
 	}
 
-	private List<Reports.Upload> uploads(List<MultipartFile> files, List<String> errors) {
+	private List<Reports.Upload> uploads(List<MultipartFile> files, Map<String, String> errors) {
 		List<Reports.Upload> uploads = new ArrayList<>();
 		if (files == null) {
 			return uploads;
 		}
 		List<MultipartFile> given = files.stream().filter((file) -> !file.isEmpty()).toList();
 		if (given.size() > MAX_FILES) {
-			errors.add("files");
+			errors.put("files", "voice.error.files");
 			return uploads;
 		}
 		for (MultipartFile file : given) {
@@ -272,7 +277,7 @@ class PublicReportController {
 				uploads.add(new Reports.Upload(name, cleaned.mediaType(), cleaned.bytes(), cleaned.result().name()));
 			}
 			catch (IOException ex) {
-				errors.add("files");
+				errors.put("files", "voice.error.files");
 			}
 		}
 		return uploads;
@@ -288,23 +293,6 @@ class PublicReportController {
 			name = "file";
 		}
 		return (name.length() > MAX_NAME) ? name.substring(name.length() - MAX_NAME) : name;
-	}
-
-	private static boolean validAnswer(ChannelKind.Question question, String value) {
-		return switch (question.type()) {
-			case DATE -> {
-				try {
-					LocalDate.parse(value);
-					yield true;
-				}
-				catch (DateTimeParseException ex) {
-					yield false;
-				}
-			}
-			case YES_NO -> value.equals("yes") || value.equals("no");
-			case TEXT -> value.length() <= 1000;
-			case LONG_TEXT -> true;
-		};
 	}
 
 	/**

@@ -38,9 +38,12 @@ class Reports {
 
 	private final Clock clock;
 
+	private final DefaultQuestionnaire builtIn;
+
 	private final SecureRandom random = new SecureRandom();
 
-	Reports(ReportRepository reports, KeyRepository keys, Clock clock) {
+	Reports(ReportRepository reports, KeyRepository keys, DefaultQuestionnaire builtIn, Clock clock) {
+		this.builtIn = builtIn;
 		this.reports = reports;
 		this.keys = keys;
 		this.clock = clock;
@@ -64,7 +67,8 @@ class Reports {
 		Receipt receipt = Receipt.generate(this.random);
 		byte[] dataKey = VoiceCrypto.newDataKey();
 		String selector = receipt.selector();
-		Map<String, String> content = new LinkedHashMap<>(submission.answers());
+		Map<String, String> content = new LinkedHashMap<>();
+		Answers.write(submission.answers(), content);
 		if (submission.name() != null) {
 			content.put(IDENTITY_NAME, submission.name());
 		}
@@ -235,6 +239,7 @@ class Reports {
 				.decode(VoiceCrypto.decrypt(dataKey, report.content(), report.context("content")));
 			String name = content.remove(IDENTITY_NAME);
 			String contact = content.remove(IDENTITY_CONTACT);
+			List<Answers.Answer> answers = Answers.read(content, this.builtIn::label);
 			List<FileInfo> files = files(report, dataKey);
 			List<Message> messages = new ArrayList<>();
 			for (ReportRepository.StoredMessage message : this.reports.messages(report.id())) {
@@ -244,7 +249,7 @@ class Reports {
 						files.stream().filter((file) -> Long.valueOf(message.id()).equals(file.messageId())).toList()));
 			}
 			return new ReporterView(report.channelId(), report.channelName(), report.status(), report.outcome(),
-					report.receivedOn(), content, name, contact,
+					report.receivedOn(), answers, name, contact,
 					messages.stream().filter((message) -> message.author() != ReportRepository.Author.NOTE).toList(),
 					files.stream().filter((file) -> file.messageId() == null).toList(), messages);
 		}
@@ -322,8 +327,10 @@ class Reports {
 
 	static final String TEXT = "text";
 
-	/** What the reporter sends. */
-	record Submission(Map<String, String> answers, Long unitId, String name, String contact, Set<Long> excluded,
+	/**
+	 * What the reporter sends: answers already checked against the channel's questions.
+	 */
+	record Submission(List<Answers.Answer> answers, Long unitId, String name, String contact, Set<Long> excluded,
 			List<Upload> files) {
 
 		@Override
@@ -354,13 +361,13 @@ class Reports {
 	}
 
 	record ReporterView(long channelId, String channelName, ReportStatus status, Outcome outcome, LocalDate receivedOn,
-			Map<String, String> answers, String name, String contact, List<Message> messages, List<FileInfo> files,
+			List<Answers.Answer> answers, String name, String contact, List<Message> messages, List<FileInfo> files,
 			List<Message> allMessages) {
 	}
 
 	record RecipientView(long id, String channelName, Long unitId, ReportStatus status, Outcome outcome,
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
-			Deadlines deadlines, Deadlines.Due due, Map<String, String> answers, String name, String contact,
+			Deadlines deadlines, Deadlines.Due due, List<Answers.Answer> answers, String name, String contact,
 			List<Message> messages, List<Message> notes, List<FileInfo> files, List<AccessLog.Entry> accessLog,
 			boolean accessLogIntact, List<Long> recipients) {
 	}

@@ -82,6 +82,17 @@ class VoiceBrowserIT {
 	}
 
 	/**
+	 * An administrator edits a channel's questionnaire with JavaScript disabled; a
+	 * reporter answers the edited questions, in English and in Swedish; the recipient
+	 * reads the answers under the questions as they were asked.
+	 */
+	@Test
+	void anEditedQuestionnaireIsAnsweredAndReadWithoutJavaScript() {
+		this.scanning = false;
+		questionnaire();
+	}
+
+	/**
 	 * Requests no browser sends, against the real server: an undecodable form body makes
 	 * Tomcat quote the value in an exception; a file over 30 MB is refused. Neither may
 	 * log a value or end in a 500.
@@ -120,6 +131,83 @@ class VoiceBrowserIT {
 
 	private long reportCount() {
 		return this.jdbc.sql("select count(*) from voice_report").query(Long.class).single();
+	}
+
+	private int channels;
+
+	private void questionnaire() {
+		String name = "Hot och våld " + (++this.channels);
+		try (BrowserContext context = noJavaScript()) {
+			Page page = logIn(context, "admin");
+			page.navigate(url("/admin/voice/channels/new"));
+			page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+			page.getByLabel("Kind").selectOption("THREATS");
+			page.getByLabel("Demo: HR", new Page.GetByLabelOptions().setExact(true)).check();
+			page.locator("main form button[type=submit]").click();
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+			assertThat(page.locator("#questions tbody th"))
+				.hasText(new String[] { "What happened? Describe it as fully as you can.", "When did it happen?",
+						"Where did it happen?", "Was anyone injured?" });
+			scan(page, "/admin/voice/channels/{id} with questions");
+
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a question")).click();
+			scan(page, "/admin/voice/channels/{id}/questions/new");
+			page.getByLabel("Question in Swedish").fill("Vilket pass arbetade du?");
+			page.getByLabel("Question in English").fill("Which shift were you on?");
+			page.getByLabel("Type of answer").selectOption("SINGLE_CHOICE");
+			page.getByLabel("The reporter must answer it").check();
+			page.getByLabel("Choices in Swedish").fill("Dag\nKväll\nNatt");
+			page.getByLabel("Choices in Danish").fill("Dag\nAften\nNat");
+			page.getByLabel("Choices in English").fill("Day\nEvening\nNight");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByText("Write the question in Danish.")).isVisible();
+			scan(page, "question form with errors");
+			page.getByLabel("Question in Danish").fill("Hvilken vagt havde du?");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("#questions tbody th").last()).hasText("Which shift were you on?");
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move up: Which shift were you on?"))
+				.click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove: Was anyone injured?")).click();
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Where did it happen?")).click();
+			scan(page, "/admin/voice/channels/{id}/questions/{questionId}");
+			page.getByLabel("Question in English").fill("Where were you?");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("#questions tbody th"))
+				.hasText(new String[] { "What happened? Describe it as fully as you can.", "When did it happen?",
+						"Where were you?", "Which shift were you on?" });
+		}
+
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby"));
+			page.getByText(name).click();
+			assertThat(page.getByText("Was anyone injured?")).hasCount(0);
+			page.getByLabel("What happened?").fill("A visitor threatened the evening shift.");
+			page.getByLabel("When did it happen?").fill("2026-03-14");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByText("Answer this question.")).isVisible();
+			scan(page, "report form with an edited questionnaire and errors");
+			page.getByLabel("Evening").check();
+			page.getByLabel("Where were you?").fill("At the reception");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Your report was received");
+			page.navigate(url("/report/exempelby?lang=sv"));
+			page.getByText(name).click();
+			assertThat(page.getByText("Vilket pass arbetade du?")).isVisible();
+			assertThat(page.getByLabel("Kväll")).isVisible();
+		}
+
+		try (BrowserContext context = noJavaScript()) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/voice"));
+			page.getByLabel("Your password").fill("demo");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
+			page.locator("table a").first().click();
+			assertThat(page.locator("#answers-heading + dl > *")).containsText(new String[] { "What happened?",
+					"A visitor threatened the evening shift.", "When did it happen?", "2026-03-14", "Where were you?",
+					"At the reception", "Which shift were you on?", "Evening" });
+		}
 	}
 
 	private void flow() {
@@ -240,6 +328,7 @@ class VoiceBrowserIT {
 		// A file download is not a page.
 		voiceRoutes.remove("/voice/reports/{id}/files/{fileId}");
 		flow();
+		questionnaire();
 		assertThat(this.visited).containsAll(voiceRoutes);
 		assertThat(this.violations).isEmpty();
 	}

@@ -1,9 +1,13 @@
 package bryt.voice;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,11 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import bryt.BrytTest;
 import bryt.shared.database.DatabaseProperties;
 import com.google.crypto.tink.KeysetHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -69,6 +78,12 @@ class VoiceFlowTests {
 	@Autowired
 	private DatabaseProperties database;
 
+	@Autowired
+	private DefaultQuestionnaire builtIn;
+
+	@Autowired
+	private DataSource dataSource;
+
 	@Test
 	void reportIsReadByItsRecipientsAnsweredAndFollowedUpButNotByTheExcluded() throws Exception {
 		long union = accountId("union");
@@ -84,7 +99,9 @@ class VoiceFlowTests {
 			.isInstanceOf(Reports.ReportNotFoundException.class);
 
 		Reports.RecipientView view = this.reports.read(org(), hr, reportId, hrKey);
-		assertThat(view.answers()).containsEntry("what", "Marker text 4711 about the night shift");
+		assertThat(view.answers()).extracting((answer) -> answer.question().en(), (answer) -> answer.value().en())
+			.containsExactly(
+					tuple("What happened? Describe it as fully as you can.", "Marker text 4711 about the night shift"));
 		assertThat(view.status()).isEqualTo(ReportStatus.NEW);
 		this.reports.write(org(), hr, reportId, hrKey, "Thank you, we are looking into it.", false);
 		this.reports.write(org(), hr, reportId, hrKey, "Internal: talk to the unit manager.", true);
@@ -123,8 +140,7 @@ class VoiceFlowTests {
 		for (MvcResult result : List.of(this.mvc.perform(get("/report")).andReturn(),
 				this.mvc.perform(get("/report/exempelby")).andReturn(),
 				this.mvc.perform(get("/report/exempelby/channel/" + channelId())).andReturn(),
-				this.mvc.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", "Cookie check"))
-					.andReturn(),
+				this.mvc.perform(form().submit("Cookie check")).andReturn(),
 				this.mvc.perform(get("/report/exempelby/follow-up")).andReturn(),
 				this.mvc.perform(post("/report/exempelby/follow-up").param("receipt", "wrong")).andReturn())) {
 			assertThat(result.getResponse().getHeaders("Set-Cookie")).as(result.getRequest().getRequestURI()).isEmpty();
@@ -147,7 +163,7 @@ class VoiceFlowTests {
 			.update();
 		String receipt = RECEIPT
 			.matcher(this.mvc
-				.perform(post("/report/exempelby/channel/" + channelId()).param("q.what", text)
+				.perform(form().submit(text)
 					.param("identity", "named")
 					.param("name", text + " name")
 					.header("User-Agent", agent)
@@ -224,14 +240,18 @@ class VoiceFlowTests {
 
 	@Test
 	void deadlinesCountFromTheClockAndTheStatusOnlyMovesForward() {
-		Reports onMonday = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 2)));
+		Reports onMonday = new Reports(this.repository, this.keyRepository, this.builtIn,
+				noonOn(LocalDate.of(2026, 3, 2)));
 		Channel channel = this.channels.find(org(), channelId()).orElseThrow();
-		Receipt receipt = onMonday.submit(channel, new Reports.Submission(java.util.Map.of("what", "Clock check"), null,
-				null, null, java.util.Set.of(), List.of()));
+		Receipt receipt = onMonday.submit(channel,
+				new Reports.Submission(List.of(new Answers.Answer(Question.Type.LONG_TEXT,
+						Labels.same("What happened?"), Labels.same("Clock check"))), null, null, null,
+						java.util.Set.of(), List.of()));
 		long id = reportBySelector(receipt.grouped());
 		long hr = accountId("hr");
 		// Received 2 March; acknowledge by 9 March; on 11 March two days overdue.
-		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, noonOn(LocalDate.of(2026, 3, 11)));
+		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, this.builtIn,
+				noonOn(LocalDate.of(2026, 3, 11)));
 		Deadlines.Due due = row(nineDaysLater, hr, id).due();
 		assertThat(due)
 			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.ACKNOWLEDGE, LocalDate.of(2026, 3, 9), -2, true));
@@ -289,7 +309,7 @@ class VoiceFlowTests {
 	}
 
 	private String submit(String text, Long exclude) throws Exception {
-		var request = post("/report/exempelby/channel/" + channelId()).param("q.what", text);
+		var request = form().submit(text);
 		if (exclude != null) {
 			request = request.param("exclude", String.valueOf(exclude));
 		}
@@ -317,6 +337,10 @@ class VoiceFlowTests {
 		return this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
 	}
 
+	private ReportForm form() {
+		return ReportForm.of(this.jdbc, channelId());
+	}
+
 	private long channelId() {
 		return this.jdbc.sql("select min(id) from voice_channel where organisation_id = :org")
 			.param("org", org())
@@ -331,32 +355,51 @@ class VoiceFlowTests {
 			.single();
 	}
 
-	/** Every row of every table, as text: what a dump of the database would hold. */
-	private String dump() {
+	/**
+	 * What {@code pg_dump} writes for the data: {@code COPY … TO STDOUT} of every table
+	 * of every schema (Debian's pg_dump 15 cannot dump the embedded PostgreSQL 17), and
+	 * large objects. The text format holds bytea hex-encoded, so its hex is decoded too;
+	 * the binary format holds the bytes as they are.
+	 */
+	private String dump() throws Exception {
 		StringBuilder all = new StringBuilder();
-		for (String table : this.jdbc
-			.sql("select tablename from pg_tables where schemaname = 'public' order by tablename")
-			.query(String.class)
-			.list()) {
-			this.jdbc.sql("select to_jsonb(t)::text from \"" + table + "\" t")
-				.query(String.class)
-				.list()
-				.forEach((row) -> all.append(row).append('\n'));
-			// bytea columns appear hex-encoded in JSON; decode them too, so plaintext
-			// would show.
-			this.jdbc.sql("select t::text from \"" + table + "\" t")
-				.query(String.class)
-				.list()
-				.forEach((row) -> all.append(decodeHex(row)).append('\n'));
+		try (Connection connection = this.dataSource.getConnection()) {
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = connection.createStatement().executeQuery("""
+					select format('%I.%I', schemaname, tablename) from pg_tables
+					where schemaname not in ('pg_catalog', 'information_schema') order by 1
+					""")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			assertThat(tables).contains("public.voice_report", "public.voice_message", "public.voice_attachment");
+			for (String table : tables) {
+				StringWriter text = new StringWriter();
+				copy.copyOut("copy " + table + " to stdout", text);
+				all.append(text).append(decodeHex(text.toString())).append('\n');
+				ByteArrayOutputStream binary = new ByteArrayOutputStream();
+				copy.copyOut("copy " + table + " to stdout (format binary)", binary);
+				all.append(binary.toString(StandardCharsets.ISO_8859_1)).append('\n');
+			}
+			try (ResultSet rs = connection.createStatement()
+				.executeQuery("select lo_get(oid) from pg_largeobject_metadata")) {
+				while (rs.next()) {
+					all.append(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).append('\n');
+				}
+			}
 		}
 		return all.toString();
 	}
 
-	private static String decodeHex(String row) {
+	/** The bytea values of COPY's text format, {@code \\x0a1b…}, decoded. */
+	private static String decodeHex(String copied) {
 		StringBuilder decoded = new StringBuilder();
-		Matcher hex = Pattern.compile("\\\\\\\\x([0-9a-f]+)").matcher(row);
+		Matcher hex = Pattern.compile("\\\\x([0-9a-f]+)").matcher(copied);
 		while (hex.find()) {
-			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1));
+			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1))
+				.append('\n');
 		}
 		return decoded.toString();
 	}

@@ -2,8 +2,11 @@ package bryt.voice;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -30,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Attachments through the public form and the recipient's download; the recovery key. */
@@ -59,9 +61,9 @@ class VoiceKeysAndFilesTests {
 		byte[] photo = jpegWithGps();
 		long channel = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
 		String page = this.mvc
-			.perform(multipart("/report/exempelby/channel/" + channel)
-				.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", photo))
-				.param("q.what", "See the photo of the broken lock."))
+			.perform(ReportForm.of(this.jdbc, channel)
+				.submitWithFiles("See the photo of the broken lock.")
+				.file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", photo)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -100,6 +102,38 @@ class VoiceKeysAndFilesTests {
 		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(downloaded)).getWidth()).isEqualTo(16);
 		ImageMetadata metadata = Imaging.getMetadata(downloaded);
 		assertThat((metadata instanceof JpegImageMetadata jpeg) ? jpeg.getExif() : null).isNull();
+	}
+
+	@Test
+	void theReporterIsToldWhatWasRemovedFromEachOfficeFileAndWhatCouldNotBe() throws Exception {
+		ByteArrayOutputStream docx = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(docx)) {
+			zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+			zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+				.getBytes(StandardCharsets.UTF_8));
+			zip.putNextEntry(new ZipEntry("word/document.xml"));
+			zip.write(("<w:document xmlns:w=\"" + OfficeDocuments.W + "\"><w:body><w:p><w:ins w:id=\"1\" "
+					+ "w:author=\"Anna Berg\"><w:r><w:t>The lock is broken.</w:t></w:r></w:ins></w:p></w:body>"
+					+ "</w:document>")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		byte[] doc = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0 };
+		long channel = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+
+		String page = this.mvc
+			.perform(ReportForm.of(this.jdbc, channel)
+				.submitWithFiles("See the minutes.")
+				.file(new MockMultipartFile("files", "minutes.docx", "application/octet-stream", docx.toByteArray()))
+				.file(new MockMultipartFile("files", "old minutes.doc", "application/msword", doc)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("minutes.docx: the document properties (author, last editor, revision, company, "
+				+ "dates) were removed; the names in tracked changes and comments were replaced by \u201cAuthor 1\u201d, "
+				+ "\u201cAuthor 2\u201d and so on, and their dates removed.");
+		assertThat(page).contains("old minutes.doc: Bryt cannot remove the author, tracked changes and comments from "
+				+ "older Office files (.doc, .xls, .ppt) or password-protected ones; the file was stored as it is");
 	}
 
 	@Test
