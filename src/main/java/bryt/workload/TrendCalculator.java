@@ -16,7 +16,7 @@ import bryt.organisation.Unit;
  * date: the database turns each case, deadline and assignment into the interval in which
  * it counts and reports, per unit or handler and week, by how much each count changes;
  * summing those changes week by week gives the counts of every date at once. The figures
- * are defined as in {@link WorkloadCalculator}, which {@code WorkloadTrendTests} checks
+ * are defined as in {@link WorkloadCalculator}, which {@code WorkloadPagesTests} checks
  * week by week.
  */
 final class TrendCalculator {

@@ -27,12 +27,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The weekly trend: 52 dates a week apart, each with the figures of that date, and the
- * charts and tables that show it.
+ * What the workload pages, the API and the command line show beyond a single date's
+ * figures: the weekly trend (52 dates a week apart, each with that date's figures), its
+ * charts and tables, and a worker's own cases at the bottom of the drill-down.
  */
 @BrytTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkloadTrendTests {
+class WorkloadPagesTests {
 
 	/** A Monday; the trend's weeks are the Mondays before it. */
 	private static final LocalDate AT = LocalDate.of(2026, 3, 16);
@@ -199,6 +200,40 @@ class WorkloadTrendTests {
 			assertThat(cases.stream().mapToDouble(WorkerCase::points).sum()).as(worker.name())
 				.isCloseTo(worker.weightedLoad(), within(1e-6));
 		}
+	}
+
+	@Test
+	void aWorkerSeesTheirOwnCasesAndNoOneElses() throws Exception {
+		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
+		LocalDate today = this.workload.today();
+		var staff = this.accounts.loadUserByUsername("staff");
+		long own = ((bryt.organisation.CurrentAccount) staff).staffId().orElseThrow();
+		WorkerFigures figures = this.workload.figures(demo, today)
+			.workers()
+			.stream()
+			.filter((worker) -> worker.staffId() == own)
+			.findFirst()
+			.orElseThrow();
+		String page = this.mvc.perform(get("/workload/workers/" + own).with(user(staff)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<h1>" + figures.name() + "</h1>")
+			.contains("Cases of " + figures.name() + " on " + today)
+			.contains(String.format(java.util.Locale.ROOT, "%.0f of %.0f points", figures.weightedLoad(),
+					figures.capacity()));
+		for (WorkerCase handled : this.workload.casesOf(demo, own, today)) {
+			assertThat(page).contains("<code>" + handled.caseRef() + "</code>");
+		}
+		long colleague = this.workload.figures(demo, today)
+			.workers()
+			.stream()
+			.filter((worker) -> worker.unitId() == figures.unitId() && worker.staffId() != own)
+			.findFirst()
+			.orElseThrow()
+			.staffId();
+		this.mvc.perform(get("/workload/workers/" + colleague).with(user(staff))).andExpect(status().isForbidden());
 	}
 
 	@Test
