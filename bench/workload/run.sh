@@ -6,6 +6,7 @@
 #   bench/workload/run.sh 30 4000 500000       # a tenth of it
 #   bench/workload/run.sh --skip-get 30 4000 500000   # only the import, its baseline and the roll-up
 #
+# BRYT_JAR=path/to/other.jar measures another build (default target/bryt.jar, built if missing).
 # Needs wrk (apt-get install wrk) unless --skip-get. Writes under target/bench-workload; starts
 # Bryt on loopback and stops it by its process id at the end.
 set -euo pipefail
@@ -23,16 +24,17 @@ WORK=target/bench-workload
 DATA=$WORK/data
 OUT=$WORK/dataset
 PORT=18098
+JAR=${BRYT_JAR:-target/bryt.jar}
 
-[ -f target/bryt.jar ] || ./mvnw -q -B -ntp -DskipTests package
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 $SKIP_GET || command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 rm -rf "$WORK"
 mkdir -p "$WORK"
-BRYT=("$JAVA" -Xmx2g -jar target/bryt.jar "--bryt.db.data-dir=$DATA")
+BRYT=("$JAVA" -Xmx2g -jar "$JAR" "--bryt.db.data-dir=$DATA")
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
-echo "== commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+echo "== $JAR; working tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 load() { echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 echo "== generate $ORGS organisations, $STAFF staff, $CASES cases"
 /usr/bin/time -f "generate: %e s" "${BRYT[@]}" generate --organisations "$ORGS" --staff "$STAFF" --cases "$CASES" --out "$OUT" 2>&1 | grep -v WARN

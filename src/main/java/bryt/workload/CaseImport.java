@@ -77,7 +77,7 @@ class CaseImport {
 		ImportProblems problems = new ImportProblems(fileName);
 		LocalDate today = LocalDate.now(this.clock);
 		return this.transaction.execute((status) -> {
-			// Sorts and hashes over a whole file stay in memory; only for this
+			// Sorts and hashes over a file of 250,000 cases fit in memory; only for this
 			// transaction.
 			this.jdbc.sql("set local work_mem = '64MB'").update();
 			this.jdbc.sql("""
