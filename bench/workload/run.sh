@@ -4,11 +4,18 @@
 #
 #   bench/workload/run.sh                      # 300 organisations, 40,000 staff, 5,000,000 cases
 #   bench/workload/run.sh 30 4000 500000       # a tenth of it
+#   bench/workload/run.sh --skip-get 30 4000 500000   # only the import, its baseline and the roll-up
 #
-# Needs wrk (apt-get install wrk). Writes under target/bench-workload; starts Bryt on loopback
-# and stops it by its process id at the end.
+# BRYT_JAR=path/to/other.jar measures another build (default target/bryt.jar, built if missing).
+# Needs wrk (apt-get install wrk) unless --skip-get. Writes under target/bench-workload; starts
+# Bryt on loopback and stops it by its process id at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+SKIP_GET=false
+if [ "${1:-}" = "--skip-get" ]; then
+	SKIP_GET=true
+	shift
+fi
 ORGS=${1:-300}
 STAFF=${2:-40000}
 CASES=${3:-5000000}
@@ -17,19 +24,24 @@ WORK=target/bench-workload
 DATA=$WORK/data
 OUT=$WORK/dataset
 PORT=18098
+JAR=${BRYT_JAR:-target/bryt.jar}
 
-[ -f target/bryt.jar ] || ./mvnw -q -B -ntp -DskipTests package
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+$SKIP_GET || command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 rm -rf "$WORK"
 mkdir -p "$WORK"
-BRYT=("$JAVA" -Xmx2g -jar target/bryt.jar "--bryt.db.data-dir=$DATA")
+BRYT=("$JAVA" -Xmx2g -jar "$JAR" "--bryt.db.data-dir=$DATA")
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "== $JAR; working tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+load() { echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 echo "== generate $ORGS organisations, $STAFF staff, $CASES cases"
 /usr/bin/time -f "generate: %e s" "${BRYT[@]}" generate --organisations "$ORGS" --staff "$STAFF" --cases "$CASES" --out "$OUT" 2>&1 | grep -v WARN
 echo "== import (one JVM, every organisation's units, staff and cases)"
+load
 "${BRYT[@]}" import --dir "$OUT" 2>/dev/null | tail -1
+load
 
 "${BRYT[@]}" --server.port=$PORT --bryt.demo.enabled=false > "$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -38,6 +50,9 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/de
 
 echo "== baseline: COPY of the same case rows into a table of the same shape"
 "$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java copy "$DATA" "$OUT"
+load
+
+if ! $SKIP_GET; then
 
 TOKEN=$("$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java token "$DATA" org-001)
 URL="http://127.0.0.1:$PORT/api/v1/organisations/org-001/workload"
@@ -46,6 +61,9 @@ curl -s -o /dev/null -w "first request: %{time_total} s, %{size_download} bytes\
 echo "== 50 clients, 30 s (wrk, 2 threads); baseline: /actuator/health in the same run"
 wrk -t2 -c50 -d30s --latency -H "Authorization: Bearer $TOKEN" "$URL" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket"
 wrk -t2 -c50 -d30s --latency "http://127.0.0.1:$PORT/actuator/health" | grep -E "Requests/sec|50%|99%"
+load
+fi
 
 echo "== national roll-up over all organisations (command line, attached to the running server's database)"
 for _ in 1 2 3; do "${BRYT[@]}" workload national 2>&1 >/dev/null | grep "roll-up"; done
+load

@@ -37,10 +37,25 @@ public final class PersonalIdentityNumbers {
 	 * @return {@code true} if the text must be refused
 	 */
 	public static boolean containsOne(CharSequence text) {
-		if (text == null || text.length() < 10) {
+		if (text == null || text.length() < 10 || !hasTenDigits(text)) {
 			return false;
 		}
 		return containsSwedish(text) || containsDanish(text);
+	}
+
+	/**
+	 * Both kinds of number have ten digits or more; counting them first spares the
+	 * patterns the dates and codes that fill import files.
+	 */
+	private static boolean hasTenDigits(CharSequence text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9' && ++digits == 10) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean containsSwedish(CharSequence text) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports cases from a case-management export, all or nothing, in one transaction.
  *
  * <p>
- * Each row is checked on its own while the file streams into a temporary table with
- * PostgreSQL's {@code COPY}; then references (case types, units, handlers, linked cases)
- * and duplicates are checked with one query each, and the cases are written with
- * set-based statements. Cases are matched by reference: only what differs is changed, a
- * new handler takes over from the import date (the assignment history keeps the old one),
- * a new deadline is recorded as an extension.
+ * Each row is checked on its own, and its case type, unit and handlers are looked up in
+ * the organisation's codes (read once per file), while the file streams into a temporary
+ * table with PostgreSQL's {@code COPY}. Duplicates and linked cases are then checked with
+ * one query each, and the cases are written with set-based statements: new cases, their
+ * first deadlines and their handlers each in one {@code insert … select}; for cases Bryt
+ * already holds, only what differs is changed. A new handler takes over from the import
+ * date (the assignment history keeps the old one), a new deadline is recorded as an
+ * extension.
  */
 @Component
 class CaseImport {
@@ -74,26 +77,26 @@ class CaseImport {
 		ImportProblems problems = new ImportProblems(fileName);
 		LocalDate today = LocalDate.now(this.clock);
 		return this.transaction.execute((status) -> {
+			// Sorts and hashes over a file of 250,000 cases fit in memory; only for this
+			// transaction.
+			this.jdbc.sql("set local work_mem = '64MB'").update();
 			this.jdbc.sql("""
 					create temporary table import_case (
-						line bigint not null, case_ref text not null, case_type text not null, unit text not null,
-						opened date not null, closed date, deadline date, handler text, co_handler text,
-						complexity smallint not null, linked_case text,
-						case_type_id bigint, unit_id bigint, handler_id bigint, co_handler_id bigint, case_id bigint,
-						linked_id bigint, current_deadline date, default_deadline date,
-						touched boolean not null default false
+						line bigint not null, case_ref text not null, case_type_id bigint, unit_id bigint,
+						opened date not null, closed date, deadline date, deadline_days integer,
+						handler_id bigint, co_handler_id bigint, complexity smallint not null, linked_case text
 					) on commit drop
 					""").update();
-			CsvHeader header = copyIntoStaging(csv, problems);
-			if (header != null) {
+			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, organisationId));
+			if (staged.header() != null) {
 				// Also when rows had problems of their own: the report lists everything.
-				checkReferences(organisationId, header, problems);
+				checkAcrossRows(organisationId, staged, problems);
 			}
 			if (problems.any()) {
 				status.setRollbackOnly();
 				problems.refuseIfAny();
 			}
-			int changed = write(organisationId, today);
+			int changed = write(organisationId, today, staged.anyLinked());
 			if (changed > 0) {
 				WorkloadSetup.bumpVersion(this.jdbc, organisationId);
 			}
@@ -101,17 +104,23 @@ class CaseImport {
 		});
 	}
 
-	private CsvHeader copyIntoStaging(InputStream csv, ImportProblems problems) {
+	private Staged copyIntoStaging(InputStream csv, ImportProblems problems, References references) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy import_case (line, case_ref, case_type, unit, opened, closed, deadline, handler, "
-						+ "co_handler, complexity, linked_case) from stdin");
+				.copyIn("copy import_case (line, case_ref, case_type_id, unit_id, opened, closed, deadline, "
+						+ "deadline_days, handler_id, co_handler_id, complexity, linked_case) from stdin");
 			StagingWriter writer = new StagingWriter(copy);
+			ImportProblems referenceProblems = new ImportProblems(problems.file());
+			boolean[] anyLinked = { false };
 			CsvHeader header;
 			try {
-				header = CsvImportReader.read(csv, COLUMNS, problems, (row) -> stage(row, problems, writer));
+				header = CsvImportReader.read(csv, COLUMNS, problems, (row) -> {
+					if (stage(row, problems, referenceProblems, references, writer)) {
+						anyLinked[0] = true;
+					}
+				});
 				writer.flush();
 			}
 			finally {
@@ -119,14 +128,21 @@ class CaseImport {
 					copy.endCopy();
 				}
 			}
-			return header;
+			// After the rows' own problems, in the order the checks ran before.
+			problems.addAll(referenceProblems);
+			return new Staged(header, anyLinked[0]);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not stage the import", ex);
 		}
 	}
 
-	private static void stage(CsvRow row, ImportProblems problems, StagingWriter writer) {
+	/**
+	 * Checks one row and stages it unless it is wrong in itself.
+	 * @return whether the staged row names a linked case
+	 */
+	private static boolean stage(CsvRow row, ImportProblems problems, ImportProblems referenceProblems,
+			References references, StagingWriter writer) {
 		long before = problems.total();
 		String ref = row.requiredText("case_ref", 64);
 		String type = row.requiredText("case_type", 40);
@@ -152,45 +168,52 @@ class CaseImport {
 		}
 		if (problems.total() > before) {
 			// This row is wrong in itself; the other rows are still checked against the
-			// database, so that the report lists everything.
-			return;
+			// organisation's codes and each other, so that the report lists everything.
+			return false;
 		}
-		writer.row(row.line(), ref, type, unit, opened, closed, deadline, handler, coHandler,
+		CaseTypeCode caseType = references.caseTypes().get(type);
+		Long unitId = references.units().get(unit);
+		Long handlerId = (handler != null) ? references.staff().get(handler) : null;
+		Long coHandlerId = (coHandler != null) ? references.staff().get(coHandler) : null;
+		if (caseType == null) {
+			row.problem(referenceProblems, "case_type", "unknownCaseType");
+		}
+		if (unitId == null) {
+			row.problem(referenceProblems, "unit", "unknownUnit");
+		}
+		if (handler != null && handlerId == null) {
+			row.problem(referenceProblems, "handler", "unknownHandler");
+		}
+		if (coHandler != null && coHandlerId == null) {
+			row.problem(referenceProblems, "co_handler", "unknownHandler");
+		}
+		// Staged also with an unknown reference: duplicates and links are still checked.
+		writer.row(row.line(), ref, (caseType != null) ? caseType.id() : null, unitId, opened, closed, deadline,
+				(caseType != null) ? caseType.deadlineDays() : null, handlerId, coHandlerId,
 				(complexity != null) ? complexity : 1, linked);
+		return linked != null;
 	}
 
-	private void checkReferences(long org, CsvHeader header, ImportProblems problems) {
-		this.jdbc.sql("create index on import_case (case_ref)").update();
-		this.jdbc.sql("analyze import_case").update();
+	/**
+	 * Duplicate references, and linked cases that are neither in the file nor in Bryt.
+	 */
+	private void checkAcrossRows(long org, Staged staged, ImportProblems problems) {
+		String refColumn = "case_ref";
 		this.jdbc.sql("""
-				select i.line, first.line as first_line from import_case i
-				join lateral (select min(line) as line from import_case d where d.case_ref = i.case_ref) first
-					on first.line < i.line
+				with repeated as (
+					select case_ref, min(line) as first_line from import_case group by case_ref having count(*) > 1
+				)
+				select i.line, r.first_line from import_case i join repeated r on r.case_ref = i.case_ref
+				where i.line > r.first_line
 				order by i.line limit 100
 				""").query((rs, n) -> {
-			problems.add(rs.getLong(1), header.column("case_ref"), header.name("case_ref"), "duplicate",
+			problems.add(rs.getLong(1), staged.header().column(refColumn), staged.header().name(refColumn), "duplicate",
 					String.valueOf(rs.getLong(2)));
 			return null;
 		}).list();
-		this.jdbc.sql("""
-				update import_case i set case_type_id = t.id from case_type t
-				where t.organisation_id = :org and t.code = i.case_type
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				update import_case i set unit_id = u.id from unit u where u.organisation_id = :org and u.code = i.unit
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				update import_case i set handler_id = s.id from staff s
-				where s.organisation_id = :org and s.employee_number = i.handler
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				update import_case i set co_handler_id = s.id from staff s
-				where s.organisation_id = :org and s.employee_number = i.co_handler
-				""").param("org", org).update();
-		report(problems, header, "case_type", "unknownCaseType", "case_type_id is null");
-		report(problems, header, "unit", "unknownUnit", "unit_id is null");
-		report(problems, header, "handler", "unknownHandler", "handler is not null and handler_id is null");
-		report(problems, header, "co_handler", "unknownHandler", "co_handler is not null and co_handler_id is null");
+		if (!staged.anyLinked()) {
+			return;
+		}
 		this.jdbc
 			.sql("""
 					select i.line from import_case i
@@ -202,130 +225,235 @@ class CaseImport {
 			.param("org", org)
 			.query(Long.class)
 			.list()
-			.forEach((line) -> problems.add(line, header.column("linked_case"), header.name("linked_case"),
-					"unknownCase"));
-	}
-
-	private void report(ImportProblems problems, CsvHeader header, String column, String code, String condition) {
-		this.jdbc.sql("select line from import_case where " + condition + " order by line limit 100")
-			.query(Long.class)
-			.list()
-			.forEach((line) -> problems.add(line, header.column(column), header.name(column), code));
-	}
-
-	/** Writes the staged cases; returns how many cases were created or changed. */
-	private int write(long org, LocalDate today) {
-		this.jdbc.sql("""
-				update import_case i set touched = true
-				where not exists (select 1 from case_file c where c.organisation_id = :org and c.case_ref = i.case_ref)
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				insert into case_file (organisation_id, case_ref, case_type_id, unit_id, opened, closed, complexity)
-				select :org, i.case_ref, i.case_type_id, i.unit_id, i.opened, i.closed, i.complexity
-				from import_case i where i.touched
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				update import_case i set case_id = c.id from case_file c
-				where c.organisation_id = :org and c.case_ref = i.case_ref
-				""").param("org", org).update();
-		this.jdbc.sql("""
-				update import_case i set linked_id = c.id from case_file c
-				where c.organisation_id = :org and c.case_ref = i.linked_case
-				""").param("org", org).update();
-		// The staging table now holds every case id: index it and tell the planner, or
-		// the joins below turn into nested loops over hundreds of thousands of rows.
-		this.jdbc.sql("create index on import_case (case_id)").update();
-		this.jdbc.sql("analyze import_case").update();
-		markTouched("""
-				update case_file c set case_type_id = i.case_type_id, unit_id = i.unit_id, opened = i.opened,
-					closed = i.closed, complexity = i.complexity, linked_case_id = i.linked_id
-				from import_case i
-				where c.id = i.case_id
-					and (c.case_type_id, c.unit_id, c.opened, c.closed, c.complexity, c.linked_case_id)
-						is distinct from (i.case_type_id, i.unit_id, i.opened, i.closed, i.complexity, i.linked_id)
-				returning c.id as case_id
-				""", Map.of());
-		writeDeadlines(org, today);
-		writeAssignments(org, today, true);
-		writeAssignments(org, today, false);
-		return this.jdbc.sql("select count(*) from import_case where touched").query(Integer.class).single();
+			.forEach((line) -> problems.add(line, staged.header().column("linked_case"),
+					staged.header().name("linked_case"), "unknownCase"));
 	}
 
 	/**
-	 * Runs a data-changing statement that returns {@code case_id} and marks those cases
-	 * as changed.
+	 * Writes the staged cases, which passed every check.
+	 * @return how many cases were created or changed
 	 */
-	private void markTouched(String statement, Map<String, Object> params) {
-		this.jdbc.sql("with changed as (" + statement + """
+	private int write(long org, LocalDate today, boolean anyLinked) {
+		// One pass gives every row its case: the one Bryt holds under its reference, else
+		// a new id from the case table's own sequence, so that the new case, its deadline
+		// and its handlers are each written in one statement without looking it up again.
+		this.jdbc.sql("""
+				create temporary table import_row on commit drop as
+				select i.*, coalesce(c.id, nextval('case_file_id_seq')) as case_id, c.id is null as new,
+					null::bigint as linked_id, null::date as chain_opened
+				from import_case i left join case_file c on c.organisation_id = :org and c.case_ref = i.case_ref
+				""").param("org", org).update();
+		this.jdbc.sql("""
+				create temporary table import_current (
+					case_id bigint primary key, deadline date, handler_id bigint, co_handler_id bigint,
+					had_handler boolean not null, had_co_handler boolean not null
+				) on commit drop
+				""").update();
+		this.jdbc.sql("create temporary table import_changed (case_id bigint not null) on commit drop").update();
+		long existing = this.jdbc.sql("select count(*) from import_row where not new").query(Long.class).single();
+		if (existing > 0) {
+			this.jdbc.sql("analyze import_row").update();
+			readCurrentState();
+		}
+		if (anyLinked) {
+			this.jdbc.sql("""
+					with link as (
+						select i.line, coalesce(l.case_id, c.id) as linked_id
+						from import_row i
+						left join import_row l on l.case_ref = i.linked_case
+						left join case_file c on c.organisation_id = :org and c.case_ref = i.linked_case
+						where i.linked_case is not null
+					)
+					update import_row r set linked_id = link.linked_id from link where r.line = link.line
+					""").param("org", org).update();
+		}
+		int created = this.jdbc
+			.sql("""
+					insert into case_file (id, organisation_id, case_ref, case_type_id, unit_id, opened, closed, complexity,
+						linked_case_id)
+					overriding system value
+					select r.case_id, :org, r.case_ref, r.case_type_id, r.unit_id, r.opened, r.closed, r.complexity, r.linked_id
+					from import_row r where r.new
+					""")
+			.param("org", org)
+			.update();
+		if (existing > 0) {
+			recordChanges("""
+					update case_file c set case_type_id = r.case_type_id, unit_id = r.unit_id, opened = r.opened,
+						closed = r.closed, complexity = r.complexity, linked_case_id = r.linked_id
+					from import_row r
+					where c.id = r.case_id and not r.new
+						and (c.case_type_id, c.unit_id, c.opened, c.closed, c.complexity, c.linked_case_id)
+							is distinct from (r.case_type_id, r.unit_id, r.opened, r.closed, r.complexity, r.linked_id)
+					returning c.id as case_id
+					""", Map.of());
+		}
+		if (anyLinked) {
+			openingOfFirstLinkedCase();
+		}
+		writeDeadlines(org, today, existing > 0);
+		writeAssignments(org, today, existing > 0);
+		long changed = this.jdbc.sql("select count(distinct case_id) from import_changed").query(Long.class).single();
+		return Math.toIntExact(created + changed);
+	}
+
+	/**
+	 * The current deadline and handlers of the cases Bryt already holds, read once: joins
+	 * over the file's cases rather than a lookup per row.
+	 */
+	private void readCurrentState() {
+		this.jdbc.sql("""
+				insert into import_current (case_id, deadline, handler_id, co_handler_id, had_handler, had_co_handler)
+				select r.case_id, d.deadline, a.handler_id, a.co_handler_id, coalesce(a.had_handler, false),
+					coalesce(a.had_co_handler, false)
+				from import_row r
+				left join (
+					select distinct on (d.case_id) d.case_id, d.deadline
+					from case_deadline d join import_row e on e.case_id = d.case_id and not e.new
+					order by d.case_id, d.decided_on desc, d.deadline desc
+				) d on d.case_id = r.case_id
+				left join (
+					select a.case_id,
+						max(a.staff_id) filter (where a.primary_handler and a.valid_to is null) as handler_id,
+						max(a.staff_id) filter (where not a.primary_handler and a.valid_to is null) as co_handler_id,
+						bool_or(a.primary_handler) as had_handler, bool_or(not a.primary_handler) as had_co_handler
+					from case_assignment a join import_row e on e.case_id = a.case_id and not e.new
+					group by a.case_id
+				) a on a.case_id = r.case_id
+				where not r.new
+				""").update();
+		this.jdbc.sql("analyze import_current").update();
+	}
+
+	/**
+	 * A case linked to an earlier one counts its deadline from the opening of the first
+	 * case in the chain: reopening an investigation does not restart its clock.
+	 */
+	private void openingOfFirstLinkedCase() {
+		this.jdbc.sql("""
+				with recursive chain as (
+					select r.line, c.opened, c.linked_case_id, 0 as depth
+					from import_row r join case_file c on c.id = r.case_id
+					where r.linked_id is not null
+					union all
+					select chain.line, p.opened, p.linked_case_id, chain.depth + 1
+					from chain join case_file p on p.id = chain.linked_case_id
+					where chain.depth < 50
 				)
-				update import_case i set touched = true from changed where i.case_id = changed.case_id
-				""").params(params).update();
+				update import_row r set chain_opened = f.opened
+				from (select line, min(opened) as opened from chain group by line) f
+				where f.line = r.line
+				""").update();
 	}
 
 	/**
 	 * The first deadline of a case is the one in the file, else its type's days from the
-	 * opening of the first case in its chain of linked cases: reopening an investigation
-	 * does not restart its clock. A different deadline in a later file is an extension.
+	 * opening of the first case in its chain. A different deadline in a later file is an
+	 * extension, decided on the import date.
 	 */
-	private void writeDeadlines(long org, LocalDate today) {
-		this.jdbc.sql("""
-				with recursive chain as (
-					select i.case_id as case_id, c.id as root, c.opened, c.linked_case_id, 0 as depth
-					from import_case i join case_file c on c.id = i.case_id
-					union all
-					select chain.case_id, p.id, p.opened, p.linked_case_id, chain.depth + 1
-					from chain join case_file p on p.id = chain.linked_case_id
-					where chain.depth < 50
-				),
-				first_opened as (select case_id, min(opened) as opened from chain group by case_id)
-				update import_case i set default_deadline = f.opened + t.deadline_days
-				from first_opened f, case_type t
-				where f.case_id = i.case_id and t.id = i.case_type_id and t.deadline_days is not null
-				""").update();
-		this.jdbc.sql("""
-				update import_case i set current_deadline = (
-					select d.deadline from case_deadline d where d.case_id = i.case_id
-					order by d.decided_on desc, d.deadline desc limit 1)
-				""").update();
-		this.jdbc.sql("""
+	private void writeDeadlines(long org, LocalDate today, boolean anyExisting) {
+		String firstDeadlines = """
 				insert into case_deadline (organisation_id, case_id, deadline, decided_on)
-				select :org, i.case_id, coalesce(i.deadline, i.default_deadline), i.opened
-				from import_case i
-				where i.current_deadline is null and coalesce(i.deadline, i.default_deadline) is not null
-				""").param("org", org).update();
-		markTouched("""
+				select :org, r.case_id, coalesce(r.deadline, coalesce(r.chain_opened, r.opened) + r.deadline_days),
+					r.opened
+				from import_row r
+				where %s and coalesce(r.deadline, coalesce(r.chain_opened, r.opened) + r.deadline_days) is not null
+				""";
+		this.jdbc.sql(firstDeadlines.formatted("r.new")).param("org", org).update();
+		if (!anyExisting) {
+			return;
+		}
+		recordChanges(firstDeadlines.formatted(
+				"""
+						not r.new and exists (select 1 from import_current cur where cur.case_id = r.case_id and cur.deadline is null)
+						""")
+				+ " returning case_id", Map.of("org", org));
+		recordChanges("""
 				insert into case_deadline (organisation_id, case_id, deadline, decided_on, reason)
-				select :org, i.case_id, i.deadline, greatest(:today, i.opened), 'import'
-				from import_case i
-				where i.current_deadline is not null and i.deadline is not null and i.deadline <> i.current_deadline
+				select :org, r.case_id, r.deadline, greatest(:today, r.opened), 'import'
+				from import_row r join import_current cur on cur.case_id = r.case_id
+				where r.deadline is not null and cur.deadline is not null and r.deadline <> cur.deadline
 				returning case_id
 				""", Map.of("org", org, "today", today));
 	}
 
 	/**
-	 * Gives each case the handler in the file. A new case's handler handles it from its
-	 * opening; a changed handler takes over on the import date.
+	 * Gives each case the handlers in the file. A new case's handlers handle it from its
+	 * opening; a changed handler takes over on the import date, and a case that had none
+	 * before gets its handler from its opening.
 	 */
-	private void writeAssignments(long org, LocalDate today, boolean primary) {
-		String handlerId = primary ? "handler_id" : "co_handler_id";
-		Map<String, Object> params = Map.of("org", org, "today", today, "primary", primary);
-		markTouched("""
-				update case_assignment a set valid_to = greatest(:today, a.valid_from)
-				from import_case i
-				where a.case_id = i.case_id and a.primary_handler = :primary and a.valid_to is null
-					and a.staff_id is distinct from i.%s
-				returning a.case_id
-				""".formatted(handlerId), params);
-		markTouched("""
+	private void writeAssignments(long org, LocalDate today, boolean anyExisting) {
+		this.jdbc.sql("""
 				insert into case_assignment (organisation_id, case_id, staff_id, primary_handler, valid_from)
-				select :org, i.case_id, i.%1$s, :primary,
-					case when exists (select 1 from case_assignment h where h.case_id = i.case_id
-						and h.primary_handler = :primary) then greatest(:today, i.opened) else i.opened end
-				from import_case i
-				where i.%1$s is not null and not exists (select 1 from case_assignment a
-					where a.case_id = i.case_id and a.primary_handler = :primary and a.valid_to is null)
-				returning case_id
-				""".formatted(handlerId), params);
+				select :org, r.case_id, h.staff_id, h.primary_handler, r.opened
+				from import_row r
+				cross join lateral (values (r.handler_id, true), (r.co_handler_id, false)) h (staff_id, primary_handler)
+				where r.new and h.staff_id is not null
+				""").param("org", org).update();
+		if (!anyExisting) {
+			return;
+		}
+		recordChanges(
+				"""
+						update case_assignment a set valid_to = greatest(:today, a.valid_from)
+						from import_row r join import_current cur on cur.case_id = r.case_id
+						where a.case_id = r.case_id and a.valid_to is null
+							and (r.handler_id is distinct from cur.handler_id or r.co_handler_id is distinct from cur.co_handler_id)
+							and a.staff_id is distinct from (case when a.primary_handler then r.handler_id else r.co_handler_id end)
+						returning a.case_id
+						""",
+				Map.of("today", today));
+		recordChanges(
+				"""
+						insert into case_assignment (organisation_id, case_id, staff_id, primary_handler, valid_from)
+						select :org, r.case_id, h.staff_id, h.primary_handler,
+							case when h.had_one then greatest(:today, r.opened) else r.opened end
+						from import_row r join import_current cur on cur.case_id = r.case_id
+						cross join lateral (values (r.handler_id, true, cur.handler_id, cur.had_handler),
+							(r.co_handler_id, false, cur.co_handler_id, cur.had_co_handler)) h (staff_id, primary_handler, current,
+							had_one)
+						where h.staff_id is not null and h.staff_id is distinct from h.current
+						returning case_id
+						""",
+				Map.of("org", org, "today", today));
+	}
+
+	/**
+	 * Runs a data-changing statement on cases Bryt already held that returns
+	 * {@code case_id}, and remembers those cases as changed.
+	 */
+	private void recordChanges(String statement, Map<String, Object> params) {
+		this.jdbc.sql("with changed as (" + statement + ") insert into import_changed select case_id from changed")
+			.params(params)
+			.update();
+	}
+
+	/** The organisation's codes that case rows refer to, read once per file. */
+	private record References(Map<String, CaseTypeCode> caseTypes, Map<String, Long> units, Map<String, Long> staff) {
+
+		static References of(JdbcClient jdbc, long org) {
+			Map<String, CaseTypeCode> caseTypes = new HashMap<>();
+			jdbc.sql("select code, id, deadline_days from case_type where organisation_id = :org")
+				.param("org", org)
+				.query((rs, n) -> caseTypes.put(rs.getString(1),
+						new CaseTypeCode(rs.getLong(2), (Integer) rs.getObject(3))))
+				.list();
+			return new References(caseTypes, codes(jdbc, "select code, id from unit where organisation_id = :org", org),
+					codes(jdbc, "select employee_number, id from staff where organisation_id = :org", org));
+		}
+
+		private static Map<String, Long> codes(JdbcClient jdbc, String query, long org) {
+			Map<String, Long> codes = new HashMap<>();
+			jdbc.sql(query).param("org", org).query((rs, n) -> codes.put(rs.getString(1), rs.getLong(2))).list();
+			return codes;
+		}
+
+	}
+
+	private record CaseTypeCode(long id, Integer deadlineDays) {
+	}
+
+	private record Staged(CsvHeader header, boolean anyLinked) {
 	}
 
 	/** Writes rows in PostgreSQL's COPY text format, in blocks. */

@@ -11,11 +11,14 @@ import bryt.shared.imports.CsvImportReader;
 import bryt.shared.imports.ImportRefusedException;
 import bryt.workload.Workload.ImportKind;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,21 +39,34 @@ class ImportController {
 
 	private final Organisations organisations;
 
-	ImportController(Workload workload, Organisations organisations) {
+	private final long limitMegabytes;
+
+	ImportController(Workload workload, Organisations organisations,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
 		this.workload = workload;
 		this.organisations = organisations;
+		this.limitMegabytes = limit.toMegabytes();
 	}
 
-	@GetMapping
-	String form(Model model) {
+	@ModelAttribute
+	void common(Model model) {
 		model.addAttribute("kinds", ImportKind.values());
+		model.addAttribute("limitMegabytes", this.limitMegabytes);
+	}
+
+	/**
+	 * The form; after an upload over the limit ({@link UploadSizeLimit} sends the browser
+	 * here) also what to do with the file instead.
+	 */
+	@GetMapping
+	String form(@RequestParam(name = UploadSizeLimit.TOO_LARGE, defaultValue = "false") boolean tooLarge, Model model) {
+		model.addAttribute("tooLarge", tooLarge);
 		return "workload/imports";
 	}
 
 	@PostMapping
 	String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-		model.addAttribute("kinds", ImportKind.values());
 		ImportKind importKind;
 		try {
 			importKind = ImportKind.ofCode(kind);

@@ -141,9 +141,17 @@ public final class CsvRow {
 
 	/** Records a problem in the given column of this row. */
 	public void problem(String column, String code, String... args) {
+		problem(this.problems, column, code, args);
+	}
+
+	/**
+	 * Records a problem in the given column of this row in another list, for problems an
+	 * import reports after those of the rows themselves.
+	 */
+	public void problem(ImportProblems into, String column, String code, String... args) {
 		Integer position = this.positions.get(column);
-		this.problems.add(this.line, (position != null) ? position + 1 : 0, this.headers.getOrDefault(column, column),
-				code, args);
+		into.add(this.line, (position != null) ? position + 1 : 0, this.headers.getOrDefault(column, column), code,
+				args);
 	}
 
 	private <T> T parse(String column, boolean required, String expected, Function<String, T> parser) {

@@ -29,6 +29,19 @@ public final class ImportProblems {
 		}
 	}
 
+	/**
+	 * Appends the problems another check of the same file found, after these: the first
+	 * {@value #LIMIT} in all are kept and every one is counted.
+	 */
+	public void addAll(ImportProblems other) {
+		for (ImportProblem problem : other.problems) {
+			if (this.problems.size() < LIMIT) {
+				this.problems.add(problem);
+			}
+		}
+		this.total += other.total;
+	}
+
 	public String file() {
 		return this.file;
 	}
