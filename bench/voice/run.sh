@@ -16,7 +16,7 @@ PORT=18099
 DATA=target/bench-data/voice-$$
 [ -f target/bryt.jar ] || ./mvnw -B -ntp -q -DskipTests package
 # The submission limit per organisation is raised for the load; everything else is the default.
-java -Xmx1g $JFR -jar target/bryt.jar --server.address=127.0.0.1 --server.port=$PORT \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g $JFR -jar target/bryt.jar --server.address=127.0.0.1 --server.port=$PORT \
 	--bryt.db.data-dir=$DATA --bryt.voice.submissions-per-minute=100000000 \
 	--logging.level.root=WARN > target/bench-voice-app.log 2>&1 &
 APP=$!
@@ -26,4 +26,4 @@ for i in $(seq 1 120); do
 	sleep 1
 done
 CHANNEL=$(curl -s http://127.0.0.1:$PORT/report/exempelby | grep -o '/report/exempelby/channel/[0-9]*' | head -1 | grep -o '[0-9]*$')
-java -Xmx512m bench/voice/VoiceBench.java http://127.0.0.1:$PORT "$CHANNEL" "$REPORTERS" "$SECONDS_PER_LOAD" "$MODE"
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx512m bench/voice/VoiceBench.java http://127.0.0.1:$PORT "$CHANNEL" "$REPORTERS" "$SECONDS_PER_LOAD" "$MODE"

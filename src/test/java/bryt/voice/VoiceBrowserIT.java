@@ -79,6 +79,27 @@ class VoiceBrowserIT {
 	void reportReceiptReplyAndFollowUpWithoutJavaScript() {
 		this.scanning = false;
 		flow();
+		tooLarge();
+	}
+
+	/**
+	 * A file over 30 MB: a page that says nothing was sent, and the way back to the form.
+	 */
+	private void tooLarge() {
+		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby/channel/" + channelId));
+			String form = page.locator("h1").textContent();
+			page.locator("input[type=file]")
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload("scan.pdf", "application/pdf",
+						new byte[31 * 1024 * 1024]));
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("A file is too large");
+			scan(page, "report with a file over 30 MB");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the form")).click();
+			assertThat(page.locator("h1")).hasText(form);
+		}
 	}
 
 	/**
@@ -125,6 +146,10 @@ class VoiceBrowserIT {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(tooLarge.body()).contains("<h1>A file is too large</h1>")
+			.contains("Nothing was sent and Bryt stored nothing.")
+			.contains("href=\"/report/exempelby/channel/" + channelId + "\"");
 		assertThat(reportCount()).isEqualTo(reportsBefore);
 		assertThat(output.getAll()).doesNotContain("UNDECODABLE-9f3", "OVERSIZED-4c1");
 	}
@@ -329,6 +354,7 @@ class VoiceBrowserIT {
 		voiceRoutes.remove("/voice/reports/{id}/files/{fileId}");
 		flow();
 		questionnaire();
+		tooLarge();
 		assertThat(this.visited).containsAll(voiceRoutes);
 		assertThat(this.violations).isEmpty();
 	}
