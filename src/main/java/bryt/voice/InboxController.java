@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
+import bryt.shared.PersonalIdentityNumbers;
 import com.google.crypto.tink.KeysetHandle;
 
 import org.springframework.http.ContentDisposition;
@@ -141,7 +142,11 @@ class InboxController {
 		if (key.isEmpty()) {
 			return "redirect:/voice";
 		}
-		if (text == null || text.isBlank() || text.length() > Question.MAX_LENGTH) {
+		if (PersonalIdentityNumbers.containsOne(text)) {
+			// Neither kept nor shown again: a client's number has no place in Bryt.
+			redirect.addFlashAttribute("personalIdentityNumber", true);
+		}
+		else if (text == null || text.isBlank() || text.length() > Question.MAX_LENGTH) {
 			redirect.addFlashAttribute("emptyMessage", true);
 		}
 		else {

@@ -266,6 +266,14 @@ class VoiceBrowserIT {
 			assertThat(page.getByText("The night shift is left alone with two clients.")).isVisible();
 			assertThat(page.locator("#log-state")).hasText("The access log is intact.");
 			scan(page, "/voice/reports/{id}");
+			// A client's personal identity number in a reply is refused, not kept, not
+			// shown.
+			page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+				.fill("We looked at the file of 811218-9876.");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+			assertThat(page.getByText("This looks like a personal identity number.")).isVisible();
+			assertThat(page.locator("body")).not().containsText("811218-9876");
+			scan(page, "report with a refused reply");
 			page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
 				.fill("Thank you. We have talked to the unit.");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
