@@ -3,6 +3,7 @@ package bryt.workload;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class TrendCalculator {
 		}
 
 		Map<Long, List<WeekFigures>> series = new LinkedHashMap<>();
-		Set<Long> all = new java.util.HashSet<>();
+		Set<Long> all = new HashSet<>();
 		units.forEach((unit) -> all.add(unit.id()));
 		series.put(0L, figures(0, organisationCode, all, size, counts, people));
 		for (Unit unit : units) {

@@ -35,10 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -101,16 +99,7 @@ class LargeImportTests {
 		this.file = Path.of("target/large-import/cases-100mb.csv");
 		Files.createDirectories(this.file.getParent());
 		write(this.file, workers);
-		String page = this.mvc
-			.perform(post("/admin/api-tokens").param("name", "case system export")
-				.with(user(this.accounts.loadUserByUsername("admin")))
-				.with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		int start = page.indexOf("bryt_");
-		this.token = page.substring(start, page.indexOf('<', start));
+		this.token = ApiTokenPage.create(this.mvc, this.accounts, "case system export");
 	}
 
 	/**

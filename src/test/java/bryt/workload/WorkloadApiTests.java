@@ -29,7 +29,6 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -65,16 +64,7 @@ class WorkloadApiTests {
 
 	@BeforeAll
 	void createToken() throws Exception {
-		String page = this.mvc
-			.perform(post("/admin/api-tokens").param("name", "payroll export")
-				.with(user(this.accounts.loadUserByUsername("admin")))
-				.with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		int start = page.indexOf("bryt_");
-		this.token = page.substring(start, page.indexOf('<', start));
+		this.token = ApiTokenPage.create(this.mvc, this.accounts, "payroll export");
 	}
 
 	@Test
