@@ -2,6 +2,7 @@ package bryt.organisation;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +62,11 @@ class OrganisationImports {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	OrganisationImports(UnitRepository units, StaffRepository staff, TransactionTemplate transaction,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.staff = staff;
 		this.transaction = transaction;
@@ -175,6 +179,7 @@ class OrganisationImports {
 		Map<String, StaffMember> existing = this.staff.findAll(organisationId)
 			.stream()
 			.collect(Collectors.toMap(StaffMember::employeeNumber, Function.identity()));
+		LocalDate today = LocalDate.now(this.clock);
 		return this.transaction.execute((status) -> {
 			int changed = 0;
 			for (StaffRow row : rows) {
@@ -184,7 +189,7 @@ class OrganisationImports {
 					changed++;
 				}
 				else if (!StaffForm.of(current).equals(normalised(row.form()))) {
-					this.staff.update(organisationId, current.id(), row.form());
+					this.staff.update(organisationId, current.id(), row.form(), today);
 					changed++;
 				}
 			}

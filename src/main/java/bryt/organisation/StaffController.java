@@ -1,5 +1,8 @@
 package bryt.organisation;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,9 +39,12 @@ class StaffController {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	StaffController(StaffDirectory directory, StaffRepository staff, OrganisationTree tree,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 		this.directory = directory;
 		this.staff = staff;
 		this.tree = tree;
@@ -103,7 +109,7 @@ class StaffController {
 			this.staff.create(me.organisationId(), form);
 		}
 		else {
-			this.staff.update(me.organisationId(), id, form);
+			this.staff.update(me.organisationId(), id, form, LocalDate.now(this.clock));
 		}
 		this.events.publishEvent(new OrganisationChanged(me.organisationId()));
 		redirect.addFlashAttribute("saved", true);

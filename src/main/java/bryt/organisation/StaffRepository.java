@@ -1,7 +1,11 @@
 package bryt.organisation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class StaffRepository {
@@ -31,10 +36,11 @@ class StaffRepository {
 	}
 
 	Optional<StaffMember> find(long organisationId, long id) {
+		Map<Long, List<StaffPeriod>> periods = periods(organisationId, id);
 		return this.jdbc.sql("select " + COLUMNS + " from staff where organisation_id = :org and id = :id")
 			.param("org", organisationId)
 			.param("id", id)
-			.query(StaffMember.class)
+			.query((rs, n) -> member(rs, periods))
 			.optional();
 	}
 
@@ -46,11 +52,41 @@ class StaffRepository {
 			.optional();
 	}
 
+	/** Every staff member with their periods, in two queries. */
 	List<StaffMember> findAll(long organisationId) {
+		Map<Long, List<StaffPeriod>> periods = periods(organisationId, null);
 		return this.jdbc.sql("select " + COLUMNS + " from staff where organisation_id = :org order by id")
 			.param("org", organisationId)
-			.query(StaffMember.class)
+			.query((rs, n) -> member(rs, periods))
 			.list();
+	}
+
+	/**
+	 * The periods of the organisation's staff ({@code staffId} null) or of one member.
+	 */
+	private Map<Long, List<StaffPeriod>> periods(long organisationId, Long staffId) {
+		Map<Long, List<StaffPeriod>> periods = new HashMap<>();
+		this.jdbc.sql("""
+				select staff_id, unit_id, role, fte, valid_from, valid_to from staff_period
+				where organisation_id = :org and (cast(:staff as bigint) is null or staff_id = :staff)
+				order by staff_id, valid_from
+				""").param("org", organisationId).param("staff", staffId).query((rs) -> {
+			periods.computeIfAbsent(rs.getLong("staff_id"), (id) -> new ArrayList<>())
+				.add(new StaffPeriod(rs.getLong("unit_id"), StaffRole.valueOf(rs.getString("role")),
+						rs.getBigDecimal("fte"), rs.getObject("valid_from", LocalDate.class),
+						rs.getObject("valid_to", LocalDate.class)));
+		});
+		return periods;
+	}
+
+	private static StaffMember member(ResultSet rs, Map<Long, List<StaffPeriod>> periods) throws SQLException {
+		long id = rs.getLong("id");
+		String endReason = rs.getString("end_reason");
+		return new StaffMember(id, rs.getLong("organisation_id"), rs.getString("employee_number"), rs.getString("name"),
+				rs.getLong("unit_id"), StaffRole.valueOf(rs.getString("role")), rs.getBigDecimal("fte"),
+				rs.getObject("experience_start", LocalDate.class), rs.getObject("employment_start", LocalDate.class),
+				rs.getObject("end_date", LocalDate.class), (endReason != null) ? EndReason.valueOf(endReason) : null,
+				periods.getOrDefault(id, List.of()));
 	}
 
 	boolean employeeNumberTaken(long organisationId, String employeeNumber, Long exceptId) {
@@ -107,22 +143,93 @@ class StaffRepository {
 				""").param("org", organisationId).param("today", today).query(DepartmentHeadcount.class).list();
 	}
 
+	/** Creates a staff member and their first period, from their employment start. */
 	long create(long organisationId, StaffForm form) {
 		return this.jdbc.sql("""
-				insert into staff (organisation_id, employee_number, name, unit_id, role, fte, experience_start,
-					employment_start, end_date, end_reason)
-				values (:org, :number, :name, :unit, :role, :fte, :experience, :employment, :end, :reason)
-				returning id
+				with member as (
+					insert into staff (organisation_id, employee_number, name, unit_id, role, fte, experience_start,
+						employment_start, end_date, end_reason)
+					values (:org, :number, :name, :unit, :role, :fte, :experience, :employment, :end, :reason)
+					returning id, organisation_id, unit_id, role, fte, employment_start
+				)
+				insert into staff_period (organisation_id, staff_id, unit_id, role, fte, valid_from)
+				select organisation_id, id, unit_id, role, fte, employment_start from member
+				returning staff_id
 				""").params(params(organisationId, form)).query(Long.class).single();
 	}
 
-	void update(long organisationId, long id, StaffForm form) {
+	/**
+	 * Updates a staff member. A change of unit, role or FTE closes the open period on
+	 * {@code changedOn} and opens a new one from it; a second change on the same day (or
+	 * one before the open period begins) changes the open period instead, and one that
+	 * returns to the previous period's values joins it again. A changed employment start
+	 * moves the start of the first period with it (dropping periods that would end by
+	 * then), so the periods always cover the employment from its first day.
+	 */
+	@Transactional
+	void update(long organisationId, long id, StaffForm form, LocalDate changedOn) {
+		Map<String, Object> params = params(organisationId, form);
+		params.put("id", id);
 		this.jdbc.sql("""
 				update staff set employee_number = :number, name = :name, unit_id = :unit, role = :role, fte = :fte,
 					experience_start = :experience, employment_start = :employment, end_date = :end,
 					end_reason = :reason
 				where organisation_id = :org and id = :id
-				""").params(params(organisationId, form)).param("id", id).update();
+				""").params(params).update();
+		moveFirstPeriod(params);
+		StaffPeriod open = this.jdbc.sql("""
+				select unit_id, role, fte, valid_from, valid_to from staff_period
+				where organisation_id = :org and staff_id = :id and valid_to is null
+				""").params(params).query(StaffPeriod.class).single();
+		// FTE as the database stores it (three decimals), so that equal values compare
+		// equal.
+		if (open.unitId() == form.unitId() && open.role() == form.role()
+				&& open.fte().compareTo(form.fte().setScale(3, RoundingMode.HALF_UP)) == 0) {
+			return;
+		}
+		if (open.validFrom().isBefore(changedOn)) {
+			this.jdbc.sql("""
+					update staff_period set valid_to = :changed
+					where organisation_id = :org and staff_id = :id and valid_to is null
+					""").params(params).param("changed", changedOn).update();
+			this.jdbc.sql("""
+					insert into staff_period (organisation_id, staff_id, unit_id, role, fte, valid_from)
+					values (:org, :id, :unit, :role, :fte, :changed)
+					""").params(params).param("changed", changedOn).update();
+			return;
+		}
+		this.jdbc.sql("""
+				update staff_period set unit_id = :unit, role = :role, fte = :fte
+				where organisation_id = :org and staff_id = :id and valid_to is null
+				""").params(params).update();
+		// A change taken back on the same day leaves no period of its own.
+		int joined = this.jdbc.sql("""
+				delete from staff_period p
+				using staff_period previous
+				where p.organisation_id = :org and p.staff_id = :id and p.valid_to is null
+					and previous.staff_id = p.staff_id and previous.valid_to = p.valid_from
+					and previous.unit_id = p.unit_id and previous.role = p.role and previous.fte = p.fte
+				""").params(params).update();
+		if (joined > 0) {
+			this.jdbc.sql("""
+					update staff_period set valid_to = null
+					where organisation_id = :org and staff_id = :id
+						and valid_from = (select max(valid_from) from staff_period where staff_id = :id)
+					""").params(params).update();
+		}
+	}
+
+	private void moveFirstPeriod(Map<String, Object> params) {
+		this.jdbc.sql("""
+				delete from staff_period
+				where organisation_id = :org and staff_id = :id and valid_to <= :employment
+				""").params(params).update();
+		this.jdbc.sql("""
+				update staff_period set valid_from = :employment
+				where organisation_id = :org and staff_id = :id
+					and valid_from = (select min(valid_from) from staff_period where staff_id = :id)
+					and valid_from <> :employment
+				""").params(params).update();
 	}
 
 	private static Map<String, Object> params(long organisationId, StaffForm form) {

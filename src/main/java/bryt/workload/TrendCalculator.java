@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import bryt.organisation.StaffMember;
+import bryt.organisation.StaffPeriod;
 import bryt.organisation.Unit;
 
 /**
@@ -70,17 +71,17 @@ final class TrendCalculator {
 		loads.values().forEach(TrendCalculator::accumulate);
 
 		// Each unit's own staff, capacity and load, week by week: workers count where
-		// they
-		// are, and only while employed.
+		// they were on the week's date, with that date's FTE, and only while employed.
 		Map<Long, double[][]> people = new HashMap<>();
 		for (StaffMember member : staff) {
 			double[] load = loads.get(member.id());
-			double[][] own = people.computeIfAbsent(member.unitId(), (id) -> new double[3][size]);
 			for (int week = 0; week < size; week++) {
 				LocalDate date = weeks.get(week);
 				if (member.employedOn(date)) {
+					StaffPeriod period = member.on(date);
+					double[][] own = people.computeIfAbsent(period.unitId(), (id) -> new double[3][size]);
 					own[0][week] += 1;
-					own[1][week] += settings.capacity(member.fte().doubleValue(),
+					own[1][week] += settings.capacity(period.fte().doubleValue(),
 							(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(),
 							date);
 					own[2][week] += (load != null) ? load[week] : 0;

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 import bryt.organisation.StaffMember;
+import bryt.organisation.StaffPeriod;
 import bryt.organisation.StaffRole;
 import bryt.organisation.Unit;
 
 /**
  * Computes the workload figures of an organisation on a date from plain data. No
  * database, no clock: every figure can be checked by hand (see
- * {@code WorkloadCalculatorTest}).
+ * {@code WorkloadCalculatorTest}). Staff count with the unit, role and FTE they had on
+ * the date ({@link StaffMember#on(LocalDate)}), not with today's.
  */
 final class WorkloadCalculator {
 
@@ -44,12 +46,13 @@ final class WorkloadCalculator {
 			if (!member.employedOn(at)) {
 				continue;
 			}
-			double capacity = settings.capacity(member.fte().doubleValue(),
+			StaffPeriod period = member.on(at);
+			double capacity = settings.capacity(period.fte().doubleValue(),
 					(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at);
 			double[] carried = load.getOrDefault(member.id(), new double[2]);
 			double ratio = ratio(carried[0], capacity);
-			Unit unit = unitsById.get(member.unitId());
-			workers.add(new WorkerFigures(member.id(), member.employeeNumber(), member.name(), member.unitId(),
+			Unit unit = unitsById.get(period.unitId());
+			workers.add(new WorkerFigures(member.id(), member.employeeNumber(), member.name(), period.unitId(),
 					(unit != null) ? unit.code() : null, (int) carried[1], carried[0], capacity, ratio,
 					Band.of(ratio)));
 		}
@@ -85,28 +88,32 @@ final class WorkloadCalculator {
 		int leavers = 0;
 		int headcountYearBefore = 0;
 		LocalDate yearBefore = at.minusYears(1);
+		// Each member counts where they were on each date: a year before, on the date,
+		// and, for a leaver, on their last day.
 		for (StaffMember member : staff) {
-			if (!subtree.contains(member.unitId())) {
-				continue;
-			}
-			if (member.employedOn(yearBefore)) {
+			if (member.employedOn(yearBefore) && subtree.contains(member.on(yearBefore).unitId())) {
 				headcountYearBefore++;
 			}
-			if (member.endDate() != null && member.endDate().isAfter(yearBefore) && !member.endDate().isAfter(at)) {
+			if (member.endDate() != null && member.endDate().isAfter(yearBefore) && !member.endDate().isAfter(at)
+					&& subtree.contains(member.on(member.endDate()).unitId())) {
 				leavers++;
 			}
 			if (!member.employedOn(at)) {
 				continue;
 			}
+			StaffPeriod period = member.on(at);
+			if (!subtree.contains(period.unitId())) {
+				continue;
+			}
 			headcount++;
-			fte += member.fte().doubleValue();
-			if (member.role() == StaffRole.SOCIAL_WORKER) {
+			fte += period.fte().doubleValue();
+			if (period.role() == StaffRole.SOCIAL_WORKER) {
 				socialWorkers++;
 			}
-			else if (member.role() == StaffRole.FIRST_LINE_LEAD) {
+			else if (period.role() == StaffRole.FIRST_LINE_LEAD) {
 				leads++;
 			}
-			else if (member.role() == StaffRole.UNIT_MANAGER) {
+			else if (period.role() == StaffRole.UNIT_MANAGER) {
 				managers++;
 			}
 		}

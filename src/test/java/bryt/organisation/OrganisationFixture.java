@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  *
  * Accounts ({@code <prefix>-manager} covering A, {@code <prefix>-union} covering D,
- * {@code <prefix>-staff} linked to Alma Ek) all have the password
+ * {@code <prefix>-staff} linked to Alma Ek, {@code <prefix>-hr}) all have the password
  * {@value DemoMode#PASSWORD}.
  */
 @Component
@@ -65,6 +65,7 @@ class OrganisationFixture {
 		this.accounts.create(org, prefix + "-union", "Union D", EnumSet.of(Role.UNION_REPRESENTATIVE), null, true,
 				Set.of(d), hash);
 		this.accounts.create(org, prefix + "-staff", "Alma", EnumSet.of(Role.STAFF), alma, true, Set.of(), hash);
+		this.accounts.create(org, prefix + "-hr", "HR", EnumSet.of(Role.HR), null, true, Set.of(), hash);
 		return new Ids(org, d, a, a1, b);
 	}
 

@@ -1,6 +1,12 @@
 package bryt.organisation;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
 import bryt.BrytTest;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -53,6 +60,9 @@ class OrganisationPagesTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Clock clock;
 
 	private OrganisationFixture.Ids ids;
 
@@ -103,6 +113,44 @@ class OrganisationPagesTests {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(output.getAll()).doesNotContain("811218");
+	}
+
+	/**
+	 * A member created through the form gets their first period from the employment
+	 * start; a change of unit and FTE through the form closes it today and opens the
+	 * next.
+	 */
+	@Test
+	void editingAMembersUnitAndFteStartsANewPeriodToday() throws Exception {
+		OrganisationFixture.Ids other = this.fixture.create("pages-history");
+		LocalDate today = LocalDate.now(this.clock);
+		this.mvc
+			.perform(asHr("pages-history",
+					post("/staff").param("employeeNumber", "10")
+						.param("name", "Hanna Ek")
+						.param("unitId", String.valueOf(other.a()))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1")
+						.param("employmentStart", "2024-01-01")))
+			.andExpect(redirectedUrl("/staff"));
+		assertThat(periods(other))
+			.containsExactly(tuple(other.a(), new BigDecimal("1.000"), LocalDate.of(2024, 1, 1), null));
+		long id = this.jdbc.sql("select id from staff where organisation_id = :org and employee_number = '10'")
+			.param("org", other.organisation())
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(asHr("pages-history",
+					post("/staff/" + id).param("employeeNumber", "10")
+						.param("name", "Hanna Ek")
+						.param("unitId", String.valueOf(other.b()))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "0.5")
+						.param("employmentStart", "2024-01-01")))
+			.andExpect(redirectedUrl("/staff"));
+		assertThat(periods(other)).containsExactly(
+				tuple(other.a(), new BigDecimal("1.000"), LocalDate.of(2024, 1, 1), today),
+				tuple(other.b(), new BigDecimal("0.500"), today, null));
 	}
 
 	@Test
@@ -162,6 +210,23 @@ class OrganisationPagesTests {
 
 	private MockHttpServletRequestBuilder as(String role, MockHttpServletRequestBuilder request) {
 		return request.with(user(this.accounts.loadUserByUsername(PREFIX + "-" + role))).with(csrf());
+	}
+
+	private List<Tuple> periods(OrganisationFixture.Ids organisation) {
+		return this.jdbc.sql("""
+				select p.unit_id, p.fte, p.valid_from, p.valid_to
+				from staff_period p join staff s on s.id = p.staff_id
+				where s.organisation_id = :org and s.employee_number = '10'
+				order by p.valid_from
+				""")
+			.param("org", organisation.organisation())
+			.query((rs, n) -> tuple(rs.getLong(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class)))
+			.list();
+	}
+
+	private MockHttpServletRequestBuilder asHr(String prefix, MockHttpServletRequestBuilder request) {
+		return request.with(user(this.accounts.loadUserByUsername(prefix + "-hr"))).with(csrf());
 	}
 
 	private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {

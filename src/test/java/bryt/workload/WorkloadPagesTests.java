@@ -137,11 +137,81 @@ class WorkloadPagesTests {
 	@Test
 	void agreesWithTheFiguresOfEachDateForEveryUnit() {
 		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		LocalDate at = this.workload.today().minusDays(3);
-		Trend trend = this.workload.trend(demo, at);
-		for (int week = 0; week < Trend.WEEKS; week += 3) {
+		assertTrendAgreesWithEachDate(demo, this.workload.today().minusDays(3), 3);
+	}
+
+	/**
+	 * A worker moved today from one unit to another and from full to half time: the trend
+	 * counts them, their capacity and their load in the old unit on the weeks before and
+	 * in the new one from today on, as the figures of each date do.
+	 */
+	@Test
+	void countsAMovedWorkerInTheirUnitOfEachWeek() {
+		Organisation moved = this.organisations.create("trend-move-test", "Flyttkommun", Country.SE);
+		load(moved, ImportKind.UNITS, """
+				code,name,parent,level
+				SOC,Socialtjänsten,,department
+				BOU,Barn och unga,SOC,unit
+				VUX,Vuxna,SOC,unit
+				""");
+		load(moved, ImportKind.STAFF, """
+				employee_number,name,unit,role,fte,experience_start,employment_start
+				E1,Alva Berg,BOU,social_worker,1,2015-01-01,2020-01-01
+				E2,Bror Dahl,VUX,social_worker,1,2015-01-01,2020-01-01
+				""");
+		// E1 handles financial aid (3 points) in BOU throughout.
+		load(moved, ImportKind.CASES, """
+				case_ref,case_type,unit,opened,handler
+				M-1,EKB,BOU,2024-01-01,E1
+				""");
+		load(moved, ImportKind.STAFF, """
+				employee_number,name,unit,role,fte,experience_start,employment_start
+				E1,Alva Berg,VUX,social_worker,0.5,2015-01-01,2020-01-01
+				E2,Bror Dahl,VUX,social_worker,1,2015-01-01,2020-01-01
+				""");
+		// Four weeks ahead: the weeks up to last week are before the move, the last five
+		// (today and the four after it) after it.
+		LocalDate today = this.workload.today();
+		LocalDate at = today.plusWeeks(4);
+		Trend trend = this.workload.trend(moved, at);
+		int moveWeek = trend.weeks().indexOf(today);
+		assertThat(moveWeek).isEqualTo(Trend.WEEKS - 5);
+		WeekFigures bouBefore = trend.of(unitId(moved, "BOU")).get(moveWeek - 1);
+		WeekFigures vuxBefore = trend.of(unitId(moved, "VUX")).get(moveWeek - 1);
+		WeekFigures bouAfter = trend.of(unitId(moved, "BOU")).get(moveWeek);
+		WeekFigures vuxAfter = trend.of(unitId(moved, "VUX")).get(moveWeek);
+		// Before: E1 in BOU, 100 × 1.0 FTE × 1.0 (ten years in the profession), carrying
+		// 3
+		// points; E2 in VUX, 100.
+		assertThat(bouBefore.headcount()).isOne();
+		assertThat(bouBefore.capacity()).isCloseTo(100, within(1e-9));
+		assertThat(bouBefore.weightedLoad()).isCloseTo(3, within(1e-9));
+		assertThat(vuxBefore.headcount()).isOne();
+		assertThat(vuxBefore.capacity()).isCloseTo(100, within(1e-9));
+		// From today: E1 in VUX, 100 × 0.5 × 1.0 = 50, next to E2's 100; BOU keeps the
+		// case
+		// but no staff.
+		assertThat(bouAfter.headcount()).isZero();
+		assertThat(bouAfter.capacity()).isZero();
+		assertThat(bouAfter.weightedLoad()).isZero();
+		assertThat(bouAfter.openCases()).isOne();
+		assertThat(vuxAfter.headcount()).isEqualTo(2);
+		assertThat(vuxAfter.capacity()).isCloseTo(50 + 100, within(1e-9));
+		assertThat(vuxAfter.weightedLoad()).isCloseTo(3, within(1e-9));
+		for (int week = 0; week < Trend.WEEKS; week++) {
+			assertThat(trend.of(unitId(moved, "BOU")).get(week).headcount()).as("BOU in week %d", week)
+				.isEqualTo((week < moveWeek) ? 1 : 0);
+			assertThat(trend.of(unitId(moved, "VUX")).get(week).headcount()).as("VUX in week %d", week)
+				.isEqualTo((week < moveWeek) ? 1 : 2);
+		}
+		assertTrendAgreesWithEachDate(moved, at, 1);
+	}
+
+	private void assertTrendAgreesWithEachDate(Organisation organisation, LocalDate at, int everyNthWeek) {
+		Trend trend = this.workload.trend(organisation, at);
+		for (int week = 0; week < Trend.WEEKS; week += everyNthWeek) {
 			LocalDate date = trend.weeks().get(week);
-			WorkloadFigures figures = this.workload.figures(demo, date);
+			WorkloadFigures figures = this.workload.figures(organisation, date);
 			List<UnitFigures> expected = new java.util.ArrayList<>(figures.units());
 			expected.addFirst(figures.organisation());
 			for (UnitFigures unit : expected) {
@@ -309,7 +379,11 @@ class WorkloadPagesTests {
 	}
 
 	private long unitId(String code) {
-		return this.organisations.units(this.org.id())
+		return unitId(this.org, code);
+	}
+
+	private long unitId(Organisation organisation, String code) {
+		return this.organisations.units(organisation.id())
 			.stream()
 			.filter((unit) -> unit.code().equals(code))
 			.findFirst()
@@ -318,7 +392,11 @@ class WorkloadPagesTests {
 	}
 
 	private void load(ImportKind kind, String csv) {
-		this.workload.importFile(this.org, kind, kind.code() + ".csv",
+		load(this.org, kind, csv);
+	}
+
+	private void load(Organisation organisation, ImportKind kind, String csv) {
+		this.workload.importFile(organisation, kind, kind.code() + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
