@@ -79,6 +79,14 @@ class CommandLineIT {
 			.contains(
 					"\"employeeNumber\":\"2\",\"name\":\"Bo Ek\",\"unit\":\"T1\",\"openCases\":2,\"weightedLoad\":24.0,\"capacity\":50.0,\"loadRatio\":0.48,\"band\":\"spare\"");
 
+		// The national roll-up: the same totals, 4 + 24 points of 100 + 50; K-1, an
+		// investigation opened on 1 January, is due on 1 May (120 days).
+		Result national = run("workload", "national", "--at", "2026-03-01");
+		assertThat(national.code()).isZero();
+		assertThat(national.out()).startsWith("{\"at\":\"2026-03-01\",\"organisations\":[")
+			.contains("{\"code\":\"clikommun\",\"headcount\":2,\"capacity\":150.0,\"openCases\":2,"
+					+ "\"weightedLoad\":28.0,\"openInvestigations\":1,\"investigationsPastDeadline\":0}");
+
 		// The weekly trend: 52 Sundays back from 1 March; both cases opened on 1 January.
 		Result trend = run("workload", "trend", "--org", "clikommun", "--at", "2026-03-01");
 		assertThat(trend.code()).isZero();

@@ -66,11 +66,11 @@ class OrganisationImports {
 
 	OrganisationImports(UnitRepository units, StaffRepository staff, TransactionTemplate transaction,
 			ApplicationEventPublisher events, Clock clock) {
-		this.clock = clock;
 		this.units = units;
 		this.staff = staff;
 		this.transaction = transaction;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	int importUnits(long organisationId, String fileName, InputStream csv) {

@@ -2,8 +2,10 @@ package bryt.organisation;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import bryt.shared.imports.ImportRefusedException;
 
@@ -93,6 +95,11 @@ public class Organisations {
 	/** Every staff member, current and former. */
 	public List<StaffMember> staff(long organisationId) {
 		return this.staff.findAll(organisationId);
+	}
+
+	/** The staff, current and former, of every organisation, by organisation id. */
+	public Map<Long, List<StaffMember>> staffByOrganisation() {
+		return this.staff.findEveryOrganisation().stream().collect(Collectors.groupingBy(StaffMember::organisationId));
 	}
 
 	/** The organisation's enabled accounts, by username. */

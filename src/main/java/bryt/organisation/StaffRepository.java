@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ class StaffRepository {
 			id, organisation_id, employee_number, name, unit_id, role, fte, experience_start,
 			employment_start, end_date, end_reason
 			""";
+
+	private static final String PERIOD_COLUMNS = "staff_id, unit_id, role, fte, valid_from, valid_to";
 
 	private static final String LIST_ROW = """
 			select s.id, s.employee_number, s.name, u.name as unit_name, s.role, s.fte,
@@ -61,22 +64,37 @@ class StaffRepository {
 			.list();
 	}
 
+	/** The staff of every organisation with their periods, in two queries. */
+	List<StaffMember> findEveryOrganisation() {
+		Map<Long, List<StaffPeriod>> periods = new HashMap<>();
+		this.jdbc.sql("select " + PERIOD_COLUMNS + " from staff_period order by staff_id, valid_from")
+			.query((RowCallbackHandler) (rs) -> addPeriod(periods, rs));
+		return this.jdbc.sql("select " + COLUMNS + " from staff order by organisation_id, id")
+			.query((rs, n) -> member(rs, periods))
+			.list();
+	}
+
 	/**
 	 * The periods of the organisation's staff ({@code staffId} null) or of one member.
 	 */
 	private Map<Long, List<StaffPeriod>> periods(long organisationId, Long staffId) {
 		Map<Long, List<StaffPeriod>> periods = new HashMap<>();
-		this.jdbc.sql("""
-				select staff_id, unit_id, role, fte, valid_from, valid_to from staff_period
+		this.jdbc.sql("select " + PERIOD_COLUMNS + """
+				 from staff_period
 				where organisation_id = :org and (cast(:staff as bigint) is null or staff_id = :staff)
 				order by staff_id, valid_from
-				""").param("org", organisationId).param("staff", staffId).query((rs) -> {
-			periods.computeIfAbsent(rs.getLong("staff_id"), (id) -> new ArrayList<>())
-				.add(new StaffPeriod(rs.getLong("unit_id"), StaffRole.valueOf(rs.getString("role")),
-						rs.getBigDecimal("fte"), rs.getObject("valid_from", LocalDate.class),
-						rs.getObject("valid_to", LocalDate.class)));
-		});
+				""")
+			.param("org", organisationId)
+			.param("staff", staffId)
+			.query((RowCallbackHandler) (rs) -> addPeriod(periods, rs));
 		return periods;
+	}
+
+	private static void addPeriod(Map<Long, List<StaffPeriod>> periods, ResultSet rs) throws SQLException {
+		periods.computeIfAbsent(rs.getLong("staff_id"), (id) -> new ArrayList<>())
+			.add(new StaffPeriod(rs.getLong("unit_id"), StaffRole.valueOf(rs.getString("role")),
+					rs.getBigDecimal("fte"), rs.getObject("valid_from", LocalDate.class),
+					rs.getObject("valid_to", LocalDate.class)));
 	}
 
 	private static StaffMember member(ResultSet rs, Map<Long, List<StaffPeriod>> periods) throws SQLException {

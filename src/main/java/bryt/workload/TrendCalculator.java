@@ -81,9 +81,7 @@ final class TrendCalculator {
 					StaffPeriod period = member.on(date);
 					double[][] own = people.computeIfAbsent(period.unitId(), (id) -> new double[3][size]);
 					own[0][week] += 1;
-					own[1][week] += settings.capacity(period.fte().doubleValue(),
-							(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(),
-							date);
+					own[1][week] += WorkloadCalculator.capacity(member, settings, date);
 					own[2][week] += (load != null) ? load[week] : 0;
 				}
 			}

@@ -47,8 +47,7 @@ final class WorkloadCalculator {
 				continue;
 			}
 			StaffPeriod period = member.on(at);
-			double capacity = settings.capacity(period.fte().doubleValue(),
-					(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at);
+			double capacity = capacity(member, settings, at);
 			double[] carried = load.getOrDefault(member.id(), new double[2]);
 			double ratio = ratio(carried[0], capacity);
 			Unit unit = unitsById.get(period.unitId());
@@ -67,6 +66,15 @@ final class WorkloadCalculator {
 		UnitFigures total = figures(0, organisationCode, organisationName, null, all, at, settings, staff, workers,
 				cases, flows);
 		return new WorkloadFigures(organisationId, at, total, unitFigures, workers);
+	}
+
+	/**
+	 * A member's capacity on a date: base × their FTE then × the factor of their
+	 * experience, counted from their employment start when no earlier start is known.
+	 */
+	static double capacity(StaffMember member, LoadSettings settings, LocalDate at) {
+		return settings.capacity(member.on(at).fte().doubleValue(),
+				(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at);
 	}
 
 	private static UnitFigures figures(long unitId, String code, String name, Unit unit, Set<Long> subtree,

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
@@ -13,7 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-/** {@code workload --org <org> [--at yyyy-mm-dd]}: prints the same JSON as the API. */
+/**
+ * {@code workload --org <org> [--at yyyy-mm-dd]}: prints the same JSON as the API; with
+ * {@code trend} the weekly trend, and {@code workload national} every organisation's
+ * totals.
+ */
 @Component
 class WorkloadCommand implements Command {
 
@@ -52,9 +57,9 @@ class WorkloadCommand implements Command {
 		}
 		if (options.positional().equals(List.of("national"))) {
 			long started = System.nanoTime();
-			var rows = this.workload.national(at);
-			out.println(this.json.writeValueAsString(java.util.Map.of("at", at, "organisations", rows)));
-			err.printf(java.util.Locale.ROOT, "National roll-up of %d organisations in %d ms%n", rows.size(),
+			List<Workload.NationalRow> rows = this.workload.national(at);
+			out.println(this.json.writeValueAsString(new National(at, rows)));
+			err.printf(Locale.ROOT, "National roll-up of %d organisations in %d ms%n", rows.size(),
 					(System.nanoTime() - started) / 1_000_000);
 			return 0;
 		}
@@ -71,6 +76,10 @@ class WorkloadCommand implements Command {
 		out.println(this.json
 			.writeValueAsString(WorkloadJson.of(this.workload.figures(organisation, at), Viewer.EVERYTHING)));
 		return 0;
+	}
+
+	/** The national roll-up as printed: the date, then one row per organisation. */
+	record National(LocalDate at, List<Workload.NationalRow> organisations) {
 	}
 
 }

@@ -38,20 +38,24 @@ class WorkloadRepository {
 			.orElse(LoadSettings.DEFAULTS);
 	}
 
-	/** Cases open on the date, each with its deadline and its handlers on that date. */
+	/**
+	 * Cases open on the date, each with its handlers on that date and, if an
+	 * investigation, its deadline then (the only cases whose deadline a figure counts).
+	 */
 	List<OpenCase> openCases(long organisationId, LocalDate at) {
-		return this.jdbc
-			.sql("""
-					select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
-						(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
-							order by d.decided_on desc, d.deadline desc limit 1) as deadline,
-						(select a.staff_id from case_assignment a where a.case_id = c.id and a.primary_handler
-							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as primary_handler,
-						(select a.staff_id from case_assignment a where a.case_id = c.id and not a.primary_handler
-							and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at) limit 1) as co_handler
-					from case_file c join case_type t on t.id = c.case_type_id
-					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
-					""")
+		return this.jdbc.sql("""
+				select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
+					case when t.investigation then (select d.deadline from case_deadline d where d.case_id = c.id
+						and d.decided_on <= :at order by d.decided_on desc, d.deadline desc limit 1) end as deadline,
+					h.primary_handler, h.co_handler
+				from case_file c join case_type t on t.id = c.case_type_id
+				cross join lateral (
+					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
+						max(a.staff_id) filter (where not a.primary_handler) as co_handler
+					from case_assignment a
+					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+				""")
 			.param("org", organisationId)
 			.param("at", at)
 			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
@@ -229,52 +233,53 @@ class WorkloadRepository {
 	}
 
 	/**
-	 * Per organisation: open cases, points carried by handlers, capacity, open
-	 * investigations and those past their deadline — the national roll-up, in one query.
+	 * An organisation's open cases on a date, summed per pair of primary and co-handler
+	 * on that date (either may be null): how many, their type weights per complexity, and
+	 * how many are investigations and investigations past their deadline. The national
+	 * roll-up adds these up, without reading every case.
 	 */
-	List<NationalRow> national(LocalDate at) {
-		return this.jdbc
-			.sql("""
-					with capacity as (
-						select s.organisation_id, sum(w.base_capacity * s.fte * case
-							when coalesce(s.experience_start, s.employment_start) > :at - interval '6 months'
-								then w.factor_under_6_months
-							when coalesce(s.experience_start, s.employment_start) > :at - interval '2 years'
-								then w.factor_under_2_years
-							else 1 end) as capacity, count(*) as headcount
-						from staff s join workload_settings w on w.organisation_id = s.organisation_id
-						where s.employment_start <= :at and (s.end_date is null or s.end_date >= :at)
-						group by s.organisation_id
-					),
-					open_cases as (
-						select c.organisation_id, count(*) as open_cases,
-							sum(t.weight * case c.complexity when 2 then w.complexity_2 when 3 then w.complexity_3 else 1 end)
-								filter (where exists (select 1 from case_assignment a where a.case_id = c.id
-									and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at))) as load,
-							count(*) filter (where t.investigation) as investigations,
-							count(*) filter (where t.investigation and (select d.deadline from case_deadline d
-								where d.case_id = c.id and d.decided_on <= :at
-								order by d.decided_on desc, d.deadline desc limit 1) < :at) as past_deadline
-						from case_file c join case_type t on t.id = c.case_type_id
-						join workload_settings w on w.organisation_id = c.organisation_id
-						where c.opened <= :at and (c.closed is null or c.closed > :at)
-						group by c.organisation_id
-					)
-					select o.code, coalesce(p.headcount, 0) as headcount, coalesce(p.capacity, 0) as capacity,
-						coalesce(c.open_cases, 0) as open_cases, coalesce(c.load, 0) as weighted_load,
-						coalesce(c.investigations, 0) as open_investigations,
-						coalesce(c.past_deadline, 0) as investigations_past_deadline
-					from organisation o left join capacity p on p.organisation_id = o.id
-					left join open_cases c on c.organisation_id = o.id
-					order by o.code
-					""")
+	List<HandlerTotals> handlerTotals(long organisationId, LocalDate at) {
+		return this.jdbc.sql("""
+				select h.primary_handler, h.co_handler,
+					coalesce(sum(t.weight) filter (where c.complexity = 1), 0),
+					coalesce(sum(t.weight) filter (where c.complexity = 2), 0),
+					coalesce(sum(t.weight) filter (where c.complexity = 3), 0),
+					count(*), count(*) filter (where t.investigation),
+					count(*) filter (where t.investigation and (select d.deadline
+						from case_deadline d where d.case_id = c.id and d.decided_on <= :at
+						order by d.decided_on desc, d.deadline desc limit 1) < :at)
+				from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
+				cross join lateral (
+					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
+						max(a.staff_id) filter (where not a.primary_handler) as co_handler
+					from case_assignment a
+					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+				group by h.primary_handler, h.co_handler
+				""")
+			.param("org", organisationId)
 			.param("at", at)
-			.query(NationalRow.class)
+			.query((rs, n) -> new HandlerTotals(nullableLong(rs.getObject(1)), nullableLong(rs.getObject(2)),
+					new double[] { rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) }, rs.getLong(6), rs.getLong(7),
+					rs.getLong(8)))
 			.list();
 	}
 
-	record NationalRow(String code, long headcount, double capacity, long openCases, double weightedLoad,
-			long openInvestigations, long investigationsPastDeadline) {
+	/**
+	 * The open cases that one primary handler and one co-handler handle together
+	 * ({@code coHandler} null: alone; both null: nobody).
+	 *
+	 * @param weights the summed type weights of those of complexity 1, 2 and 3
+	 */
+	record HandlerTotals(Long primaryHandler, Long coHandler, double[] weights, long openCases, long openInvestigations,
+			long investigationsPastDeadline) {
+
+		/** The points of these cases under an organisation's load model. */
+		double points(LoadSettings settings) {
+			return settings.caseWeight(this.weights[0], 1) + settings.caseWeight(this.weights[1], 2)
+					+ settings.caseWeight(this.weights[2], 3);
+		}
+
 	}
 
 	private static Long nullableLong(Object value) {
