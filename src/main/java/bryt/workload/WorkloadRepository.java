@@ -12,6 +12,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkloadRepository {
 
+	/**
+	 * Joins a case {@code c}'s primary and co-handler on the date {@code :at}, as
+	 * {@code h.primary_handler} and {@code h.co_handler} (null when none).
+	 */
+	private static final String HANDLERS_ON_DATE = """
+			cross join lateral (
+				select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
+					max(a.staff_id) filter (where not a.primary_handler) as co_handler
+				from case_assignment a
+				where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+			""";
+
+	/**
+	 * A case {@code c}'s deadline on the date {@code :at}: of the decisions made by then
+	 * the latest, and of those on one day the latest deadline.
+	 */
+	private static final String DEADLINE_ON_DATE = """
+			(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
+				order by d.decided_on desc, d.deadline desc limit 1)""";
+
 	private final JdbcClient jdbc;
 
 	WorkloadRepository(JdbcClient jdbc) {
@@ -45,17 +65,12 @@ class WorkloadRepository {
 	List<OpenCase> openCases(long organisationId, LocalDate at) {
 		return this.jdbc.sql("""
 				select c.id, c.unit_id, t.weight, c.complexity, t.investigation, t.two_handlers,
-					case when t.investigation then (select d.deadline from case_deadline d where d.case_id = c.id
-						and d.decided_on <= :at order by d.decided_on desc, d.deadline desc limit 1) end as deadline,
+					case when t.investigation then %1$s end as deadline,
 					h.primary_handler, h.co_handler
 				from case_file c join case_type t on t.id = c.case_type_id
-				cross join lateral (
-					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
-						max(a.staff_id) filter (where not a.primary_handler) as co_handler
-					from case_assignment a
-					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				%2$s
 				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
-				""")
+				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
 			.param("org", organisationId)
 			.param("at", at)
 			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
@@ -72,20 +87,15 @@ class WorkloadRepository {
 		return this.jdbc.sql("""
 				select c.case_ref, c.case_type_id, c.opened, c.id, c.unit_id, t.weight, c.complexity, t.investigation,
 					t.two_handlers,
-					(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
-						order by d.decided_on desc, d.deadline desc limit 1) as deadline,
+					%1$s as deadline,
 					h.primary_handler, h.co_handler
 				from case_file c join case_type t on t.id = c.case_type_id
-				cross join lateral (
-					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
-						max(a.staff_id) filter (where not a.primary_handler) as co_handler
-					from case_assignment a
-					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				%2$s
 				where c.id in (select a.case_id from case_assignment a where a.organisation_id = :org
 						and a.staff_id = :staff and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at))
 					and c.opened <= :at and (c.closed is null or c.closed > :at)
 				order by c.opened, c.case_ref
-				""")
+				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
 			.param("org", organisationId)
 			.param("staff", staffId)
 			.param("at", at)
@@ -245,18 +255,12 @@ class WorkloadRepository {
 					coalesce(sum(t.weight) filter (where c.complexity = 2), 0),
 					coalesce(sum(t.weight) filter (where c.complexity = 3), 0),
 					count(*), count(*) filter (where t.investigation),
-					count(*) filter (where t.investigation and (select d.deadline
-						from case_deadline d where d.case_id = c.id and d.decided_on <= :at
-						order by d.decided_on desc, d.deadline desc limit 1) < :at)
+					count(*) filter (where t.investigation and %1$s < :at)
 				from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
-				cross join lateral (
-					select max(a.staff_id) filter (where a.primary_handler) as primary_handler,
-						max(a.staff_id) filter (where not a.primary_handler) as co_handler
-					from case_assignment a
-					where a.case_id = c.id and a.valid_from <= :at and (a.valid_to is null or a.valid_to > :at)) h
+				%2$s
 				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
 				group by h.primary_handler, h.co_handler
-				""")
+				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
 			.param("org", organisationId)
 			.param("at", at)
 			.query((rs, n) -> new HandlerTotals(nullableLong(rs.getObject(1)), nullableLong(rs.getObject(2)),
