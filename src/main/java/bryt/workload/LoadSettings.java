@@ -55,4 +55,17 @@ public record LoadSettings(double baseCapacity, double coHandlerShare, double fa
 		};
 	}
 
+	/** The points a co-handler carries of a case of the given points: its share. */
+	public double coHandlerPoints(double casePoints) {
+		return casePoints * this.coHandlerShare;
+	}
+
+	/**
+	 * The points the primary handler carries of a case of the given points: all, less a
+	 * co-handler's share when there is one.
+	 */
+	public double primaryPoints(double casePoints, boolean coHandled) {
+		return coHandled ? casePoints - coHandlerPoints(casePoints) : casePoints;
+	}
+
 }

@@ -19,13 +19,12 @@ record OpenCase(long caseId, long unitId, double typeWeight, int complexity, boo
 
 	/** The points the co-handler carries: its share of the case's weight. */
 	double coHandlerPoints(LoadSettings settings) {
-		return settings.caseWeight(this.typeWeight, this.complexity) * settings.coHandlerShare();
+		return settings.coHandlerPoints(settings.caseWeight(this.typeWeight, this.complexity));
 	}
 
 	/** The points the primary handler carries: the weight, less a co-handler's share. */
 	double primaryPoints(LoadSettings settings) {
-		double weight = settings.caseWeight(this.typeWeight, this.complexity);
-		return (this.coHandler != null) ? weight - coHandlerPoints(settings) : weight;
+		return settings.primaryPoints(settings.caseWeight(this.typeWeight, this.complexity), this.coHandler != null);
 	}
 
 }

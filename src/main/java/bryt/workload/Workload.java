@@ -159,21 +159,19 @@ public class Workload {
 				capacity += WorkloadCalculator.capacity(member, settings, at);
 			}
 		}
-		// As in the organisation's own figures, the points that those employed on the
-		// date
-		// carry: a co-handler their share, the primary handler the rest.
+		// As in the organisation's own figures: the points carried by those employed on
+		// the date.
 		double load = 0;
 		long openCases = 0;
 		long investigations = 0;
 		long pastDeadline = 0;
 		for (WorkloadRepository.HandlerTotals handled : cases) {
 			double points = handled.points(settings);
-			double coShare = (handled.coHandler() != null) ? points * settings.coHandlerShare() : 0;
 			if (employed.contains(handled.primaryHandler())) {
-				load += points - coShare;
+				load += settings.primaryPoints(points, handled.coHandler() != null);
 			}
 			if (employed.contains(handled.coHandler())) {
-				load += coShare;
+				load += settings.coHandlerPoints(points);
 			}
 			openCases += handled.openCases();
 			investigations += handled.openInvestigations();
