@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@DirtiesContext
 class ProductionModeTests {
 
 	private static final EmbeddedDatabase EXTERNAL = EmbeddedDatabase
@@ -41,6 +43,12 @@ class ProductionModeTests {
 		registry.add("bryt.db.password", () -> "");
 	}
 
+	/**
+	 * Stops the external server; the context on it is closed right after
+	 * ({@code @DirtiesContext}): left in the cache it would go on running its scheduled
+	 * tasks (the session clean-up every minute) against the stopped server and log their
+	 * failures into later tests' output.
+	 */
 	@AfterAll
 	static void stopExternalDatabase() throws Exception {
 		EXTERNAL.close();
