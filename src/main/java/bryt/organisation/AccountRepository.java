@@ -63,6 +63,16 @@ class AccountRepository {
 				""").param("username", username).param("except", exceptId).query(Boolean.class).single();
 	}
 
+	/**
+	 * Whether the organisation has an enabled administrator other than the given account.
+	 */
+	boolean otherAdministrator(long organisationId, long exceptId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from account where organisation_id = :org and id <> :except and enabled
+					and 'ADMINISTRATOR' = any(roles))
+				""").param("org", organisationId).param("except", exceptId).query(Boolean.class).single();
+	}
+
 	@Transactional
 	long create(long organisationId, String username, String displayName, Set<Role> roles, Long staffId,
 			boolean enabled, Set<Long> unitIds, String passwordHash) {

@@ -92,6 +92,15 @@ class Accounts {
 		if (form.roles() != null && form.roles().stream().anyMatch(SCOPED::contains) && unitIds.isEmpty()) {
 			errors.rejectValue("unitIds", "required");
 		}
+		// Someone must be able to manage the accounts: the last enabled administrator can
+		// neither lose the role nor be disabled.
+		if (!newAccount && !(form.isEnabled() && form.roles() != null && form.roles().contains(Role.ADMINISTRATOR))
+				&& this.accounts.find(organisationId, accountId)
+					.filter((account) -> account.enabled() && account.roles().contains(Role.ADMINISTRATOR))
+					.isPresent()
+				&& !this.accounts.otherAdministrator(organisationId, accountId)) {
+			errors.rejectValue("roles", "lastAdministrator");
+		}
 		if (errors.hasErrors()) {
 			return;
 		}

@@ -3,7 +3,9 @@ package bryt.organisation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import bryt.BrytTest;
 import org.assertj.core.groups.Tuple;
@@ -57,6 +59,9 @@ class OrganisationPagesTests {
 
 	@Autowired
 	private UserDetailsService accounts;
+
+	@Autowired
+	private AccountRepository accountRepository;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -182,6 +187,44 @@ class OrganisationPagesTests {
 			.andExpect(redirectedUrl("/admin/accounts"));
 		this.mvc.perform(formLogin().user("new.lead").password("correct horse battery"))
 			.andExpect(authenticated().withRoles("MANAGER", "STAFF"));
+	}
+
+	@Test
+	void theLastAdministratorKeepsTheRoleAndStaysEnabled() throws Exception {
+		long first = this.accountRepository.create(this.ids.organisation(), PREFIX + "-admin", "Admin",
+				EnumSet.of(Role.ADMINISTRATOR, Role.STAFF), null, true, Set.of(), "unused");
+		String path = "/admin/accounts/" + first;
+		// Taking their own role away, then disabling themselves: both refused, nothing
+		// saved.
+		this.mvc.perform(asAdminOf(PREFIX, edit(path, PREFIX + "-admin", "true", "STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("this is its last one")));
+		this.mvc.perform(asAdminOf(PREFIX, edit(path, PREFIX + "-admin", null, "ADMINISTRATOR", "STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("this is its last one")));
+		assertThat(this.accountRepository.find(this.ids.organisation(), first).orElseThrow())
+			.extracting(Account::enabled, Account::roles)
+			.containsExactly(true, EnumSet.of(Role.ADMINISTRATOR, Role.STAFF));
+
+		// With a second administrator, the first may step down.
+		this.accountRepository.create(this.ids.organisation(), PREFIX + "-admin2", "Admin 2",
+				EnumSet.of(Role.ADMINISTRATOR), null, true, Set.of(), "unused");
+		this.mvc.perform(asAdminOf(PREFIX, edit(path, PREFIX + "-admin", "true", "STAFF")))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		assertThat(this.accountRepository.find(this.ids.organisation(), first).orElseThrow().roles())
+			.containsExactly(Role.STAFF);
+	}
+
+	private static MockHttpServletRequestBuilder edit(String path, String username, String enabled, String... roles) {
+		MockHttpServletRequestBuilder request = post(path).param("username", username)
+			.param("displayName", "Admin")
+			.param("roles", roles)
+			.param("password", "");
+		return (enabled != null) ? request.param("enabled", enabled) : request;
+	}
+
+	private MockHttpServletRequestBuilder asAdminOf(String prefix, MockHttpServletRequestBuilder request) {
+		return request.with(user(this.accounts.loadUserByUsername(prefix + "-admin"))).with(csrf());
 	}
 
 	@Test
