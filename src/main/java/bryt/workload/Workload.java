@@ -26,6 +26,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The workload module's API: the figures of an organisation on a date, and imports.
@@ -48,6 +49,8 @@ public class Workload {
 
 	private final CaseImport caseImport;
 
+	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
 	private final Cache<Key, Trend> trends = Caffeine.newBuilder()
@@ -61,12 +64,13 @@ public class Workload {
 		.build();
 
 	Workload(Organisations organisations, WorkloadRepository repository, CaseTypeRepository caseTypes,
-			CaseTypeImport caseTypeImport, CaseImport caseImport, Clock clock) {
+			CaseTypeImport caseTypeImport, CaseImport caseImport, TransactionTemplate transaction, Clock clock) {
 		this.organisations = organisations;
 		this.repository = repository;
 		this.caseTypes = caseTypes;
 		this.caseTypeImport = caseTypeImport;
 		this.caseImport = caseImport;
+		this.transaction = transaction;
 		this.clock = clock;
 	}
 
@@ -209,12 +213,19 @@ public class Workload {
 	 * @throws ImportRefusedException with the problems found, when nothing was imported
 	 */
 	public int importFile(Organisation organisation, ImportKind kind, String fileName, InputStream csv) {
-		return switch (kind) {
-			case CASE_TYPES -> this.caseTypeImport.run(organisation.id(), fileName, csv);
-			case UNITS -> this.organisations.importUnits(organisation.id(), fileName, csv);
-			case STAFF -> this.organisations.importStaff(organisation.id(), fileName, csv);
-			case CASES -> this.caseImport.run(organisation.id(), fileName, csv);
-		};
+		// One import per organisation at a time, in one transaction with the importer's
+		// own: a second upload of the same file (a double click, a script run twice)
+		// waits,
+		// then finds what the first wrote, instead of failing on the same new references.
+		return this.transaction.execute((status) -> {
+			this.repository.lockImports(organisation.id());
+			return switch (kind) {
+				case CASE_TYPES -> this.caseTypeImport.run(organisation.id(), fileName, csv);
+				case UNITS -> this.organisations.importUnits(organisation.id(), fileName, csv);
+				case STAFF -> this.organisations.importStaff(organisation.id(), fileName, csv);
+				case CASES -> this.caseImport.run(organisation.id(), fileName, csv);
+			};
+		});
 	}
 
 	private WorkloadFigures compute(Organisation organisation, LocalDate at) {

@@ -5,6 +5,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import bryt.BrytTest;
 import bryt.organisation.Country;
@@ -227,6 +232,30 @@ class WorkloadImportTests {
 		assertThat(this.jdbc.sql("select count(*) from unit where code in ('T-1', 'D-1', 'U-1', 'U-2')")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void twoImportsOfTheSameNewCasesAtOnceBothSucceed() throws Exception {
+		// A double-clicked upload, or a script run twice: the same 3,000 new cases twice,
+		// started together. One imports them, the other then finds them all there.
+		StringBuilder cases = new StringBuilder("case_ref,case_type,unit,opened,handler\n");
+		for (int i = 1; i <= 3000; i++) {
+			cases.append("TWICE-").append(i).append(",EKB,BOU-1,2026-02-01,E1\n");
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			Callable<Integer> upload = () -> {
+				start.await();
+				return load(ImportKind.CASES, cases.toString());
+			};
+			Future<Integer> first = pool.submit(upload);
+			Future<Integer> second = pool.submit(upload);
+			start.countDown();
+			assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(3000, 0);
+		}
+		assertThat(this.jdbc.sql("select count(*) from case_file where case_ref like 'TWICE-%'")
+			.query(Long.class)
+			.single()).isEqualTo(3000);
 	}
 
 	private int load(ImportKind kind, String csv) {
