@@ -68,6 +68,20 @@ class Accounts {
 	}
 
 	@Transactional
+	/**
+	 * Whether saving the form would leave the organisation without an enabled
+	 * administrator: someone must be able to manage the accounts.
+	 */
+	private boolean removesLastAdministrator(long organisationId, long accountId, AccountForm form) {
+		if (form.isEnabled() && form.roles() != null && form.roles().contains(Role.ADMINISTRATOR)) {
+			return false;
+		}
+		boolean isAdministrator = this.accounts.find(organisationId, accountId)
+			.filter((account) -> account.enabled() && account.roles().contains(Role.ADMINISTRATOR))
+			.isPresent();
+		return isAdministrator && !this.accounts.otherAdministrator(organisationId, accountId);
+	}
+
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
 		String username = normalise(form.username());
 		if (username != null && this.accounts.usernameTaken(username, accountId)) {
@@ -92,13 +106,7 @@ class Accounts {
 		if (form.roles() != null && form.roles().stream().anyMatch(SCOPED::contains) && unitIds.isEmpty()) {
 			errors.rejectValue("unitIds", "required");
 		}
-		// Someone must be able to manage the accounts: the last enabled administrator can
-		// neither lose the role nor be disabled.
-		if (!newAccount && !(form.isEnabled() && form.roles() != null && form.roles().contains(Role.ADMINISTRATOR))
-				&& this.accounts.find(organisationId, accountId)
-					.filter((account) -> account.enabled() && account.roles().contains(Role.ADMINISTRATOR))
-					.isPresent()
-				&& !this.accounts.otherAdministrator(organisationId, accountId)) {
+		if (!newAccount && removesLastAdministrator(organisationId, accountId, form)) {
 			errors.rejectValue("roles", "lastAdministrator");
 		}
 		if (errors.hasErrors()) {

@@ -11,10 +11,4 @@ import java.time.LocalDate;
  * @param validTo the day after the last, or null while the period is open
  */
 public record StaffPeriod(long unitId, StaffRole role, BigDecimal fte, LocalDate validFrom, LocalDate validTo) {
-
-	/** Whether the period holds on a date. */
-	public boolean covers(LocalDate date) {
-		return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
-	}
-
 }

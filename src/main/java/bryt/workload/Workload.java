@@ -213,10 +213,10 @@ public class Workload {
 	 * @throws ImportRefusedException with the problems found, when nothing was imported
 	 */
 	public int importFile(Organisation organisation, ImportKind kind, String fileName, InputStream csv) {
-		// One import per organisation at a time, in one transaction with the importer's
-		// own: a second upload of the same file (a double click, a script run twice)
-		// waits,
-		// then finds what the first wrote, instead of failing on the same new references.
+		// One import per organisation at a time, in one transaction that the importer's
+		// own joins: a second upload of the same file (a double click, a script run
+		// twice) waits, then finds what the first wrote, instead of failing on the same
+		// new references.
 		return this.transaction.execute((status) -> {
 			this.repository.lockImports(organisation.id());
 			return switch (kind) {
