@@ -282,14 +282,18 @@ class VoiceBrowserIT {
 			scan(page, "report after reply");
 		}
 
-		long reportId = this.jdbc.sql("select max(id) from voice_report").query(Long.class).single();
+		// Pages address a report by its number in the organisation, never by its id.
+		long reportNumber = this.jdbc
+			.sql("select number from voice_report where id = (select max(id) from voice_report)")
+			.query(Long.class)
+			.single();
 		try (BrowserContext context = noJavaScript()) {
 			Page page = logIn(context, "union");
 			page.navigate(url("/voice"));
 			page.getByLabel("Your password").fill("demo");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
 			assertThat(page.getByText("You have no reports.")).isVisible();
-			page.navigate(url("/voice/reports/" + reportId));
+			page.navigate(url("/voice/reports/" + reportNumber));
 			assertThat(page.getByText("The page does not exist.")).isVisible();
 			assertThat(page.getByText("The night shift")).hasCount(0);
 		}
