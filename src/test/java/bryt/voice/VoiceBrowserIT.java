@@ -57,7 +57,7 @@ class VoiceBrowserIT {
 	private Reports reports;
 
 	@Autowired
-	private ChannelRepository channels;
+	private ChannelRepository channelRepository;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -385,7 +385,7 @@ class VoiceBrowserIT {
 	 */
 	private void inboxPagesFiltersAndBulkClose() {
 		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
-		Channel channel = this.channels
+		Channel channel = this.channelRepository
 			.find(this.jdbc.sql("select organisation_id from voice_channel where id = :id")
 				.param("id", channelId)
 				.query(Long.class)
