@@ -34,19 +34,14 @@ class ReportRepository {
 
 	long create(long organisationId, long channelId, Long unitId, String selector, byte[] receiptHash,
 			byte[] receiptWrappedKey, byte[] content, LocalDate receivedOn) {
-		// The counter's row stays locked until the transaction ends, so that two reports
-		// submitted at once get consecutive numbers, never the same one.
-		long number = this.jdbc.sql("""
-				insert into voice_report_counter (organisation_id, last_number) values (:org, 1)
-				on conflict (organisation_id) do update set last_number = voice_report_counter.last_number + 1
-				returning last_number
-				""").param("org", organisationId).query(Long.class).single();
+		// The number is taken by a trigger (V11): the counter's row stays locked until
+		// the
+		// transaction ends, so that two reports submitted at once never get the same one.
 		return this.jdbc.sql("""
 				insert into voice_report (organisation_id, channel_id, unit_id, receipt_selector, receipt_hash,
-					receipt_wrapped_key, content, received_on, number)
-				values (:org, :channel, :unit, :selector, :hash, :wrapped, :content, :received, :number) returning id
+					receipt_wrapped_key, content, received_on)
+				values (:org, :channel, :unit, :selector, :hash, :wrapped, :content, :received) returning id
 				""")
-			.param("number", number)
 			.param("org", organisationId)
 			.param("channel", channelId)
 			.param("unit", unitId)

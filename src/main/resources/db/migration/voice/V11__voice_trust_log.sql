@@ -23,6 +23,19 @@ create table voice_report_counter (
 insert into voice_report_counter (organisation_id, last_number)
 select organisation_id, max(number) from voice_report group by organisation_id;
 
+-- Every new report takes its number here, whoever inserts it.
+create function voice_report_take_number() returns trigger language plpgsql as $$
+begin
+	insert into voice_report_counter (organisation_id, last_number) values (new.organisation_id, 1)
+	on conflict (organisation_id) do update set last_number = voice_report_counter.last_number + 1
+	returning last_number into new.number;
+	return new;
+end
+$$;
+
+create trigger voice_report_number before insert on voice_report
+	for each row execute function voice_report_take_number();
+
 -- Entries written before this migration are SHA-256 chained without a key; the
 -- application seals each such chain once with the key (see AccessLogUpgrade). The column
 -- tells the verification which entries to check the old way.
