@@ -67,14 +67,57 @@ class InboxController {
 		this.directory = directory;
 	}
 
+	/**
+	 * One page of the inbox, filtered by status, channel and overdue; every link works
+	 * without JavaScript. A filter value that makes no sense is ignored.
+	 */
 	@GetMapping
-	String inbox(@AuthenticationPrincipal CurrentAccount me, HttpSession session, Model model) {
+	String inbox(@AuthenticationPrincipal CurrentAccount me, HttpSession session,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) String overdue, @RequestParam(required = false) String page, Model model) {
+		Reports.InboxFilter filter = new Reports.InboxFilter(parse(ReportStatus.class, status).orElse(null),
+				number(channel).orElse(null), "true".equals(overdue));
+		Reports.InboxPage shown = this.reports.inbox(me.organisationId(), me.accountId(), filter,
+				number(page).map(Long::intValue).orElse(1));
 		model.addAttribute("hasKey", this.keys.hasKey(me.accountId()));
 		model.addAttribute("isRecipient", this.channels.isRecipient(me.organisationId(), me.accountId()));
 		model.addAttribute("unlocked", this.unlocked.get(session.getId(), me.accountId()).isPresent());
-		model.addAttribute("reports", this.reports.inbox(me.organisationId(), me.accountId()));
+		model.addAttribute("inbox", shown);
+		model.addAttribute("reports", shown.rows());
+		model.addAttribute("filter", filter);
+		model.addAttribute("filterQuery", query(filter));
+		model.addAttribute("pageLinks", pageLinks(shown.page(), shown.pages()));
+		model.addAttribute("statuses", ReportStatus.values());
+		model.addAttribute("channels", this.channels.findAll(me.organisationId()));
 		model.addAttribute("reminderAddress", this.reminders.find(me.accountId()).orElse(""));
 		return "voice/inbox";
+	}
+
+	/**
+	 * Closes the ticked reports as not substantiated, each written to its access log; all
+	 * or nothing when one of them is not the account's to read.
+	 */
+	@PostMapping("/close-unfounded")
+	String closeUnfounded(@AuthenticationPrincipal CurrentAccount me,
+			@RequestParam(name = "report", required = false) java.util.List<String> chosen,
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+		java.util.List<Long> numbers = (chosen != null)
+				? chosen.stream().map(InboxController::number).map((number) -> number.orElse(-1L)).toList()
+				: java.util.List.of();
+		if (numbers.isEmpty()) {
+			redirect.addFlashAttribute("noneChosen", true);
+		}
+		else {
+			try {
+				redirect.addFlashAttribute("closedUnfounded",
+						this.reports.closeUnfounded(me.organisationId(), me.accountId(), numbers));
+			}
+			catch (Reports.ReportNotFoundException ex) {
+				redirect.addFlashAttribute("closeRefused", true);
+			}
+		}
+		// Back to the same page and filter, but only ever within the inbox.
+		return "redirect:/voice" + ((back != null && back.matches("\\?[A-Za-z0-9=&_]{1,200}")) ? back : "");
 	}
 
 	/** Where to send reminders of due reports; empty for none. */
@@ -115,12 +158,15 @@ class InboxController {
 		return "redirect:/voice";
 	}
 
+	/** Reports are addressed by their number in the organisation, never by their id. */
 	@GetMapping("/reports/{id}")
-	String report(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable long id, Model model) {
+	String report(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable("id") long number,
+			Model model) {
 		Optional<KeysetHandle> key = this.unlocked.get(session.getId(), me.accountId());
 		if (key.isEmpty()) {
 			return "redirect:/voice";
 		}
+		long id = this.reports.idOf(me.organisationId(), me.accountId(), number);
 		Reports.RecipientView report = this.reports.read(me.organisationId(), me.accountId(), id, key.get());
 		model.addAttribute("report", report);
 		model.addAttribute("names", this.directory.accounts(me.organisationId())
@@ -135,7 +181,7 @@ class InboxController {
 	}
 
 	@PostMapping("/reports/{id}/messages")
-	String write(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable long id,
+	String write(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable("id") long number,
 			@RequestParam(required = false) String text, @RequestParam(required = false) String kind,
 			RedirectAttributes redirect) {
 		Optional<KeysetHandle> key = this.unlocked.get(session.getId(), me.accountId());
@@ -150,18 +196,21 @@ class InboxController {
 			redirect.addFlashAttribute("emptyMessage", true);
 		}
 		else {
-			this.reports.write(me.organisationId(), me.accountId(), id, key.get(), text.strip(), "note".equals(kind));
+			this.reports.write(me.organisationId(), me.accountId(),
+					this.reports.idOf(me.organisationId(), me.accountId(), number), key.get(), text.strip(),
+					"note".equals(kind));
 			redirect.addFlashAttribute("saved", true);
 		}
-		return "redirect:/voice/reports/" + id;
+		return "redirect:/voice/reports/" + number;
 	}
 
 	@PostMapping("/reports/{id}/status")
-	String status(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+	String status(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long number,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String outcome,
 			RedirectAttributes redirect) {
 		Optional<ReportStatus> target = parse(ReportStatus.class, status);
 		Optional<Outcome> result = parse(Outcome.class, outcome);
+		long id = this.reports.idOf(me.organisationId(), me.accountId(), number);
 		if (target.isPresent() && this.reports.changeStatus(me.organisationId(), me.accountId(), id, target.get(),
 				result.orElse(null))) {
 			redirect.addFlashAttribute("saved", true);
@@ -169,16 +218,17 @@ class InboxController {
 		else {
 			redirect.addFlashAttribute("statusRefused", true);
 		}
-		return "redirect:/voice/reports/" + id;
+		return "redirect:/voice/reports/" + number;
 	}
 
 	@GetMapping("/reports/{id}/files/{fileId}")
-	ResponseEntity<byte[]> file(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable long id,
-			@PathVariable long fileId) {
+	ResponseEntity<byte[]> file(@AuthenticationPrincipal CurrentAccount me, HttpSession session,
+			@PathVariable("id") long number, @PathVariable long fileId) {
 		Optional<KeysetHandle> key = this.unlocked.get(session.getId(), me.accountId());
 		if (key.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/voice").build();
 		}
+		long id = this.reports.idOf(me.organisationId(), me.accountId(), number);
 		return this.reports.download(me.organisationId(), me.accountId(), id, fileId, key.get())
 			.map((download) -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_OCTET_STREAM)
@@ -196,6 +246,41 @@ class InboxController {
 	String notFound(Model model) {
 		model.addAttribute("status", 404);
 		return "error";
+	}
+
+	/** The filter as the start of a query string, each part followed by {@code &}. */
+	private static String query(Reports.InboxFilter filter) {
+		StringBuilder query = new StringBuilder();
+		if (filter.status() != null) {
+			query.append("status=").append(filter.status().name()).append('&');
+		}
+		if (filter.channelId() != null) {
+			query.append("channel=").append(filter.channelId()).append('&');
+		}
+		if (filter.overdue()) {
+			query.append("overdue=true&");
+		}
+		return query.toString();
+	}
+
+	/** The first, the last and those near the current one: a short list of links. */
+	static java.util.List<Integer> pageLinks(int page, int pages) {
+		java.util.List<Integer> links = new java.util.ArrayList<>();
+		for (int p = 1; p <= pages; p++) {
+			if (p == 1 || p == pages || Math.abs(p - page) <= 3) {
+				links.add(p);
+			}
+		}
+		return links;
+	}
+
+	private static Optional<Long> number(String value) {
+		try {
+			return (value == null || value.isBlank()) ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

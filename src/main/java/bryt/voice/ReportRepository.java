@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +22,7 @@ class ReportRepository {
 			select r.id, r.organisation_id, r.channel_id, c.name as channel_name, r.unit_id, r.receipt_selector,
 				r.receipt_hash, r.receipt_wrapped_key, r.content, r.status, r.outcome, r.received_on,
 				r.acknowledged_on, r.feedback_on, r.closed_on, c.acknowledge_days, c.feedback_months,
-				r.access_log_head
+				r.access_log_head, r.number
 			from voice_report r join voice_channel c on c.id = r.channel_id
 			""";
 
@@ -32,6 +34,9 @@ class ReportRepository {
 
 	long create(long organisationId, long channelId, Long unitId, String selector, byte[] receiptHash,
 			byte[] receiptWrappedKey, byte[] content, LocalDate receivedOn) {
+		// The number is taken by a trigger (V11): the counter's row stays locked until
+		// the
+		// transaction ends, so that two reports submitted at once never get the same one.
 		return this.jdbc.sql("""
 				insert into voice_report (organisation_id, channel_id, unit_id, receipt_selector, receipt_hash,
 					receipt_wrapped_key, content, received_on)
@@ -82,6 +87,20 @@ class ReportRepository {
 			.optional();
 	}
 
+	/** The id of the report with this number, if the account holds a key for it. */
+	Optional<Long> idForRecipient(long organisationId, long number, long accountId) {
+		return this.jdbc.sql("""
+				select r.id from voice_report r
+				join voice_report_key k on k.report_id = r.id and k.account_id = :account
+				where r.organisation_id = :org and r.number = :number
+				""")
+			.param("org", organisationId)
+			.param("number", number)
+			.param("account", accountId)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<byte[]> wrappedKey(long reportId, long accountId) {
 		return this.jdbc
 			.sql("select wrapped_key from voice_report_key where report_id = :report and account_id = :account")
@@ -97,6 +116,52 @@ class ReportRepository {
 				 join voice_report_key k on k.report_id = r.id and k.account_id = :account
 				where r.organisation_id = :org order by r.id desc
 				""").param("org", organisationId).param("account", accountId).query(ReportRepository::report).list();
+	}
+
+	/** One page of the reports the account holds a key for, newest first. */
+	List<StoredReport> inbox(long organisationId, long accountId, Reports.InboxFilter filter, LocalDate today,
+			int limit, int offset) {
+		return filtered(SELECT + INBOX + " order by r.number desc limit :limit offset :offset", organisationId,
+				accountId, filter, today)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ReportRepository::report)
+			.list();
+	}
+
+	long countInbox(long organisationId, long accountId, Reports.InboxFilter filter, LocalDate today) {
+		return filtered("select count(*) from voice_report r join voice_channel c on c.id = r.channel_id" + INBOX,
+				organisationId, accountId, filter, today)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The inbox's filter. Overdue as {@link Deadlines#due}: a new report past its
+	 * acknowledgement day, or one in handling without feedback past its feedback day
+	 * (months added as {@link LocalDate#plusMonths} does, to the month's last day).
+	 */
+	private static final String INBOX = """
+			 join voice_report_key k on k.report_id = r.id and k.account_id = :account
+			where r.organisation_id = :org
+				and (cast(:status as text) is null or r.status = cast(:status as text))
+				and (cast(:channel as bigint) is null or r.channel_id = cast(:channel as bigint))
+				and (not :overdue
+					or (r.status = 'NEW' and r.received_on + c.acknowledge_days < :today)
+					or (r.status in ('ACKNOWLEDGED', 'IN_FOLLOW_UP') and r.feedback_on is null
+						and cast(coalesce(r.acknowledged_on, r.received_on + c.acknowledge_days)
+							+ make_interval(months => c.feedback_months) as date) < :today))
+			""";
+
+	private JdbcClient.StatementSpec filtered(String sql, long organisationId, long accountId,
+			Reports.InboxFilter filter, LocalDate today) {
+		return this.jdbc.sql(sql)
+			.param("org", organisationId)
+			.param("account", accountId)
+			.param("status", (filter.status() != null) ? filter.status().name() : null, java.sql.Types.VARCHAR)
+			.param("channel", filter.channelId(), java.sql.Types.BIGINT)
+			.param("overdue", filter.overdue())
+			.param("today", today);
 	}
 
 	List<Long> recipients(long reportId) {
@@ -218,14 +283,93 @@ class ReportRepository {
 
 	List<AccessLog.Entry> accessLog(long reportId) {
 		return this.jdbc.sql("""
-				select id, report_id, account_id, action, at, previous_hash, hash
+				select id, report_id, account_id, action, at, previous_hash, hash, keyed
 				from voice_access_log where report_id = :id order by id
 				""")
 			.param("id", reportId)
 			.query((rs, row) -> new AccessLog.Entry(rs.getLong("id"), rs.getLong("report_id"), rs.getLong("account_id"),
 					rs.getString("action"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-					rs.getBytes("previous_hash"), rs.getBytes("hash")))
+					rs.getBytes("previous_hash"), rs.getBytes("hash"), rs.getBoolean("keyed")))
 			.list();
+	}
+
+	/** Every chain's length and newest code, by report id. */
+	Map<Long, AccessLogExport.Head> accessLogHeads() {
+		Map<Long, AccessLogExport.Head> heads = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select report_id, count(*) as entries, (array_agg(hash order by id desc))[1] as head
+				from voice_access_log group by report_id order by report_id
+				""")
+			.query((rs, row) -> heads.put(rs.getLong("report_id"),
+					new AccessLogExport.Head(rs.getInt("entries"), rs.getBytes("head"))))
+			.list();
+		return heads;
+	}
+
+	/**
+	 * The code of the chain's entry at a position, counted from 1; empty bytes if none.
+	 */
+	byte[] accessLogHashAt(long reportId, int position) {
+		return this.jdbc.sql("select hash from voice_access_log where report_id = :id order by id offset :skip limit 1")
+			.param("id", reportId)
+			.param("skip", position - 1)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional()
+			.orElse(new byte[0]);
+	}
+
+	boolean exists(long reportId) {
+		return this.jdbc.sql("select exists (select 1 from voice_report where id = :id)")
+			.param("id", reportId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	long organisationOf(long reportId) {
+		return this.jdbc.sql("select organisation_id from voice_report where id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<byte[]> deletionSeal(long reportId) {
+		return this.jdbc.sql("select seal from voice_deleted_report where report_id = :id and seal is not null")
+			.param("id", reportId)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** Reports whose newest entry was written before the log was keyed. */
+	List<Long> reportsWithUnkeyedHead() {
+		return this.jdbc.sql("""
+				select l.report_id from voice_access_log l
+				where l.id = (select max(id) from voice_access_log m where m.report_id = l.report_id) and not l.keyed
+				order by l.report_id
+				""").query(Long.class).list();
+	}
+
+	List<Long> reportsWithAccessLog() {
+		return this.jdbc.sql("select distinct report_id from voice_access_log order by report_id")
+			.query(Long.class)
+			.list();
+	}
+
+	/** Several instances starting at once check and register the key one at a time. */
+	void lockAccessLogKeys() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('bryt voice access log key'))").query().singleRow();
+	}
+
+	Optional<byte[]> accessLogKeyFingerprint() {
+		return this.jdbc.sql("select fingerprint from voice_access_log_key order by id desc limit 1")
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	void addAccessLogKeyFingerprint(byte[] fingerprint, Instant since) {
+		this.jdbc.sql("insert into voice_access_log_key (fingerprint, since) values (:fingerprint, :since)")
+			.param("fingerprint", fingerprint)
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.update();
 	}
 
 	/** Closed reports whose retention time has run out by {@code today}. */
@@ -244,14 +388,16 @@ class ReportRepository {
 	/**
 	 * Deletes a report with everything that belongs to it, leaving only that it existed.
 	 */
-	void delete(Expired report, LocalDate today) {
-		this.jdbc
-			.sql("""
-					insert into voice_deleted_report (organisation_id, channel_id, deleted_on) values (:org, :channel, :today)
-					""")
+	void delete(Expired report, LocalDate today, byte[] seal) {
+		this.jdbc.sql("""
+				insert into voice_deleted_report (organisation_id, channel_id, deleted_on, report_id, seal)
+				values (:org, :channel, :today, :id, :seal)
+				""")
 			.param("org", report.organisationId())
 			.param("channel", report.channelId())
 			.param("today", today)
+			.param("id", report.id())
+			.param("seal", seal)
 			.update();
 		this.jdbc.sql("delete from voice_report where id = :id").param("id", report.id()).update();
 	}
@@ -264,7 +410,8 @@ class ReportRepository {
 				(rs.getString("outcome") != null) ? Outcome.valueOf(rs.getString("outcome")) : null,
 				rs.getObject("received_on", LocalDate.class), rs.getObject("acknowledged_on", LocalDate.class),
 				rs.getObject("feedback_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-				rs.getInt("acknowledge_days"), rs.getInt("feedback_months"), rs.getBytes("access_log_head"));
+				rs.getInt("acknowledge_days"), rs.getInt("feedback_months"), rs.getBytes("access_log_head"),
+				rs.getLong("number"));
 	}
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -282,7 +429,7 @@ class ReportRepository {
 	record StoredReport(long id, long organisationId, long channelId, String channelName, Long unitId, String selector,
 			byte[] receiptHash, byte[] receiptWrappedKey, byte[] content, ReportStatus status, Outcome outcome,
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
-			int acknowledgeDays, int feedbackMonths, byte[] accessLogHead) {
+			int acknowledgeDays, int feedbackMonths, byte[] accessLogHead, long number) {
 
 		Deadlines deadlines() {
 			return Deadlines.of(this.receivedOn, this.acknowledgedOn, this.acknowledgeDays, this.feedbackMonths);

@@ -40,9 +40,13 @@ class Reports {
 
 	private final DefaultQuestionnaire builtIn;
 
+	private final AccessLogs accessLogs;
+
 	private final SecureRandom random = new SecureRandom();
 
-	Reports(ReportRepository reports, KeyRepository keys, DefaultQuestionnaire builtIn, Clock clock) {
+	Reports(ReportRepository reports, KeyRepository keys, DefaultQuestionnaire builtIn, AccessLogs accessLogs,
+			Clock clock) {
+		this.accessLogs = accessLogs;
 		this.builtIn = builtIn;
 		this.reports = reports;
 		this.keys = keys;
@@ -114,11 +118,63 @@ class Reports {
 	@Transactional(readOnly = true)
 	List<InboxRow> inbox(long organisationId, long accountId) {
 		LocalDate today = today();
-		return this.reports.inbox(organisationId, accountId)
+		return this.reports.inbox(organisationId, accountId).stream().map((report) -> row(report, today)).toList();
+	}
+
+	/**
+	 * One page of the reports the account may read, newest first.
+	 * @param page counted from 1; past the last page gives the last page
+	 */
+	@Transactional(readOnly = true)
+	InboxPage inbox(long organisationId, long accountId, InboxFilter filter, int page) {
+		LocalDate today = today();
+		long total = this.reports.countInbox(organisationId, accountId, filter, today);
+		int pages = (int) Math.max(1, (total + InboxPage.SIZE - 1) / InboxPage.SIZE);
+		int shown = Math.min(Math.max(page, 1), pages);
+		List<InboxRow> rows = this.reports
+			.inbox(organisationId, accountId, filter, today, InboxPage.SIZE, (shown - 1) * InboxPage.SIZE)
 			.stream()
-			.map((report) -> new InboxRow(report.id(), report.channelName(), report.receivedOn(), report.status(),
-					report.deadlines().due(report.status(), report.feedbackOn(), today)))
+			.map((report) -> row(report, today))
 			.toList();
+		return new InboxPage(rows, total, shown, pages);
+	}
+
+	private static InboxRow row(ReportRepository.StoredReport report, LocalDate today) {
+		return new InboxRow(report.id(), report.number(), report.channelName(), report.receivedOn(), report.status(),
+				report.deadlines().due(report.status(), report.feedbackOn(), today));
+	}
+
+	/**
+	 * The report's id inside Bryt, from the number its organisation knows it by; only for
+	 * a report the account holds a key for.
+	 * @throws ReportNotFoundException otherwise, as for a number that does not exist
+	 */
+	@Transactional(readOnly = true)
+	long idOf(long organisationId, long accountId, long number) {
+		return this.reports.idForRecipient(organisationId, number, accountId).orElseThrow(ReportNotFoundException::new);
+	}
+
+	/**
+	 * Closes the chosen reports as not substantiated, each with an entry in its access
+	 * log. All or nothing: when the account cannot read one of them, none is closed.
+	 * @param numbers the reports' numbers in the organisation
+	 * @return how many were closed; those already closed are left as they are
+	 * @throws ReportNotFoundException when one of them is not the account's to read
+	 */
+	@Transactional
+	int closeUnfounded(long organisationId, long accountId, java.util.Collection<Long> numbers) {
+		List<Long> ids = new ArrayList<>();
+		for (long number : new java.util.TreeSet<>(numbers)) {
+			ids.add(this.reports.idForRecipient(organisationId, number, accountId)
+				.orElseThrow(ReportNotFoundException::new));
+		}
+		int closed = 0;
+		for (long id : ids) {
+			if (changeStatus(organisationId, accountId, id, ReportStatus.CLOSED, Outcome.NOT_SUBSTANTIATED)) {
+				closed++;
+			}
+		}
+		return closed;
 	}
 
 	/**
@@ -137,12 +193,13 @@ class Reports {
 			(message.author() == ReportRepository.Author.NOTE ? notes : dialogue).add(message);
 		}
 		List<AccessLog.Entry> entries = this.reports.accessLog(reportId);
-		return new RecipientView(report.id(), report.channelName(), report.unitId(), report.status(), report.outcome(),
-				report.receivedOn(), report.acknowledgedOn(), report.feedbackOn(), report.closedOn(),
+		AccessLog.Verdict verdict = this.accessLogs.verify(reportId, entries,
+				this.reports.lockAccessLogHead(reportId).orElse(null));
+		return new RecipientView(report.id(), report.number(), report.channelName(), report.unitId(), report.status(),
+				report.outcome(), report.receivedOn(), report.acknowledgedOn(), report.feedbackOn(), report.closedOn(),
 				report.deadlines(), report.deadlines().due(report.status(), report.feedbackOn(), today()),
 				content.answers(), content.name(), content.contact(), dialogue, notes, content.files(), entries,
-				AccessLog.intact(entries, this.reports.lockAccessLogHead(reportId).orElse(null)),
-				this.reports.recipients(reportId));
+				verdict.intact(), verdict.keyedSince(), this.reports.recipients(reportId));
 	}
 
 	/**
@@ -307,10 +364,7 @@ class Reports {
 	}
 
 	private void log(ReportRepository.StoredReport report, long accountId, String action) {
-		byte[] previous = this.reports.lockAccessLogHead(report.id()).orElse(AccessLog.GENESIS);
-		Instant at = AccessLog.truncate(this.clock.instant());
-		this.reports.appendAccessLog(report.organisationId(), report.id(), accountId, action, at, previous,
-				AccessLog.hash(previous, report.id(), accountId, action, at));
+		this.accessLogs.append(report.organisationId(), report.id(), accountId, action);
 	}
 
 	private LocalDate today() {
@@ -365,14 +419,45 @@ class Reports {
 			List<Message> allMessages) {
 	}
 
-	record RecipientView(long id, String channelName, Long unitId, ReportStatus status, Outcome outcome,
+	/**
+	 * @param id the report's id inside Bryt: never shown, never in a URL
+	 * @param number the report's number in its organisation, shown and in URLs
+	 * @param accessLogKeyedSince when the log was sealed with the key, if it holds
+	 * entries from before; {@code null} when every entry is keyed
+	 */
+	record RecipientView(long id, long number, String channelName, Long unitId, ReportStatus status, Outcome outcome,
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
 			Deadlines deadlines, Deadlines.Due due, List<Answers.Answer> answers, String name, String contact,
 			List<Message> messages, List<Message> notes, List<FileInfo> files, List<AccessLog.Entry> accessLog,
-			boolean accessLogIntact, List<Long> recipients) {
+			boolean accessLogIntact, Instant accessLogKeyedSince, List<Long> recipients) {
 	}
 
-	record InboxRow(long id, String channelName, LocalDate receivedOn, ReportStatus status, Deadlines.Due due) {
+	/**
+	 * @param id never shown; {@code number} is
+	 */
+	record InboxRow(long id, long number, String channelName, LocalDate receivedOn, ReportStatus status,
+			Deadlines.Due due) {
+	}
+
+	/**
+	 * What the inbox shows; {@code null} for no restriction.
+	 *
+	 * @param overdue only reports whose acknowledgement or feedback is overdue
+	 */
+	record InboxFilter(ReportStatus status, Long channelId, boolean overdue) {
+
+		static final InboxFilter NONE = new InboxFilter(null, null, false);
+
+	}
+
+	/**
+	 * @param page counted from 1
+	 */
+	record InboxPage(List<InboxRow> rows, long total, int page, int pages) {
+
+		/** Small enough for a quick page with thousands of reports. */
+		static final int SIZE = 50;
+
 	}
 
 	private record Opened(ReportRepository.StoredReport report, byte[] dataKey) {

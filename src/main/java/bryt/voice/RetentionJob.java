@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes closed reports, with their messages, files, keys and access log, when their
  * channel's retention time after closing has passed (default 730 days: the Swedish limit,
  * lag 2021:890 5 kap. 5 §). Only the fact that a report existed and when it was deleted
- * remains. Runs daily, on one instance at a time.
+ * remains, with a keyed seal for the access log's export check. Runs daily, on one
+ * instance at a time.
  */
 @Component
 class RetentionJob {
@@ -24,12 +25,15 @@ class RetentionJob {
 
 	private final ReportRepository reports;
 
+	private final AccessLogs accessLogs;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	RetentionJob(ReportRepository reports, TransactionTemplate transaction, Clock clock) {
+	RetentionJob(ReportRepository reports, AccessLogs accessLogs, TransactionTemplate transaction, Clock clock) {
 		this.reports = reports;
+		this.accessLogs = accessLogs;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -49,7 +53,9 @@ class RetentionJob {
 		Integer deleted = this.transaction.execute((status) -> {
 			int count = 0;
 			for (ReportRepository.Expired report : this.reports.expired(today)) {
-				this.reports.delete(report, today);
+				// The keyed seal tells the export's check that this report went by
+				// retention.
+				this.reports.delete(report, today, this.accessLogs.deletionSeal(report.id()));
 				count++;
 			}
 			return count;

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.AnonymousPaths;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,6 +36,35 @@ class VoiceConfiguration {
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
 			.build());
+	}
+
+	/**
+	 * The access log's key: {@code bryt.access-log.key} (Base64, e.g. from
+	 * {@code BRYT_ACCESS_LOG_KEY}), else {@code keys/access-log.key} under the data
+	 * directory, created on first start.
+	 */
+	@Bean
+	AccessLogKey accessLogKey(@Value("${bryt.access-log.key:}") String key, DatabaseProperties database) {
+		return AccessLogKey.load(key, database.dataDir().resolve("keys"));
+	}
+
+	/**
+	 * Where the chains' heads are exported: {@code bryt.access-log.export-dir}, else
+	 * {@code access-log} under the data directory.
+	 */
+	@Bean
+	AccessLogExport accessLogExport(@Value("${bryt.access-log.export-dir:}") String directory,
+			DatabaseProperties database, AccessLogKey key, ReportRepository reports, Clock clock) {
+		return new AccessLogExport(
+				directory.isBlank() ? database.dataDir().resolve("access-log") : java.nio.file.Path.of(directory), key,
+				reports, clock);
+	}
+
+	@Bean
+	AccessLogs accessLogs(AccessLogKey key, AccessLogExport export, ReportRepository reports,
+			TransactionTemplate transaction, Clock clock,
+			@Value("${bryt.access-log.replace-lost-key:false}") boolean replaceLostKey) {
+		return new AccessLogs(key, export, reports, transaction, clock, replaceLostKey);
 	}
 
 	@Bean

@@ -54,6 +54,12 @@ class VoiceBrowserIT {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private Reports reports;
+
+	@Autowired
+	private ChannelRepository channelRepository;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mappings;
 
@@ -282,14 +288,18 @@ class VoiceBrowserIT {
 			scan(page, "report after reply");
 		}
 
-		long reportId = this.jdbc.sql("select max(id) from voice_report").query(Long.class).single();
+		// Pages address a report by its number in the organisation, never by its id.
+		long reportNumber = this.jdbc
+			.sql("select number from voice_report where id = (select max(id) from voice_report)")
+			.query(Long.class)
+			.single();
 		try (BrowserContext context = noJavaScript()) {
 			Page page = logIn(context, "union");
 			page.navigate(url("/voice"));
 			page.getByLabel("Your password").fill("demo");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
 			assertThat(page.getByText("You have no reports.")).isVisible();
-			page.navigate(url("/voice/reports/" + reportId));
+			page.navigate(url("/voice/reports/" + reportNumber));
 			assertThat(page.getByText("The page does not exist.")).isVisible();
 			assertThat(page.getByText("The night shift")).hasCount(0);
 		}
@@ -363,8 +373,54 @@ class VoiceBrowserIT {
 		flow();
 		questionnaire();
 		tooLarge();
+		inboxPagesFiltersAndBulkClose();
 		assertThat(this.visited).containsAll(voiceRoutes);
 		assertThat(this.violations).isEmpty();
+	}
+
+	/**
+	 * The inbox's new states (issue 9): more than one page, a filter, and closing ticked
+	 * reports as not substantiated, all through links and forms that work without
+	 * JavaScript.
+	 */
+	private void inboxPagesFiltersAndBulkClose() {
+		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+		Channel channel = this.channelRepository
+			.find(this.jdbc.sql("select organisation_id from voice_channel where id = :id")
+				.param("id", channelId)
+				.query(Long.class)
+				.single(), channelId)
+			.orElseThrow();
+		for (int i = 0; i < 55; i++) {
+			this.reports.submit(channel,
+					new Reports.Submission(List.of(new Answers.Answer(Question.Type.LONG_TEXT,
+							Labels.same("What happened?"), Labels.same("Inbox page " + i))), null, null, null, Set.of(),
+							List.of()));
+		}
+		try (BrowserContext context = noJavaScript()) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/voice"));
+			page.getByLabel("Your password").fill("demo");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock")).click();
+			assertThat(page.locator("#inbox-count")).containsText("page 1 of");
+			scan(page, "inbox with pages");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+			assertThat(page.locator("#inbox-count")).containsText("page 2 of");
+			scan(page, "inbox page 2");
+			page.getByLabel("Status").selectOption("NEW");
+			page.getByLabel("Only overdue").check();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+			assertThat(page.locator("#inbox-count")).containsText("0 reports");
+			scan(page, "inbox filtered, empty");
+			page.navigate(url("/voice?status=NEW"));
+			page.locator("input[name=report]").first().check();
+			page.locator("input[name=report]").nth(1).check();
+			page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Close the chosen reports as not substantiated"))
+				.click();
+			assertThat(page.getByText("2 reports closed as not substantiated.")).isVisible();
+			scan(page, "inbox after closing as not substantiated");
+		}
 	}
 
 	private void scan(Page page, String what) {

@@ -84,6 +84,9 @@ class VoiceFlowTests {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private AccessLogs accessLogs;
+
 	@Test
 	void reportIsReadByItsRecipientsAnsweredAndFollowedUpButNotByTheExcluded() throws Exception {
 		long union = accountId("union");
@@ -240,7 +243,7 @@ class VoiceFlowTests {
 
 	@Test
 	void deadlinesCountFromTheClockAndTheStatusOnlyMovesForward() {
-		Reports onMonday = new Reports(this.repository, this.keyRepository, this.builtIn,
+		Reports onMonday = new Reports(this.repository, this.keyRepository, this.builtIn, this.accessLogs,
 				noonOn(LocalDate.of(2026, 3, 2)));
 		Channel channel = this.channels.find(org(), channelId()).orElseThrow();
 		Receipt receipt = onMonday.submit(channel,
@@ -250,7 +253,7 @@ class VoiceFlowTests {
 		long id = reportBySelector(receipt.grouped());
 		long hr = accountId("hr");
 		// Received 2 March; acknowledge by 9 March; on 11 March two days overdue.
-		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, this.builtIn,
+		Reports nineDaysLater = new Reports(this.repository, this.keyRepository, this.builtIn, this.accessLogs,
 				noonOn(LocalDate.of(2026, 3, 11)));
 		Deadlines.Due due = row(nineDaysLater, hr, id).due();
 		assertThat(due)
@@ -294,7 +297,7 @@ class VoiceFlowTests {
 		Clock clock = Clock.fixed(
 				today.atStartOfDay(java.time.ZoneId.of("Europe/Stockholm")).toInstant().plus(Duration.ofHours(12)),
 				java.time.ZoneId.of("Europe/Stockholm"));
-		return new RetentionJob(this.repository, this.transaction, clock);
+		return new RetentionJob(this.repository, this.accessLogs, this.transaction, clock);
 	}
 
 	private boolean reportExists(long id) {

@@ -93,7 +93,12 @@ class VoiceKeysAndFilesTests {
 			.getHeader("Set-Cookie");
 		String pair = setCookie.substring(0, setCookie.indexOf(';'));
 		Cookie session = new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		var response = this.mvc.perform(get("/voice/reports/" + reportId + "/files/" + fileId).cookie(session).with(hr))
+		// Pages address a report by its number in the organisation, never by its id.
+		long number = this.jdbc.sql("select number from voice_report where id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+		var response = this.mvc.perform(get("/voice/reports/" + number + "/files/" + fileId).cookie(session).with(hr))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
