@@ -13,6 +13,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.common.ImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
@@ -74,7 +80,7 @@ class AttachmentCleaningTest {
 	@Test
 	void aJpegWithNothingToRemoveIsSaidToHaveNothing() throws Exception {
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
-		javax.imageio.ImageIO.write(HostileFiles.picture(16, 16), "jpg", plain);
+		ImageIO.write(HostileFiles.picture(16, 16), "jpg", plain);
 
 		MetadataCleaner.Cleaned cleaned = MetadataCleaner.clean("plain.jpg", plain.toByteArray());
 
@@ -83,6 +89,27 @@ class AttachmentCleaningTest {
 		assertThat(cleaned.removed()).isEmpty();
 		assertThat(HostileFiles.pixels(HostileFiles.decode(cleaned.bytes())))
 			.isEqualTo(HostileFiles.pixels(HostileFiles.decode(plain.toByteArray())));
+	}
+
+	@Test
+	void aProgressiveJpegWithTablesBetweenItsScansStillDecodesToTheSamePixels() throws Exception {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+		ByteArrayOutputStream progressive = new ByteArrayOutputStream();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(progressive)) {
+			writer.setOutput(out);
+			writer.write(null, new IIOImage(HostileFiles.picture(40, 30), null, null), param);
+		}
+		writer.dispose();
+		byte[] original = progressive.toByteArray();
+		assertThat(countMarkers(original, 0xDA)).as("scans").isGreaterThan(1);
+
+		MetadataCleaner.Cleaned cleaned = MetadataCleaner.clean("progressive.jpg", original);
+
+		assertThat(countMarkers(cleaned.bytes(), 0xDA)).isEqualTo(countMarkers(original, 0xDA));
+		assertThat(HostileFiles.pixels(HostileFiles.decode(cleaned.bytes())))
+			.isEqualTo(HostileFiles.pixels(HostileFiles.decode(original)));
 	}
 
 	@Test
@@ -300,6 +327,17 @@ class AttachmentCleaningTest {
 			}
 		}
 		return images;
+	}
+
+	/** How often a marker stands in the bytes (stuffed 0xFF 0x00 never matches). */
+	private static int countMarkers(byte[] jpeg, int marker) {
+		int count = 0;
+		for (int i = 0; i + 1 < jpeg.length; i++) {
+			if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == marker) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static List<String> chunkTypes(byte[] png) {

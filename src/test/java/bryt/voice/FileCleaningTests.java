@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -145,6 +146,30 @@ class FileCleaningTests {
 			.contains("An image has more than 40 million pixels. Bryt does not take images that large")
 			.contains("See the scan.");
 		assertThat(this.jdbc.sql("select count(*) from voice_report").query(Long.class).single()).isEqualTo(reports);
+
+		// The same for a message in the follow-up.
+		String receipt = receipt(this.mvc.perform(ReportForm.of(this.jdbc, channel).submit("The lock is broken."))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		long messages = this.jdbc.sql("select count(*) from voice_message").query(Long.class).single();
+		String followUp = HtmlUtils.htmlUnescape(
+				this.mvc
+					.perform(multipart("/report/exempelby/follow-up/message").param("receipt", receipt)
+						.param("text", "Here is the scan.")
+						.file(new MockMultipartFile("files", "scan.png", "image/png",
+								HostileFiles.hugePngWithBrokenData())))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(followUp).contains("An image has more than 40 million pixels.");
+		assertThat(this.jdbc.sql("select count(*) from voice_message").query(Long.class).single()).isEqualTo(messages);
+	}
+
+	private static String receipt(String page) {
+		Matcher receipt = RECEIPT.matcher(page);
+		assertThat(receipt.find()).isTrue();
+		return receipt.group(1);
 	}
 
 	private static void assertClean(byte[] jpeg) throws Exception {
