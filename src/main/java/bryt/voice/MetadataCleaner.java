@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +37,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  * <li>PNG: only the chunks needed to draw it are kept, and nothing after its end
  * ({@link PngChunks}).</li>
  * <li>PDF: the document information and XMP of the document, of its pages and of its
- * images, applications' private data, and the metadata of every JPEG image stream.</li>
+ * images, applications' private data, the metadata of every JPEG image stream, and the
+ * authors (replaced) and dates of comments and mark-up.</li>
  * <li>Office Open XML and OpenDocument: properties, the authors and dates of changes and
  * comments, and the metadata of every JPEG and PNG inside ({@link OfficeDocuments}).</li>
  * </ul>
@@ -143,6 +146,7 @@ final class MetadataCleaner {
 					objects.add(object.getObject());
 				}
 			}
+			Map<String, String> authors = new HashMap<>();
 			for (COSBase object : objects) {
 				if (!(object instanceof COSDictionary dictionary)) {
 					continue;
@@ -154,6 +158,21 @@ final class MetadataCleaner {
 				if (dictionary.containsKey(COSName.PIECE_INFO)) {
 					dictionary.removeItem(COSName.PIECE_INFO);
 					removed.add(Removed.OTHER);
+				}
+				if (isComment(dictionary)) {
+					// The author of a comment or mark-up, as Acrobat and Word write it.
+					String author = dictionary.getString(COSName.T);
+					if (author != null && !author.isBlank()) {
+						dictionary.setString(COSName.T,
+								authors.computeIfAbsent(author.strip(), (name) -> "Author " + (authors.size() + 1)));
+						removed.add(Removed.AUTHOR_NAMES);
+					}
+					for (COSName date : List.of(COSName.M, COSName.CREATION_DATE)) {
+						if (dictionary.containsKey(date)) {
+							dictionary.removeItem(date);
+							removed.add(Removed.CHANGE_DATES);
+						}
+					}
 				}
 				if (object instanceof COSStream stream && COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
 						&& onlyDct(stream.getFilters())) {
@@ -175,6 +194,19 @@ final class MetadataCleaner {
 			return new Cleaned(out.toByteArray(), "application/pdf",
 					removed.isEmpty() ? Result.PDF_NOTHING_FOUND : Result.PDF_REMOVED, removed);
 		}
+	}
+
+	/**
+	 * An annotation other than a form field, link or pop-up: a comment, highlight, stamp
+	 * or drawing, whose {@code /T} is its author. (A form field's {@code /T} is its name,
+	 * which the form needs.)
+	 */
+	private static boolean isComment(COSDictionary dictionary) {
+		COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
+		boolean annotation = COSName.ANNOT.equals(dictionary.getCOSName(COSName.TYPE))
+				|| (dictionary.containsKey(COSName.RECT) && subtype != null && !dictionary.containsKey(COSName.TYPE));
+		return annotation && subtype != null && !COSName.WIDGET.equals(subtype) && !COSName.LINK.equals(subtype)
+				&& !COSName.POPUP.equals(subtype) && !dictionary.containsKey(COSName.FT);
 	}
 
 	/**

@@ -55,11 +55,19 @@ import javax.xml.stream.events.XMLEvent;
  * <li>Paths that name the user (Word's attached template, Excel's {@code absPath}), the
  * printer of an OpenDocument file, the user name of Excel's file sharing, and
  * OpenDocument signatures (which name the signer and no longer match) are removed.</li>
+ * <li>Every part that is a JPEG or PNG picture ({@code word/media/}, {@code xl/media/},
+ * {@code ppt/media/}, {@code Pictures/}, thumbnails), known by its content rather than
+ * its name, goes through {@link JpegSegments} or {@link PngChunks}.</li>
  * <li>Every other part is copied byte for byte; a part is rewritten only when it held
  * something to remove. Every entry gets the same fixed time, because the entries' times
  * are when the author saved. The {@code mimetype} entry of an OpenDocument file stays
  * first and stored, as the format requires.</li>
  * </ul>
+ *
+ * What each part held is added to the caller's set of {@link MetadataCleaner.Removed}, so
+ * that the reporter is told what this file had, not what such files may have. Unpacking
+ * is bounded ({@link Budget}): a package with too many entries, or unpacking to too much,
+ * is refused ({@link TooLarge}) after at most that much work.
  *
  * Plain ZIP and StAX from the JDK are enough: only the few attributes and elements above
  * change, and no object model of the document is needed. Text inside the document, which

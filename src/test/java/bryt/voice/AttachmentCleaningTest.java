@@ -31,11 +31,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.Test;
 
+import static bryt.voice.MetadataCleaner.Removed.AUTHOR_NAMES;
+import static bryt.voice.MetadataCleaner.Removed.CHANGE_DATES;
 import static bryt.voice.MetadataCleaner.Removed.COMMENT;
 import static bryt.voice.MetadataCleaner.Removed.DOCUMENT_PROPERTIES;
 import static bryt.voice.MetadataCleaner.Removed.EXIF;
@@ -184,6 +188,13 @@ class AttachmentCleaningTest {
 			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
 				content.drawImage(image, 10, 10);
 			}
+			PDAnnotationText comment = new PDAnnotationText();
+			comment.setRectangle(new PDRectangle(100, 100, 20, 20));
+			comment.setTitlePopup("Anna Berg");
+			comment.setContents("The lock is broken.");
+			comment.setModifiedDate("D:20260301100000Z");
+			comment.setCreationDate(java.util.Calendar.getInstance());
+			page.getAnnotations().add(comment);
 			PDMetadata documentXmp = new PDMetadata(document);
 			documentXmp.importXMPMetadata(
 					utf8("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">" + HostileFiles.XMP + " document</x:xmpmeta>"));
@@ -199,7 +210,7 @@ class AttachmentCleaningTest {
 
 		assertThat(cleaned.result()).isEqualTo(MetadataCleaner.Result.PDF_REMOVED);
 		assertThat(cleaned.removed()).containsExactly(LOCATION, EXIF, XMP, IPTC, COMMENT, DOCUMENT_PROPERTIES,
-				TRAILING_DATA);
+				AUTHOR_NAMES, CHANGE_DATES, TRAILING_DATA);
 		List<byte[]> images = rawImages(cleaned.bytes());
 		assertThat(images).hasSize(1);
 		assertJpegClean(images.get(0));
@@ -209,6 +220,11 @@ class AttachmentCleaningTest {
 			assertThat(document.getDocumentInformation().getAuthor()).isNull();
 			assertThat(document.getDocumentCatalog().getMetadata()).isNull();
 			PDPage page = document.getPage(0);
+			PDAnnotationText comment = (PDAnnotationText) page.getAnnotations().get(0);
+			assertThat(comment.getTitlePopup()).isEqualTo("Author 1");
+			assertThat(comment.getContents()).isEqualTo("The lock is broken.");
+			assertThat(comment.getModifiedDate()).isNull();
+			assertThat(comment.getCreationDate()).isNull();
 			for (COSName name : page.getResources().getXObjectNames()) {
 				PDXObject object = page.getResources().getXObject(name);
 				assertThat(object.getCOSObject().containsKey(COSName.METADATA)).isFalse();
