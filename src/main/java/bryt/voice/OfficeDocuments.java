@@ -333,6 +333,10 @@ final class OfficeDocuments {
 					return this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
 				}
 			}
+			if (unqualified && elementNamespace.equals(PML) && elementName.equals("cm") && name.equals("dt")) {
+				// When a PowerPoint comment was written; optional in the schema.
+				return this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
+			}
 			if (unqualified && ((elementNamespace.equals(PML) && elementName.equals("cmAuthor"))
 					|| (elementNamespace.equals(P188) && elementName.equals("author")))) {
 				return switch (name) {

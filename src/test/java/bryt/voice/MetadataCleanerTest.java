@@ -207,8 +207,18 @@ class MetadataCleanerTest {
 				<p188:authorLst xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main">\
 				<p188:author id="{7B}" name="Anna Berg" initials="AB" userId="anna.berg@ekby.se" providerId="AD"/>\
 				</p188:authorLst>""");
-		Map<String, byte[]> cleanedPptx = unzip(MetadataCleaner.clean("briefing.pptx", zip(pptx)).bytes());
-		assertNowhere(cleanedPptx, "Anna", "Berg", "anna.berg", "\"AB\"");
+		pptx.put("ppt/comments/comment1.xml", """
+				<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+				<p:cmLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">\
+				<p:cm authorId="1" dt="2026-03-01T10:00:00.000" idx="1"><p:pos x="10" y="10"/>\
+				<p:text>Ask the manager.</p:text></p:cm></p:cmLst>""");
+		MetadataCleaner.Cleaned cleanedPresentation = MetadataCleaner.clean("briefing.pptx", zip(pptx));
+		assertThat(cleanedPresentation.removed()).containsExactly(MetadataCleaner.Removed.AUTHOR_NAMES,
+				MetadataCleaner.Removed.CHANGE_DATES);
+		Map<String, byte[]> cleanedPptx = unzip(cleanedPresentation.bytes());
+		assertNowhere(cleanedPptx, "Anna", "Berg", "anna.berg", "\"AB\"", "2026-03");
+		assertThat(texts(parse(cleanedPptx.get("ppt/comments/comment1.xml")), PML, "text"))
+			.containsExactly("Ask the manager.");
 		assertThat(attributes(parse(cleanedPptx.get("ppt/commentAuthors.xml")), PML, "cmAuthor", "", "name"))
 			.containsExactly("Author 1");
 		assertThat(attributes(parse(cleanedPptx.get("ppt/authors.xml")), P188, "author", "", "initials"))
