@@ -55,20 +55,25 @@ import javax.xml.stream.events.XMLEvent;
  * <li>Paths that name the user (Word's attached template, Excel's {@code absPath}), the
  * printer of an OpenDocument file, the user name of Excel's file sharing, and
  * OpenDocument signatures (which name the signer and no longer match) are removed.</li>
+ * <li>Every part that is a JPEG or PNG picture ({@code word/media/}, {@code xl/media/},
+ * {@code ppt/media/}, {@code Pictures/}, thumbnails), known by its content rather than
+ * its name, goes through {@link JpegSegments} or {@link PngChunks}.</li>
  * <li>Every other part is copied byte for byte; a part is rewritten only when it held
  * something to remove. Every entry gets the same fixed time, because the entries' times
  * are when the author saved. The {@code mimetype} entry of an OpenDocument file stays
  * first and stored, as the format requires.</li>
  * </ul>
  *
+ * What each part held is added to the caller's set of {@link MetadataCleaner.Removed}, so
+ * that the reporter is told what this file had, not what such files may have. Unpacking
+ * is bounded ({@link Budget}): a package with too many entries, or unpacking to too much,
+ * is refused ({@link TooLarge}) after at most that much work.
+ *
  * Plain ZIP and StAX from the JDK are enough: only the few attributes and elements above
  * change, and no object model of the document is needed. Text inside the document, which
  * may name people too, stays as written.
  */
 final class OfficeDocuments {
-
-	/** A zip that unpacks to more than this is not cleaned (and stored as it is). */
-	static final long MAX_UNPACKED = 200L * 1024 * 1024;
 
 	/** What OpenDocument requires where a change or comment must carry a date. */
 	static final String NEUTRAL_DATE = "1970-01-01T00:00:00";
@@ -143,12 +148,15 @@ final class OfficeDocuments {
 	 * {@code [Content_Types].xml}.
 	 * @throws IOException when the zip cannot be read
 	 */
-	static Optional<Format> format(byte[] zip) throws IOException {
+	static Optional<Format> format(byte[] zip, MetadataCleaner.Limits limits) throws IOException {
+		Budget budget = new Budget(limits, zip.length);
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
 			boolean first = true;
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				budget.entry();
+				byte[] content = budget.read(in);
 				if (first && entry.getName().equals("mimetype")) {
-					String mimetype = new String(in.readNBytes(200), StandardCharsets.US_ASCII);
+					String mimetype = new String(content, 0, Math.min(content.length, 200), StandardCharsets.US_ASCII);
 					if (mimetype.startsWith(ODF_MIMETYPE)) {
 						return Optional.of(Format.OPEN_DOCUMENT);
 					}
@@ -164,20 +172,24 @@ final class OfficeDocuments {
 
 	/**
 	 * The document without its authors, as described above.
-	 * @throws IOException when the zip or one of its XML parts cannot be read, or it
-	 * unpacks to more than {@link #MAX_UNPACKED}
+	 * @param removed gets what was removed or replaced
+	 * @throws TooLarge when it has more entries or unpacks to more than the limits allow
+	 * @throws IOException when the zip, one of its XML parts or one of its JPEG or PNG
+	 * images cannot be read
 	 */
-	static byte[] clean(byte[] zip, Format format) throws IOException {
-		Authors authors = new Authors();
+	static byte[] clean(byte[] zip, Format format, MetadataCleaner.Limits limits, Set<MetadataCleaner.Removed> removed)
+			throws IOException {
+		Authors authors = new Authors(removed);
+		Budget budget = new Budget(limits, zip.length);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-		long unpacked = 0;
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
 				ZipOutputStream cleaned = new ZipOutputStream(out)) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				budget.entry();
 				String name = entry.getName();
-				byte[] content = read(in, MAX_UNPACKED - unpacked);
-				unpacked += content.length;
+				byte[] content = budget.read(in);
 				if (format == Format.OPEN_DOCUMENT && ODF_DROPPED.contains(name)) {
+					removed.add(MetadataCleaner.Removed.SIGNATURES);
 					continue;
 				}
 				byte[] part = part(format, name, content, authors);
@@ -197,9 +209,24 @@ final class OfficeDocuments {
 	}
 
 	private static byte[] part(Format format, String name, byte[] content, Authors authors) throws IOException {
+		// Pictures (word/media, xl/media, ppt/media, Pictures/, thumbnails) wherever they
+		// are, known by their content, not their name.
+		if (JpegSegments.isJpeg(content)) {
+			JpegSegments.Filtered image = JpegSegments.clean(content);
+			authors.removed.addAll(image.removed());
+			return image.bytes();
+		}
+		if (PngChunks.isPng(content)) {
+			JpegSegments.Filtered image = PngChunks.clean(content);
+			authors.removed.addAll(image.removed());
+			return image.bytes();
+		}
 		if (format == Format.OFFICE_OPEN_XML) {
 			String empty = EMPTY_OFFICE_PARTS.get(name);
 			if (empty != null) {
+				if (hasText(content)) {
+					authors.removed.add(MetadataCleaner.Removed.DOCUMENT_PROPERTIES);
+				}
 				return empty.getBytes(StandardCharsets.UTF_8);
 			}
 			if (name.endsWith(".xml") || name.endsWith(".rels")) {
@@ -208,6 +235,9 @@ final class OfficeDocuments {
 			return content;
 		}
 		if (name.equals("meta.xml")) {
+			if (hasText(content)) {
+				authors.removed.add(MetadataCleaner.Removed.DOCUMENT_PROPERTIES);
+			}
 			return emptyMeta(content);
 		}
 		if (name.endsWith(".xml") && !name.startsWith("META-INF/")) {
@@ -267,7 +297,7 @@ final class OfficeDocuments {
 				return switch (name) {
 					case "author" -> this.authors.name(value);
 					case "initials" -> this.authors.initials(value);
-					case "date" -> DROP;
+					case "date" -> this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
 					default -> null;
 				};
 			}
@@ -283,7 +313,7 @@ final class OfficeDocuments {
 				};
 			}
 			if (namespace.equals(W16CEX) && name.equals("dateUtc")) {
-				return DROP;
+				return this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
 			}
 			boolean unqualified = namespace.isEmpty();
 			if (unqualified && elementNamespace.equals(SML) && elementName.equals("fileSharing")
@@ -300,8 +330,12 @@ final class OfficeDocuments {
 					};
 				}
 				if (elementName.equals("threadedComment") && name.equals("dT")) {
-					return DROP;
+					return this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
 				}
+			}
+			if (unqualified && elementNamespace.equals(PML) && elementName.equals("cm") && name.equals("dt")) {
+				// When a PowerPoint comment was written; optional in the schema.
+				return this.authors.drop(MetadataCleaner.Removed.CHANGE_DATES);
 			}
 			if (unqualified && ((elementNamespace.equals(PML) && elementName.equals("cmAuthor"))
 					|| (elementNamespace.equals(P188) && elementName.equals("author")))) {
@@ -316,15 +350,23 @@ final class OfficeDocuments {
 			if (unqualified && elementNamespace.equals(RELATIONSHIPS) && elementName.equals("Relationship")
 					&& name.equals("Target") && valueOf(element, "Type", "").endsWith("/attachedTemplate")) {
 				// A path such as C:\Users\<name>\…\Normal.dotm; the file name is enough.
-				return value.substring(Math.max(value.lastIndexOf('\\'), value.lastIndexOf('/')) + 1);
+				String file = value.substring(Math.max(value.lastIndexOf('\\'), value.lastIndexOf('/')) + 1);
+				if (!file.equals(value)) {
+					this.authors.removed.add(MetadataCleaner.Removed.FILE_PATHS);
+				}
+				return file;
 			}
 			return null;
 		}
 
 		@Override
 		public boolean drop(StartElement element) {
-			return element.getName().getNamespaceURI().equals(X15AC)
-					&& element.getName().getLocalPart().equals("absPath");
+			if (element.getName().getNamespaceURI().equals(X15AC)
+					&& element.getName().getLocalPart().equals("absPath")) {
+				this.authors.removed.add(MetadataCleaner.Removed.FILE_PATHS);
+				return true;
+			}
+			return false;
 		}
 
 		@Override
@@ -360,7 +402,11 @@ final class OfficeDocuments {
 				return false;
 			}
 			String name = valueOf(element, new QName(ODF_CONFIG, "name"), "");
-			return name.equals("PrinterName") || name.equals("PrinterSetup");
+			if (name.equals("PrinterName") || name.equals("PrinterSetup")) {
+				this.authors.removed.add(MetadataCleaner.Removed.PRINTER);
+				return true;
+			}
+			return false;
 		}
 
 		@Override
@@ -371,7 +417,12 @@ final class OfficeDocuments {
 				return this.authors::name;
 			}
 			if (namespace.equals(DC) && name.equals("date")) {
-				return (date) -> NEUTRAL_DATE;
+				return (date) -> {
+					if (!date.equals(NEUTRAL_DATE)) {
+						this.authors.removed.add(MetadataCleaner.Removed.CHANGE_DATES);
+					}
+					return NEUTRAL_DATE;
+				};
 			}
 			if ((namespace.equals(ODF_META) && name.equals("creator-initials"))
 					|| (namespace.equals(LOEXT) && name.equals("sender-initials"))) {
@@ -392,10 +443,18 @@ final class OfficeDocuments {
 
 		private final Map<String, String> initials = new LinkedHashMap<>();
 
+		/** What the document's parts held that was removed or replaced, so far. */
+		final Set<MetadataCleaner.Removed> removed;
+
+		Authors(Set<MetadataCleaner.Removed> removed) {
+			this.removed = removed;
+		}
+
 		String name(String original) {
 			if (original.isBlank()) {
 				return original;
 			}
+			this.removed.add(MetadataCleaner.Removed.AUTHOR_NAMES);
 			return this.names.computeIfAbsent(original.strip(), (key) -> "Author " + (this.names.size() + 1));
 		}
 
@@ -403,7 +462,14 @@ final class OfficeDocuments {
 			if (original.isBlank()) {
 				return original;
 			}
+			this.removed.add(MetadataCleaner.Removed.AUTHOR_NAMES);
 			return this.initials.computeIfAbsent(original.strip(), (key) -> "A" + (this.initials.size() + 1));
+		}
+
+		/** Notes what an attribute held and drops it. */
+		String drop(MetadataCleaner.Removed what) {
+			this.removed.add(what);
+			return Rules.DROP;
 		}
 
 		/** {@code "Anna Berg: text"} → {@code "Author 1: text"} for a known author. */
@@ -567,12 +633,91 @@ final class OfficeDocuments {
 		zip.closeEntry();
 	}
 
-	private static byte[] read(InputStream in, long allowed) throws IOException {
-		byte[] content = in.readNBytes((int) Math.min(allowed + 1, Integer.MAX_VALUE - 8));
-		if (content.length > allowed) {
-			throw new IOException("The package unpacks to more than " + MAX_UNPACKED + " bytes");
+	/**
+	 * Whether an XML part holds any text or attribute below its root element, that is any
+	 * property at all.
+	 */
+	private static boolean hasText(byte[] xml) throws IOException {
+		try {
+			XMLEventReader reader = inputFactory().createXMLEventReader(new ByteArrayInputStream(xml));
+			int depth = 0;
+			while (reader.hasNext()) {
+				XMLEvent event = reader.nextEvent();
+				if (event.getEventType() == XMLEvent.DTD) {
+					throw new IOException("An office document part with a document type declaration");
+				}
+				if (event.isStartElement()) {
+					depth++;
+					if (depth > 1 && event.asStartElement().getAttributes().hasNext()) {
+						return true;
+					}
+					if (depth > 2) {
+						return true;
+					}
+				}
+				else if (event.isEndElement()) {
+					depth--;
+				}
+				else if (event.isCharacters() && depth > 1 && !event.asCharacters().getData().isBlank()) {
+					return true;
+				}
+			}
+			return false;
 		}
-		return content;
+		catch (XMLStreamException ex) {
+			throw new IOException("A document properties part is not well-formed XML", ex);
+		}
+	}
+
+	/**
+	 * What unpacking one package may take: so many entries, so many bytes in all, and no
+	 * more than a multiple of its own size, so that a small zip bomb is stopped after
+	 * about a megabyte rather than at the total limit. Counted as the bytes come out of
+	 * the inflater, not from the sizes the zip declares, which a bomb may fake.
+	 */
+	private static final class Budget {
+
+		private final MetadataCleaner.Limits limits;
+
+		private final long allowed;
+
+		private long unpacked;
+
+		private int entries;
+
+		Budget(MetadataCleaner.Limits limits, long packed) {
+			this.limits = limits;
+			this.allowed = limits.unpackedAllowed(packed);
+		}
+
+		void entry() throws TooLarge {
+			if (++this.entries > this.limits.maxZipEntries()) {
+				throw new TooLarge("The package has more than " + this.limits.maxZipEntries() + " entries");
+			}
+		}
+
+		byte[] read(InputStream in) throws IOException {
+			ByteArrayOutputStream content = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				this.unpacked += read;
+				if (this.unpacked > this.allowed) {
+					throw new TooLarge("The package unpacks to more than " + this.allowed + " bytes");
+				}
+				content.write(buffer, 0, read);
+			}
+			return content.toByteArray();
+		}
+
+	}
+
+	/** A package with more entries or unpacking to more than the limits allow. */
+	static final class TooLarge extends IOException {
+
+		TooLarge(String message) {
+			super(message);
+		}
+
 	}
 
 }

@@ -56,9 +56,12 @@ class PublicReportController {
 
 	private final QuestionRepository questions;
 
+	private final FileCleaning cleaning;
+
 	PublicReportController(Organisations directory, ChannelRepository channels, KeyRepository keys, Reports reports,
-			VoiceConfiguration.Throttles throttles, QuestionRepository questions) {
+			VoiceConfiguration.Throttles throttles, QuestionRepository questions, FileCleaning cleaning) {
 		this.questions = questions;
+		this.cleaning = cleaning;
 		this.directory = directory;
 		this.channels = channels;
 		this.keys = keys;
@@ -193,6 +196,7 @@ class PublicReportController {
 		}
 		model.addAttribute("report", report.get());
 		model.addAttribute("receipt", Receipt.parse(receipt).orElseThrow().grouped());
+		model.addAttribute("maxMegapixels", this.cleaning.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -229,6 +233,7 @@ class PublicReportController {
 					.filter((account) -> withKeys.contains(account.id()))
 					.toList());
 		model.addAttribute("maxFiles", MAX_FILES);
+		model.addAttribute("maxMegapixels", this.cleaning.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -272,12 +277,13 @@ class PublicReportController {
 		}
 		for (MultipartFile file : given) {
 			try {
-				String name = fileName(file.getOriginalFilename());
-				MetadataCleaner.Cleaned cleaned = MetadataCleaner.clean(name, file.getBytes());
-				uploads.add(new Reports.Upload(name, cleaned.mediaType(), cleaned.bytes(), cleaned.result().name()));
+				uploads.add(this.cleaning.clean(fileName(file.getOriginalFilename()), file.getBytes()));
 			}
 			catch (IOException ex) {
 				errors.put("files", "voice.error.files");
+			}
+			catch (MetadataCleaner.Refused ex) {
+				errors.put("files", ex.messageKey());
 			}
 		}
 		return uploads;

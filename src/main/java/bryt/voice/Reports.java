@@ -322,7 +322,8 @@ class Reports {
 				Map<String, String> meta = Payload.decode(VoiceCrypto.decrypt(dataKey, attachment.meta(),
 						report.context("file meta " + attachment.id())));
 				files.add(new FileInfo(attachment.id(), attachment.messageId(), meta.get("name"), meta.get("type"),
-						Long.parseLong(meta.get("size")), meta.getOrDefault("cleaning", "")));
+						Long.parseLong(meta.get("size")), meta.getOrDefault("cleaning", ""),
+						meta.getOrDefault("removed", "")));
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("A file of report " + report.id() + " does not decrypt", ex);
@@ -342,6 +343,7 @@ class Reports {
 			meta.put("type", file.mediaType());
 			meta.put("size", String.valueOf(file.bytes().length));
 			meta.put("cleaning", file.cleaning());
+			meta.put("removed", file.removed());
 			this.reports.fillAttachment(id,
 					VoiceCrypto.encrypt(dataKey, Payload.encode(meta), context(selector, "file meta " + id)),
 					VoiceCrypto.encrypt(dataKey, file.bytes(), context(selector, "file " + id)));
@@ -394,8 +396,18 @@ class Reports {
 
 	}
 
-	/** A file as it will be stored: metadata already removed where possible. */
-	record Upload(String name, String mediaType, byte[] bytes, String cleaning) {
+	/**
+	 * A file as it will be stored: metadata already removed where possible.
+	 *
+	 * @param cleaning a {@link MetadataCleaner.Result}
+	 * @param removed what was removed, as {@link MetadataCleaner.Cleaned#removedNames()}
+	 */
+	record Upload(String name, String mediaType, byte[] bytes, String cleaning, String removed) {
+
+		/** The message keys of what was removed, for the reporter's notice. */
+		public List<String> removedKeys() {
+			return MetadataCleaner.removedKeys(this.removed);
+		}
 
 		@Override
 		public String toString() {
@@ -407,7 +419,14 @@ class Reports {
 	record Download(String name, String mediaType, byte[] bytes) {
 	}
 
-	record FileInfo(long id, Long messageId, String name, String mediaType, long size, String cleaning) {
+	record FileInfo(long id, Long messageId, String name, String mediaType, long size, String cleaning,
+			String removed) {
+
+		/** The message keys of what was removed, for the recipient's notice. */
+		public List<String> removedKeys() {
+			return MetadataCleaner.removedKeys(this.removed);
+		}
+
 	}
 
 	record Message(long id, ReportRepository.Author author, Long accountId, LocalDate writtenOn, String text,

@@ -67,7 +67,9 @@ class VoiceKeysAndFilesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("photo.jpg: location (GPS), camera and other EXIF and XMP data were removed.");
+		assertThat(page).contains(
+				"photo.jpg: Bryt removed the location (GPS); camera, settings and time (EXIF). What the picture shows "
+						+ "is unchanged.");
 		Matcher receipt = RECEIPT.matcher(page);
 		assertThat(receipt.find()).isTrue();
 		long reportId = this.jdbc.sql("select id from voice_report where receipt_selector = :s")
@@ -134,9 +136,10 @@ class VoiceKeysAndFilesTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(page).contains("minutes.docx: the document properties (author, last editor, revision, company, "
-				+ "dates) were removed; the names in tracked changes and comments were replaced by \u201cAuthor 1\u201d, "
-				+ "\u201cAuthor 2\u201d and so on, and their dates removed.");
+		// Only what the file held: no properties part, no dates, one author.
+		assertThat(page).contains("minutes.docx: Bryt removed or replaced the names of the authors of changes and "
+				+ "comments (now \u201cAuthor 1\u201d, \u201cAuthor 2\u201d and so on). Text in the document, and a "
+				+ "digital signature, may still name people.");
 		assertThat(page).contains("old minutes.doc: Bryt cannot remove the author, tracked changes and comments from "
 				+ "older Office files (.doc, .xls, .ppt) or password-protected ones; the file was stored as it is");
 	}
