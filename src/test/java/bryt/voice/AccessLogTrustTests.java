@@ -115,10 +115,12 @@ class AccessLogTrustTests {
 		assertThatThrownBy(() -> this.jdbc.sql("delete from voice_access_log where report_id = :id")
 			.param("id", reportId)
 			.update()).hasMessageContaining("append-only");
+		// Refused by the trigger; a role without the TRUNCATE privilege is refused
+		// before.
 		assertThatThrownBy(() -> this.jdbc.sql("truncate voice_access_log").update())
-			.hasMessageContaining("append-only");
+			.hasMessageMatching("(?s).*(append-only|permission denied).*");
 		assertThatThrownBy(() -> this.jdbc.sql("truncate voice_report cascade").update())
-			.hasMessageContaining("append-only");
+			.hasMessageMatching("(?s).*(append-only|permission denied).*");
 		assertThat(entries(reportId)).isEqualTo(1);
 
 		this.export.export();
