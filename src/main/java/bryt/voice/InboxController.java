@@ -105,16 +105,6 @@ class InboxController {
 		return "redirect:/voice";
 	}
 
-	@PostMapping("/restore")
-	String restore(@AuthenticationPrincipal CurrentAccount me, HttpSession session,
-			@RequestParam(required = false) String recoveryKey, @RequestParam(required = false) String password,
-			RedirectAttributes redirect) {
-		this.keys.restore(me.accountId(), recoveryKey, password)
-			.ifPresentOrElse((handle) -> this.unlocked.put(session.getId(), me.accountId(), handle),
-					() -> redirect.addFlashAttribute("restoreFailed", true));
-		return "redirect:/voice";
-	}
-
 	@GetMapping("/reports/{id}")
 	String report(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable long id, Model model) {
 		Optional<KeysetHandle> key = this.unlocked.get(session.getId(), me.accountId());

@@ -142,7 +142,7 @@ class Reports {
 				report.deadlines(), report.deadlines().due(report.status(), report.feedbackOn(), today()),
 				content.answers(), content.name(), content.contact(), dialogue, notes, content.files(), entries,
 				AccessLog.intact(entries, this.reports.lockAccessLogHead(reportId).orElse(null)),
-				this.reports.recipients(reportId));
+				this.reports.recipients(reportId), this.reports.lostAccess(reportId));
 	}
 
 	/**
@@ -212,6 +212,15 @@ class Reports {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("A file of report " + reportId + " does not decrypt", ex);
 		}
+	}
+
+	/**
+	 * Writes what happened to the report's keys (discarded, re-granted, recovered) to its
+	 * access log, the same way as every opening.
+	 */
+	@Transactional
+	void logAccess(long organisationId, long reportId, long accountId, String action) {
+		log(this.reports.find(organisationId, reportId).orElseThrow(ReportNotFoundException::new), accountId, action);
 	}
 
 	private Optional<Opened> open(long organisationId, String typedReceipt) {
@@ -369,7 +378,7 @@ class Reports {
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
 			Deadlines deadlines, Deadlines.Due due, List<Answers.Answer> answers, String name, String contact,
 			List<Message> messages, List<Message> notes, List<FileInfo> files, List<AccessLog.Entry> accessLog,
-			boolean accessLogIntact, List<Long> recipients) {
+			boolean accessLogIntact, List<Long> recipients, List<Long> lostAccess) {
 	}
 
 	record InboxRow(long id, String channelName, LocalDate receivedOn, ReportStatus status, Deadlines.Due due) {
