@@ -78,6 +78,20 @@ final class Colleagues {
 		return channel;
 	}
 
+	/** An administrator sets a new password for the account through the account page. */
+	void resetPassword(Visit administrator, long account, String name, String role, String password) throws Exception {
+		int status = administrator
+			.send(post("/admin/accounts/" + account).param("username", username(name))
+				.param("displayName", name)
+				.param("roles", role)
+				.param("enabled", "true")
+				.param("password", password))
+			.getStatus();
+		if (status != 302) {
+			throw new IllegalStateException("The account form refused the new password: " + status);
+		}
+	}
+
 	/** Sends a report through the public form, leaving out the excluded recipients. */
 	long report(MockMvc mvc, long channel, String text, Long... excluded) throws Exception {
 		ReportForm form = ReportForm.of(this.jdbc, channel);
