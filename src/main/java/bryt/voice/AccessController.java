@@ -65,6 +65,7 @@ class AccessController {
 		model.addAttribute("recovery", recovery.orElse(null));
 		model.addAttribute("holders", shares.stream().map(KeyRepository.Share::accountId).toList());
 		model.addAttribute("holder", holder);
+		model.addAttribute("entrusted", this.keys.entrusted(me.accountId()));
 		List<ReportRepository.LostCount> recoverable = holder
 				? lost.stream().filter((count) -> count.accountId() != me.accountId()).toList() : List.of();
 		model.addAttribute("recoverable", recoverable);
@@ -91,6 +92,19 @@ class AccessController {
 		}
 		else {
 			redirect.addFlashAttribute("regrantRefused", true);
+		}
+		return "redirect:/voice/access";
+	}
+
+	/** The recipient lets the recovery key's current holders recover its reports. */
+	@PostMapping("/entrust")
+	String entrust(@AuthenticationPrincipal CurrentAccount me, HttpSession session, RedirectAttributes redirect) {
+		Optional<KeysetHandle> key = this.unlocked.get(session.getId(), me.accountId());
+		if (key.isEmpty()) {
+			return "redirect:/voice";
+		}
+		if (this.keys.entrust(me.organisationId(), me.accountId(), key.get())) {
+			redirect.addFlashAttribute("entrustedNow", true);
 		}
 		return "redirect:/voice/access";
 	}

@@ -3,6 +3,7 @@ package bryt.voice;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Recipients' key pairs: created with the login password, unlocked with it, re-wrapped
  * when the account holder changes the password, and discarded when an administrator sets
  * a new one. Also the organisation's recovery key, split among named holders who are not
- * administrators; each recipient's private key gets a copy encrypted to it.
+ * administrators, whom a recipient may entrust with a copy of its private key.
  */
 @Service
 class RecipientKeys {
@@ -70,7 +71,6 @@ class RecipientKeys {
 		byte[] salt = VoiceCrypto.randomBytes(16);
 		this.keys.save(new KeyRepository.RecipientKey(organisationId, accountId, VoiceCrypto.publicKeyset(keyPair),
 				salt, VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, passwordContext(accountId))), today());
-		copyForRecovery(organisationId, accountId, keyPair);
 		return Optional.of(keyPair);
 	}
 
@@ -83,11 +83,8 @@ class RecipientKeys {
 		}
 		KeyRepository.RecipientKey key = stored.get();
 		try {
-			KeysetHandle keyPair = VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), password, key.passwordSalt(),
-					passwordContext(accountId));
-			// A key made before the recovery key was (re)made gets its copy now.
-			copyForRecovery(key.organisationId(), accountId, keyPair);
-			return Optional.of(keyPair);
+			return Optional.of(VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), password, key.passwordSalt(),
+					passwordContext(accountId)));
 		}
 		catch (GeneralSecurityException ex) {
 			return Optional.empty();
@@ -189,15 +186,32 @@ class RecipientKeys {
 		return this.keys.shares(organisationId);
 	}
 
-	private void copyForRecovery(long organisationId, long accountId, KeysetHandle keyPair) {
+	/**
+	 * The recipient entrusts the current recovery key's holders with its reports: a copy
+	 * of its private key is encrypted to the recovery key. Only the recipient does this,
+	 * having seen who the holders are, never an automatic step: otherwise an
+	 * administrator could split a recovery key among accounts of their own making and
+	 * collect every recipient's key at its next unlock.
+	 * @return whether a copy now exists
+	 */
+	@Transactional
+	boolean entrust(long organisationId, long accountId, KeysetHandle keyPair) {
 		Optional<KeyRepository.Recovery> recovery = this.keys.recovery(organisationId);
 		byte[] publicKeyset = VoiceCrypto.publicKeyset(keyPair);
-		if (recovery.isEmpty() || this.keys.hasCopy(accountId, publicKeyset)) {
-			return;
+		if (recovery.isEmpty() || this.keys.find(accountId)
+			.filter((key) -> Arrays.equals(key.publicKeyset(), publicKeyset))
+			.isEmpty()) {
+			return false;
 		}
 		this.keys.addCopy(organisationId, accountId, publicKeyset,
 				VoiceCrypto.wrapFor(recovery.get().publicKeyset(), VoiceCrypto.privateKeysetBytes(keyPair),
 						copyContext(organisationId, recovery.get().generation(), accountId)));
+		return true;
+	}
+
+	/** Whether the account's current key has a copy for the current recovery key. */
+	boolean entrusted(long accountId) {
+		return this.keys.find(accountId).map((key) -> this.keys.hasCopy(accountId, key.publicKeyset())).orElse(false);
 	}
 
 	private LocalDate today() {

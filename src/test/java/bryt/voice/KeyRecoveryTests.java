@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -170,7 +171,7 @@ class KeyRecoveryTests {
 		Visit ulfBrowser = unlocked(org, "Ulf");
 		Visit saraBrowser = unlocked(org, "Sara");
 		unlocked(org, "Ivar");
-		unlocked(org, "Hanna");
+		Visit hannaBrowser = unlocked(org, "Hanna");
 		String refused = adminBrowser
 			.page(post("/admin/voice/recovery").param("holders", String.valueOf(admin), String.valueOf(ulf))
 				.param("threshold", "2"));
@@ -182,8 +183,10 @@ class KeyRecoveryTests {
 			.contains("Split among 3 holders; 2 of them together can recover");
 		long channel = org.channel("Whistleblowing", hanna);
 		long report = org.report(this.mvc, channel, "Marker 8201 for Hanna alone");
-		// Hanna's next unlock makes the copy of her key for the recovery key.
-		this.keys.unlock(hanna, Colleagues.PASSWORD).orElseThrow();
+		// Hanna, having seen who the holders are, lets them recover her reports.
+		assertThat(hannaBrowser.page(get("/voice/access"))).contains("Let these holders recover my reports");
+		assertThat(hannaBrowser.page(post("/voice/access/entrust")))
+			.contains("Your key now has a copy for the recovery key.");
 		this.addresses.save(org.org, hanna, "hanna@shamir.example");
 
 		org.resetPassword(adminBrowser, hanna, "Hanna", "HR", NEW_PASSWORD);
@@ -228,15 +231,18 @@ class KeyRecoveryTests {
 			.contains(RecipientKeys.SplitProblem.TOO_FEW_HOLDERS);
 
 		assertThat(this.keys.splitRecoveryKey(org.org, holders, 2)).isEmpty();
-		this.keys.unlock(hanna, Colleagues.PASSWORD).orElseThrow();
+		assertThat(this.keys.entrust(org.org, hanna, this.keys.unlock(hanna, Colleagues.PASSWORD).orElseThrow()))
+			.isTrue();
 		Map<Integer, byte[]> oldShares = openShares(org.org, holders);
 		assertThat(oldShares).hasSize(3);
 
-		// Rotated: two holders now, and Hanna's next unlock copies her key for the new
-		// recovery key.
+		// Rotated: two holders now; the copy for the old key is gone, and Hanna entrusts
+		// the new holders.
 		assertThat(this.keys.splitRecoveryKey(org.org, holders.subList(0, 2), 2)).isEmpty();
 		assertThat(this.keyRepository.recovery(org.org).orElseThrow().generation()).isEqualTo(2);
-		this.keys.unlock(hanna, Colleagues.PASSWORD).orElseThrow();
+		assertThat(this.keys.entrusted(hanna)).isFalse();
+		assertThat(this.keys.entrust(org.org, hanna, this.keys.unlock(hanna, Colleagues.PASSWORD).orElseThrow()))
+			.isTrue();
 		Map<Integer, byte[]> newShares = openShares(org.org, holders.subList(0, 2));
 		assertThat(this.keyRepository.shares(org.org)).hasSize(2);
 
@@ -250,6 +256,35 @@ class KeyRecoveryTests {
 		assertThat(this.reports.inbox(org.org, hanna)).isEmpty();
 		assertThat(this.grants.recover(org.org, hanna, newShares, holders.subList(0, 2))).isEqualTo(1);
 		assertThat(this.reports.inbox(org.org, hanna)).extracting(Reports.InboxRow::id).containsExactly(report);
+	}
+
+	@Test
+	void holdersAnAdministratorPickedRecoverNothingTheRecipientDidNotEntrustToThem() throws Exception {
+		Colleagues org = new Colleagues(this.jdbc, this.encoder, "puppets");
+		org.account("Admin", "ADMINISTRATOR");
+		long hanna = org.account("Hanna", "HR");
+		// Two accounts the administrator made, with passwords the administrator knows.
+		long first = org.account("Puppet1", "STAFF");
+		long second = org.account("Puppet2", "STAFF");
+		KeysetHandle firstKey = this.keys.create(org.org, first, Colleagues.PASSWORD).orElseThrow();
+		KeysetHandle secondKey = this.keys.create(org.org, second, Colleagues.PASSWORD).orElseThrow();
+		Visit admin = visit(org, "Admin");
+		admin.send(post("/admin/voice/recovery").param("holders", String.valueOf(first), String.valueOf(second))
+			.param("threshold", "2"));
+		unlocked(org, "Hanna");
+		long report = org.report(this.mvc, org.channel("Whistleblowing", hanna), "Marker 8401");
+		assertThat(this.keys.entrusted(hanna)).isFalse();
+
+		org.resetPassword(admin, hanna, "Hanna", "HR", NEW_PASSWORD);
+		visit(org, "Hanna").send(post("/voice/unlock").param("password", NEW_PASSWORD));
+		assertThat(this.grants.approveRecovery(org.org, first, firstKey, hanna).outcome())
+			.isEqualTo(AccessGrants.Approval.Outcome.PENDING);
+		assertThat(this.grants.approveRecovery(org.org, second, secondKey, hanna).outcome())
+			.isEqualTo(AccessGrants.Approval.Outcome.FAILED);
+		assertThat(this.reports.inbox(org.org, hanna)).isEmpty();
+		KeysetHandle newKey = this.keys.unlock(hanna, NEW_PASSWORD).orElseThrow();
+		assertThatThrownBy(() -> this.reports.read(org.org, hanna, report, newKey))
+			.isInstanceOf(Reports.ReportNotFoundException.class);
 	}
 
 	/** Each holder's share, opened with the holder's own key as an approval would. */
