@@ -1,5 +1,7 @@
 package bryt.voice;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,13 +21,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators set up the channels: kind, name, recipients, deadlines, retention, the
  * questionnaire (edited through {@link QuestionController}, a new channel starts with its
- * kind's); and the organisation's recovery key. They never see a report.
+ * kind's); and who holds the shares of the organisation's recovery key. They never see a
+ * report, nor a share.
  */
 @Controller
 @RequestMapping("/admin/voice")
@@ -61,7 +65,15 @@ class ChannelController {
 			.stream()
 			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::displayName)));
 		model.addAttribute("withKeys", withKeys(me));
-		model.addAttribute("hasRecoveryKey", this.recipientKeys.hasRecoveryKey(me.organisationId()));
+		model.addAttribute("recovery", this.recipientKeys.recovery(me.organisationId()).orElse(null));
+		model.addAttribute("shareHolders",
+				this.recipientKeys.shares(me.organisationId()).stream().map(KeyRepository.Share::accountId).toList());
+		model.addAttribute("eligibleHolders",
+				this.recipientKeys.eligibleHolders(me.organisationId())
+					.stream()
+					.map(KeyRepository.PublicKey::accountId)
+					.toList());
+		model.addAttribute("minThreshold", RecipientKeys.MIN_THRESHOLD);
 		return "voice/channels";
 	}
 
@@ -89,11 +101,30 @@ class ChannelController {
 		return save(me, id, form, errors, model, redirect);
 	}
 
-	/** Creates the recovery key and shows its secret half, this once. */
-	@PostMapping("/recovery-key")
-	String createRecoveryKey(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("code", this.recipientKeys.createRecoveryKey(me.organisationId()).orElse(null));
-		return "voice/recovery-key";
+	/**
+	 * Makes a new recovery key split among the chosen holders, or rotates it: the old
+	 * shares stop opening anything. The administrator sees neither the key nor a share.
+	 */
+	@PostMapping("/recovery")
+	String splitRecoveryKey(@AuthenticationPrincipal CurrentAccount me,
+			@RequestParam(required = false) List<String> holders, @RequestParam(required = false) String threshold,
+			RedirectAttributes redirect) {
+		List<Long> holderIds = new ArrayList<>();
+		int k;
+		try {
+			for (String holder : (holders != null) ? holders : List.<String>of()) {
+				holderIds.add(Long.parseLong(holder.strip()));
+			}
+			k = Integer.parseInt((threshold != null) ? threshold.strip() : "");
+		}
+		catch (NumberFormatException ex) {
+			redirect.addFlashAttribute("recoveryProblem", RecipientKeys.SplitProblem.THRESHOLD);
+			return "redirect:/admin/voice/channels";
+		}
+		this.recipientKeys.splitRecoveryKey(me.organisationId(), holderIds, k)
+			.ifPresentOrElse((problem) -> redirect.addFlashAttribute("recoveryProblem", problem),
+					() -> redirect.addFlashAttribute("recoverySplit", true));
+		return "redirect:/admin/voice/channels";
 	}
 
 	private String save(CurrentAccount me, Long id, ChannelForm form, BindingResult errors, Model model,

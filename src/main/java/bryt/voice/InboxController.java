@@ -148,16 +148,6 @@ class InboxController {
 		return "redirect:/voice";
 	}
 
-	@PostMapping("/restore")
-	String restore(@AuthenticationPrincipal CurrentAccount me, HttpSession session,
-			@RequestParam(required = false) String recoveryKey, @RequestParam(required = false) String password,
-			RedirectAttributes redirect) {
-		this.keys.restore(me.accountId(), recoveryKey, password)
-			.ifPresentOrElse((handle) -> this.unlocked.put(session.getId(), me.accountId(), handle),
-					() -> redirect.addFlashAttribute("restoreFailed", true));
-		return "redirect:/voice";
-	}
-
 	/** Reports are addressed by their number in the organisation, never by their id. */
 	@GetMapping("/reports/{id}")
 	String report(@AuthenticationPrincipal CurrentAccount me, HttpSession session, @PathVariable("id") long number,

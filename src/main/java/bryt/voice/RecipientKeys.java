@@ -3,10 +3,17 @@ package bryt.voice;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.PasswordChanged;
+import bryt.organisation.Role;
 import com.google.crypto.tink.KeysetHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recipients' key pairs: created with the login password, unlocked with it, re-wrapped
- * when the password changes, restored with the organisation's recovery key after an
- * administrator reset the password.
+ * when the account holder changes the password, and discarded when an administrator sets
+ * a new one. Also the organisation's recovery key, split among named holders who are not
+ * administrators, whom a recipient may entrust with a copy of its private key.
  */
 @Service
 class RecipientKeys {
+
+	/** Fewer than two would let one person recover alone. */
+	static final int MIN_THRESHOLD = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(RecipientKeys.class);
 
@@ -29,11 +40,17 @@ class RecipientKeys {
 
 	private final Organisations directory;
 
+	private final Reports reports;
+
+	private final UnlockedKeys unlocked;
+
 	private final Clock clock;
 
-	RecipientKeys(KeyRepository keys, Organisations directory, Clock clock) {
+	RecipientKeys(KeyRepository keys, Organisations directory, Reports reports, UnlockedKeys unlocked, Clock clock) {
 		this.keys = keys;
 		this.directory = directory;
+		this.reports = reports;
+		this.unlocked = unlocked;
 		this.clock = clock;
 	}
 
@@ -52,14 +69,8 @@ class RecipientKeys {
 		}
 		KeysetHandle keyPair = VoiceCrypto.newKeyPair();
 		byte[] salt = VoiceCrypto.randomBytes(16);
-		byte[] recovery = this.keys.recoveryPublicKeyset(organisationId)
-			.map((recoveryKey) -> VoiceCrypto.wrapFor(recoveryKey, VoiceCrypto.privateKeysetBytes(keyPair),
-					recoveryContext(accountId)))
-			.orElse(null);
-		this.keys.save(
-				new KeyRepository.RecipientKey(organisationId, accountId, VoiceCrypto.publicKeyset(keyPair), salt,
-						VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, passwordContext(accountId)), recovery),
-				LocalDate.now(this.clock));
+		this.keys.save(new KeyRepository.RecipientKey(organisationId, accountId, VoiceCrypto.publicKeyset(keyPair),
+				salt, VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, passwordContext(accountId))), today());
 		return Optional.of(keyPair);
 	}
 
@@ -72,42 +83,8 @@ class RecipientKeys {
 		}
 		KeyRepository.RecipientKey key = stored.get();
 		try {
-			KeysetHandle keyPair = VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), password, key.passwordSalt(),
-					passwordContext(accountId));
-			if (key.recoveryWrapped() == null) {
-				// A key made before the organisation had a recovery key gets one now.
-				this.keys.recoveryPublicKeyset(key.organisationId())
-					.ifPresent((recoveryKey) -> this.keys.save(
-							new KeyRepository.RecipientKey(key.organisationId(), accountId, key.publicKeyset(),
-									key.passwordSalt(), key.passwordWrapped(), VoiceCrypto.wrapFor(recoveryKey,
-											VoiceCrypto.privateKeysetBytes(keyPair), recoveryContext(accountId))),
-							LocalDate.now(this.clock)));
-			}
-			return Optional.of(keyPair);
-		}
-		catch (GeneralSecurityException ex) {
-			return Optional.empty();
-		}
-	}
-
-	/**
-	 * Restores access after an administrator set a new password: the recovery key opens
-	 * the copy of the private key made for it, which is then protected by the new
-	 * password.
-	 */
-	@Transactional
-	Optional<KeysetHandle> restore(long accountId, String recoveryCode, String password) {
-		Optional<KeyRepository.RecipientKey> stored = this.keys.find(accountId);
-		Optional<KeysetHandle> recovery = RecoveryKey.parse(recoveryCode);
-		if (stored.isEmpty() || stored.get().recoveryWrapped() == null || recovery.isEmpty()
-				|| !this.directory.passwordMatches(accountId, password)) {
-			return Optional.empty();
-		}
-		try {
-			KeysetHandle keyPair = VoiceCrypto.parsePrivateKeyset(
-					VoiceCrypto.unwrapWith(recovery.get(), stored.get().recoveryWrapped(), recoveryContext(accountId)));
-			rewrap(accountId, keyPair, password);
-			return Optional.of(keyPair);
+			return Optional.of(VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), password, key.passwordSalt(),
+					passwordContext(accountId)));
 		}
 		catch (GeneralSecurityException ex) {
 			return Optional.empty();
@@ -116,20 +93,29 @@ class RecipientKeys {
 
 	/**
 	 * The account holder changed the password: the private key follows in the same
-	 * transaction. An administrator's reset cannot do this (the old password is unknown);
-	 * the recipient then restores access with the recovery key.
+	 * transaction. An administrator set it: the private key is discarded, so that whoever
+	 * knows the new password cannot read a single report with it. The account makes a new
+	 * key pair at its next unlock; its reports come back only when a co-recipient
+	 * re-grants them or the recovery key's holders recover them ({@link AccessGrants}).
 	 */
 	@EventListener
+	@Transactional
 	void passwordChanged(PasswordChanged event) {
+		if (!event.byAccountHolder()) {
+			discard(event.organisationId(), event.accountId());
+			return;
+		}
 		Optional<KeyRepository.RecipientKey> stored = this.keys.find(event.accountId());
-		if (stored.isEmpty() || !event.byAccountHolder()) {
+		if (stored.isEmpty()) {
 			return;
 		}
 		try {
 			KeyRepository.RecipientKey key = stored.get();
 			KeysetHandle keyPair = VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), event.oldPassword(),
 					key.passwordSalt(), passwordContext(event.accountId()));
-			rewrap(event.accountId(), keyPair, event.newPassword());
+			byte[] salt = VoiceCrypto.randomBytes(16);
+			this.keys.rewrap(event.accountId(), salt, VoiceCrypto.wrapPrivateKeyset(keyPair, event.newPassword(), salt,
+					passwordContext(event.accountId())));
 		}
 		catch (GeneralSecurityException ex) {
 			log.warn("The voice key of account {} was not protected by its previous password; it stays as it was",
@@ -137,35 +123,118 @@ class RecipientKeys {
 		}
 	}
 
+	@Transactional
+	void discard(long organisationId, long accountId) {
+		this.unlocked.forget(accountId);
+		for (long reportId : this.keys.discard(accountId, today())) {
+			this.reports.logAccess(organisationId, reportId, accountId, "KEY_DISCARDED");
+		}
+	}
+
 	/**
-	 * Makes the organisation's recovery key; its secret half is returned to be shown
-	 * once.
+	 * Makes a new recovery key and splits it among the holders, any {@code threshold} of
+	 * whom can recover an account together; the previous recovery key, its shares and the
+	 * copies made for it stop working. Each share is encrypted to its holder's public key
+	 * at once, so that nobody, the administrator who asked least of all, sees one.
+	 * @return what is wrong with the request, or empty when the key was made
 	 */
 	@Transactional
-	Optional<String> createRecoveryKey(long organisationId) {
-		RecoveryKey recovery = RecoveryKey.generate();
-		if (!this.keys.createRecoveryKey(organisationId, recovery.publicKeyset(), LocalDate.now(this.clock))) {
-			return Optional.empty();
+	Optional<SplitProblem> splitRecoveryKey(long organisationId, List<Long> holderIds, int threshold) {
+		Set<Long> holders = new LinkedHashSet<>(holderIds);
+		if (holders.size() < MIN_THRESHOLD) {
+			return Optional.of(SplitProblem.TOO_FEW_HOLDERS);
 		}
-		return Optional.of(recovery.code());
+		if (threshold < MIN_THRESHOLD || threshold > holders.size()) {
+			return Optional.of(SplitProblem.THRESHOLD);
+		}
+		Map<Long, byte[]> publicKeys = eligibleHolders(organisationId).stream()
+			.collect(Collectors.toMap(KeyRepository.PublicKey::accountId, KeyRepository.PublicKey::keyset));
+		if (!publicKeys.keySet().containsAll(holders)) {
+			return Optional.of(SplitProblem.NOT_ELIGIBLE);
+		}
+		RecoveryKey.Split split = RecoveryKey.split(holders.size(), threshold);
+		int generation = this.keys.replaceRecovery(organisationId, split.publicKeyset(), threshold, today());
+		int part = 1;
+		for (long holder : holders) {
+			byte[] share = split.parts().get(part);
+			this.keys.addShare(organisationId, holder, part, publicKeys.get(holder), VoiceCrypto
+				.wrapFor(publicKeys.get(holder), share, shareContext(organisationId, generation, part, holder)));
+			java.util.Arrays.fill(share, (byte) 0);
+			part++;
+		}
+		return Optional.empty();
 	}
 
-	boolean hasRecoveryKey(long organisationId) {
-		return this.keys.recoveryPublicKeyset(organisationId).isPresent();
+	/**
+	 * Who may hold a share: the organisation's enabled accounts that are not
+	 * administrators and have a key pair to encrypt the share to.
+	 */
+	List<KeyRepository.PublicKey> eligibleHolders(long organisationId) {
+		List<Long> candidates = this.directory.accounts(organisationId)
+			.stream()
+			.filter((account) -> !account.roles().contains(Role.ADMINISTRATOR))
+			.map(Organisations.AccountSummary::id)
+			.toList();
+		return this.keys.publicKeys(organisationId, candidates);
 	}
 
-	private void rewrap(long accountId, KeysetHandle keyPair, String password) {
-		byte[] salt = VoiceCrypto.randomBytes(16);
-		this.keys.rewrap(accountId, salt,
-				VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, passwordContext(accountId)));
+	Optional<KeyRepository.Recovery> recovery(long organisationId) {
+		return this.keys.recovery(organisationId);
+	}
+
+	List<KeyRepository.Share> shares(long organisationId) {
+		return this.keys.shares(organisationId);
+	}
+
+	/**
+	 * The recipient entrusts the current recovery key's holders with its reports: a copy
+	 * of its private key is encrypted to the recovery key. Only the recipient does this,
+	 * having seen who the holders are, never an automatic step: otherwise an
+	 * administrator could split a recovery key among accounts of their own making and
+	 * collect every recipient's key at its next unlock.
+	 * @return whether a copy now exists
+	 */
+	@Transactional
+	boolean entrust(long organisationId, long accountId, KeysetHandle keyPair) {
+		Optional<KeyRepository.Recovery> recovery = this.keys.recovery(organisationId);
+		byte[] publicKeyset = VoiceCrypto.publicKeyset(keyPair);
+		if (recovery.isEmpty() || this.keys.find(accountId)
+			.filter((key) -> Arrays.equals(key.publicKeyset(), publicKeyset))
+			.isEmpty()) {
+			return false;
+		}
+		this.keys.addCopy(organisationId, accountId, publicKeyset,
+				VoiceCrypto.wrapFor(recovery.get().publicKeyset(), VoiceCrypto.privateKeysetBytes(keyPair),
+						copyContext(organisationId, recovery.get().generation(), accountId)));
+		return true;
+	}
+
+	/** Whether the account's current key has a copy for the current recovery key. */
+	boolean entrusted(long accountId) {
+		return this.keys.find(accountId).map((key) -> this.keys.hasCopy(accountId, key.publicKeyset())).orElse(false);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	private static String passwordContext(long accountId) {
 		return "bryt voice recipient key " + accountId;
 	}
 
-	private static String recoveryContext(long accountId) {
-		return "bryt voice recovery copy " + accountId;
+	static String copyContext(long organisationId, int generation, long accountId) {
+		return "bryt voice recovery copy " + organisationId + " " + generation + " " + accountId;
+	}
+
+	static String shareContext(long organisationId, int generation, int part, long holderId) {
+		return "bryt voice recovery share " + organisationId + " " + generation + " " + part + " " + holderId;
+	}
+
+	/** Why a recovery key could not be split as asked. */
+	enum SplitProblem {
+
+		TOO_FEW_HOLDERS, THRESHOLD, NOT_ELIGIBLE
+
 	}
 
 }

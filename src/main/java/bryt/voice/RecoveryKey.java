@@ -1,9 +1,10 @@
 package bryt.voice;
 
 import java.security.GeneralSecurityException;
-import java.util.Locale;
-import java.util.Optional;
+import java.security.SecureRandom;
+import java.util.Map;
 
+import com.codahale.shamir.Scheme;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.hybrid.HpkePrivateKey;
@@ -14,53 +15,46 @@ import com.google.crypto.tink.util.SecretBytes;
 
 /**
  * An organisation's recovery key: an X25519 key pair whose private half is 256 random
- * bits, shown once as Crockford base32 in groups of four to be kept offline (on paper, in
- * a safe). Only the public half is stored.
- *
- * @param code the private half, as shown
- * @param publicKeyset the public half, as stored
+ * bits that exist whole only in memory, twice: when the key is made and split into shares
+ * (Shamir's secret sharing, {@code com.codahale:shamir}), and when enough shares are
+ * joined for a recovery. Only the public half is stored.
  */
-record RecoveryKey(String code, byte[] publicKeyset) {
+final class RecoveryKey {
 
-	static RecoveryKey generate() {
-		byte[] secret = VoiceCrypto.randomBytes(32);
-		KeysetHandle keyPair = keyPair(secret);
-		return new RecoveryKey(encode(secret), VoiceCrypto.publicKeyset(keyPair));
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private RecoveryKey() {
 	}
 
-	static Optional<KeysetHandle> parse(String code) {
-		if (code == null) {
-			return Optional.empty();
+	/**
+	 * A new recovery key split into {@code holders} shares, any {@code threshold} of
+	 * which make it whole.
+	 */
+	static Split split(int holders, int threshold) {
+		byte[] secret = VoiceCrypto.randomBytes(32);
+		try {
+			Map<Integer, byte[]> parts = new Scheme(RANDOM, holders, threshold).split(secret);
+			return new Split(VoiceCrypto.publicKeyset(keyPair(secret)), parts);
 		}
-		// Read the way Crockford base32 allows, as for receipts: O for 0, I or L for 1.
-		String chars = code.toUpperCase(Locale.ROOT)
-			.replaceAll("[\\s-]", "")
-			.replace('O', '0')
-			.replace('I', '1')
-			.replace('L', '1');
-		if (chars.length() != 52) {
-			return Optional.empty();
+		finally {
+			java.util.Arrays.fill(secret, (byte) 0);
 		}
-		byte[] secret = new byte[33];
-		int bits = 0;
-		int buffer = 0;
-		int index = 0;
-		for (char c : chars.toCharArray()) {
-			int value = Receipt.ALPHABET.indexOf(c);
-			if (value < 0) {
-				return Optional.empty();
-			}
-			buffer = (buffer << 5) | value;
-			bits += 5;
-			if (bits >= 8) {
-				bits -= 8;
-				secret[index++] = (byte) (buffer >> bits);
-				buffer &= (1 << bits) - 1;
-			}
+	}
+
+	/**
+	 * The key pair the shares make. Fewer shares than the threshold, or shares of another
+	 * recovery key, make a key pair too, but one that opens nothing: Shamir's scheme
+	 * cannot tell, the decryption that follows can.
+	 */
+	static KeysetHandle join(Map<Integer, byte[]> parts) {
+		// n and k do not matter for joining; the scheme only checks them when splitting.
+		byte[] secret = new Scheme(RANDOM, 255, 2).join(parts);
+		try {
+			return keyPair(secret);
 		}
-		byte[] key = new byte[32];
-		System.arraycopy(secret, 0, key, 0, 32);
-		return Optional.of(keyPair(key));
+		finally {
+			java.util.Arrays.fill(secret, (byte) 0);
+		}
 	}
 
 	private static KeysetHandle keyPair(byte[] secret) {
@@ -78,32 +72,17 @@ record RecoveryKey(String code, byte[] publicKeyset) {
 		}
 	}
 
-	private static String encode(byte[] secret) {
-		StringBuilder chars = new StringBuilder();
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : secret) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				bits -= 5;
-				chars.append(Receipt.ALPHABET.charAt((buffer >> bits) & 31));
-			}
-			buffer &= (1 << bits) - 1;
-		}
-		if (bits > 0) {
-			chars.append(Receipt.ALPHABET.charAt((buffer << (5 - bits)) & 31));
-		}
-		StringBuilder grouped = new StringBuilder();
-		for (int i = 0; i < chars.length(); i += 4) {
-			grouped.append((i > 0) ? "-" : "").append(chars, i, Math.min(i + 4, chars.length()));
-		}
-		return grouped.toString();
-	}
+	/**
+	 * @param publicKeyset the public half, to be stored
+	 * @param parts the shares by their number, each to be encrypted to its holder at once
+	 */
+	record Split(byte[] publicKeyset, Map<Integer, byte[]> parts) {
 
-	@Override
-	public String toString() {
-		return "RecoveryKey[***]";
+		@Override
+		public String toString() {
+			return "Split[" + this.parts.size() + " shares=***]";
+		}
+
 	}
 
 }

@@ -78,7 +78,8 @@ class ReportRepository {
 	Optional<StoredReport> findForRecipient(long organisationId, long reportId, long accountId) {
 		return this.jdbc.sql(SELECT + """
 				 where r.organisation_id = :org and r.id = :id
-					and exists (select 1 from voice_report_key k where k.report_id = r.id and k.account_id = :account)
+					and exists (select 1 from voice_report_key k where k.report_id = r.id and k.account_id = :account
+						and k.wrapped_key is not null)
 				""")
 			.param("org", organisationId)
 			.param("id", reportId)
@@ -91,7 +92,7 @@ class ReportRepository {
 	Optional<Long> idForRecipient(long organisationId, long number, long accountId) {
 		return this.jdbc.sql("""
 				select r.id from voice_report r
-				join voice_report_key k on k.report_id = r.id and k.account_id = :account
+				join voice_report_key k on k.report_id = r.id and k.account_id = :account and k.wrapped_key is not null
 				where r.organisation_id = :org and r.number = :number
 				""")
 			.param("org", organisationId)
@@ -103,17 +104,18 @@ class ReportRepository {
 
 	Optional<byte[]> wrappedKey(long reportId, long accountId) {
 		return this.jdbc
-			.sql("select wrapped_key from voice_report_key where report_id = :report and account_id = :account")
+			.sql("select wrapped_key from voice_report_key where report_id = :report and account_id = :account "
+					+ "and wrapped_key is not null")
 			.param("report", reportId)
 			.param("account", accountId)
 			.query((rs, row) -> rs.getBytes(1))
 			.optional();
 	}
 
-	/** Every report the account holds a key for, newest first. */
+	/** Every report the account holds a usable key for, newest first. */
 	List<StoredReport> inbox(long organisationId, long accountId) {
 		return this.jdbc.sql(SELECT + """
-				 join voice_report_key k on k.report_id = r.id and k.account_id = :account
+				 join voice_report_key k on k.report_id = r.id and k.account_id = :account and k.wrapped_key is not null
 				where r.organisation_id = :org order by r.id desc
 				""").param("org", organisationId).param("account", accountId).query(ReportRepository::report).list();
 	}
@@ -142,7 +144,7 @@ class ReportRepository {
 	 * (months added as {@link LocalDate#plusMonths} does, to the month's last day).
 	 */
 	private static final String INBOX = """
-			 join voice_report_key k on k.report_id = r.id and k.account_id = :account
+			 join voice_report_key k on k.report_id = r.id and k.account_id = :account and k.wrapped_key is not null
 			where r.organisation_id = :org
 				and (cast(:status as text) is null or r.status = cast(:status as text))
 				and (cast(:channel as bigint) is null or r.channel_id = cast(:channel as bigint))
@@ -164,11 +166,114 @@ class ReportRepository {
 			.param("today", today);
 	}
 
+	/** The accounts that hold a usable key for the report: who can read it. */
 	List<Long> recipients(long reportId) {
+		return this.jdbc
+			.sql("select account_id from voice_report_key where report_id = :id and wrapped_key is not null "
+					+ "order by account_id")
+			.param("id", reportId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The accounts whose key for the report was discarded, and that may get it back. */
+	List<Long> lostAccess(long reportId) {
+		return this.jdbc
+			.sql("select account_id from voice_report_key where report_id = :id and wrapped_key is null "
+					+ "order by account_id")
+			.param("id", reportId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Everyone the report was encrypted to, whether they still hold a usable key or not.
+	 */
+	List<Long> everyRecipient(long reportId) {
 		return this.jdbc.sql("select account_id from voice_report_key where report_id = :id order by account_id")
 			.param("id", reportId)
 			.query(Long.class)
 			.list();
+	}
+
+	Optional<StoredReport> find(long organisationId, long reportId) {
+		return this.jdbc.sql(SELECT + " where r.organisation_id = :org and r.id = :id")
+			.param("org", organisationId)
+			.param("id", reportId)
+			.query(ReportRepository::report)
+			.optional();
+	}
+
+	/**
+	 * The reports the target lost its key for and the grantor can read, with the
+	 * grantor's wrapped key: what the grantor can give back.
+	 */
+	List<LostKey> regrantable(long organisationId, long grantorId, long targetId) {
+		return this.jdbc.sql("""
+				select t.report_id, r.receipt_selector, g.wrapped_key from voice_report_key t
+				join voice_report_key g on g.report_id = t.report_id and g.account_id = :grantor
+					and g.wrapped_key is not null
+				join voice_report r on r.id = t.report_id
+				where t.organisation_id = :org and t.account_id = :target and t.wrapped_key is null
+				order by t.report_id
+				""")
+			.param("org", organisationId)
+			.param("grantor", grantorId)
+			.param("target", targetId)
+			.query((rs, row) -> new LostKey(rs.getLong("report_id"), rs.getString("receipt_selector"),
+					rs.getBytes("wrapped_key")))
+			.list();
+	}
+
+	/** How many reports each account lost that the grantor can give back, by account. */
+	List<LostCount> regrantableByAccount(long organisationId, long grantorId) {
+		return this.jdbc.sql("""
+				select t.account_id, count(*) as reports from voice_report_key t
+				join voice_report_key g on g.report_id = t.report_id and g.account_id = :grantor
+					and g.wrapped_key is not null
+				where t.organisation_id = :org and t.wrapped_key is null and t.account_id <> :grantor
+				group by t.account_id order by t.account_id
+				""")
+			.param("org", organisationId)
+			.param("grantor", grantorId)
+			.query((rs, row) -> new LostCount(rs.getLong("account_id"), rs.getInt("reports")))
+			.list();
+	}
+
+	/** How many reports each account of the organisation lost, by account. */
+	List<LostCount> lostByAccount(long organisationId) {
+		return this.jdbc.sql("""
+				select account_id, count(*) as reports from voice_report_key
+				where organisation_id = :org and wrapped_key is null
+				group by account_id order by account_id
+				""")
+			.param("org", organisationId)
+			.query((rs, row) -> new LostCount(rs.getLong("account_id"), rs.getInt("reports")))
+			.list();
+	}
+
+	/** The account's lost keys, each still wrapped to the discarded key pair. */
+	List<LostKey> lostKeys(long organisationId, long accountId) {
+		return this.jdbc.sql("""
+				select k.report_id, r.receipt_selector, k.lost_wrapped_key from voice_report_key k
+				join voice_report r on r.id = k.report_id
+				where k.organisation_id = :org and k.account_id = :account and k.wrapped_key is null
+					and k.lost_wrapped_key is not null
+				order by k.report_id
+				""")
+			.param("org", organisationId)
+			.param("account", accountId)
+			.query((rs, row) -> new LostKey(rs.getLong("report_id"), rs.getString("receipt_selector"),
+					rs.getBytes("lost_wrapped_key")))
+			.list();
+	}
+
+	/** Gives a lost key back, wrapped to the account's new key pair. */
+	boolean restoreKey(long reportId, long accountId, byte[] wrappedKey) {
+		return this.jdbc.sql("""
+				update voice_report_key set wrapped_key = :key, lost_wrapped_key = null, lost_on = null
+				where report_id = :report and account_id = :account and wrapped_key is null
+				""").param("report", reportId).param("account", accountId).param("key", wrappedKey).update() == 1;
 	}
 
 	void updateStatus(long reportId, ReportStatus status, Outcome outcome, LocalDate acknowledgedOn,
@@ -445,6 +550,21 @@ class ReportRepository {
 			return "StoredReport[id=" + this.id + ", status=" + this.status + "]";
 		}
 
+	}
+
+	/**
+	 * A report key an account lost, with a wrapped data key that opens it: the grantor's
+	 * or the lost one.
+	 */
+	record LostKey(long reportId, String selector, byte[] wrappedKey) {
+
+		String context() {
+			return "bryt voice report " + this.selector + " key";
+		}
+
+	}
+
+	record LostCount(long accountId, int reports) {
 	}
 
 	record StoredMessage(long id, Author author, Long accountId, LocalDate writtenOn, byte[] content) {

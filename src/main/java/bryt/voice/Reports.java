@@ -199,7 +199,8 @@ class Reports {
 				report.outcome(), report.receivedOn(), report.acknowledgedOn(), report.feedbackOn(), report.closedOn(),
 				report.deadlines(), report.deadlines().due(report.status(), report.feedbackOn(), today()),
 				content.answers(), content.name(), content.contact(), dialogue, notes, content.files(), entries,
-				verdict.intact(), verdict.keyedSince(), this.reports.recipients(reportId));
+				verdict.intact(), verdict.keyedSince(), this.reports.recipients(reportId),
+				this.reports.lostAccess(reportId));
 	}
 
 	/**
@@ -269,6 +270,15 @@ class Reports {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("A file of report " + reportId + " does not decrypt", ex);
 		}
+	}
+
+	/**
+	 * Writes what happened to the report's keys (discarded, re-granted, recovered) to its
+	 * access log, the same way as every opening.
+	 */
+	@Transactional
+	void logAccess(long organisationId, long reportId, long accountId, String action) {
+		log(this.reports.find(organisationId, reportId).orElseThrow(ReportNotFoundException::new), accountId, action);
 	}
 
 	private Optional<Opened> open(long organisationId, String typedReceipt) {
@@ -448,7 +458,7 @@ class Reports {
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
 			Deadlines deadlines, Deadlines.Due due, List<Answers.Answer> answers, String name, String contact,
 			List<Message> messages, List<Message> notes, List<FileInfo> files, List<AccessLog.Entry> accessLog,
-			boolean accessLogIntact, Instant accessLogKeyedSince, List<Long> recipients) {
+			boolean accessLogIntact, Instant accessLogKeyedSince, List<Long> recipients, List<Long> lostAccess) {
 	}
 
 	/**

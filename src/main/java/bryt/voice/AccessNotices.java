@@ -1,0 +1,100 @@
+package bryt.voice;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import bryt.organisation.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells every recipient of the reports an account got back, by e-mail to the address they
+ * chose for reminders: who got access, how many of their reports, and who gave it.
+ * Nothing from the reports: no channel, no date, no number, no text, no receipt. Sent
+ * after the transaction committed; without a mail server ({@code spring.mail.host}) the
+ * access log alone tells.
+ */
+@Component
+class AccessNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessNotices.class);
+
+	private final ReportRepository reports;
+
+	private final ReminderAddresses addresses;
+
+	private final Organisations directory;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final String from;
+
+	private final Locale language;
+
+	private final String link;
+
+	AccessNotices(ReportRepository reports, ReminderAddresses addresses, Organisations directory,
+			ObjectProvider<JavaMailSender> mail, MessageSource messages,
+			@Value("${bryt.voice.mail-from:bryt@localhost}") String from,
+			@Value("${bryt.voice.mail-language:sv}") String language,
+			@Value("${bryt.voice.inbox-link:http://localhost:8080/voice}") String link) {
+		this.reports = reports;
+		this.addresses = addresses;
+		this.directory = directory;
+		this.mail = mail;
+		this.messages = messages;
+		this.from = from;
+		this.language = Locale.forLanguageTag(language);
+		this.link = link;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void accessRestored(AccessRestored event) {
+		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
+		if (sender.isEmpty()) {
+			return;
+		}
+		Map<Long, Integer> reportsByRecipient = new LinkedHashMap<>();
+		for (long reportId : event.reportIds()) {
+			for (long recipient : this.reports.everyRecipient(reportId)) {
+				reportsByRecipient.merge(recipient, 1, Integer::sum);
+			}
+		}
+		Map<Long, String> names = this.directory.accounts(event.organisationId())
+			.stream()
+			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::displayName));
+		String by = event.by().stream().map((id) -> names.getOrDefault(id, "?")).collect(Collectors.joining(", "));
+		String target = names.getOrDefault(event.accountId(), "?");
+		reportsByRecipient.forEach((recipient, count) -> this.addresses.find(recipient).ifPresent((address) -> {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(this.from);
+			message.setTo(address);
+			message.setSubject(this.messages.getMessage("voice.access.mail.subject", null, this.language));
+			message.setText(this.messages.getMessage(
+					event.recovery() ? "voice.access.mail.recovered" : "voice.access.mail.regranted",
+					new Object[] { target, count, by, this.link }, this.language));
+			try {
+				sender.get().send(message);
+			}
+			catch (MailException ex) {
+				log.warn("A notice of restored access to account {} could not be sent: {}", recipient,
+						ex.getClass().getSimpleName());
+			}
+		}));
+	}
+
+}
