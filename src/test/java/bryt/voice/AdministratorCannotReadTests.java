@@ -84,7 +84,7 @@ class AdministratorCannotReadTests {
 		// The recipient unlocks and reads: the key is now escrowed wherever this Bryt
 		// escrows keys.
 		hrBrowser.send(post("/voice/unlock").param("password", Colleagues.PASSWORD));
-		assertThat(hrBrowser.page(get("/voice/reports/" + report))).contains(MARKER);
+		assertThat(hrBrowser.page(get("/voice/reports/" + org.number(report)))).contains(MARKER);
 
 		// The administrator sets a new password for the recipient through the account
 		// page.
@@ -109,9 +109,9 @@ class AdministratorCannotReadTests {
 		pages.add(adminBrowser.page(post("/voice/access/regrant").param("account", String.valueOf(hr))));
 		pages.add(asHr.page(get("/voice")));
 		pages.add(asHr.page(get("/voice/access")));
-		MockHttpServletResponse reportPage = asHr.send(get("/voice/reports/" + report));
+		MockHttpServletResponse reportPage = asHr.send(get("/voice/reports/" + org.number(report)));
 		pages.add(reportPage.getContentAsString());
-		pages.add(adminBrowser.page(get("/voice/reports/" + report)));
+		pages.add(adminBrowser.page(get("/voice/reports/" + org.number(report))));
 		pages.add(adminBrowser.page(get("/admin/voice/channels")));
 
 		assertThat(pages).noneMatch((page) -> page.contains(MARKER));

@@ -113,4 +113,12 @@ final class Colleagues {
 			.single();
 	}
 
+	/** The report's number in its organisation: what pages and URLs show. */
+	long number(long reportId) {
+		return this.jdbc.sql("select number from voice_report where id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+	}
+
 }

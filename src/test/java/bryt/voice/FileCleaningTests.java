@@ -88,6 +88,10 @@ class FileCleaningTests {
 			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
 			.query(Long.class)
 			.single();
+		long reportNumber = this.jdbc.sql("select number from voice_report where id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
 		long photoId = this.jdbc.sql("select min(id) from voice_attachment where report_id = :id")
 			.param("id", reportId)
 			.query(Long.class)
@@ -101,14 +105,14 @@ class FileCleaningTests {
 		String pair = setCookie.substring(0, setCookie.indexOf(';'));
 		Cookie session = new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 		String reportPage = HtmlUtils
-			.htmlUnescape(this.mvc.perform(get("/voice/reports/" + reportId).cookie(session).with(hr))
+			.htmlUnescape(this.mvc.perform(get("/voice/reports/" + reportNumber).cookie(session).with(hr))
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
 		// The recipient reads the same notice.
 		assertThat(reportPage).contains("photo.jpg: Bryt removed the location (GPS); camera");
 		byte[] photo = this.mvc
-			.perform(get("/voice/reports/" + reportId + "/files/" + photoId).cookie(session).with(hr))
+			.perform(get("/voice/reports/" + reportNumber + "/files/" + photoId).cookie(session).with(hr))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -116,7 +120,7 @@ class FileCleaningTests {
 		assertThat(HostileFiles.pixels(HostileFiles.decode(photo)))
 			.isEqualTo(HostileFiles.pixels(HostileFiles.decode(HostileFiles.jpeg())));
 		byte[] docx = this.mvc
-			.perform(get("/voice/reports/" + reportId + "/files/" + (photoId + 2)).cookie(session).with(hr))
+			.perform(get("/voice/reports/" + reportNumber + "/files/" + (photoId + 2)).cookie(session).with(hr))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

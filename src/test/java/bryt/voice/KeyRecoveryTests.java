@@ -105,13 +105,13 @@ class KeyRecoveryTests {
 						.single(),
 					name.toLowerCase() + "@regrant.example");
 		}
-		assertThat(hannaBrowser.page(get("/voice/reports/" + shared))).contains("Marker 8101");
+		assertThat(hannaBrowser.page(get("/voice/reports/" + org.number(shared)))).contains("Marker 8101");
 
 		org.resetPassword(visit(org, "Admin"), hanna, "Hanna", "HR", NEW_PASSWORD);
 		Visit hannaAgain = visit(org, "Hanna");
 		hannaAgain.send(post("/voice/unlock").param("password", NEW_PASSWORD));
 		assertThat(this.reports.inbox(org.org, hanna)).isEmpty();
-		String before = ulfBrowser.page(get("/voice/reports/" + shared));
+		String before = ulfBrowser.page(get("/voice/reports/" + org.number(shared)));
 		assertThat(section(before, "holds-access")).contains("Ulf").doesNotContain("Hanna");
 		assertThat(section(before, "lost-access")).contains("Hanna");
 		assertThat(ulfBrowser.page(get("/voice/access"))).contains("Hanna: 1 reports");
@@ -142,7 +142,7 @@ class KeyRecoveryTests {
 			.single()).isZero();
 		assertThat(this.reports.read(org.org, sara, notUlfs, this.keys.unlock(sara, Colleagues.PASSWORD).orElseThrow())
 			.lostAccess()).containsExactly(hanna);
-		String after = ulfBrowser.page(get("/voice/reports/" + shared));
+		String after = ulfBrowser.page(get("/voice/reports/" + org.number(shared)));
 		assertThat(section(after, "holds-access")).contains("Hanna", "Ulf");
 		assertThat(after).doesNotContain("id=\"lost-access\"");
 
