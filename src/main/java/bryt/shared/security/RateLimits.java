@@ -54,14 +54,15 @@ public class RateLimits {
 	}
 
 	/**
-	 * At most {@code perMinute} per key, refilled evenly over the minute (one every
-	 * {@code 60 / perMinute} seconds after a burst has used the budget).
+	 * At most {@code perMinute} per key and minute: the whole budget comes back a minute
+	 * after the bucket was first used, and every minute after that. A flood is cut at the
+	 * budget, not merely spread out.
 	 */
 	public Limit perMinute(String name, int perMinute) {
 		return limit(name,
 				List.of(Bandwidth.builder()
 					.capacity(perMinute)
-					.refillGreedy(perMinute, Duration.ofMinutes(1))
+					.refillIntervally(perMinute, Duration.ofMinutes(1))
 					.initialTokens(perMinute)
 					.build()));
 	}
