@@ -157,6 +157,29 @@ class PasswordAttemptsTests {
 				""").query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * The clean-up job deletes the rows Bucket4j marked as expired (full again). When
+	 * that is, Bucket4j computes; here a row is marked by hand.
+	 */
+	@Test
+	void theCleanUpDeletesExpiredBucketsOnly() {
+		RateLimits limits = new RateLimits(this.dataSource, Clock.systemUTC());
+		PasswordAttempts attempts = new PasswordAttempts(limits, 1000, 10000);
+		attempts.check("cleanup-expired", () -> false);
+		attempts.check("cleanup-filling", () -> false);
+		assertThat(
+				this.jdbc.sql("select expires_at > :now from rate_limit_bucket where id = 'password cleanup-filling'")
+					.param("now", System.currentTimeMillis())
+					.query(Boolean.class)
+					.single())
+			.isTrue();
+		this.jdbc.sql("update rate_limit_bucket set expires_at = 1 where id = 'password cleanup-expired'").update();
+		limits.removeFull();
+		assertThat(this.jdbc.sql("select id from rate_limit_bucket where id like 'password cleanup-%'")
+			.query(String.class)
+			.list()).containsExactly("password cleanup-filling");
+	}
+
 	private Duration refusedFor(PasswordAttempts attempts, String username) {
 		try {
 			attempts.check(username, () -> {
