@@ -119,6 +119,15 @@ class AccountRepository {
 			.update();
 	}
 
+	/** Replaces the hash only if it is still the one that was checked. */
+	void upgradePasswordHash(long accountId, String checkedHash, String passwordHash) {
+		this.jdbc.sql("update account set password_hash = :hash where id = :id and password_hash = :checked")
+			.param("id", accountId)
+			.param("checked", checkedHash)
+			.param("hash", passwordHash)
+			.update();
+	}
+
 	Optional<String> passwordHash(long accountId) {
 		return this.jdbc.sql("select password_hash from account where id = :id")
 			.param("id", accountId)

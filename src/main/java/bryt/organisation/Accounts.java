@@ -1,10 +1,17 @@
 package bryt.organisation;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import bryt.shared.security.PasswordAttempts;
+import bryt.shared.security.PasswordRules;
+import bryt.shared.security.RateLimits;
+import bryt.shared.security.TooManyPasswordAttempts;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,7 +26,10 @@ class Accounts {
 
 	static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
 
-	static final int MIN_PASSWORD_LENGTH = 12;
+	static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
+
+	/** Key of the taken-username budget for organisations made by the platform. */
+	private static final String NEW_ORGANISATIONS = "new organisations";
 
 	/** Roles that see units and therefore need at least one covered unit. */
 	private static final Set<Role> SCOPED = EnumSet.of(Role.MANAGER, Role.UNION_REPRESENTATIVE);
@@ -38,9 +48,23 @@ class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final PasswordRules passwordRules;
+
+	private final PasswordAttempts passwordAttempts;
+
+	/**
+	 * Usernames are unique across organisations (they log in without naming one), so a
+	 * taken one cannot be accepted; this budget keeps an administrator from probing many.
+	 */
+	private final RateLimits.Limit takenUsernames;
+
 	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
 			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PasswordRules passwordRules, PasswordAttempts passwordAttempts,
+			RateLimits limits, @Value("${bryt.accounts.taken-usernames-per-hour:20}") int takenUsernamesPerHour) {
+		this.passwordRules = passwordRules;
+		this.passwordAttempts = passwordAttempts;
+		this.takenUsernames = limits.per("taken usernames", takenUsernamesPerHour, Duration.ofHours(1));
 		this.registry = registry;
 		this.events = events;
 		this.accounts = accounts;
@@ -55,9 +79,11 @@ class Accounts {
 		if (this.organisations.codeTaken(form.code())) {
 			errors.rejectValue("code", "taken");
 		}
-		if (this.accounts.usernameTaken(normalise(form.adminUsername()), null)) {
-			errors.rejectValue("adminUsername", "taken");
+		if (unavailable(NEW_ORGANISATIONS, normalise(form.adminUsername()), null)) {
+			errors.rejectValue("adminUsername", "usernameUnavailable");
 		}
+		this.passwordRules.problem(form.adminPassword(), form.adminUsername(), form.adminName())
+			.ifPresent((problem) -> errors.rejectValue("adminPassword", problem));
 		if (errors.hasErrors()) {
 			return;
 		}
@@ -84,8 +110,11 @@ class Accounts {
 
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
 		String username = normalise(form.username());
-		if (username != null && this.accounts.usernameTaken(username, accountId)) {
-			errors.rejectValue("username", "taken");
+		String current = (accountId != null)
+				? this.accounts.find(organisationId, accountId).map(Account::username).orElse(null) : null;
+		if (username != null && !username.equals(current)
+				&& unavailable("organisation " + organisationId, username, accountId)) {
+			errors.rejectValue("username", "usernameUnavailable");
 		}
 		boolean newAccount = accountId == null;
 		String password = (form.password() != null) ? form.password() : "";
@@ -95,6 +124,8 @@ class Accounts {
 		if (!password.isEmpty() && password.length() < MIN_PASSWORD_LENGTH) {
 			errors.rejectValue("password", "tooShort", new Object[] { MIN_PASSWORD_LENGTH }, null);
 		}
+		this.passwordRules.problem(password, username, form.displayName())
+			.ifPresent((problem) -> errors.rejectValue("password", problem));
 		if (form.staffId() != null && this.staff.find(organisationId, form.staffId()).isEmpty()) {
 			errors.rejectValue("staffId", "unknown");
 		}
@@ -128,14 +159,42 @@ class Accounts {
 
 	@Transactional
 	void changeOwnPassword(CurrentAccount account, PasswordForm form, Errors errors) {
+		this.passwordRules.problem(form.newPassword(), account.getUsername(), account.displayName())
+			.ifPresent((problem) -> errors.rejectValue("newPassword", problem));
+		if (errors.hasErrors()) {
+			return;
+		}
 		String hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
-		if (!this.passwordEncoder.matches(form.currentPassword(), hash)) {
-			errors.rejectValue("currentPassword", "wrong");
+		try {
+			if (!this.passwordAttempts.check(account.getUsername(),
+					() -> this.passwordEncoder.matches(form.currentPassword(), hash))) {
+				errors.rejectValue("currentPassword", "wrong");
+				return;
+			}
+		}
+		catch (TooManyPasswordAttempts ex) {
+			errors.rejectValue("currentPassword", "tooManyPasswordAttempts", new Object[] { ex.waitMinutes() }, null);
 			return;
 		}
 		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
 		this.events.publishEvent(new PasswordChanged(account.organisationId(), account.accountId(),
 				form.currentPassword(), form.newPassword()));
+	}
+
+	/**
+	 * Whether a username cannot be given: taken, here or in another organisation (the
+	 * answer is the same), or any username once {@code budget} has met too many taken
+	 * ones this hour.
+	 */
+	private boolean unavailable(String budget, String username, Long accountId) {
+		if (this.takenUsernames.exhausted(budget)) {
+			return true;
+		}
+		if (this.accounts.usernameTaken(username, accountId)) {
+			this.takenUsernames.tryAcquire(budget);
+			return true;
+		}
+		return false;
 	}
 
 	static String normalise(String username) {

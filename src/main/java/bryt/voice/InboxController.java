@@ -1,7 +1,9 @@
 package bryt.voice;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
@@ -10,6 +12,8 @@ import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
 import bryt.shared.PersonalIdentityNumbers;
+import bryt.shared.security.PasswordAttempts;
+import bryt.shared.security.TooManyPasswordAttempts;
 import com.google.crypto.tink.KeysetHandle;
 
 import org.springframework.http.ContentDisposition;
@@ -57,8 +61,11 @@ class InboxController {
 
 	private final ChannelRepository channels;
 
+	private final PasswordAttempts passwordAttempts;
+
 	InboxController(Reports reports, RecipientKeys keys, UnlockedKeys unlocked, Organisations directory,
-			ReminderAddresses reminders, ChannelRepository channels) {
+			ReminderAddresses reminders, ChannelRepository channels, PasswordAttempts passwordAttempts) {
+		this.passwordAttempts = passwordAttempts;
 		this.channels = channels;
 		this.reminders = reminders;
 		this.reports = reports;
@@ -141,11 +148,29 @@ class InboxController {
 	@PostMapping("/unlock")
 	String unlock(@AuthenticationPrincipal CurrentAccount me, HttpSession session,
 			@RequestParam(required = false) String password, RedirectAttributes redirect) {
-		Optional<KeysetHandle> key = this.keys.hasKey(me.accountId()) ? this.keys.unlock(me.accountId(), password)
-				: this.keys.create(me.organisationId(), me.accountId(), password);
-		key.ifPresentOrElse((handle) -> this.unlocked.put(session.getId(), me.accountId(), handle),
-				() -> redirect.addFlashAttribute("wrongPassword", true));
+		// The password is the login's: the same limit on guessing.
+		Optional<KeysetHandle> key = limited(me, redirect,
+				() -> this.keys.hasKey(me.accountId()) ? this.keys.unlock(me.accountId(), password)
+						: this.keys.create(me.organisationId(), me.accountId(), password));
+		key.ifPresentOrElse((handle) -> this.unlocked.put(session.getId(), me.accountId(), handle), () -> redirect
+			.addFlashAttribute("wrongPassword", !redirect.getFlashAttributes().containsKey("tooManyPasswordAttempts")));
 		return "redirect:/voice";
+	}
+
+	/** A check of the account's password under the login's limit on guessing. */
+	private Optional<KeysetHandle> limited(CurrentAccount me, RedirectAttributes redirect,
+			Supplier<Optional<KeysetHandle>> check) {
+		AtomicReference<Optional<KeysetHandle>> key = new AtomicReference<>(Optional.empty());
+		try {
+			this.passwordAttempts.check(me.getUsername(), () -> {
+				key.set(check.get());
+				return key.get().isPresent();
+			});
+		}
+		catch (TooManyPasswordAttempts ex) {
+			redirect.addFlashAttribute("tooManyPasswordAttempts", ex.waitMinutes());
+		}
+		return key.get();
 	}
 
 	/** Reports are addressed by their number in the organisation, never by their id. */

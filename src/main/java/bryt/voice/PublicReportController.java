@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import bryt.organisation.Organisations;
 import bryt.organisation.Organisation;
 import bryt.shared.PersonalIdentityNumbers;
@@ -96,7 +98,8 @@ class PublicReportController {
 	@PostMapping("/{org}/channel/{channelId}")
 	String submit(@PathVariable String org, @PathVariable long channelId, @RequestParam Map<String, String> params,
 			@RequestParam(name = "exclude", required = false) List<Long> exclude,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			HttpServletResponse response) {
 		Organisation organisation = organisation(org);
 		Channel channel = channel(organisation, channelId);
 		Map<String, String> values = new HashMap<>(params);
@@ -132,8 +135,11 @@ class PublicReportController {
 			model.addAttribute("errors", errors);
 			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
 		}
-		if (!this.throttles.submissions().tryAcquire("org " + organisation.id())) {
-			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+		if (!this.throttles.submissions().tryAcquire(String.valueOf(organisation.id()))) {
+			// Nothing was stored; the answers stay in the form to send again.
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("errors", Map.of("busy", "voice.error.busy"));
+			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
 		}
 		try {
 			Receipt receipt = this.reports.submit(channel,
@@ -164,7 +170,8 @@ class PublicReportController {
 	@PostMapping("/{org}/follow-up/message")
 	String addMessage(@PathVariable String org, @RequestParam(required = false) String receipt,
 			@RequestParam(required = false) String text,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			HttpServletResponse response) {
 		Organisation organisation = organisation(org);
 		String message = trimmed(text);
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -175,8 +182,16 @@ class PublicReportController {
 			errors.put("text", "voice.error.text");
 		}
 		List<Reports.Upload> uploads = uploads(files, errors);
-		if (errors.isEmpty() && allowed(receipt)
+		String budget = String.valueOf(organisation.id());
+		// Counted once sent, so that wrong receipts do not use up the organisation's
+		// budget of messages (they have their own).
+		if (errors.isEmpty() && allowed(organisation, receipt) && this.throttles.submissions().exhausted(budget)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			errors.put("text", "voice.error.busy");
+		}
+		else if (errors.isEmpty() && allowed(organisation, receipt)
 				&& this.reports.addReporterMessage(organisation.id(), receipt, message, uploads)) {
+			this.throttles.submissions().tryAcquire(budget);
 			model.addAttribute("sent", true);
 			model.addAttribute("sentFiles", uploads);
 		}
@@ -189,8 +204,8 @@ class PublicReportController {
 
 	private String showReport(Organisation organisation, String receipt, Model model) {
 		model.addAttribute("organisation", organisation);
-		Optional<Reports.ReporterView> report = allowed(receipt) ? this.reports.followUp(organisation.id(), receipt)
-				: Optional.empty();
+		Optional<Reports.ReporterView> report = allowed(organisation, receipt)
+				? this.reports.followUp(organisation.id(), receipt) : Optional.empty();
 		if (report.isEmpty()) {
 			return refused(organisation, receipt, model);
 		}
@@ -206,12 +221,21 @@ class PublicReportController {
 	/** One answer for a wrong, a malformed and a throttled receipt alike. */
 	private String refused(Organisation organisation, String receipt, Model model) {
 		Receipt.parse(receipt).ifPresent((parsed) -> this.throttles.followUp().tryAcquire(parsed.selector()));
+		this.throttles.wrongReceipts().tryAcquire(String.valueOf(organisation.id()));
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("refused", true);
 		return "voice/follow-up";
 	}
 
-	private boolean allowed(String receipt) {
+	/**
+	 * Whether a receipt may be looked up: neither its selector nor the organisation has
+	 * met too many wrong receipts. No address is read: the budgets are per selector (in
+	 * memory) and per organisation.
+	 */
+	private boolean allowed(Organisation organisation, String receipt) {
+		if (this.throttles.wrongReceipts().exhausted(String.valueOf(organisation.id()))) {
+			return false;
+		}
 		return Receipt.parse(receipt)
 			.map((parsed) -> !this.throttles.followUp().exhausted(parsed.selector()))
 			.orElse(true);

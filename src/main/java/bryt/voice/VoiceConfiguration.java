@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.AnonymousPaths;
+import bryt.shared.security.RateLimits;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -68,18 +69,25 @@ class VoiceConfiguration {
 	}
 
 	@Bean
-	Throttles voiceThrottles(Clock clock, @Value("${bryt.voice.follow-up-attempts:10}") int followUpAttempts,
-			@Value("${bryt.voice.submissions-per-minute:6000}") int submissionsPerMinute) {
+	Throttles voiceThrottles(Clock clock, RateLimits limits,
+			@Value("${bryt.voice.follow-up-attempts:10}") int followUpAttempts,
+			@Value("${bryt.voice.submissions-per-minute:60}") int submissionsPerMinute,
+			@Value("${bryt.voice.wrong-receipts-per-minute:30}") int wrongReceiptsPerMinute) {
 		return new Throttles(new Throttle(followUpAttempts, Duration.ofMinutes(15), clock),
-				new Throttle(submissionsPerMinute, Duration.ofMinutes(1), clock));
+				limits.perMinute("voice submissions", submissionsPerMinute),
+				limits.perMinute("voice wrong receipts", wrongReceiptsPerMinute));
 	}
 
 	/**
-	 * @param followUp attempts per receipt selector, so that a receipt of which a part is
-	 * known cannot be completed by trying
-	 * @param submissions reports per organisation, so that a flood of reports is slowed
+	 * @param followUp wrong attempts per receipt selector, so that a receipt of which a
+	 * part is known cannot be completed by trying. In this instance's memory only: a key
+	 * stored in the database would tie a moment to one report
+	 * @param submissions reports and reporters' messages per organisation, shared by all
+	 * instances (keyed by the organisation's id only), so that a flood is cut down
+	 * @param wrongReceipts wrong receipts per organisation, shared by all instances, so
+	 * that receipts cannot be tried by the thousand with a different selector each
 	 */
-	record Throttles(Throttle followUp, Throttle submissions) {
+	record Throttles(Throttle followUp, RateLimits.Limit submissions, RateLimits.Limit wrongReceipts) {
 	}
 
 }

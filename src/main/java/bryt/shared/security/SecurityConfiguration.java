@@ -1,9 +1,9 @@
 package bryt.shared.security;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +11,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,8 +31,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Form login with Argon2id password hashes, CSRF protection on every form, strict headers
- * and login throttling. Each page states who may see it with {@code @PreAuthorize}; this
- * chain only requires a login for everything that is not explicitly public.
+ * and limits on password guessing. Each page states who may see it with
+ * {@code @PreAuthorize}; this chain only requires a login for everything that is not
+ * explicitly public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -117,32 +117,18 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	@Bean
-	LoginThrottle loginThrottle(Clock clock) {
-		return new LoginThrottle(clock);
-	}
-
+	/**
+	 * Every login's password check goes through {@link PasswordAttempts}; a stored hash
+	 * with weaker Argon2 parameters than today's is replaced at the next successful
+	 * login.
+	 */
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			PasswordAttempts attempts, ObjectProvider<UserDetailsPasswordService> upgrades) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
-		ProviderManager providers = new ProviderManager(provider);
-		return (Authentication attempt) -> {
-			String username = attempt.getName();
-			if (throttle.isBlocked(username)) {
-				throw new LockedException("Too many failed logins");
-			}
-			try {
-				Authentication authenticated = providers.authenticate(attempt);
-				throttle.succeeded(username);
-				return authenticated;
-			}
-			catch (BadCredentialsException ex) {
-				throttle.failed(username);
-				throw ex;
-			}
-		};
+		upgrades.ifAvailable(provider::setUserDetailsPasswordService);
+		return new LimitedAuthenticationManager(new ProviderManager(provider), users, attempts);
 	}
 
 }
