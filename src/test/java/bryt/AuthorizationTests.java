@@ -61,7 +61,6 @@ class AuthorizationTests {
 			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
-			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN),
 			Map.entry("GET /admin/api-tokens", ADMIN), Map.entry("POST /admin/api-tokens", ADMIN),
 			Map.entry("POST /admin/api-tokens/{id}/revoke", ADMIN), Map.entry("GET /workload", LOGGED_IN),
 			// the example unit is a department: the union representative covers it, the

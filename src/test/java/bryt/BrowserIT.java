@@ -131,7 +131,6 @@ class BrowserIT {
 		pages.put("/admin/accounts", "/admin/accounts");
 		pages.put("/admin/accounts/new", "/admin/accounts/new");
 		pages.put("/admin/accounts/{id}", "/admin/accounts/" + accountId);
-		pages.put("/admin/organisations", "/admin/organisations");
 		pages.put("/account/password", "/account/password");
 		pages.put("/admin/api-tokens", "/admin/api-tokens");
 		pages.put("/workload", "/workload");
@@ -167,8 +166,7 @@ class BrowserIT {
 				page.navigate(url(path));
 				scan(page, path, violations);
 			}
-			for (String form : List.of("/staff/new", "/admin/units/new", "/admin/accounts/new", "/account/password",
-					"/admin/organisations")) {
+			for (String form : List.of("/staff/new", "/admin/units/new", "/admin/accounts/new", "/account/password")) {
 				page.navigate(url(form));
 				page.locator("main form button[type=submit]").click();
 				scan(page, form + " with errors", violations);

@@ -50,21 +50,32 @@ class Accounts {
 		this.passwordEncoder = passwordEncoder;
 	}
 
+	/**
+	 * Creates an organisation with its first administrator, who gets a random password
+	 * (from the command line only, see {@link OrganisationCommand}).
+	 * @throws IllegalArgumentException if the code or username is taken or malformed
+	 */
 	@Transactional
-	void createOrganisation(OrganisationForm form, Errors errors) {
-		if (this.organisations.codeTaken(form.code())) {
-			errors.rejectValue("code", "taken");
+	FirstAdministrator createOrganisation(String code, String name, Country country, String adminUsername,
+			String adminName) {
+		String username = normalise(adminUsername);
+		if (username == null || !username.matches(USERNAME_PATTERN)) {
+			throw new IllegalArgumentException("The username must be 2–100 lower-case letters, digits or . _ @ -");
 		}
-		if (this.accounts.usernameTaken(normalise(form.adminUsername()), null)) {
-			errors.rejectValue("adminUsername", "taken");
+		if (this.accounts.usernameTaken(username, null)) {
+			throw new IllegalArgumentException("The username " + username + " is in use already");
 		}
-		if (errors.hasErrors()) {
-			return;
+		if (adminName == null || adminName.isBlank() || adminName.length() > 200) {
+			throw new IllegalArgumentException("The administrator's name must be 1–200 characters");
 		}
-		long organisationId = this.registry.create(form.code(), form.name(), form.country()).id();
-		this.accounts.create(organisationId, normalise(form.adminUsername()), form.adminName().strip(),
-				EnumSet.of(Role.ADMINISTRATOR), null, true, Set.of(),
-				this.passwordEncoder.encode(form.adminPassword()));
+		long organisationId = this.registry.create(code, name, country).id();
+		String password = InitialPassword.generate();
+		this.accounts.create(organisationId, username, adminName.strip(), EnumSet.of(Role.ADMINISTRATOR), null, true,
+				Set.of(), this.passwordEncoder.encode(password));
+		return new FirstAdministrator(username, password);
+	}
+
+	record FirstAdministrator(String username, String initialPassword) {
 	}
 
 	@Transactional
