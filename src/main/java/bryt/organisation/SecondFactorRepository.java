@@ -1,5 +1,6 @@
 package bryt.organisation;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -50,7 +51,7 @@ class SecondFactorRepository {
 			.param("id", accountId)
 			.query((rs, row) -> new Factor(rs.getString("secret"), rs.getBoolean("confirmed"), rs.getLong("last_step"),
 					rs.getInt("failures"),
-					Optional.ofNullable(rs.getTimestamp("blocked_until")).map((t) -> t.toInstant()).orElse(null)))
+					Optional.ofNullable(rs.getTimestamp("blocked_until")).map(Timestamp::toInstant).orElse(null)))
 			.optional();
 	}
 
@@ -75,7 +76,7 @@ class SecondFactorRepository {
 			.sql("update account_second_factor set failures = :failures, blocked_until = :until where account_id = :id")
 			.param("id", accountId)
 			.param("failures", failures)
-			.param("until", (blockedUntil != null) ? java.sql.Timestamp.from(blockedUntil) : null)
+			.param("until", (blockedUntil != null) ? Timestamp.from(blockedUntil) : null)
 			.update();
 	}
 

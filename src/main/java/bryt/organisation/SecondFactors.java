@@ -196,9 +196,8 @@ class SecondFactors {
 		if (failures >= FREE_FAILURES) {
 			// 1, 2, 4 … minutes, at most an hour: slow for a guesser, short for the
 			// owner.
-			long minutes = 1L << Math.min(failures - FREE_FAILURES, 6);
-			blockedUntil = now.plus(Duration.ofMinutes(minutes).compareTo(LONGEST_WAIT) < 0
-					? Duration.ofMinutes(minutes) : LONGEST_WAIT);
+			Duration wait = Duration.ofMinutes(1L << Math.min(failures - FREE_FAILURES, 6));
+			blockedUntil = now.plus((wait.compareTo(LONGEST_WAIT) < 0) ? wait : LONGEST_WAIT);
 		}
 		this.repository.failed(account.accountId(), failures, blockedUntil);
 		return Check.WRONG;
