@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import bryt.shared.security.SecondFactorPending;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -61,9 +64,13 @@ class AuthorizationTests {
 			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
 			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
-			Map.entry("GET /admin/organisations", ADMIN), Map.entry("POST /admin/organisations", ADMIN),
-			Map.entry("GET /admin/api-tokens", ADMIN), Map.entry("POST /admin/api-tokens", ADMIN),
-			Map.entry("POST /admin/api-tokens/{id}/revoke", ADMIN), Map.entry("GET /workload", LOGGED_IN),
+			Map.entry("POST /admin/accounts/{id}/second-factor/reset", ADMIN),
+			// The second step of a login: a full login is sent on to its landing page
+			// (SecondFactorTests walks the step itself).
+			Map.entry("GET /login/second-factor", LOGGED_IN), Map.entry("POST /login/second-factor", LOGGED_IN),
+			Map.entry("POST /login/second-factor/enrol", LOGGED_IN), Map.entry("GET /admin/api-tokens", ADMIN),
+			Map.entry("POST /admin/api-tokens", ADMIN), Map.entry("POST /admin/api-tokens/{id}/revoke", ADMIN),
+			Map.entry("GET /workload", LOGGED_IN),
 			// the example unit is a department: the union representative covers it, the
 			// manager a unit below
 			Map.entry("GET /workload/units/{id}", Set.of("admin", "hr", "union", "committee")),
@@ -171,6 +178,33 @@ class AuthorizationTests {
 					int refused = !ANONYMOUS.equals(who) ? 403 : (route.contains(" /api/") ? 401 : 302);
 					assertThat(status).as("%s as %s", route, who).isEqualTo(refused);
 				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * A login that has passed the password but not the second factor gets exactly what an
+	 * anonymous visitor gets, except the second-factor form itself: every other page
+	 * sends it there, the API answers 401.
+	 */
+	@Test
+	void aLoginWaitingForItsSecondFactorGetsNoFurtherThanAnonymous() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (String route : routes()) {
+			boolean open = ACCESS.getOrDefault(route, Set.of()).contains(ANONYMOUS)
+					|| route.contains(" " + SecondFactorPending.PATH);
+			MockHttpServletRequestBuilder request = requestAs(route, ANONYMOUS)
+				.with(authentication(new SecondFactorPending(
+						UsernamePasswordAuthenticationToken.authenticated(this.accounts.loadUserByUsername("admin"),
+								null, this.accounts.loadUserByUsername("admin").getAuthorities()))));
+			MvcResult result = this.mvc.perform(request).andReturn();
+			int status = result.getResponse().getStatus();
+			String location = result.getResponse().getRedirectedUrl();
+			boolean held = (status == 302 && SecondFactorPending.PATH.equals(location))
+					|| (route.contains(" /api/") && status == 401);
+			if (open == held) {
+				wrong.add(route + ": " + status + ((location != null) ? " → " + location : ""));
 			}
 		}
 		assertThat(wrong).isEmpty();

@@ -35,8 +35,11 @@ class AccountController {
 
 	private final Clock clock;
 
+	private final SecondFactors secondFactors;
+
 	AccountController(AccountRepository repository, Accounts accounts, OrganisationTree tree, StaffRepository staff,
-			Clock clock) {
+			Clock clock, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.repository = repository;
 		this.accounts = accounts;
 		this.tree = tree;
@@ -74,6 +77,19 @@ class AccountController {
 		return save(me, id, form, errors, model, redirect);
 	}
 
+	/**
+	 * For a lost phone: the account sets up a new second factor at its next login; its
+	 * password, roles and keys stay as they are.
+	 */
+	@PostMapping("/{id}/second-factor/reset")
+	String resetSecondFactor(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+			RedirectAttributes redirect) {
+		account(me, id);
+		this.secondFactors.reset(me.organisationId(), id);
+		redirect.addFlashAttribute("secondFactorReset", true);
+		return "redirect:/admin/accounts/" + id;
+	}
+
 	private String save(CurrentAccount me, Long id, AccountForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		this.accounts.save(me.organisationId(), id, form, errors);
@@ -86,6 +102,7 @@ class AccountController {
 
 	private String form(CurrentAccount me, Long id, AccountForm form, Model model) {
 		model.addAttribute("accountId", id);
+		model.addAttribute("secondFactorEnrolled", id != null && this.secondFactors.enrolled(id));
 		model.addAttribute("form", form);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("units", this.tree.units(me.organisationId()));

@@ -28,9 +28,6 @@ class Accounts {
 
 	static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
 
-	/** Key of the taken-username budget for organisations made by the platform. */
-	private static final String NEW_ORGANISATIONS = "new organisations";
-
 	/** Roles that see units and therefore need at least one covered unit. */
 	private static final Set<Role> SCOPED = EnumSet.of(Role.MANAGER, Role.UNION_REPRESENTATIVE);
 
@@ -74,23 +71,32 @@ class Accounts {
 		this.passwordEncoder = passwordEncoder;
 	}
 
+	/**
+	 * Creates an organisation with its first administrator, who gets a random password
+	 * (from the command line only, see {@link OrganisationCommand}).
+	 * @throws IllegalArgumentException if the code or username is taken or malformed
+	 */
 	@Transactional
-	void createOrganisation(OrganisationForm form, Errors errors) {
-		if (this.organisations.codeTaken(form.code())) {
-			errors.rejectValue("code", "taken");
+	FirstAdministrator createOrganisation(String code, String name, Country country, String adminUsername,
+			String adminName) {
+		String username = normalise(adminUsername);
+		if (username == null || !username.matches(USERNAME_PATTERN)) {
+			throw new IllegalArgumentException("The username must be 2–100 lower-case letters, digits or . _ @ -");
 		}
-		if (unavailable(NEW_ORGANISATIONS, normalise(form.adminUsername()), null)) {
-			errors.rejectValue("adminUsername", "usernameUnavailable");
+		if (this.accounts.usernameTaken(username, null)) {
+			throw new IllegalArgumentException("The username " + username + " is in use already");
 		}
-		this.passwordRules.problem(form.adminPassword(), form.adminUsername(), form.adminName())
-			.ifPresent((problem) -> errors.rejectValue("adminPassword", problem));
-		if (errors.hasErrors()) {
-			return;
+		if (adminName == null || adminName.isBlank() || adminName.length() > 200) {
+			throw new IllegalArgumentException("The administrator's name must be 1–200 characters");
 		}
-		long organisationId = this.registry.create(form.code(), form.name(), form.country()).id();
-		this.accounts.create(organisationId, normalise(form.adminUsername()), form.adminName().strip(),
-				EnumSet.of(Role.ADMINISTRATOR), null, true, Set.of(),
-				this.passwordEncoder.encode(form.adminPassword()));
+		long organisationId = this.registry.create(code, name, country).id();
+		String password = InitialPassword.generate();
+		this.accounts.create(organisationId, username, adminName.strip(), EnumSet.of(Role.ADMINISTRATOR), null, true,
+				Set.of(), this.passwordEncoder.encode(password));
+		return new FirstAdministrator(username, password);
+	}
+
+	record FirstAdministrator(String username, String initialPassword) {
 	}
 
 	@Transactional

@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -49,8 +50,8 @@ class SecurityConfiguration {
 	 * Open without a login in the main chain. Modules open their own pages with an
 	 * {@link AnonymousPaths} bean, which keeps sessions out of them entirely.
 	 */
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.svg", "/error", "/actuator/health",
-			"/actuator/health/**", "/actuator/info" };
+	static final String[] PUBLIC_PATHS = { "/login", SecondFactorPending.PATH, SecondFactorPending.PATH + "/**",
+			"/css/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info" };
 
 	/**
 	 * The anonymous paths come first: no session is created or read there, no CSRF token
@@ -92,6 +93,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+			.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -101,15 +103,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ObjectProvider<AuthenticationSuccessHandler> loginSuccess) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
+			.formLogin((form) -> {
+				form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true);
+				// A module may hold the login back for a second factor
+				// (SecondFactorPending).
+				loginSuccess.ifAvailable(form::successHandler);
+			})
+			.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))

@@ -1,0 +1,70 @@
+package bryt.organisation;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import bryt.shared.security.SecondFactorPending;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a right password: an account with a second factor, or one that must set one up,
+ * is held at the second-factor form with a {@link SecondFactorPending} login, which has
+ * no roles; everyone else goes to the landing page. {@link SecondFactorController}
+ * completes the login.
+ */
+@Component
+class SecondFactorLogin implements AuthenticationSuccessHandler {
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final AuthenticationSuccessHandler landingPage;
+
+	private final SecondFactors secondFactors;
+
+	SecondFactorLogin(SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
+		SimpleUrlAuthenticationSuccessHandler landing = new SimpleUrlAuthenticationSuccessHandler("/");
+		landing.setAlwaysUseDefaultTargetUrl(true);
+		this.landingPage = landing;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+		if (authentication.getPrincipal() instanceof CurrentAccount account
+				&& this.secondFactors.stepAfterPassword(account) != SecondFactors.Step.NONE) {
+			save(new SecondFactorPending(authentication), request, response);
+			response.sendRedirect(request.getContextPath() + SecondFactorPending.PATH);
+			return;
+		}
+		this.landingPage.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/** Puts the login the form has completed in place of the pending one. */
+	void complete(SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response) {
+		// A new session id for the full login, as for the password step.
+		request.changeSessionId();
+		save(pending.passwordLogin(), request, response);
+	}
+
+	private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = this.holder.createEmptyContext();
+		context.setAuthentication(authentication);
+		this.holder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+}
