@@ -1,6 +1,7 @@
 package bryt.voice;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,8 +153,12 @@ class VoiceLimitsTests {
 		this.mvc.perform(form().submit("Anything"));
 		this.mvc.perform(
 				post("/report/exempelby/follow-up").param("receipt", Receipt.generate(new SecureRandom()).grouped()));
-		assertThat(this.jdbc.sql("select id from rate_limit_bucket where id like 'voice%'").query(String.class).list())
-			.containsExactlyInAnyOrder("voice submissions " + org(), "voice wrong receipts " + org());
+		// Other test classes share this database and leave their organisations' budgets.
+		List<String> buckets = this.jdbc.sql("select id from rate_limit_bucket where id like 'voice%'")
+			.query(String.class)
+			.list();
+		assertThat(buckets).contains("voice submissions " + org(), "voice wrong receipts " + org())
+			.allMatch((id) -> id.matches("voice (submissions|wrong receipts) [0-9]+"));
 	}
 
 	private String followUp(String receipt) throws Exception {
