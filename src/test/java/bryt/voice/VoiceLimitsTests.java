@@ -1,8 +1,8 @@
 package bryt.voice;
 
 import java.security.SecureRandom;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
