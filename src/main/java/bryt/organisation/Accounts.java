@@ -67,7 +67,6 @@ class Accounts {
 				this.passwordEncoder.encode(form.adminPassword()));
 	}
 
-	@Transactional
 	/**
 	 * Whether saving the form would leave the organisation without an enabled
 	 * administrator: someone must be able to manage the accounts.
@@ -82,6 +81,12 @@ class Accounts {
 		return isAdministrator && !this.accounts.otherAdministrator(organisationId, accountId);
 	}
 
+	/**
+	 * Creates or changes an account. One transaction: the account, its units, its new
+	 * password and what the listeners of {@link PasswordChanged} write are saved together
+	 * or not at all.
+	 */
+	@Transactional
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
 		String username = normalise(form.username());
 		if (username != null && this.accounts.usernameTaken(username, accountId)) {
