@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * The PostgreSQL programs that zonky unpacked, for the one task its API does not offer:
@@ -37,9 +43,16 @@ final class PostgresBinaries {
 		if (!Files.isExecutable(postgres)) {
 			throw new IOException("The PostgreSQL programs are not where zonky unpacks them: " + postgres);
 		}
-		Process process = new ProcessBuilder(postgres.toString(), "--single", "-D", dataDir.toString(), "-F", "-c",
-				"password_encryption=scram-sha-256", "postgres")
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>();
+		if (LinuxUtils.isUnshareAvailable()) {
+			// As zonky runs its commands: PostgreSQL refuses to run as root, and this
+			// runs it as an unprivileged user in a user namespace.
+			command.addAll(List.of("unshare", "-U"));
+		}
+		// No statement in the server's output: this one holds the password.
+		command.addAll(List.of(postgres.toString(), "--single", "-D", dataDir.toString(), "-F", "-c",
+				"password_encryption=scram-sha-256", "-c", "log_min_error_statement=panic", "postgres"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		try (OutputStream input = process.getOutputStream()) {
