@@ -210,6 +210,11 @@ class WorkloadImportTests {
 
 	@Test
 	void refusesANulCharacterInACellOrAHeaderWithItsLineAndColumn() {
+		// In a free-text column the NUL reached PostgreSQL, which refused it with a 500.
+		assertThat(refused(ImportKind.UNITS, "code,name,parent,level\nNUL-1,Te\u0000am,SOC,team\n"))
+			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
+			.containsExactly(tuple(2L, 2, "name", "nulCharacter"));
+		assertThat(this.jdbc.sql("select count(*) from unit where code = 'NUL-1'").query(Long.class).single()).isZero();
 		assertThat(refused(ImportKind.CASES, """
 				case_ref,case_type,unit,opened
 				N-1,EKB,BOU-1,2026-01-01
