@@ -51,15 +51,26 @@ final class DatabaseSecrets {
 	/** The file holding the password of {@code role}, created on first use. */
 	Path file(String role) throws IOException {
 		Path file = this.directory.resolve(role + ".password");
+		if (Files.exists(file)) {
+			Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+			return file;
+		}
+		// Written in full under another name, then linked into place: a crash leaves no
+		// empty password file, and of two processes starting at once only one wins.
+		Path draft = Files.createTempFile(this.directory, role, ".new",
+				PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
 		try {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
 			byte[] secret = new byte[32];
 			RANDOM.nextBytes(secret);
 			// Base64url: no quote, backslash or space, so it needs no escaping anywhere.
-			Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+			Files.writeString(draft, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+			Files.createLink(file, draft);
 		}
 		catch (FileAlreadyExistsException ex) {
-			Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+			// the other process's password stands
+		}
+		finally {
+			Files.deleteIfExists(draft);
 		}
 		return file;
 	}
