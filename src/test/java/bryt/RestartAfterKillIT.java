@@ -108,8 +108,10 @@ class RestartAfterKillIT {
 
 	private Connection connect() throws IOException, SQLException {
 		List<String> pid = Files.readAllLines(this.dataDir.resolve("postgres/postmaster.pid"));
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres", "postgres",
-				"");
+		// As Bryt connects: its application role, with the password from the data
+		// directory.
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "bryt_app",
+				Files.readString(this.dataDir.resolve("postgres-secrets/bryt_app.password")));
 	}
 
 	private long postmasterPid() throws IOException {

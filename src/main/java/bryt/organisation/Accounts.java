@@ -99,7 +99,6 @@ class Accounts {
 	record FirstAdministrator(String username, String initialPassword) {
 	}
 
-	@Transactional
 	/**
 	 * Whether saving the form would leave the organisation without an enabled
 	 * administrator: someone must be able to manage the accounts.
@@ -114,6 +113,12 @@ class Accounts {
 		return isAdministrator && !this.accounts.otherAdministrator(organisationId, accountId);
 	}
 
+	/**
+	 * Creates or changes an account. One transaction: the account, its units, its new
+	 * password and what the listeners of {@link PasswordChanged} write are saved together
+	 * or not at all.
+	 */
+	@Transactional
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
 		String username = normalise(form.username());
 		String current = (accountId != null)

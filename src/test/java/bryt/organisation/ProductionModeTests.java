@@ -39,8 +39,12 @@ class ProductionModeTests {
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) {
 		registry.add("bryt.db.url", EXTERNAL::jdbcUrl);
+		// Two roles, as the README asks of an external server: the pool's may only read
+		// and write rows, the owner's migrates.
 		registry.add("bryt.db.user", EXTERNAL::user);
-		registry.add("bryt.db.password", () -> "");
+		registry.add("bryt.db.password", EXTERNAL::password);
+		registry.add("bryt.db.owner-user", EXTERNAL::ownerUser);
+		registry.add("bryt.db.owner-password", EXTERNAL::ownerPassword);
 	}
 
 	/**
@@ -69,6 +73,10 @@ class ProductionModeTests {
 		assertThat(this.jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
 			.as("migrated")
 			.isPositive();
+		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo("bryt_app");
+		assertThat(this.jdbc.sql("select pg_get_userbyid(relowner) from pg_class where relname = 'organisation'")
+			.query(String.class)
+			.single()).as("migrated by the owner").isEqualTo("bryt_owner");
 		assertThat(this.jdbc.sql("select count(*) from organisation").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from account").query(Long.class).single()).isZero();
 		this.mvc.perform(get("/login"))

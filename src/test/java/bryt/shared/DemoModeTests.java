@@ -22,7 +22,7 @@ class DemoModeTests {
 	}
 
 	private static DatabaseProperties database(String url) {
-		return new DatabaseProperties(url, "bryt", "secret", Path.of("data"), 10);
+		return new DatabaseProperties(url, "bryt", "secret", null, null, Path.of("data"), 10);
 	}
 
 }

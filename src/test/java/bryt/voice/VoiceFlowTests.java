@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 
 import bryt.BrytTest;
 import bryt.shared.database.DatabaseProperties;
+import bryt.shared.database.EmbeddedDatabase;
 import com.google.crypto.tink.KeysetHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +77,9 @@ class VoiceFlowTests {
 
 	@Autowired
 	private TransactionTemplate transaction;
+
+	@Autowired
+	private EmbeddedDatabase embeddedDatabase;
 
 	@Autowired
 	private DatabaseProperties database;
@@ -183,7 +189,11 @@ class VoiceFlowTests {
 			.param("text", text + " again")
 			.header("User-Agent", agent)
 			.header("X-Forwarded-For", address));
-		this.jdbc.sql("checkpoint").update();
+		// Only the superuser may force a checkpoint (Bryt's role may not).
+		try (Connection superuser = DriverManager.getConnection(this.embeddedDatabase.jdbcUrl(), "postgres",
+				Files.readString(this.database.dataDir().resolve("postgres-secrets/postgres.password")))) {
+			superuser.createStatement().execute("checkpoint");
+		}
 
 		String dump = dump();
 		assertThat(dump).contains(control).doesNotContain(text, agent, address, receipt, receipt.replace("-", ""));
@@ -205,16 +215,25 @@ class VoiceFlowTests {
 		assertThatThrownBy(() -> this.jdbc.sql("update voice_access_log set action = 'NOTE' where report_id = :id")
 			.param("id", reportId)
 			.update()).hasMessageContaining("append-only");
-		// Someone with the database owner's rights can switch the trigger off; the chain
-		// still tells.
-		this.transaction.executeWithoutResult((status) -> {
-			this.jdbc.sql("alter table voice_access_log disable trigger voice_access_log_no_update").update();
-			this.jdbc.sql("""
+		// Bryt's own role cannot switch the trigger off; someone with the database
+		// owner's
+		// rights can, and the chain still tells.
+		assertThatThrownBy(
+				() -> this.jdbc.sql("alter table voice_access_log disable trigger voice_access_log_no_update").update())
+			.rootCause()
+			.hasMessageContaining("must be owner");
+		try (Connection owner = DriverManager.getConnection(this.embeddedDatabase.jdbcUrl(),
+				this.embeddedDatabase.ownerUser(), this.embeddedDatabase.ownerPassword())) {
+			owner.setAutoCommit(false);
+			JdbcClient asOwner = JdbcClient.create(new SingleConnectionDataSource(owner, true));
+			asOwner.sql("alter table voice_access_log disable trigger voice_access_log_no_update").update();
+			asOwner.sql("""
 					update voice_access_log set account_id = :other
 					where id = (select min(id) from voice_access_log where report_id = :id)
 					""").param("id", reportId).param("other", accountId("admin")).update();
-			this.jdbc.sql("alter table voice_access_log enable trigger voice_access_log_no_update").update();
-		});
+			asOwner.sql("alter table voice_access_log enable trigger voice_access_log_no_update").update();
+			owner.commit();
+		}
 		assertThat(this.reports.read(org(), hr, reportId, hrKey).accessLogIntact()).isFalse();
 	}
 

@@ -9,11 +9,14 @@ import bryt.BrytTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -21,9 +24,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
@@ -43,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BrytTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class WorkloadApiTests {
 
 	private static final String API = "/api/v1/organisations/exempelby";
@@ -100,6 +104,34 @@ class WorkloadApiTests {
 			.andExpect(jsonPath("$.problems[1].line").value(2))
 			.andExpect(jsonPath("$.problems[1].columnName").value("unit"))
 			.andExpect(jsonPath("$.problems[1].message").value("No unit with this code."));
+	}
+
+	@Test
+	void refusesANulCharacterAndAPersonalIdentityNumberHeaderWithLineAndColumnAndNoEcho(CapturedOutput output)
+			throws Exception {
+		this.mvc
+			.perform(post(API + "/imports/cases").contentType("text/csv")
+				.content("case_ref,case_type,unit,opened\nAPI-N,EKB,BOF,2026-01-0\u00001\n")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems", hasSize(1)))
+			.andExpect(jsonPath("$.problems[0].line").value(2))
+			.andExpect(jsonPath("$.problems[0].column").value(4))
+			.andExpect(jsonPath("$.problems[0].code").value("nulCharacter"))
+			.andExpect(jsonPath("$.problems[0].message")
+				.value("This contains a NUL character (byte 0), which is not text. Export the file again as CSV."));
+		this.mvc
+			.perform(post(API + "/imports/cases").contentType("text/csv")
+				.content("case_ref,case_type,unit,opened,811218-9876\nAPI-P,EKB,BOF,2026-01-01,19811218-9876\n")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems", hasSize(1)))
+			.andExpect(jsonPath("$.problems[0].line").value(1))
+			.andExpect(jsonPath("$.problems[0].column").value(5))
+			.andExpect(jsonPath("$.problems[0].columnName").value(""))
+			.andExpect(jsonPath("$.problems[0].code").value("personalIdentityNumber"))
+			.andExpect(content().string(not(containsString("811218"))));
+		assertThat(output.getAll()).doesNotContain("811218");
 	}
 
 	@Test

@@ -209,6 +209,43 @@ class WorkloadImportTests {
 	}
 
 	@Test
+	void refusesANulCharacterInACellOrAHeaderWithItsLineAndColumn() {
+		// In a free-text column the NUL reached PostgreSQL, which refused it with a 500.
+		assertThat(refused(ImportKind.UNITS, "code,name,parent,level\nNUL-1,Te\u0000am,SOC,team\n"))
+			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
+			.containsExactly(tuple(2L, 2, "name", "nulCharacter"));
+		assertThat(this.jdbc.sql("select count(*) from unit where code = 'NUL-1'").query(Long.class).single()).isZero();
+		assertThat(refused(ImportKind.CASES, """
+				case_ref,case_type,unit,opened
+				N-1,EKB,BOU-1,2026-01-01
+				N-2,E\u0000KB,BOU-1,2026-01-01
+				"""))
+			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
+			.containsExactly(tuple(3L, 2, "case_type", "nulCharacter"));
+		assertThat(refused(ImportKind.CASES, "case_ref,case_type,unit,opened,no\u0000te\nN-3,EKB,BOU-1,2026-01-01,\n"))
+			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
+			.containsExactly(tuple(1L, 5, "", "nulCharacter"));
+		assertThat(caseRefs("N-%")).isZero();
+	}
+
+	@Test
+	void refusesAPersonalIdentityNumberAsAColumnHeaderAndNeverEchoesIt() {
+		// The header alone, and the header beside a refused cell (whose problem would
+		// name its column).
+		for (String row : List.of("PH-1,EKB,BOU-1,2026-01-01,x", "PH-1,EKB,BOU-1,2026-01-01,010190-1234")) {
+			ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
+					() -> load(ImportKind.CASES, "case_ref,case_type,unit,opened,19811218-9876\n" + row + "\n"));
+			assertThat(refused).as("the import is refused").isNotNull();
+			assertThat(refused.problems().list())
+				.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
+				.containsExactly(tuple(1L, 5, "", "personalIdentityNumber"));
+			assertThat(refused.problems().list().toString() + refused.getMessage()).doesNotContain("811218")
+				.doesNotContain("010190");
+		}
+		assertThat(caseRefs("PH-%")).isZero();
+	}
+
+	@Test
 	void refusesBadUnitsAndStaff() {
 		assertThat(refused(ImportKind.UNITS, """
 				code,name,parent,level

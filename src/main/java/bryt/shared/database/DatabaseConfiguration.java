@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,29 @@ class DatabaseConfiguration {
 	@Bean
 	@ConditionalOnExpression(EMBEDDED)
 	HikariDataSource embeddedDataSource(EmbeddedDatabase database, DatabaseProperties properties) {
-		return pool(database.jdbcUrl(), database.user(), null, properties.poolSize());
+		return pool(database.jdbcUrl(), database.user(), database.password(), properties.poolSize());
+	}
+
+	/**
+	 * Flyway migrates as the schema's owner; the pool's role may only read and write
+	 * rows.
+	 */
+	@Bean
+	@ConditionalOnExpression(EMBEDDED)
+	FlywayConfigurationCustomizer embeddedMigrationsAsOwner(EmbeddedDatabase database) {
+		return (configuration) -> configuration.dataSource(database.jdbcUrl(), database.ownerUser(),
+				database.ownerPassword());
+	}
+
+	/**
+	 * On an external server with a separate owner role ({@code bryt.db.owner-user}),
+	 * Flyway migrates as that role; without one, as {@code bryt.db.user}.
+	 */
+	@Bean
+	@ConditionalOnExpression("!" + EMBEDDED + " and !'${bryt.db.owner-user:}'.isBlank()")
+	FlywayConfigurationCustomizer externalMigrationsAsOwner(DatabaseProperties properties) {
+		return (configuration) -> configuration.dataSource(properties.url(), properties.ownerUser(),
+				properties.ownerPassword());
 	}
 
 	@Bean

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code jdbc:postgresql://db.example:5432/bryt}
  * @param user database user for the external server
  * @param password database password for the external server
+ * @param ownerUser the role that owns the schema on the external server, which Flyway
+ * migrates as; empty to migrate as {@code user}
+ * @param ownerPassword that role's password
  * @param dataDir directory of the embedded server's files
  * @param poolSize maximum number of pooled connections
  */
 @ConfigurationProperties("bryt.db")
-public record DatabaseProperties(String url, String user, String password, @DefaultValue("data") Path dataDir,
-		@DefaultValue("10") int poolSize) {
+public record DatabaseProperties(String url, String user, String password, String ownerUser, String ownerPassword,
+		@DefaultValue("data") Path dataDir, @DefaultValue("10") int poolSize) {
 
 	public boolean embedded() {
 		return this.url == null || this.url.isBlank();

@@ -7,6 +7,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,16 @@ import org.slf4j.LoggerFactory;
  * configured. Its files stay in the data directory across restarts.
  *
  * <p>
+ * Nobody gets in without a password: the cluster is made with {@code scram-sha-256}
+ * authentication and a random superuser password, {@code pg_hba.conf} is rewritten at
+ * every start to allow nothing else, the server listens on 127.0.0.1 only, and its Unix
+ * socket lies in a directory that only Bryt's operating-system user may enter. The
+ * passwords of the superuser and of Bryt's two roles ({@link DatabaseRoles}) are in
+ * owner-only files beside the server's files ({@value #SECRETS}). A data directory made
+ * by an older Bryt (trust authentication, everything owned by the superuser) is brought
+ * to this state on its first start.
+ *
+ * <p>
  * After the JVM was killed ({@code kill -9}, power loss of the process) the postmaster
  * keeps running without an owner and would block the next start; {@link #start(Path)}
  * stops such an orphan first. It tells an orphan from a server that another live Bryt
@@ -35,6 +48,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	/** The lock file that zonky's {@link EmbeddedPostgres} holds while it runs. */
 	static final String LOCK_FILE = "epg-lock";
 
+	/** Beside the server's data directory: the roles' password files. */
+	static final String SECRETS = "postgres-secrets";
+
+	/** Beside the server's data directory: the private directory of the Unix socket. */
+	static final String SOCKET = "postgres-socket";
+
+	private static final String HBA = """
+			# Written by Bryt at every start: a password for everyone, on the private socket
+			# and on 127.0.0.1 only. Edits here are overwritten.
+			local all all scram-sha-256
+			host all all 127.0.0.1/32 scram-sha-256
+			""";
+
 	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
 	/**
@@ -45,9 +71,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final int port;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+	private final DatabaseSecrets secrets;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, int port, DatabaseSecrets secrets) {
 		this.postgres = postgres;
 		this.port = port;
+		this.secrets = secrets;
 	}
 
 	/**
@@ -60,33 +89,81 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	public static EmbeddedDatabase start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
+			DatabaseSecrets secrets = DatabaseSecrets.in(dataDir.resolveSibling(SECRETS));
+			Path superuserPassword = secrets.file(DatabaseRoles.SUPERUSER);
 			Optional<Integer> shared = stopOrphanedServer(dataDir);
 			if (shared.isPresent()) {
 				log.info("Using the embedded PostgreSQL of the Bryt that is running on {}", dataDir);
-				return new EmbeddedDatabase(null, shared.get());
+				return new EmbeddedDatabase(null, shared.get(), secrets);
 			}
+			Path socket = DatabaseSecrets.privateDirectory(dataDir.resolveSibling(SOCKET)).toAbsolutePath();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setLocaleConfig("locale", "C.UTF-8")
+				// zonky runs initdb with "-A trust" and passes these as "--key=value"
+				// after it; the later option wins, so the new cluster never trusts
+				// anyone.
+				.setLocaleConfig("auth", "scram-sha-256")
+				.setLocaleConfig("pwfile", superuserPassword.toAbsolutePath().toString())
+				// zonky checks that the server is up by logging in as the superuser.
+				.setConnectConfig("password", secrets.password(DatabaseRoles.SUPERUSER))
+				.setDataDirectoryCustomizer((directory) -> lockDown(directory.toPath(), superuserPassword))
 				// The library's defaults trade durability for test speed; Bryt keeps
 				// what it acknowledged.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
-				.setServerConfig("listen_addresses", "localhost")
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("unix_socket_directories", socket.toString())
+				.setServerConfig("unix_socket_permissions", "0700")
+				.setServerConfig("password_encryption", "scram-sha-256")
 				.setServerConfig("max_connections", "100")
 				// The server's log ends up in Bryt's log: keep statements and the
 				// values in error details (which could be personal data) out of it.
 				.setServerConfig("log_min_error_statement", "panic")
 				.setServerConfig("log_error_verbosity", "terse")
 				.start();
-			return new EmbeddedDatabase(postgres, postgres.getPort());
+			EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort(), secrets);
+			try (Connection superuser = DriverManager.getConnection(database.jdbcUrl(), DatabaseRoles.SUPERUSER,
+					secrets.password(DatabaseRoles.SUPERUSER))) {
+				DatabaseRoles.setUp(superuser, database.ownerPassword(), database.password());
+			}
+			catch (SQLException ex) {
+				postgres.close();
+				throw new IllegalStateException("Could not set up the roles of the embedded PostgreSQL", ex);
+			}
+			return database;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath(),
 					ex);
+		}
+	}
+
+	/**
+	 * Runs before every start of the server: a cluster made by an older Bryt trusted
+	 * every local connection and its superuser had no password; it gets the password (in
+	 * single-user mode, so no connection is accepted meanwhile) before the new
+	 * {@code pg_hba.conf} takes effect.
+	 */
+	private static void lockDown(Path dataDir, Path superuserPassword) {
+		try {
+			Path hba = dataDir.resolve("pg_hba.conf");
+			boolean trusting = Files.readAllLines(hba)
+				.stream()
+				.map(String::strip)
+				.anyMatch((line) -> !line.startsWith("#") && line.matches(".*\\btrust\\b.*"));
+			if (trusting) {
+				log.warn("Upgrading the embedded PostgreSQL in {}: passwords for all roles, no trust", dataDir);
+				PostgresBinaries.setSuperuserPassword(dataDir, DatabaseRoles.SUPERUSER,
+						Files.readString(superuserPassword).strip());
+			}
+			Files.writeString(hba, HBA);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not secure the embedded PostgreSQL in " + dataDir, ex);
 		}
 	}
 
@@ -95,11 +172,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + port() + "/postgres";
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres";
 	}
 
+	/** The role Bryt's connection pool uses: rows only. */
 	public String user() {
-		return "postgres";
+		return DatabaseRoles.APPLICATION;
+	}
+
+	public String password() {
+		return read(DatabaseRoles.APPLICATION);
+	}
+
+	/** The role that owns the schema and runs the migrations. */
+	public String ownerUser() {
+		return DatabaseRoles.OWNER;
+	}
+
+	public String ownerPassword() {
+		return read(DatabaseRoles.OWNER);
+	}
+
+	private String read(String role) {
+		try {
+			return this.secrets.password(role);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the password of the database role " + role, ex);
+		}
 	}
 
 	@Override

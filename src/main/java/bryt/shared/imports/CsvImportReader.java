@@ -19,9 +19,10 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * Streams the rows of a CSV export: UTF-8 or Windows-1252, comma or semicolon, canonical
- * or Swedish/Danish column names. Every cell of every column, known or not, passes the
- * personal identity number guard; a hit is reported by line and column, never by value.
- * Columns the import does not know are otherwise ignored.
+ * or Swedish/Danish column names. Every header and every cell of every column, known or
+ * not, passes the personal identity number guard; a hit is reported by line and column,
+ * never by value or header name. A NUL character is refused the same way. Columns the
+ * import does not know are otherwise ignored.
  */
 public final class CsvImportReader {
 
@@ -73,8 +74,10 @@ public final class CsvImportReader {
 					}
 					boolean clean = true;
 					for (int i = 0; i < values.length; i++) {
-						if (PersonalIdentityNumbers.containsOne(values[i])) {
-							problems.add(line, i + 1, header.getField(i).strip(), "personalIdentityNumber");
+						String refusal = refusal(values[i]);
+						if (refusal != null) {
+							// The header passed the same check, so its name may be shown.
+							problems.add(line, i + 1, header.getField(i).strip(), refusal);
 							clean = false;
 						}
 					}
@@ -142,6 +145,12 @@ public final class CsvImportReader {
 			Map<String, String> headers, ImportProblems problems) {
 		for (int i = 0; i < header.getFieldCount(); i++) {
 			String name = header.getField(i);
+			String refusal = refusal(name);
+			if (refusal != null) {
+				// A refused header is named by its position only, never by its text.
+				problems.add(1, i + 1, "", refusal);
+				continue;
+			}
 			for (Column column : columns) {
 				if (column.matches(name)) {
 					if (positions.containsKey(column.name())) {
@@ -158,6 +167,18 @@ public final class CsvImportReader {
 			}
 		}
 		return !problems.any();
+	}
+
+	/**
+	 * Why a cell or header cannot be taken, as a problem code, or {@code null}. A NUL
+	 * character is no text (PostgreSQL refuses it in any text column); a personal
+	 * identity number must not be stored.
+	 */
+	private static String refusal(String value) {
+		if (value.indexOf('\u0000') >= 0) {
+			return "nulCharacter";
+		}
+		return PersonalIdentityNumbers.containsOne(value) ? "personalIdentityNumber" : null;
 	}
 
 	/**

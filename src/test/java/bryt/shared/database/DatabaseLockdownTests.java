@@ -1,0 +1,157 @@
+package bryt.shared.database;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+import bryt.BrytTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The embedded server as a local user other than Bryt meets it, and what Bryt's own
+ * connections may do: a real server, real connections over TCP and the Unix socket.
+ */
+@BrytTest
+class DatabaseLockdownTests {
+
+	@Autowired
+	private EmbeddedDatabase database;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private DatabaseProperties properties;
+
+	private Path dataDir;
+
+	@BeforeEach
+	void findDataDirectory() {
+		this.dataDir = this.properties.dataDir();
+	}
+
+	@Test
+	void tcpWithoutThePasswordIsRefusedForEveryRole() {
+		for (String role : List.of("postgres", "bryt_owner", "bryt_app")) {
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(this.database.jdbcUrl(), role, "").close())
+				.withMessageContaining("password");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(this.database.jdbcUrl(), role, "wrong").close())
+				.withMessageContaining("password authentication failed");
+		}
+	}
+
+	@Test
+	void theSocketAsksEveryRoleForItsPassword() throws Exception {
+		Path socket = this.dataDir.resolve(EmbeddedDatabase.SOCKET)
+			.toAbsolutePath()
+			.resolve(".s.PGSQL." + this.database.port());
+		assertThat(socket).exists();
+		for (String role : List.of("postgres", "bryt_owner", "bryt_app")) {
+			// Authentication request 10 is SCRAM (SASL); a trusting server answers 0,
+			// "OK".
+			assertThat(authenticationRequest(socket, role)).as(role).isEqualTo(10);
+		}
+	}
+
+	@Test
+	void secretsAndSocketAreTheOwnersAlone() throws IOException {
+		Path secrets = this.dataDir.resolve(EmbeddedDatabase.SECRETS);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rwx------");
+		for (String role : List.of("postgres", "bryt_owner", "bryt_app")) {
+			Path file = secrets.resolve(role + ".password");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			assertThat(Files.readString(file)).hasSize(43);
+		}
+		assertThat(PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(this.dataDir.resolve(EmbeddedDatabase.SOCKET))))
+			.isEqualTo("rwx------");
+		assertThat(Files.readString(this.dataDir.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
+	}
+
+	@Test
+	void theServerListensOnTheLoopbackAddressOnly() {
+		assertThat(this.jdbc.sql("select current_setting('listen_addresses')").query(String.class).single())
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void brytsConnectionsAreAnOrdinaryRoleThatOwnsNothing() {
+		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo("bryt_app");
+		assertThat(this.jdbc
+			.sql("select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user")
+			.query(Boolean.class)
+			.single()).isFalse();
+		assertThat(this.jdbc.sql("""
+				select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = 'public' and pg_get_userbyid(c.relowner) <> 'bryt_owner'
+				""").query(Long.class).single()).as("everything in the schema belongs to the owner").isZero();
+		assertThat(this.jdbc.sql("select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'public'")
+			.query(String.class)
+			.single()).isEqualTo("bryt_owner");
+	}
+
+	@Test
+	void theApplicationsRoleCannotRunProgramsReadPasswordsOrChangeTables() throws IOException {
+		Path marker = this.dataDir.toAbsolutePath().resolve("copy-to-program-ran");
+		assertRefused("copy (select 1) to program 'touch " + marker + "'");
+		assertThat(marker).doesNotExist();
+		assertRefused("select rolpassword from pg_authid");
+		assertRefused("alter table account add column stolen text");
+		assertRefused("drop table spring_session");
+		assertRefused("truncate spring_session");
+		assertRefused("create table public.planted (id int)");
+		assertRefused("create role intruder superuser");
+		assertRefused("alter role bryt_app superuser");
+		assertRefused("select pg_read_file('postgresql.conf')");
+		// What it is for still works: rows in, rows out.
+		assertThat(this.jdbc.sql("select count(*) from account").query(Long.class).single()).isPositive();
+	}
+
+	private void assertRefused(String statement) {
+		assertThatExceptionOfType(Exception.class).as(statement)
+			.isThrownBy(() -> this.jdbc.sql(statement).query().singleValue())
+			.satisfies((ex) -> assertThat(ex).rootCause()
+				.hasMessageMatching("(?s).*(permission denied|must be owner|must be superuser|must have).*"));
+	}
+
+	/**
+	 * Opens a session on the Unix socket as {@code role}, the way any PostgreSQL client
+	 * starts (protocol 3.0 startup message), and returns the server's first
+	 * authentication request.
+	 */
+	private static int authenticationRequest(Path socket, String role) throws IOException {
+		try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+			byte[] parameters = ("user\0" + role + "\0database\0postgres\0\0").getBytes(StandardCharsets.UTF_8);
+			ByteBuffer startup = ByteBuffer.allocate(8 + parameters.length);
+			startup.putInt(8 + parameters.length).putInt(196608).put(parameters).flip();
+			channel.write(startup);
+			ByteBuffer answer = ByteBuffer.allocate(9);
+			while (answer.hasRemaining() && channel.read(answer) >= 0) {
+				// read the message type, its length and the request code
+			}
+			answer.flip();
+			assertThat((char) answer.get()).as("an authentication request").isEqualTo('R');
+			answer.getInt();
+			return answer.getInt();
+		}
+	}
+
+}
