@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -103,18 +104,37 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
 			throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
+		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
+				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
+			// No WebAuthenticationDetails: they would put the client's address into the
+			// session store.
+			.formLogin((form) -> form.loginPage("/login")
+				.failureHandler(failures)
+				.authenticationDetailsSource((request) -> null)
+				.defaultSuccessUrl("/", true))
+			// After a login everyone starts on the home page, so a saved request (the
+			// visitor's headers and cookies, in a session made for it) would serve
+			// nothing.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			// The login form's token lives in a cookie until the login, so that showing
+			// the
+			// form makes no session.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny()))
 			.build();
+	}
+
+	static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("BRYT_CSRF");
+		tokens.setCookiePath("/");
+		return tokens;
 	}
 
 	@Bean
