@@ -3,6 +3,7 @@ package bryt.organisation;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,8 +118,12 @@ class Accounts {
 					form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
 		}
 		else {
+			Account before = this.accounts.find(organisationId, accountId).orElseThrow();
 			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds);
+			if (this.accounts.find(organisationId, accountId).filter((after) -> sameAccess(before, after)).isEmpty()) {
+				this.events.publishEvent(new AccessChanged(accountId, before.username()));
+			}
 			if (!password.isEmpty()) {
 				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));
 				this.events.publishEvent(new PasswordChanged(organisationId, accountId, null, password));
@@ -136,6 +141,15 @@ class Accounts {
 		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
 		this.events.publishEvent(new PasswordChanged(account.organisationId(), account.accountId(),
 				form.currentPassword(), form.newPassword()));
+	}
+
+	/**
+	 * Whether an account's sessions may live on after a change: only its name changed.
+	 */
+	private static boolean sameAccess(Account before, Account after) {
+		return before.username().equals(after.username()) && before.roles().equals(after.roles())
+				&& before.enabled() == after.enabled() && before.unitIds().equals(after.unitIds())
+				&& Objects.equals(before.staffId(), after.staffId());
 	}
 
 	static String normalise(String username) {

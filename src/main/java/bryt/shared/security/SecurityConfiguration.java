@@ -1,10 +1,14 @@
 package bryt.shared.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -85,8 +90,10 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens) throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens,
+			AbsoluteSessionLifetime lifetime) throws Exception {
 		return http.securityMatcher("/api/**")
+			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
 				.permitAll()
@@ -102,11 +109,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			AbsoluteSessionLifetime lifetime) throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
 				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
+			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
 			// No WebAuthenticationDetails: they would put the client's address into the
@@ -128,6 +136,25 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny()))
 			.build();
+	}
+
+	@Bean
+	AbsoluteSessionLifetime absoluteSessionLifetime(
+			@Value("${bryt.session.absolute-timeout:8h}") Duration absoluteTimeout, Clock clock,
+			ApplicationEventPublisher events) {
+		return new AbsoluteSessionLifetime(absoluteTimeout, clock, events);
+	}
+
+	/**
+	 * Only in the login and API chains: Spring Boot would otherwise also put the filter
+	 * in front of the anonymous reporting pages, where no session is even read.
+	 */
+	@Bean
+	FilterRegistrationBean<AbsoluteSessionLifetime> absoluteSessionLifetimeRegistration(
+			AbsoluteSessionLifetime filter) {
+		FilterRegistrationBean<AbsoluteSessionLifetime> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	static CookieCsrfTokenRepository csrfTokens() {
