@@ -20,7 +20,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +33,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -64,7 +67,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths) throws Exception {
+	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths, PublicUrl publicUrl)
+			throws Exception {
 		String[] paths = modulePaths.stream().flatMap((p) -> p.patterns().stream()).toArray(String[]::new);
 		if (paths.length == 0) {
 			http.securityMatcher((RequestMatcher) (request) -> false);
@@ -79,7 +83,8 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+				.frameOptions((frame) -> frame.deny())
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
 	}
 
@@ -91,7 +96,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens,
-			AbsoluteSessionLifetime lifetime) throws Exception {
+			AbsoluteSessionLifetime lifetime, PublicUrl publicUrl) throws Exception {
 		return http.securityMatcher("/api/**")
 			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.csrf((csrf) -> csrf.disable())
@@ -103,14 +108,15 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
 	}
 
 	@Bean
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AbsoluteSessionLifetime lifetime) throws Exception {
+			AbsoluteSessionLifetime lifetime, PublicUrl publicUrl) throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
 				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
@@ -130,12 +136,26 @@ class SecurityConfiguration {
 			// The login form's token lives in a cookie until the login, so that showing
 			// the
 			// form makes no session.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(publicUrl)))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+				.frameOptions((frame) -> frame.deny())
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
+	}
+
+	/**
+	 * HSTS (a year, subdomains included) on every answer when users reach Bryt over
+	 * HTTPS: behind a proxy that ends TLS the request itself looks like plain HTTP, and
+	 * Spring Security would send the header only on a secure request.
+	 */
+	private static Customizer<HeadersConfigurer<HttpSecurity>.HstsConfig> hsts(PublicUrl publicUrl) {
+		return (hsts) -> {
+			if (publicUrl.https()) {
+				hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(365L * 24 * 60 * 60);
+			}
+		};
 	}
 
 	@Bean
@@ -157,10 +177,13 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	static CookieCsrfTokenRepository csrfTokens() {
+	static CookieCsrfTokenRepository csrfTokens(PublicUrl publicUrl) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName("BRYT_CSRF");
 		tokens.setCookiePath("/");
+		if (publicUrl.https()) {
+			tokens.setCookieCustomizer((cookie) -> cookie.secure(true));
+		}
 		return tokens;
 	}
 

@@ -76,7 +76,7 @@ class SessionTracesTests {
 	void restoreTheCsrfTokenRepository() {
 		WebTestUtils.setCsrfTokenRepository(
 				new MockHttpServletRequest(this.context.getServletContext(), "GET", "/login"),
-				SecurityConfiguration.csrfTokens());
+				SecurityConfiguration.csrfTokens(PublicUrl.of("")));
 	}
 
 	@Test
