@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * On public pages the language is in the address ({@code ?lang=}) or the browser's
@@ -40,9 +41,22 @@ final class PublicPageLocaleResolver implements LocaleResolver {
 		}
 	}
 
-	/** The language chosen in the address, if any. */
+	/**
+	 * The language chosen in the address, if any. Read from the query string, not with
+	 * {@code getParameter}: on a multipart upload that would make Tomcat parse the body
+	 * here, before Spring MVC, whose handler answers a file over the limit with a page of
+	 * its own.
+	 */
 	static Optional<Language> chosen(HttpServletRequest request) {
-		return Language.ofCode(request.getParameter(WebConfiguration.LANGUAGE_PARAMETER));
+		String query = request.getQueryString();
+		if (query == null) {
+			return Optional.empty();
+		}
+		return Language.ofCode(UriComponentsBuilder.newInstance()
+			.query(query)
+			.build()
+			.getQueryParams()
+			.getFirst(WebConfiguration.LANGUAGE_PARAMETER));
 	}
 
 }
