@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import bryt.shared.security.PasswordAttempts;
@@ -159,8 +160,12 @@ class Accounts {
 					form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
 		}
 		else {
+			Account before = this.accounts.find(organisationId, accountId).orElseThrow();
 			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds);
+			if (this.accounts.find(organisationId, accountId).filter((after) -> sameAccess(before, after)).isEmpty()) {
+				this.events.publishEvent(new AccessChanged(accountId, before.username()));
+			}
 			if (!password.isEmpty()) {
 				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));
 				this.events.publishEvent(new PasswordChanged(organisationId, accountId, null, password));
@@ -206,6 +211,15 @@ class Accounts {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Whether an account's sessions may live on after a change: only its name changed.
+	 */
+	private static boolean sameAccess(Account before, Account after) {
+		return before.username().equals(after.username()) && before.roles().equals(after.roles())
+				&& before.enabled() == after.enabled() && before.unitIds().equals(after.unitIds())
+				&& Objects.equals(before.staffId(), after.staffId());
 	}
 
 	static String normalise(String username) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
+import bryt.shared.security.PublicUrl;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,8 @@ class ReminderJob {
 
 	ReminderJob(ReminderAddresses addresses, Reports reports, ObjectProvider<JavaMailSender> mail,
 			MessageSource messages, Clock clock, @Value("${bryt.voice.mail-from:bryt@localhost}") String from,
-			@Value("${bryt.voice.mail-language:sv}") String language,
-			@Value("${bryt.voice.inbox-link:http://localhost:8080/voice}") String link) {
+			@Value("${bryt.voice.mail-language:sv}") String language, @Value("${bryt.voice.inbox-link:}") String link,
+			PublicUrl publicUrl) {
 		this.addresses = addresses;
 		this.reports = reports;
 		this.mail = mail;
@@ -58,7 +59,9 @@ class ReminderJob {
 		this.clock = clock;
 		this.from = from;
 		this.language = Locale.forLanguageTag(language);
-		this.link = link;
+		// The inbox under bryt.public-url, unless a link of its own is set.
+		this.link = !link.isBlank() ? link
+				: (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/voice";
 	}
 
 	@Scheduled(cron = "${bryt.voice.reminder-cron:0 0 7 * * *}", zone = "${bryt.time-zone:Europe/Stockholm}")

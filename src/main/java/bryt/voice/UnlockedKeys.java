@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import bryt.shared.security.SessionsEnded;
 import com.google.crypto.tink.KeysetHandle;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +46,16 @@ class UnlockedKeys {
 		}
 		this.keys.put(sessionId, new Unlocked(accountId, entry.privateKeyset(), now));
 		return Optional.of(entry.privateKeyset());
+	}
+
+	/**
+	 * A session ended early (access revoked, absolute lifetime): its key goes at once,
+	 * not after the idle time. Only this instance's copy: on another instance the key can
+	 * no longer be reached, the session being gone, and expires when idle.
+	 */
+	@EventListener
+	void sessionsEnded(SessionsEnded event) {
+		event.sessionIds().forEach(this.keys::remove);
 	}
 
 	void forget(long accountId) {

@@ -109,6 +109,41 @@ class VoiceBrowserIT {
 	}
 
 	/**
+	 * Item 13 of issue 9: choosing Dansk on the public pages leaves no cookie; the
+	 * language stays in the links, through the channel list to the form and the
+	 * follow-up; the forms ask the browser not to remember what is typed.
+	 */
+	@Test
+	void theReportersLanguageStaysInTheAddressAndTheFormsAreNotRemembered() {
+		this.scanning = false;
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby"));
+			page.getByText("Dansk").click();
+			assertThat(page.locator("h1")).hasText("Indberet anonymt");
+			page.locator("main a[href*='/channel/']").first().click();
+			assertThat(page.locator("html")).hasAttribute("lang", "da");
+			assertThat(page.locator("main form button[type=submit]")).hasText("Send indberetningen");
+			assertThat(page.locator("main form")).hasAttribute("autocomplete", "off");
+			assertThat(page.locator("main form textarea, main form input[type=text], main form input[type=date]")).not()
+				.hasCount(0);
+			assertThat(page.locator("main form textarea:not([autocomplete=off]), "
+					+ "main form input[type=text]:not([autocomplete=off]), "
+					+ "main form input[type=date]:not([autocomplete=off])"))
+				.hasCount(0);
+			// A required answer left out: the form comes back, still in Danish.
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("html")).hasAttribute("lang", "da");
+			assertThat(page.locator("main form button[type=submit]")).hasText("Send indberetningen");
+			page.navigate(url("/report/exempelby?lang=da"));
+			page.getByText("Følg op på en indberetning med din kvittering").click();
+			assertThat(page.locator("html")).hasAttribute("lang", "da");
+			assertThat(page.locator("main form")).hasAttribute("autocomplete", "off");
+			assertThat(context.cookies()).isEmpty();
+		}
+	}
+
+	/**
 	 * An administrator edits a channel's questionnaire with JavaScript disabled; a
 	 * reporter answers the edited questions, in English and in Swedish; the recipient
 	 * reads the answers under the questions as they were asked.

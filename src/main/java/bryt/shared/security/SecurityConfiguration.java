@@ -1,10 +1,15 @@
 package bryt.shared.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +20,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,10 +31,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -59,7 +69,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths) throws Exception {
+	SecurityFilterChain anonymousFilterChain(HttpSecurity http, List<AnonymousPaths> modulePaths, PublicUrl publicUrl)
+			throws Exception {
 		String[] paths = modulePaths.stream().flatMap((p) -> p.patterns().stream()).toArray(String[]::new);
 		if (paths.length == 0) {
 			http.securityMatcher((RequestMatcher) (request) -> false);
@@ -74,7 +85,8 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+				.frameOptions((frame) -> frame.deny())
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
 	}
 
@@ -85,8 +97,10 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens) throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens,
+			AbsoluteSessionLifetime lifetime, PublicUrl publicUrl) throws Exception {
 		return http.securityMatcher("/api/**")
+			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
 				.permitAll()
@@ -97,32 +111,89 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
 	}
 
 	@Bean
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			ObjectProvider<AuthenticationSuccessHandler> loginSuccess) throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?throttled"));
+			ObjectProvider<AuthenticationSuccessHandler> loginSuccess, AbsoluteSessionLifetime lifetime,
+			PublicUrl publicUrl) throws Exception {
+		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
+				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
+			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+			// No WebAuthenticationDetails: they would put the client's address into the
+			// session store.
 			.formLogin((form) -> {
-				form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true);
+				form.loginPage("/login")
+					.failureHandler(failures)
+					.authenticationDetailsSource((request) -> null)
+					.defaultSuccessUrl("/", true);
 				// A module may hold the login back for a second factor
 				// (SecondFactorPending).
 				loginSuccess.ifAvailable(form::successHandler);
 			})
 			.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
+			// After a login everyone starts on the home page, so a saved request (the
+			// visitor's headers and cookies, in a session made for it) would serve
+			// nothing.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			// The login form's token lives in a cookie until the login, so that showing
+			// the form makes no session.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(publicUrl)))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny()))
+				.frameOptions((frame) -> frame.deny())
+				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
+	}
+
+	/**
+	 * HSTS (a year, subdomains included) on every answer when users reach Bryt over
+	 * HTTPS: behind a proxy that ends TLS the request itself looks like plain HTTP, and
+	 * Spring Security would send the header only on a secure request.
+	 */
+	private static Customizer<HeadersConfigurer<HttpSecurity>.HstsConfig> hsts(PublicUrl publicUrl) {
+		return (hsts) -> {
+			if (publicUrl.https()) {
+				hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(365L * 24 * 60 * 60);
+			}
+		};
+	}
+
+	@Bean
+	AbsoluteSessionLifetime absoluteSessionLifetime(
+			@Value("${bryt.session.absolute-timeout:8h}") Duration absoluteTimeout, Clock clock,
+			ApplicationEventPublisher events) {
+		return new AbsoluteSessionLifetime(absoluteTimeout, clock, events);
+	}
+
+	/**
+	 * Only in the login and API chains: Spring Boot would otherwise also put the filter
+	 * in front of the anonymous reporting pages, where no session is even read.
+	 */
+	@Bean
+	FilterRegistrationBean<AbsoluteSessionLifetime> absoluteSessionLifetimeRegistration(
+			AbsoluteSessionLifetime filter) {
+		FilterRegistrationBean<AbsoluteSessionLifetime> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	static CookieCsrfTokenRepository csrfTokens(PublicUrl publicUrl) {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("BRYT_CSRF");
+		tokens.setCookiePath("/");
+		if (publicUrl.https()) {
+			tokens.setCookieCustomizer((cookie) -> cookie.secure(true));
+		}
+		return tokens;
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package bryt.shared.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import bryt.shared.security.AnonymousPaths;
+import bryt.shared.security.PublicUrl;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,7 +21,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Languages: the {@code Accept-Language} header picks one of Bryt's languages until the
- * user chooses another with {@code ?lang=sv|da|en}, which a cookie then remembers.
+ * user chooses another with {@code ?lang=sv|da|en}, which a cookie then remembers on
+ * staff pages. Public pages (the modules' {@link AnonymousPaths}) keep the choice in
+ * their links instead, and set no cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -24,14 +31,20 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final String LANGUAGE_PARAMETER = "lang";
 
 	@Bean
-	LocaleResolver localeResolver() {
+	LocaleResolver localeResolver(List<AnonymousPaths> anonymousPaths, PublicUrl publicUrl) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("bryt-lang");
 		resolver
 			.setDefaultLocaleFunction((request) -> Language.bestMatch(request.getHeader("Accept-Language")).locale());
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");
-		return resolver;
+		resolver.setCookieSecure(publicUrl.https());
+		return new PublicPageLocaleResolver(new PublicPages(anonymousPaths), resolver);
+	}
+
+	@Bean
+	FilterRegistrationBean<LanguageInLinks> languageInLinks(List<AnonymousPaths> anonymousPaths) {
+		return new FilterRegistrationBean<>(new LanguageInLinks(new PublicPages(anonymousPaths)));
 	}
 
 	@Override

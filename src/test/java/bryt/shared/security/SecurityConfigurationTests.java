@@ -45,6 +45,16 @@ class SecurityConfigurationTests {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 	}
 
+	/**
+	 * Item 12 of issue 9: without an https bryt.public-url, plain HTTP gets no HSTS (a
+	 * browser would ignore it there anyway); PublicUrlTests shows the other side.
+	 */
+	@Test
+	void sendsNoHstsOverPlainHttpWithoutAnHttpsPublicUrl() throws Exception {
+		this.mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+		this.mvc.perform(get("/report")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
 	@Test
 	void refusesAFormWithoutCsrfToken() throws Exception {
 		this.mvc.perform(post("/admin/units").with(user(this.accounts.loadUserByUsername("admin"))).param("code", "X"))
