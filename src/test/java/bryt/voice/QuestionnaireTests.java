@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import bryt.BrytTest;
+import bryt.Superuser;
+import bryt.shared.database.DatabaseProperties;
+import bryt.shared.database.EmbeddedDatabase;
 import com.google.crypto.tink.KeysetHandle;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,7 +260,10 @@ class QuestionnaireTests {
 	}
 
 	@Test
-	void theMigrationGivesExistingChannelsTheQuestionsTheirKindBuiltIn(@Autowired DataSource dataSource) {
+	void theMigrationGivesExistingChannelsTheQuestionsTheirKindBuiltIn(@Autowired EmbeddedDatabase database,
+			@Autowired DatabaseProperties properties) {
+		// A scratch schema: only the superuser may create one.
+		DataSource dataSource = Superuser.of(database, properties);
 		Flyway before = Flyway.configure()
 			.dataSource(dataSource)
 			.schemas("questionnaire_migration")

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import bryt.BrytTest;
+import bryt.Superuser;
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.database.EmbeddedDatabase;
 import com.google.crypto.tink.KeysetHandle;
@@ -190,8 +191,7 @@ class VoiceFlowTests {
 			.header("User-Agent", agent)
 			.header("X-Forwarded-For", address));
 		// Only the superuser may force a checkpoint (Bryt's role may not).
-		try (Connection superuser = DriverManager.getConnection(this.embeddedDatabase.jdbcUrl(), "postgres",
-				Files.readString(this.database.dataDir().resolve("postgres-secrets/postgres.password")))) {
+		try (Connection superuser = Superuser.of(this.embeddedDatabase, this.database).getConnection()) {
 			superuser.createStatement().execute("checkpoint");
 		}
 
