@@ -103,7 +103,8 @@ class CommandLineIT {
 
 	private Result run(String... args) throws Exception {
 		List<String> command = new ArrayList<>(
-				List.of(java(), "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-jar", jar(),
+				List.of(java(), "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+						"-Duser.home=" + System.getProperty("user.home"), "-jar", jar(),
 						"--bryt.db.data-dir=" + this.dataDir.resolve("db")));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(this.dataDir, "out", ".txt");
@@ -118,8 +119,9 @@ class CommandLineIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Process process = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar(), "--server.port=" + port,
-				"--bryt.db.data-dir=" + this.dataDir.resolve("db"), "--bryt.demo.enabled=false")
+		Process process = new ProcessBuilder(java(), "-Xmx512m", "-Duser.home=" + System.getProperty("user.home"),
+				"-jar", jar(), "--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir.resolve("db"),
+				"--bryt.demo.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve("server.log").toFile())
 			.start();

@@ -80,8 +80,9 @@ class RestartAfterKillIT {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Files.createDirectories(this.dataDir);
 		Process process = new ProcessBuilder(
-				List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-jar",
-						jar.toString(), "--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir))
+				List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+						"-Duser.home=" + System.getProperty("user.home"), "-jar", jar.toString(),
+						"--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir))
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve(name + ".log").toFile())
 			.start();

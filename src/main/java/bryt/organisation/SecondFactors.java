@@ -27,6 +27,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,10 +73,17 @@ class SecondFactors {
 
 	private final boolean required;
 
+	private final AccountRepository accounts;
+
+	private final ApplicationEventPublisher events;
+
 	SecondFactors(SecondFactorRepository repository, OrganisationRepository organisations,
 			List<SecondFactorRequirement> requirements, DemoMode demo, Clock clock,
-			@Value("${bryt.second-factor.required:true}") boolean required) {
+			@Value("${bryt.second-factor.required:true}") boolean required, AccountRepository accounts,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.accounts = accounts;
+		this.events = events;
 		this.organisations = organisations;
 		this.requirements = requirements;
 		this.demo = demo;
@@ -206,11 +214,14 @@ class SecondFactors {
 	/**
 	 * An administrator's reset: the account's secret and recovery codes are gone, and it
 	 * sets up a new second factor at its next login (if it needs one). Nothing else of
-	 * the account changes.
+	 * the account changes, but its open sessions end: they were opened with the factor
+	 * that was perhaps lost with a phone.
 	 */
 	@Transactional
 	void reset(long organisationId, long accountId) {
 		this.repository.delete(organisationId, accountId);
+		this.accounts.find(organisationId, accountId)
+			.ifPresent((account) -> this.events.publishEvent(new AccessChanged(accountId, account.username())));
 	}
 
 	int recoveryCodesLeft(long accountId) {

@@ -270,9 +270,11 @@ class SecondFactorTests {
 	void withoutDemoModeTheDemoAdministratorNeedsASecondFactor() {
 		CurrentAccount admin = (CurrentAccount) this.users.loadUserByUsername("admin");
 		SecondFactors demo = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(true), this.clock, true);
+				new DemoMode(true), this.clock, true, this.accounts, (event) -> {
+				});
 		SecondFactors production = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(false), this.clock, true);
+				new DemoMode(false), this.clock, true, this.accounts, (event) -> {
+				});
 		assertThat(demo.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.NONE);
 		assertThat(production.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.ENROL);
 	}
@@ -288,6 +290,11 @@ class SecondFactorTests {
 		Browser owner = new Browser();
 		String secret = enrol(owner, "totp-lost-phone");
 		Map<String, Object> before = accountRow(id);
+		// Logged in with the factor that is about to be reset (the phone that was lost).
+		Browser phone = new Browser();
+		phone.logIn("totp-lost-phone");
+		phone.perform(post(FORM).with(csrf()).param("code", code(secret, 1)));
+		assertThat(phone.perform(get("/")).getResponse().getStatus()).isEqualTo(200);
 
 		account("totp-admin6", Role.ADMINISTRATOR);
 		this.mvc
@@ -298,6 +305,8 @@ class SecondFactorTests {
 		assertThat(count("select count(*) from account_second_factor where account_id = " + id)).isZero();
 		assertThat(count("select count(*) from account_recovery_code where account_id = " + id)).isZero();
 		assertThat(accountRow(id)).isEqualTo(before);
+		// Its sessions ended with the reset.
+		assertThat(phone.perform(get("/")).getResponse().getRedirectedUrl()).endsWith("/login");
 
 		// The next login sets up a new key; the old one no longer counts.
 		Browser next = new Browser();

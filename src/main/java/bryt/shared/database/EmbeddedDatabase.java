@@ -97,7 +97,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				return new EmbeddedDatabase(null, shared.get(), secrets);
 			}
 			Path socket = DatabaseSecrets.privateDirectory(dataDir.resolveSibling(SOCKET)).toAbsolutePath();
+			Path programs = PostgresBinaries.workingDirectory();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setOverrideWorkingDirectory(programs.toFile())
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -125,6 +127,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("log_min_error_statement", "panic")
 				.setServerConfig("log_error_verbosity", "terse")
 				.start();
+			// zonky adds write permission for everyone to the programs' directory when it
+			// unpacks them (harmless without search permission, but not what Bryt asks).
+			DatabaseSecrets.privateDirectory(programs);
 			EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort(), secrets);
 			try (Connection superuser = DriverManager.getConnection(database.jdbcUrl(), DatabaseRoles.SUPERUSER,
 					secrets.password(DatabaseRoles.SUPERUSER))) {

@@ -10,15 +10,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
@@ -77,8 +74,7 @@ final class PostgresBinaries {
 	}
 
 	static Path directory() throws IOException {
-		Path working = Path.of(System.getProperty("ot.epg.working-dir",
-				Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+		Path working = workingDirectory();
 		try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
 				DigestInputStream digest = new DigestInputStream(archive, MessageDigest.getInstance("MD5"))) {
 			digest.transferTo(OutputStream.nullOutputStream());
@@ -87,6 +83,28 @@ final class PostgresBinaries {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Where zonky unpacks the PostgreSQL programs. Its default, {@code embedded-pg} in
+	 * the shared temporary directory, is writable by every local user: one who plants a
+	 * {@code PG-<md5>} directory there before Bryt's first start would have Bryt run
+	 * their programs. So Bryt uses a directory of its own user's ({@code ~/.cache/bryt},
+	 * mode 0700), or {@code ot.epg.working-dir} when the operator sets it.
+	 */
+	static Path workingDirectory() throws IOException {
+		String configured = System.getProperty("ot.epg.working-dir");
+		if (configured != null && !configured.isBlank()) {
+			return Path.of(configured);
+		}
+		Path cache = Path.of(System.getProperty("user.home"), ".cache", "bryt");
+		Files.createDirectories(cache);
+		Path working = DatabaseSecrets.privateDirectory(cache.resolve("embedded-pg"));
+		if (!Files.getOwner(working).getName().equals(System.getProperty("user.name"))) {
+			throw new IOException("The directory for the PostgreSQL programs, " + working
+					+ ", belongs to another user; remove it or set ot.epg.working-dir to a directory of your own");
+		}
+		return working;
 	}
 
 	private static String system() {

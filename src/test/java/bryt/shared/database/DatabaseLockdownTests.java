@@ -86,6 +86,23 @@ class DatabaseLockdownTests {
 		assertThat(Files.readString(this.dataDir.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
 	}
 
+	/**
+	 * zonky's default place for the programs, {@code embedded-pg} in the shared temporary
+	 * directory, is world-writable: a local user could plant programs there for Bryt to
+	 * run.
+	 */
+	@Test
+	void thePostgresProgramsLiveInADirectoryOfBrytsUserAlone() throws IOException {
+		Path programs = PostgresBinaries.directory();
+		assertThat(programs.resolve("bin/postgres")).isExecutable();
+		Path working = programs.getParent();
+		assertThat(working.toAbsolutePath().normalize())
+			.isNotEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toAbsolutePath().normalize())
+			.startsWith(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(working))).isEqualTo("rwx------");
+		assertThat(Files.getOwner(working).getName()).isEqualTo(System.getProperty("user.name"));
+	}
+
 	@Test
 	void theServerListensOnTheLoopbackAddressOnly() {
 		assertThat(this.jdbc.sql("select current_setting('listen_addresses')").query(String.class).single())
