@@ -67,6 +67,24 @@ class UnlockedKeysTests {
 		assertThat(this.unlocked.get(sessionId(second), accountId)).isEmpty();
 	}
 
+	@Test
+	void loggingOutForgetsTheKeyUnlockedInThatSession() throws Exception {
+		long accountId = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, enabled)
+				select id, 'logout.hr', 'Logout HR', :hash, cast('{HR}' as text[]), true
+				from organisation where code = 'exempelby' returning id""")
+			.param("hash", this.passwordEncoder.encode("logout password"))
+			.query(Long.class)
+			.single();
+		Cookie session = logIn("logout.hr", "logout password");
+		this.mvc.perform(post("/voice/unlock").cookie(session).with(csrf()).param("password", "logout password"));
+		assertThat(this.unlocked.get(sessionId(session), accountId)).isPresent();
+
+		this.mvc.perform(post("/logout").cookie(session).with(csrf()));
+
+		assertThat(this.unlocked.get(sessionId(session), accountId)).isEmpty();
+	}
+
 	private Cookie logIn(String username, String password) throws Exception {
 		MockHttpServletResponse response = this.mvc.perform(formLogin().user(username).password(password))
 			.andReturn()

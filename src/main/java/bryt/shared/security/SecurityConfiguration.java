@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -120,7 +123,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			ObjectProvider<AuthenticationSuccessHandler> loginSuccess, AbsoluteSessionLifetime lifetime,
-			PublicUrl publicUrl) throws Exception {
+			PublicUrl publicUrl, ApplicationEventPublisher events) throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
 				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
@@ -146,7 +149,14 @@ class SecurityConfiguration {
 			// The login form's token lives in a cookie until the login, so that showing
 			// the form makes no session.
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(publicUrl)))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// What modules keep for the session outside the store (unlocked keys) goes
+			// with it.
+			.logout((logout) -> logout.addLogoutHandler((request, response, authentication) -> {
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					events.publishEvent(new SessionsEnded(Set.of(session.getId())));
+				}
+			}).logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
