@@ -79,7 +79,10 @@ class OldDataDirectoryUpgradeTests {
 	 */
 	private void makeOldStyleDataDirectory() throws Exception {
 		Files.createDirectories(this.dataDir);
+		// zonky keeps the first place it unpacked its programs to for the whole JVM:
+		// the same place as Bryt's.
 		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setOverrideWorkingDirectory(PostgresBinaries.workingDirectory().toFile())
 			.setDataDirectory(this.dataDir)
 			.setCleanDataDirectory(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
