@@ -104,6 +104,10 @@ class SecurityConfiguration {
 			AbsoluteSessionLifetime lifetime, PublicUrl publicUrl) throws Exception {
 		return http.securityMatcher("/api/**")
 			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
+			// A login's session is read here, never made: an anonymous call would
+			// otherwise get a session holding its saved request (headers, cookies).
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.csrf((csrf) -> csrf.disable())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
 				.permitAll()

@@ -96,6 +96,16 @@ class SessionTracesTests {
 			.andReturn()
 			.getResponse();
 		assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+		MockHttpServletResponse api = this.mvc
+			.perform(get("/api/v1/organisations/exempelby/workload").cookie(new Cookie("tracking", COOKIE))
+				.header("X-Marker", HEADER)
+				.header("User-Agent", AGENT)
+				.header("Referer", "https://" + REFERRER + ".example/")
+				.with(from(ADDRESS)))
+			.andReturn()
+			.getResponse();
+		assertThat(api.getStatus()).isEqualTo(401);
+		assertThat(sessionCookies(api)).as("API").isEmpty();
 		MockHttpServletResponse loginPage = this.mvc.perform(get("/login").cookie(new Cookie("tracking", COOKIE)))
 			.andReturn()
 			.getResponse();
