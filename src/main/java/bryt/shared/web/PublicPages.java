@@ -2,6 +2,7 @@ package bryt.shared.web;
 
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import bryt.shared.security.AnonymousPaths;
@@ -27,9 +28,13 @@ final class PublicPages {
 			.toList();
 	}
 
-	/** Whether the request is for a public page. */
+	/**
+	 * Whether the request is for a public page, or is the error page of a request for one
+	 * (a 404 under {@code /report} must not leave a cookie either).
+	 */
 	boolean matches(HttpServletRequest request) {
-		return matchesPath(request, request.getRequestURI());
+		return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+				&& matchesPath(request, failed)) || matchesPath(request, request.getRequestURI());
 	}
 
 	/**
