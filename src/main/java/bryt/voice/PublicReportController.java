@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import bryt.organisation.Organisations;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -162,16 +164,18 @@ class PublicReportController {
 	}
 
 	@PostMapping("/{org}/follow-up")
-	String followUp(@PathVariable String org, @RequestParam(required = false) String receipt, Model model) {
+	String followUp(@PathVariable String org, @RequestParam(required = false) String receipt, Model model,
+			HttpServletRequest request) {
 		Organisation organisation = organisation(org);
-		return showReport(organisation, receipt, model);
+		return showReport(organisation, fromTheFormOnly(receipt, request), model);
 	}
 
 	@PostMapping("/{org}/follow-up/message")
 	String addMessage(@PathVariable String org, @RequestParam(required = false) String receipt,
 			@RequestParam(required = false) String text,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
+		receipt = fromTheFormOnly(receipt, request);
 		Organisation organisation = organisation(org);
 		String message = trimmed(text);
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -200,6 +204,17 @@ class PublicReportController {
 		}
 		model.addAttribute("errors", errors);
 		return showReport(organisation, receipt, model);
+	}
+
+	/**
+	 * The receipt as the form posted it, never from the address: an address ends up in
+	 * browser histories and proxies' logs, so a receipt that came that way is not taken.
+	 */
+	private static String fromTheFormOnly(String receipt, HttpServletRequest request) {
+		String query = request.getQueryString();
+		boolean inAddress = query != null
+				&& UriComponentsBuilder.newInstance().query(query).build().getQueryParams().containsKey("receipt");
+		return inAddress ? null : receipt;
 	}
 
 	private String showReport(Organisation organisation, String receipt, Model model) {

@@ -330,6 +330,18 @@ class VoiceFlowTests {
 		return this.jdbc.sql("select count(*) from voice_deleted_report").query(Integer.class).single();
 	}
 
+	/** An address lands in histories and proxies' logs: a receipt there is not taken. */
+	@Test
+	void aReceiptIsTakenFromTheFormOnlyNeverFromTheAddress() throws Exception {
+		String receipt = submit("Receipt in the address 5521", null);
+		String fromAddress = this.mvc.perform(post("/report/exempelby/follow-up?receipt=" + receipt))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fromAddress).doesNotContain("Receipt in the address 5521");
+		assertThat(followUp(receipt)).contains("Receipt in the address 5521");
+	}
+
 	private String submit(String text, Long exclude) throws Exception {
 		var request = form().submit(text);
 		if (exclude != null) {
