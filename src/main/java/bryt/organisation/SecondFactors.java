@@ -28,6 +28,7 @@ import dev.samstevens.totp.util.Utils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,14 +76,17 @@ class SecondFactors {
 
 	private final AccountRepository accounts;
 
+	private final PasswordEncoder passwordEncoder;
+
 	private final ApplicationEventPublisher events;
 
 	SecondFactors(SecondFactorRepository repository, OrganisationRepository organisations,
 			List<SecondFactorRequirement> requirements, DemoMode demo, Clock clock,
 			@Value("${bryt.second-factor.required:true}") boolean required, AccountRepository accounts,
-			ApplicationEventPublisher events) {
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
 		this.events = events;
 		this.organisations = organisations;
 		this.requirements = requirements;
@@ -114,13 +118,18 @@ class SecondFactors {
 	/**
 	 * The demo accounts, whose password is printed on the login page anyway, log in with
 	 * the password alone so that trying Bryt stays one command. Only in demo mode, which
-	 * never holds on an external database ({@link DemoMode}), and only for the demo
-	 * usernames of the demo municipality.
+	 * never holds on an external database ({@link DemoMode}), only for the demo usernames
+	 * of the demo municipality, and only while the password is still the published one:
+	 * an administrator who gives a demo username to another account cannot give it the
+	 * published password too (the strength rules refuse it).
 	 */
 	boolean demoExempt(CurrentAccount account) {
 		return this.demo.active() && DEMO_USERNAMES.contains(account.getUsername())
 				&& this.organisations.find(account.organisationId())
 					.filter((organisation) -> organisation.code().equals(DemoMunicipality.CODE))
+					.isPresent()
+				&& this.accounts.passwordHash(account.accountId())
+					.filter((hash) -> this.passwordEncoder.matches(DemoMode.PASSWORD, hash))
 					.isPresent();
 	}
 

@@ -266,14 +266,46 @@ class SecondFactorTests {
 		assertThat(new Browser().logIn("exempelby-admin2").getResponse().getRedirectedUrl()).isEqualTo(FORM);
 	}
 
+	/**
+	 * The review's attack: an administrator renamed a demo account and gave its username
+	 * to an administrator of their own. The exemption holds only with the published
+	 * password, which no one can set.
+	 */
+	@Test
+	void aDemoUsernameWithAnotherPasswordIsNotExempt() {
+		String username = DemoMunicipality.ACCOUNTS.get(0).username();
+		CurrentAccount account = (CurrentAccount) this.users.loadUserByUsername(username);
+		SecondFactors demo = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
+				new DemoMode(true), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
+				});
+		assertThat(demo.demoExempt(account)).isTrue();
+		String published = this.jdbc.sql("select password_hash from account where id = :id")
+			.param("id", account.accountId())
+			.query(String.class)
+			.single();
+		try {
+			this.jdbc.sql("update account set password_hash = :hash where id = :id")
+				.param("hash", this.passwordEncoder.encode("a long passphrase of someone else 4711"))
+				.param("id", account.accountId())
+				.update();
+			assertThat(demo.demoExempt(account)).isFalse();
+		}
+		finally {
+			this.jdbc.sql("update account set password_hash = :hash where id = :id")
+				.param("hash", published)
+				.param("id", account.accountId())
+				.update();
+		}
+	}
+
 	@Test
 	void withoutDemoModeTheDemoAdministratorNeedsASecondFactor() {
 		CurrentAccount admin = (CurrentAccount) this.users.loadUserByUsername("admin");
 		SecondFactors demo = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(true), this.clock, true, this.accounts, (event) -> {
+				new DemoMode(true), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
 				});
 		SecondFactors production = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(false), this.clock, true, this.accounts, (event) -> {
+				new DemoMode(false), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
 				});
 		assertThat(demo.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.NONE);
 		assertThat(production.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.ENROL);
