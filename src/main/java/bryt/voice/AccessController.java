@@ -74,6 +74,11 @@ class AccessController {
 					.collect(Collectors.toMap(ReportRepository.LostCount::accountId,
 							(count) -> this.grants.approvers(org, count.accountId()))));
 		model.addAttribute("names", names(org));
+		// Display names can repeat: the holders are shown by their usernames too, which
+		// cannot, so that a recipient sees who they really are before entrusting them.
+		model.addAttribute("usernames", this.directory.accounts(org)
+			.stream()
+			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::username)));
 		return "voice/access";
 	}
 

@@ -183,8 +183,11 @@ class KeyRecoveryTests {
 			.contains("Split among 3 holders; 2 of them together can recover");
 		long channel = org.channel("Whistleblowing", hanna);
 		long report = org.report(this.mvc, channel, "Marker 8201 for Hanna alone");
-		// Hanna, having seen who the holders are, lets them recover her reports.
-		assertThat(hannaBrowser.page(get("/voice/access"))).contains("Let these holders recover my reports");
+		// Hanna, having seen who the holders are (by name and by username, which no
+		// other account can share), lets them recover her reports.
+		assertThat(hannaBrowser.page(get("/voice/access"))).contains("Let these holders recover my reports")
+			.contains("(" + org.username("Ulf") + ")", "(" + org.username("Sara") + ")",
+					"(" + org.username("Ivar") + ")");
 		assertThat(hannaBrowser.page(post("/voice/access/entrust")))
 			.contains("Your key now has a copy for the recovery key.");
 		this.addresses.save(org.org, hanna, "hanna@shamir.example");
