@@ -1,5 +1,7 @@
 package bryt.voice;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -106,11 +108,10 @@ class InboxController {
 	 */
 	@PostMapping("/close-unfounded")
 	String closeUnfounded(@AuthenticationPrincipal CurrentAccount me,
-			@RequestParam(name = "report", required = false) java.util.List<String> chosen,
+			@RequestParam(name = "report", required = false) List<String> chosen,
 			@RequestParam(required = false) String back, RedirectAttributes redirect) {
-		java.util.List<Long> numbers = (chosen != null)
-				? chosen.stream().map(InboxController::number).map((number) -> number.orElse(-1L)).toList()
-				: java.util.List.of();
+		List<Long> numbers = (chosen != null)
+				? chosen.stream().map(InboxController::number).map((number) -> number.orElse(-1L)).toList() : List.of();
 		if (numbers.isEmpty()) {
 			redirect.addFlashAttribute("noneChosen", true);
 		}
@@ -279,8 +280,8 @@ class InboxController {
 	}
 
 	/** The first, the last and those near the current one: a short list of links. */
-	static java.util.List<Integer> pageLinks(int page, int pages) {
-		java.util.List<Integer> links = new java.util.ArrayList<>();
+	static List<Integer> pageLinks(int page, int pages) {
+		List<Integer> links = new ArrayList<>();
 		for (int p = 1; p <= pages; p++) {
 			if (p == 1 || p == pages || Math.abs(p - page) <= 3) {
 				links.add(p);
