@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Nobody gets in without a password: the cluster is made with {@code scram-sha-256}
  * authentication and a random superuser password, {@code pg_hba.conf} is rewritten at
- * every start to allow nothing else, the server listens on 127.0.0.1 only, and its Unix
- * socket lies in a directory that only Bryt's operating-system user may enter. The
+ * every start to allow nothing else, and the server listens on 127.0.0.1 only: it opens
+ * no Unix socket, since Bryt connects over TCP and a socket's path (under the data
+ * directory, at most 107 bytes) would limit where the data directory may lie. The
  * passwords of the superuser and of Bryt's two roles ({@link DatabaseRoles}) are in
  * owner-only files beside the server's files ({@value #SECRETS}). A data directory made
  * by an older Bryt (trust authentication, everything owned by the superuser) is brought
@@ -51,13 +52,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	/** Beside the server's data directory: the roles' password files. */
 	static final String SECRETS = "postgres-secrets";
 
-	/** Beside the server's data directory: the private directory of the Unix socket. */
-	static final String SOCKET = "postgres-socket";
-
 	private static final String HBA = """
-			# Written by Bryt at every start: a password for everyone, on the private socket
-			# and on 127.0.0.1 only. Edits here are overwritten.
-			local all all scram-sha-256
+			# Written by Bryt at every start: a password for everyone, on 127.0.0.1 only
+			# (the server opens no Unix socket). Edits here are overwritten.
 			host all all 127.0.0.1/32 scram-sha-256
 			""";
 
@@ -96,7 +93,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				log.info("Using the embedded PostgreSQL of the Bryt that is running on {}", dataDir);
 				return new EmbeddedDatabase(null, shared.get(), secrets);
 			}
-			Path socket = DatabaseSecrets.privateDirectory(dataDir.resolveSibling(SOCKET)).toAbsolutePath();
 			Path programs = PostgresBinaries.workingDirectory();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setOverrideWorkingDirectory(programs.toFile())
@@ -118,8 +114,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("unix_socket_directories", socket.toString())
-				.setServerConfig("unix_socket_permissions", "0700")
+				.setServerConfig("unix_socket_directories", "")
 				.setServerConfig("password_encryption", "scram-sha-256")
 				.setServerConfig("max_connections", "100")
 				// The server's log ends up in Bryt's log: keep statements and the
