@@ -1,10 +1,14 @@
 package bryt.voice;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +86,7 @@ class VoiceBrowserIT {
 	private boolean scanning;
 
 	@Test
-	void reportReceiptReplyAndFollowUpWithoutJavaScript() {
+	void reportReceiptReplyAndFollowUpWithoutJavaScript() throws IOException {
 		this.scanning = false;
 		flow();
 		tooLarge();
@@ -91,15 +95,19 @@ class VoiceBrowserIT {
 	/**
 	 * A file over 30 MB: a page that says nothing was sent, and the way back to the form.
 	 */
-	private void tooLarge() {
+	private void tooLarge() throws IOException {
 		long channelId = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
 		try (BrowserContext context = noJavaScript()) {
 			Page page = context.newPage();
 			page.navigate(url("/report/exempelby/channel/" + channelId));
 			String form = page.locator("h1").textContent();
-			page.locator("input[type=file]")
-				.setInputFiles(new com.microsoft.playwright.options.FilePayload("scan.pdf", "application/pdf",
-						new byte[31 * 1024 * 1024]));
+			// From a file on disk: the browser reads it itself, where a payload of 31 MB
+			// would go base64 through Playwright's pipe (past 30 s on a busy machine).
+			Path scan = Files.createDirectories(Path.of("target/browser-files")).resolve("scan.pdf");
+			try (RandomAccessFile file = new RandomAccessFile(scan.toFile(), "rw")) {
+				file.setLength(31 * 1024 * 1024);
+			}
+			page.locator("input[type=file]").setInputFiles(scan);
 			page.locator("main form button[type=submit]").click();
 			assertThat(page.locator("h1")).hasText("A file is too large");
 			scan(page, "report with a file over 30 MB");
@@ -362,7 +370,7 @@ class VoiceBrowserIT {
 	}
 
 	@Test
-	void everyVoicePagePassesAxe() {
+	void everyVoicePagePassesAxe() throws IOException {
 		this.scanning = true;
 		this.jdbc
 			.sql("insert into organisation (code, name, country) values ('andraby', 'Andraby kommun', 'SE') "
