@@ -3,40 +3,22 @@ package bryt.voice;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.RateLimits;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 class VoiceConfiguration {
 
 	/** The reporting pages: no login, no session, no cookie. */
 	@Bean
 	AnonymousPaths voiceAnonymousPaths() {
 		return new AnonymousPaths("/report", "/report/**");
-	}
-
-	/** Scheduled jobs take a lock in PostgreSQL, so that one instance runs each. */
-	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build());
 	}
 
 	/**
