@@ -7,12 +7,13 @@ import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.RateLimits;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ VoiceProperties.class, AccessLogProperties.class })
 class VoiceConfiguration {
 
 	/** The reporting pages: no login, no session, no cookie. */
@@ -27,8 +28,8 @@ class VoiceConfiguration {
 	 * directory, created on first start.
 	 */
 	@Bean
-	AccessLogKey accessLogKey(@Value("${bryt.access-log.key:}") String key, DatabaseProperties database) {
-		return AccessLogKey.load(key, database.dataDir().resolve("keys"));
+	AccessLogKey accessLogKey(AccessLogProperties properties, DatabaseProperties database) {
+		return AccessLogKey.load(properties.key(), database.dataDir().resolve("keys"));
 	}
 
 	/**
@@ -36,8 +37,9 @@ class VoiceConfiguration {
 	 * {@code access-log} under the data directory.
 	 */
 	@Bean
-	AccessLogExport accessLogExport(@Value("${bryt.access-log.export-dir:}") String directory,
-			DatabaseProperties database, AccessLogKey key, ReportRepository reports, Clock clock) {
+	AccessLogExport accessLogExport(AccessLogProperties properties, DatabaseProperties database, AccessLogKey key,
+			ReportRepository reports, Clock clock) {
+		String directory = properties.exportDir();
 		return new AccessLogExport(
 				directory.isBlank() ? database.dataDir().resolve("access-log") : java.nio.file.Path.of(directory), key,
 				reports, clock);
@@ -45,19 +47,15 @@ class VoiceConfiguration {
 
 	@Bean
 	AccessLogs accessLogs(AccessLogKey key, AccessLogExport export, ReportRepository reports,
-			TransactionTemplate transaction, Clock clock,
-			@Value("${bryt.access-log.replace-lost-key:false}") boolean replaceLostKey) {
-		return new AccessLogs(key, export, reports, transaction, clock, replaceLostKey);
+			TransactionTemplate transaction, Clock clock, AccessLogProperties properties) {
+		return new AccessLogs(key, export, reports, transaction, clock, properties.replaceLostKey());
 	}
 
 	@Bean
-	Throttles voiceThrottles(Clock clock, RateLimits limits,
-			@Value("${bryt.voice.follow-up-attempts:10}") int followUpAttempts,
-			@Value("${bryt.voice.submissions-per-minute:60}") int submissionsPerMinute,
-			@Value("${bryt.voice.wrong-receipts-per-minute:30}") int wrongReceiptsPerMinute) {
-		return new Throttles(new Throttle(followUpAttempts, Duration.ofMinutes(15), clock),
-				limits.perMinute("voice submissions", submissionsPerMinute),
-				limits.perMinute("voice wrong receipts", wrongReceiptsPerMinute));
+	Throttles voiceThrottles(Clock clock, RateLimits limits, VoiceProperties properties) {
+		return new Throttles(new Throttle(properties.followUpAttempts(), Duration.ofMinutes(15), clock),
+				limits.perMinute("voice submissions", properties.submissionsPerMinute()),
+				limits.perMinute("voice wrong receipts", properties.wrongReceiptsPerMinute()));
 	}
 
 	/**
