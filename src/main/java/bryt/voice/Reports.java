@@ -44,6 +44,8 @@ class Reports {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ReportFiles files;
+
 	Reports(ReportRepository reports, KeyRepository keys, DefaultQuestionnaire builtIn, AccessLogs accessLogs,
 			Clock clock) {
 		this.accessLogs = accessLogs;
@@ -51,6 +53,7 @@ class Reports {
 		this.reports = reports;
 		this.keys = keys;
 		this.clock = clock;
+		this.files = new ReportFiles(reports);
 	}
 
 	/**
@@ -88,7 +91,7 @@ class Reports {
 			this.reports.addKey(channel.organisationId(), id, key.accountId(),
 					VoiceCrypto.wrapFor(key.keyset(), dataKey, CryptoContexts.report(selector).key()));
 		}
-		storeFiles(channel.organisationId(), id, null, selector, dataKey, submission.files());
+		this.files.store(channel.organisationId(), id, null, selector, dataKey, submission.files());
 		return receipt;
 	}
 
@@ -111,7 +114,7 @@ class Reports {
 		long messageId = this.reports.addMessage(organisationId, report.id(), ReportRepository.Author.REPORTER, null,
 				today(), VoiceCrypto.encrypt(opened.get().dataKey(), Payload.encode(Map.of(TEXT, text)),
 						report.contexts().message()));
-		storeFiles(organisationId, report.id(), messageId, report.selector(), opened.get().dataKey(), files);
+		this.files.store(organisationId, report.id(), messageId, report.selector(), opened.get().dataKey(), files);
 		return true;
 	}
 
@@ -248,7 +251,11 @@ class Reports {
 		if (data.isEmpty()) {
 			return Optional.empty();
 		}
-		FileInfo info = files(report, dataKey).stream().filter((file) -> file.id() == fileId).findFirst().orElseThrow();
+		FileInfo info = this.files.read(report, dataKey)
+			.stream()
+			.filter((file) -> file.id() == fileId)
+			.findFirst()
+			.orElseThrow();
 		log(report, accountId, "DOWNLOADED");
 		try {
 			return Optional.of(new Download(info.name(), info.mediaType(),
@@ -294,7 +301,7 @@ class Reports {
 			String name = content.remove(IDENTITY_NAME);
 			String contact = content.remove(IDENTITY_CONTACT);
 			List<Answers.Answer> answers = Answers.read(content, this.builtIn::label);
-			List<FileInfo> files = files(report, dataKey);
+			List<FileInfo> files = this.files.read(report, dataKey);
 			List<Message> messages = new ArrayList<>();
 			for (ReportRepository.StoredMessage message : this.reports.messages(report.id())) {
 				String text = Payload
@@ -310,41 +317,6 @@ class Reports {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Report " + report.id() + " does not decrypt with its key", ex);
-		}
-	}
-
-	private List<FileInfo> files(ReportRepository.StoredReport report, byte[] dataKey) {
-		List<FileInfo> files = new ArrayList<>();
-		for (ReportRepository.StoredAttachment attachment : this.reports.attachments(report.id())) {
-			try {
-				Map<String, String> meta = Payload.decode(
-						VoiceCrypto.decrypt(dataKey, attachment.meta(), report.contexts().fileMeta(attachment.id())));
-				files.add(new FileInfo(attachment.id(), attachment.messageId(), meta.get("name"), meta.get("type"),
-						Long.parseLong(meta.get("size")), meta.getOrDefault("cleaning", ""),
-						meta.getOrDefault("removed", "")));
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("A file of report " + report.id() + " does not decrypt", ex);
-			}
-		}
-		return files;
-	}
-
-	private void storeFiles(long organisationId, long reportId, Long messageId, String selector, byte[] dataKey,
-			List<Upload> files) {
-		for (Upload file : files) {
-			// The id is part of the associated data, so the row is written first and
-			// filled after.
-			long id = this.reports.addAttachment(organisationId, reportId, messageId, new byte[0], new byte[0]);
-			Map<String, String> meta = new LinkedHashMap<>();
-			meta.put("name", file.name());
-			meta.put("type", file.mediaType());
-			meta.put("size", String.valueOf(file.bytes().length));
-			meta.put("cleaning", file.cleaning());
-			meta.put("removed", file.removed());
-			this.reports.fillAttachment(id,
-					VoiceCrypto.encrypt(dataKey, Payload.encode(meta), CryptoContexts.report(selector).fileMeta(id)),
-					VoiceCrypto.encrypt(dataKey, file.bytes(), CryptoContexts.report(selector).file(id)));
 		}
 	}
 
