@@ -71,9 +71,9 @@ class AccessGrants {
 		List<Long> restored = new ArrayList<>();
 		for (ReportRepository.LostKey lost : this.reports.regrantable(organisationId, grantorId, targetId)) {
 			try {
-				byte[] dataKey = VoiceCrypto.unwrapWith(grantorKey, lost.wrappedKey(), lost.context());
+				byte[] dataKey = VoiceCrypto.unwrapWith(grantorKey, lost.wrappedKey(), lost.contexts().key());
 				if (this.reports.restoreKey(lost.reportId(), targetId,
-						VoiceCrypto.wrapFor(targetKey.get(), dataKey, lost.context()))) {
+						VoiceCrypto.wrapFor(targetKey.get(), dataKey, lost.contexts().key()))) {
 					this.accessLog.logAccess(organisationId, lost.reportId(), grantorId, "REGRANTED");
 					this.accessLog.logAccess(organisationId, lost.reportId(), targetId, "ACCESS_REGRANTED");
 					restored.add(lost.reportId());
@@ -114,7 +114,7 @@ class AccessGrants {
 		byte[] part;
 		try {
 			part = VoiceCrypto.unwrapWith(holderKey, share.get().wrappedShare(),
-					RecipientKeys.shareContext(organisationId, generation, share.get().part(), holderId));
+					CryptoContexts.recoveryShare(organisationId, generation, share.get().part(), holderId));
 		}
 		catch (GeneralSecurityException ex) {
 			return Approval.of(Approval.Outcome.NOT_HOLDER);
@@ -163,7 +163,7 @@ class AccessGrants {
 		for (byte[] copy : this.keys.copies(targetId)) {
 			try {
 				discarded.add(VoiceCrypto.parsePrivateKeyset(VoiceCrypto.unwrapWith(recoveryKey, copy,
-						RecipientKeys.copyContext(organisationId, recovery.get().generation(), targetId))));
+						CryptoContexts.recoveryCopy(organisationId, recovery.get().generation(), targetId))));
 			}
 			catch (GeneralSecurityException ex) {
 				// Too few shares, or shares of a replaced recovery key: the copy stays
@@ -174,9 +174,9 @@ class AccessGrants {
 		for (ReportRepository.LostKey lost : this.reports.lostKeys(organisationId, targetId)) {
 			for (KeysetHandle oldKey : discarded) {
 				try {
-					byte[] dataKey = VoiceCrypto.unwrapWith(oldKey, lost.wrappedKey(), lost.context());
+					byte[] dataKey = VoiceCrypto.unwrapWith(oldKey, lost.wrappedKey(), lost.contexts().key());
 					if (this.reports.restoreKey(lost.reportId(), targetId,
-							VoiceCrypto.wrapFor(targetKey.get(), dataKey, lost.context()))) {
+							VoiceCrypto.wrapFor(targetKey.get(), dataKey, lost.contexts().key()))) {
 						for (long approver : approvers) {
 							this.accessLog.logAccess(organisationId, lost.reportId(), approver, "RECOVERY_APPROVED");
 						}

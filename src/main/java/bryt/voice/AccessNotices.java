@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -48,18 +47,16 @@ class AccessNotices {
 	private final String link;
 
 	AccessNotices(ReportRepository reports, ReminderAddresses addresses, Organisations directory,
-			ObjectProvider<JavaMailSender> mail, MessageSource messages,
-			@Value("${bryt.voice.mail-from:bryt@localhost}") String from,
-			@Value("${bryt.voice.mail-language:sv}") String language,
-			@Value("${bryt.voice.inbox-link:http://localhost:8080/voice}") String link) {
+			ObjectProvider<JavaMailSender> mail, MessageSource messages, VoiceProperties properties) {
 		this.reports = reports;
 		this.addresses = addresses;
 		this.directory = directory;
 		this.mail = mail;
 		this.messages = messages;
-		this.from = from;
-		this.language = Locale.forLanguageTag(language);
-		this.link = link;
+		this.from = properties.mailFrom();
+		this.language = Locale.forLanguageTag(properties.mailLanguage());
+		// Unlike the reminders, not under bryt.public-url: kept as it was.
+		this.link = properties.inboxLink().isBlank() ? "http://localhost:8080/voice" : properties.inboxLink();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

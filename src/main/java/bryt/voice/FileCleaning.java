@@ -5,9 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Cleans the reporter's files ({@link MetadataCleaner}) a few at a time. Cleaning holds a
@@ -26,14 +24,11 @@ class FileCleaning {
 	private final Duration wait;
 
 	@Autowired
-	FileCleaning(@Value("${bryt.voice.files.max-megapixels:40}") int maxMegapixels,
-			@Value("${bryt.voice.files.cleaning-concurrency:2}") int concurrency,
-			@Value("${bryt.voice.files.cleaning-wait:PT20S}") Duration wait,
-			@Value("${bryt.voice.files.max-zip-entries:10000}") int maxZipEntries,
-			@Value("${bryt.voice.files.max-unpacked-size:100MB}") DataSize maxUnpacked,
-			@Value("${bryt.voice.files.max-compression-ratio:100}") int maxCompressionRatio) {
-		this(new MetadataCleaner.Limits(maxMegapixels * 1_000_000L, maxZipEntries, maxUnpacked.toBytes(),
-				maxCompressionRatio), concurrency, wait);
+	FileCleaning(VoiceProperties properties) {
+		this(new MetadataCleaner.Limits(properties.files().maxMegapixels() * 1_000_000L,
+				properties.files().maxZipEntries(), properties.files().maxUnpackedSize().toBytes(),
+				properties.files().maxCompressionRatio()), properties.files().cleaningConcurrency(),
+				properties.files().cleaningWait());
 	}
 
 	FileCleaning(MetadataCleaner.Limits limits, int concurrency, Duration wait) {

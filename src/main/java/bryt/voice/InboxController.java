@@ -227,11 +227,12 @@ class InboxController {
 		Optional<ReportStatus> target = parse(ReportStatus.class, status);
 		Optional<Outcome> result = parse(Outcome.class, outcome);
 		long id = this.reports.idOf(me.organisationId(), me.accountId(), number);
-		if (target.isPresent() && this.reports.changeStatus(me.organisationId(), me.accountId(), id, target.get(),
-				result.orElse(null))) {
+		try {
+			this.reports.changeStatus(me.organisationId(), me.accountId(), id,
+					target.orElseThrow(() -> new Report.Refused("No such status")), result.orElse(null));
 			redirect.addFlashAttribute("saved", true);
 		}
-		else {
+		catch (Report.Refused ex) {
 			redirect.addFlashAttribute("statusRefused", true);
 		}
 		return "redirect:/voice/reports/" + number;

@@ -1,8 +1,5 @@
 package bryt.voice;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +39,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/report")
 class PublicReportController {
 
-	static final int MAX_FILES = 5;
-
-	static final int MAX_NAME = 200;
-
-	private static final String PERSONAL_IDENTITY_NUMBER = "voice.error.personalIdentityNumber";
-
 	private final Organisations directory;
 
 	private final ChannelRepository channels;
@@ -60,12 +51,16 @@ class PublicReportController {
 
 	private final QuestionRepository questions;
 
-	private final FileCleaning cleaning;
+	private final SubmissionValidator validator;
+
+	private final Uploads uploads;
 
 	PublicReportController(Organisations directory, ChannelRepository channels, KeyRepository keys, Reports reports,
-			VoiceConfiguration.Throttles throttles, QuestionRepository questions, FileCleaning cleaning) {
+			VoiceConfiguration.Throttles throttles, QuestionRepository questions, SubmissionValidator validator,
+			Uploads uploads) {
 		this.questions = questions;
-		this.cleaning = cleaning;
+		this.validator = validator;
+		this.uploads = uploads;
 		this.directory = directory;
 		this.channels = channels;
 		this.keys = keys;
@@ -104,56 +99,28 @@ class PublicReportController {
 			HttpServletResponse response) {
 		Organisation organisation = organisation(org);
 		Channel channel = channel(organisation, channelId);
-		Map<String, String> values = new HashMap<>(params);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (!String.valueOf(channel.questionnaireRevision()).equals(params.get("revision"))) {
-			// The questions changed while the reporter answered: show the new ones rather
-			// than file the answers under questions the reporter did not see.
-			errors.put("questionnaire", "voice.error.questionnaireChanged");
-		}
-		Answers.Checked answers = Answers.check(this.questions.questionnaire(organisation.id(), channel.id()), params);
-		errors.putAll(answers.errors());
-		answers.errors().forEach((field, error) -> {
-			if (error.equals(PERSONAL_IDENTITY_NUMBER)) {
-				values.remove(field);
-			}
-		});
-		boolean named = "named".equals(params.get("identity"));
-		String name = named ? trimmed(params.get("name")) : null;
-		String contact = named ? trimmed(params.get("contact")) : null;
-		if (PersonalIdentityNumbers.containsOne(name) || PersonalIdentityNumbers.containsOne(contact)) {
-			errors.put("name", PERSONAL_IDENTITY_NUMBER);
-			values.remove("name");
-			values.remove("contact");
-		}
-		else if ((named && name == null) || (name != null && name.length() > MAX_NAME)
-				|| (contact != null && contact.length() > MAX_NAME)) {
-			errors.put("name", "voice.error.name");
-		}
-		Long unitId = unit(organisation, params.get("unit"), errors);
-		Set<Long> excluded = new HashSet<>((exclude != null) ? exclude : List.of());
-		List<Reports.Upload> uploads = uploads(files, errors);
-		if (!errors.isEmpty()) {
-			model.addAttribute("errors", errors);
-			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
+		SubmissionForm form = new SubmissionForm(params, exclude);
+		SubmissionValidator.Checked checked = this.validator.check(organisation, channel, form, files);
+		if (!checked.errors().isEmpty()) {
+			model.addAttribute("errors", checked.errors());
+			return form(organisation, channel, checked.values(), form.exclude(), model);
 		}
 		if (!this.throttles.submissions().tryAcquire(String.valueOf(organisation.id()))) {
 			// Nothing was stored; the answers stay in the form to send again.
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("errors", Map.of("busy", "voice.error.busy"));
-			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
+			return form(organisation, channel, checked.values(), form.exclude(), model);
 		}
 		try {
-			Receipt receipt = this.reports.submit(channel,
-					new Reports.Submission(answers.answers(), unitId, name, contact, excluded, uploads));
+			Receipt receipt = this.reports.submit(channel, checked.submission());
 			model.addAttribute("organisation", organisation);
 			model.addAttribute("receipt", receipt.grouped());
-			model.addAttribute("files", uploads);
+			model.addAttribute("files", checked.submission().files());
 			return "voice/receipt";
 		}
 		catch (Reports.NoRecipientException ex) {
 			model.addAttribute("errors", Map.of("exclude", "voice.error.exclude"));
-			return form(organisation, channel, values, (exclude != null) ? exclude : List.of(), model);
+			return form(organisation, channel, checked.values(), form.exclude(), model);
 		}
 	}
 
@@ -177,15 +144,15 @@ class PublicReportController {
 			HttpServletRequest request, HttpServletResponse response) {
 		receipt = fromTheFormOnly(receipt, request);
 		Organisation organisation = organisation(org);
-		String message = trimmed(text);
+		String message = SubmissionForm.trimmed(text);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (PersonalIdentityNumbers.containsOne(message)) {
-			errors.put("text", PERSONAL_IDENTITY_NUMBER);
+			errors.put("text", SubmissionValidator.PERSONAL_IDENTITY_NUMBER);
 		}
 		else if (message == null || message.length() > Question.MAX_LENGTH) {
 			errors.put("text", "voice.error.text");
 		}
-		List<Reports.Upload> uploads = uploads(files, errors);
+		List<Reports.Upload> uploads = this.uploads.read(files, errors);
 		String budget = String.valueOf(organisation.id());
 		// Counted once sent, so that wrong receipts do not use up the organisation's
 		// budget of messages (they have their own).
@@ -226,7 +193,7 @@ class PublicReportController {
 		}
 		model.addAttribute("report", report.get());
 		model.addAttribute("receipt", Receipt.parse(receipt).orElseThrow().grouped());
-		model.addAttribute("maxMegapixels", this.cleaning.maxMegapixels());
+		model.addAttribute("maxMegapixels", this.uploads.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -271,8 +238,8 @@ class PublicReportController {
 					.stream()
 					.filter((account) -> withKeys.contains(account.id()))
 					.toList());
-		model.addAttribute("maxFiles", MAX_FILES);
-		model.addAttribute("maxMegapixels", this.cleaning.maxMegapixels());
+		model.addAttribute("maxFiles", Uploads.MAX_FILES);
+		model.addAttribute("maxMegapixels", this.uploads.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -285,59 +252,6 @@ class PublicReportController {
 			.filter(Channel::enabled)
 			.filter((channel) -> !this.keys.publicKeys(organisationId, channel.recipientIds()).isEmpty())
 			.toList();
-	}
-
-	private Long unit(Organisation organisation, String value, Map<String, String> errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			long id = Long.parseLong(value.strip());
-			if (this.directory.units(organisation.id()).stream().anyMatch((unit) -> unit.id() == id)) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// refused below
-		}
-		errors.put("unit", "voice.error.unit");
-		return null;
-	}
-
-	private List<Reports.Upload> uploads(List<MultipartFile> files, Map<String, String> errors) {
-		List<Reports.Upload> uploads = new ArrayList<>();
-		if (files == null) {
-			return uploads;
-		}
-		List<MultipartFile> given = files.stream().filter((file) -> !file.isEmpty()).toList();
-		if (given.size() > MAX_FILES) {
-			errors.put("files", "voice.error.files");
-			return uploads;
-		}
-		for (MultipartFile file : given) {
-			try {
-				uploads.add(this.cleaning.clean(fileName(file.getOriginalFilename()), file.getBytes()));
-			}
-			catch (IOException ex) {
-				errors.put("files", "voice.error.files");
-			}
-			catch (MetadataCleaner.Refused ex) {
-				errors.put("files", ex.messageKey());
-			}
-		}
-		return uploads;
-	}
-
-	/**
-	 * The file's own name without any path a browser may send, at most 200 characters.
-	 */
-	private static String fileName(String original) {
-		String name = (original != null) ? original.replace('\\', '/') : "";
-		name = name.substring(name.lastIndexOf('/') + 1).strip();
-		if (name.isEmpty()) {
-			name = "file";
-		}
-		return (name.length() > MAX_NAME) ? name.substring(name.length() - MAX_NAME) : name;
 	}
 
 	/**
@@ -361,10 +275,6 @@ class PublicReportController {
 			.filter(Channel::enabled)
 			.filter((channel) -> !this.keys.publicKeys(organisation.id(), channel.recipientIds()).isEmpty())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private static String trimmed(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

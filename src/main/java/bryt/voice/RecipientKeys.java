@@ -69,8 +69,10 @@ class RecipientKeys {
 		}
 		KeysetHandle keyPair = VoiceCrypto.newKeyPair();
 		byte[] salt = VoiceCrypto.randomBytes(16);
-		this.keys.save(new KeyRepository.RecipientKey(organisationId, accountId, VoiceCrypto.publicKeyset(keyPair),
-				salt, VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, passwordContext(accountId))), today());
+		this.keys.save(
+				new KeyRepository.RecipientKey(organisationId, accountId, VoiceCrypto.publicKeyset(keyPair), salt,
+						VoiceCrypto.wrapPrivateKeyset(keyPair, password, salt, CryptoContexts.recipientKey(accountId))),
+				today());
 		return Optional.of(keyPair);
 	}
 
@@ -84,7 +86,7 @@ class RecipientKeys {
 		KeyRepository.RecipientKey key = stored.get();
 		try {
 			return Optional.of(VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), password, key.passwordSalt(),
-					passwordContext(accountId)));
+					CryptoContexts.recipientKey(accountId)));
 		}
 		catch (GeneralSecurityException ex) {
 			return Optional.empty();
@@ -112,10 +114,10 @@ class RecipientKeys {
 		try {
 			KeyRepository.RecipientKey key = stored.get();
 			KeysetHandle keyPair = VoiceCrypto.unwrapPrivateKeyset(key.passwordWrapped(), event.oldPassword(),
-					key.passwordSalt(), passwordContext(event.accountId()));
+					key.passwordSalt(), CryptoContexts.recipientKey(event.accountId()));
 			byte[] salt = VoiceCrypto.randomBytes(16);
 			this.keys.rewrap(event.accountId(), salt, VoiceCrypto.wrapPrivateKeyset(keyPair, event.newPassword(), salt,
-					passwordContext(event.accountId())));
+					CryptoContexts.recipientKey(event.accountId())));
 		}
 		catch (GeneralSecurityException ex) {
 			log.warn("The voice key of account {} was not protected by its previous password; it stays as it was",
@@ -157,8 +159,9 @@ class RecipientKeys {
 		int part = 1;
 		for (long holder : holders) {
 			byte[] share = split.parts().get(part);
-			this.keys.addShare(organisationId, holder, part, publicKeys.get(holder), VoiceCrypto
-				.wrapFor(publicKeys.get(holder), share, shareContext(organisationId, generation, part, holder)));
+			this.keys.addShare(organisationId, holder, part, publicKeys.get(holder),
+					VoiceCrypto.wrapFor(publicKeys.get(holder), share,
+							CryptoContexts.recoveryShare(organisationId, generation, part, holder)));
 			java.util.Arrays.fill(share, (byte) 0);
 			part++;
 		}
@@ -205,7 +208,7 @@ class RecipientKeys {
 		}
 		this.keys.addCopy(organisationId, accountId, publicKeyset,
 				VoiceCrypto.wrapFor(recovery.get().publicKeyset(), VoiceCrypto.privateKeysetBytes(keyPair),
-						copyContext(organisationId, recovery.get().generation(), accountId)));
+						CryptoContexts.recoveryCopy(organisationId, recovery.get().generation(), accountId)));
 		return true;
 	}
 
@@ -216,18 +219,6 @@ class RecipientKeys {
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
-	}
-
-	private static String passwordContext(long accountId) {
-		return "bryt voice recipient key " + accountId;
-	}
-
-	static String copyContext(long organisationId, int generation, long accountId) {
-		return "bryt voice recovery copy " + organisationId + " " + generation + " " + accountId;
-	}
-
-	static String shareContext(long organisationId, int generation, int part, long holderId) {
-		return "bryt voice recovery share " + organisationId + " " + generation + " " + part + " " + holderId;
 	}
 
 	/** Why a recovery key could not be split as asked. */

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -49,17 +48,16 @@ class ReminderJob {
 	private final String link;
 
 	ReminderJob(ReminderAddresses addresses, Reports reports, ObjectProvider<JavaMailSender> mail,
-			MessageSource messages, Clock clock, @Value("${bryt.voice.mail-from:bryt@localhost}") String from,
-			@Value("${bryt.voice.mail-language:sv}") String language, @Value("${bryt.voice.inbox-link:}") String link,
-			PublicUrl publicUrl) {
+			MessageSource messages, Clock clock, VoiceProperties properties, PublicUrl publicUrl) {
 		this.addresses = addresses;
 		this.reports = reports;
 		this.mail = mail;
 		this.messages = messages;
 		this.clock = clock;
-		this.from = from;
-		this.language = Locale.forLanguageTag(language);
+		this.from = properties.mailFrom();
+		this.language = Locale.forLanguageTag(properties.mailLanguage());
 		// The inbox under bryt.public-url, unless a link of its own is set.
+		String link = properties.inboxLink();
 		this.link = !link.isBlank() ? link
 				: (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/voice";
 	}

@@ -276,19 +276,19 @@ class ReportRepository {
 				""").param("report", reportId).param("account", accountId).param("key", wrappedKey).update() == 1;
 	}
 
-	void updateStatus(long reportId, ReportStatus status, Outcome outcome, LocalDate acknowledgedOn,
-			LocalDate feedbackOn, LocalDate closedOn) {
+	/** Stores where the report stands, as {@link Report}'s rules left it. */
+	void save(Report report) {
 		this.jdbc.sql("""
 				update voice_report set status = :status, outcome = :outcome, acknowledged_on = :ack,
 					feedback_on = :feedback, closed_on = :closed
 				where id = :id
 				""")
-			.param("id", reportId)
-			.param("status", status.name())
-			.param("outcome", (outcome != null) ? outcome.name() : null)
-			.param("ack", acknowledgedOn)
-			.param("feedback", feedbackOn)
-			.param("closed", closedOn)
+			.param("id", report.id())
+			.param("status", report.status().name())
+			.param("outcome", (report.outcome() != null) ? report.outcome().name() : null)
+			.param("ack", report.acknowledgedOn())
+			.param("feedback", report.feedbackOn())
+			.param("closed", report.closedOn())
 			.update();
 	}
 
@@ -536,13 +536,19 @@ class ReportRepository {
 			LocalDate receivedOn, LocalDate acknowledgedOn, LocalDate feedbackOn, LocalDate closedOn,
 			int acknowledgeDays, int feedbackMonths, byte[] accessLogHead, long number) {
 
+		/** Where the report stands, to move it on by its rules. */
+		Report report() {
+			return new Report(this.id, this.status, this.outcome, this.receivedOn, this.acknowledgedOn, this.feedbackOn,
+					this.closedOn);
+		}
+
 		Deadlines deadlines() {
 			return Deadlines.of(this.receivedOn, this.acknowledgedOn, this.acknowledgeDays, this.feedbackMonths);
 		}
 
 		/** What binds each encrypted part to this report. */
-		String context(String part) {
-			return "bryt voice report " + this.selector + " " + part;
+		CryptoContexts.ReportParts contexts() {
+			return CryptoContexts.report(this.selector);
 		}
 
 		@Override
@@ -558,8 +564,8 @@ class ReportRepository {
 	 */
 	record LostKey(long reportId, String selector, byte[] wrappedKey) {
 
-		String context() {
-			return "bryt voice report " + this.selector + " key";
+		CryptoContexts.ReportParts contexts() {
+			return CryptoContexts.report(this.selector);
 		}
 
 	}

@@ -44,6 +44,8 @@ class Reports {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ReportFiles files;
+
 	Reports(ReportRepository reports, KeyRepository keys, DefaultQuestionnaire builtIn, AccessLogs accessLogs,
 			Clock clock) {
 		this.accessLogs = accessLogs;
@@ -51,6 +53,7 @@ class Reports {
 		this.reports = reports;
 		this.keys = keys;
 		this.clock = clock;
+		this.files = new ReportFiles(reports);
 	}
 
 	/**
@@ -81,13 +84,14 @@ class Reports {
 		}
 		long id = this.reports.create(channel.organisationId(), channel.id(), submission.unitId(), selector,
 				receipt.verifierHash(),
-				VoiceCrypto.encrypt(receipt.wrappingKey(), dataKey, context(selector, "receipt")),
-				VoiceCrypto.encrypt(dataKey, Payload.encode(content), context(selector, "content")), today());
+				VoiceCrypto.encrypt(receipt.wrappingKey(), dataKey, CryptoContexts.report(selector).receipt()),
+				VoiceCrypto.encrypt(dataKey, Payload.encode(content), CryptoContexts.report(selector).content()),
+				today());
 		for (KeyRepository.PublicKey key : publicKeys) {
 			this.reports.addKey(channel.organisationId(), id, key.accountId(),
-					VoiceCrypto.wrapFor(key.keyset(), dataKey, context(selector, "key")));
+					VoiceCrypto.wrapFor(key.keyset(), dataKey, CryptoContexts.report(selector).key()));
 		}
-		storeFiles(channel.organisationId(), id, null, selector, dataKey, submission.files());
+		this.files.store(channel.organisationId(), id, null, selector, dataKey, submission.files());
 		return receipt;
 	}
 
@@ -109,8 +113,8 @@ class Reports {
 		ReportRepository.StoredReport report = opened.get().report();
 		long messageId = this.reports.addMessage(organisationId, report.id(), ReportRepository.Author.REPORTER, null,
 				today(), VoiceCrypto.encrypt(opened.get().dataKey(), Payload.encode(Map.of(TEXT, text)),
-						report.context("message")));
-		storeFiles(organisationId, report.id(), messageId, report.selector(), opened.get().dataKey(), files);
+						report.contexts().message()));
+		this.files.store(organisationId, report.id(), messageId, report.selector(), opened.get().dataKey(), files);
 		return true;
 	}
 
@@ -170,7 +174,8 @@ class Reports {
 		}
 		int closed = 0;
 		for (long id : ids) {
-			if (changeStatus(organisationId, accountId, id, ReportStatus.CLOSED, Outcome.NOT_SUBSTANTIATED)) {
+			if (!recipientReport(organisationId, accountId, id).report().isClosed()) {
+				changeStatus(organisationId, accountId, id, ReportStatus.CLOSED, Outcome.NOT_SUBSTANTIATED);
 				closed++;
 			}
 		}
@@ -213,15 +218,12 @@ class Reports {
 		byte[] dataKey = dataKey(report, accountId, privateKey);
 		this.reports.addMessage(organisationId, reportId,
 				note ? ReportRepository.Author.NOTE : ReportRepository.Author.RECIPIENT, accountId, today(),
-				VoiceCrypto.encrypt(dataKey, Payload.encode(Map.of(TEXT, text)), report.context("message")));
+				VoiceCrypto.encrypt(dataKey, Payload.encode(Map.of(TEXT, text)), report.contexts().message()));
 		log(report, accountId, note ? "NOTE" : "REPLIED");
 		if (!note) {
-			LocalDate today = today();
-			if (report.status() == ReportStatus.NEW) {
-				this.reports.updateStatus(reportId, ReportStatus.ACKNOWLEDGED, null, today, report.feedbackOn(), null);
-			}
-			else if (report.status() == ReportStatus.IN_FOLLOW_UP && report.feedbackOn() == null) {
-				this.reports.updateStatus(reportId, report.status(), null, report.acknowledgedOn(), today, null);
+			Report replied = report.report().replied(today());
+			if (!replied.equals(report.report())) {
+				this.reports.save(replied);
 			}
 		}
 	}
@@ -229,26 +231,14 @@ class Reports {
 	/**
 	 * Moves the report on: acknowledge, start the follow-up, or close with an outcome.
 	 * Only forward; a closed report stays closed.
-	 * @return whether the change was allowed
+	 * @throws Report.Refused when the rules forbid the change; nothing is stored or
+	 * logged then
 	 */
 	@Transactional
-	boolean changeStatus(long organisationId, long accountId, long reportId, ReportStatus target, Outcome outcome) {
+	void changeStatus(long organisationId, long accountId, long reportId, ReportStatus target, Outcome outcome) {
 		ReportRepository.StoredReport report = recipientReport(organisationId, accountId, reportId);
-		if (report.status() == ReportStatus.CLOSED || target.compareTo(report.status()) <= 0
-				|| (target == ReportStatus.CLOSED) != (outcome != null)) {
-			return false;
-		}
-		LocalDate today = today();
-		LocalDate acknowledged = (report.acknowledgedOn() != null) ? report.acknowledgedOn() : today;
-		if (target == ReportStatus.CLOSED) {
-			this.reports.updateStatus(reportId, target, outcome, acknowledged,
-					(report.feedbackOn() != null) ? report.feedbackOn() : today, today);
-		}
-		else {
-			this.reports.updateStatus(reportId, target, null, acknowledged, report.feedbackOn(), null);
-		}
+		this.reports.save(report.report().moveTo(target, outcome, today()));
 		log(report, accountId, "STATUS_" + target.name());
-		return true;
 	}
 
 	/** A file of the report, decrypted for one of its recipients. */
@@ -261,11 +251,15 @@ class Reports {
 		if (data.isEmpty()) {
 			return Optional.empty();
 		}
-		FileInfo info = files(report, dataKey).stream().filter((file) -> file.id() == fileId).findFirst().orElseThrow();
+		FileInfo info = this.files.read(report, dataKey)
+			.stream()
+			.filter((file) -> file.id() == fileId)
+			.findFirst()
+			.orElseThrow();
 		log(report, accountId, "DOWNLOADED");
 		try {
 			return Optional.of(new Download(info.name(), info.mediaType(),
-					VoiceCrypto.decrypt(dataKey, data.get(), report.context("file " + fileId))));
+					VoiceCrypto.decrypt(dataKey, data.get(), report.contexts().file(fileId))));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("A file of report " + reportId + " does not decrypt", ex);
@@ -292,7 +286,7 @@ class Reports {
 		}
 		try {
 			byte[] dataKey = VoiceCrypto.decrypt(receipt.get().wrappingKey(), report.get().receiptWrappedKey(),
-					report.get().context("receipt"));
+					report.get().contexts().receipt());
 			return Optional.of(new Opened(report.get(), dataKey));
 		}
 		catch (GeneralSecurityException ex) {
@@ -303,14 +297,15 @@ class Reports {
 	private ReporterView reporterView(ReportRepository.StoredReport report, byte[] dataKey) {
 		try {
 			Map<String, String> content = Payload
-				.decode(VoiceCrypto.decrypt(dataKey, report.content(), report.context("content")));
+				.decode(VoiceCrypto.decrypt(dataKey, report.content(), report.contexts().content()));
 			String name = content.remove(IDENTITY_NAME);
 			String contact = content.remove(IDENTITY_CONTACT);
 			List<Answers.Answer> answers = Answers.read(content, this.builtIn::label);
-			List<FileInfo> files = files(report, dataKey);
+			List<FileInfo> files = this.files.read(report, dataKey);
 			List<Message> messages = new ArrayList<>();
 			for (ReportRepository.StoredMessage message : this.reports.messages(report.id())) {
-				String text = Payload.decode(VoiceCrypto.decrypt(dataKey, message.content(), report.context("message")))
+				String text = Payload
+					.decode(VoiceCrypto.decrypt(dataKey, message.content(), report.contexts().message()))
 					.get(TEXT);
 				messages.add(new Message(message.id(), message.author(), message.accountId(), message.writtenOn(), text,
 						files.stream().filter((file) -> Long.valueOf(message.id()).equals(file.messageId())).toList()));
@@ -325,41 +320,6 @@ class Reports {
 		}
 	}
 
-	private List<FileInfo> files(ReportRepository.StoredReport report, byte[] dataKey) {
-		List<FileInfo> files = new ArrayList<>();
-		for (ReportRepository.StoredAttachment attachment : this.reports.attachments(report.id())) {
-			try {
-				Map<String, String> meta = Payload.decode(VoiceCrypto.decrypt(dataKey, attachment.meta(),
-						report.context("file meta " + attachment.id())));
-				files.add(new FileInfo(attachment.id(), attachment.messageId(), meta.get("name"), meta.get("type"),
-						Long.parseLong(meta.get("size")), meta.getOrDefault("cleaning", ""),
-						meta.getOrDefault("removed", "")));
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("A file of report " + report.id() + " does not decrypt", ex);
-			}
-		}
-		return files;
-	}
-
-	private void storeFiles(long organisationId, long reportId, Long messageId, String selector, byte[] dataKey,
-			List<Upload> files) {
-		for (Upload file : files) {
-			// The id is part of the associated data, so the row is written first and
-			// filled after.
-			long id = this.reports.addAttachment(organisationId, reportId, messageId, new byte[0], new byte[0]);
-			Map<String, String> meta = new LinkedHashMap<>();
-			meta.put("name", file.name());
-			meta.put("type", file.mediaType());
-			meta.put("size", String.valueOf(file.bytes().length));
-			meta.put("cleaning", file.cleaning());
-			meta.put("removed", file.removed());
-			this.reports.fillAttachment(id,
-					VoiceCrypto.encrypt(dataKey, Payload.encode(meta), context(selector, "file meta " + id)),
-					VoiceCrypto.encrypt(dataKey, file.bytes(), context(selector, "file " + id)));
-		}
-	}
-
 	private ReportRepository.StoredReport recipientReport(long organisationId, long accountId, long reportId) {
 		return this.reports.findForRecipient(organisationId, reportId, accountId)
 			.orElseThrow(ReportNotFoundException::new);
@@ -368,7 +328,7 @@ class Reports {
 	private byte[] dataKey(ReportRepository.StoredReport report, long accountId, KeysetHandle privateKey) {
 		byte[] wrapped = this.reports.wrappedKey(report.id(), accountId).orElseThrow(ReportNotFoundException::new);
 		try {
-			return VoiceCrypto.unwrapWith(privateKey, wrapped, report.context("key"));
+			return VoiceCrypto.unwrapWith(privateKey, wrapped, report.contexts().key());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new ReportNotFoundException();
@@ -381,10 +341,6 @@ class Reports {
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
-	}
-
-	private static String context(String selector, String part) {
-		return "bryt voice report " + selector + " " + part;
 	}
 
 	static final String IDENTITY_NAME = "identity.name";

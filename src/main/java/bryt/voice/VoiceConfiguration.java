@@ -3,25 +3,17 @@ package bryt.voice;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.RateLimits;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+@EnableConfigurationProperties({ VoiceProperties.class, AccessLogProperties.class })
 class VoiceConfiguration {
 
 	/** The reporting pages: no login, no session, no cookie. */
@@ -30,23 +22,14 @@ class VoiceConfiguration {
 		return new AnonymousPaths("/report", "/report/**");
 	}
 
-	/** Scheduled jobs take a lock in PostgreSQL, so that one instance runs each. */
-	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build());
-	}
-
 	/**
 	 * The access log's key: {@code bryt.access-log.key} (Base64, e.g. from
 	 * {@code BRYT_ACCESS_LOG_KEY}), else {@code keys/access-log.key} under the data
 	 * directory, created on first start.
 	 */
 	@Bean
-	AccessLogKey accessLogKey(@Value("${bryt.access-log.key:}") String key, DatabaseProperties database) {
-		return AccessLogKey.load(key, database.dataDir().resolve("keys"));
+	AccessLogKey accessLogKey(AccessLogProperties properties, DatabaseProperties database) {
+		return AccessLogKey.load(properties.key(), database.dataDir().resolve("keys"));
 	}
 
 	/**
@@ -54,8 +37,9 @@ class VoiceConfiguration {
 	 * {@code access-log} under the data directory.
 	 */
 	@Bean
-	AccessLogExport accessLogExport(@Value("${bryt.access-log.export-dir:}") String directory,
-			DatabaseProperties database, AccessLogKey key, ReportRepository reports, Clock clock) {
+	AccessLogExport accessLogExport(AccessLogProperties properties, DatabaseProperties database, AccessLogKey key,
+			ReportRepository reports, Clock clock) {
+		String directory = properties.exportDir();
 		return new AccessLogExport(
 				directory.isBlank() ? database.dataDir().resolve("access-log") : java.nio.file.Path.of(directory), key,
 				reports, clock);
@@ -63,19 +47,15 @@ class VoiceConfiguration {
 
 	@Bean
 	AccessLogs accessLogs(AccessLogKey key, AccessLogExport export, ReportRepository reports,
-			TransactionTemplate transaction, Clock clock,
-			@Value("${bryt.access-log.replace-lost-key:false}") boolean replaceLostKey) {
-		return new AccessLogs(key, export, reports, transaction, clock, replaceLostKey);
+			TransactionTemplate transaction, Clock clock, AccessLogProperties properties) {
+		return new AccessLogs(key, export, reports, transaction, clock, properties.replaceLostKey());
 	}
 
 	@Bean
-	Throttles voiceThrottles(Clock clock, RateLimits limits,
-			@Value("${bryt.voice.follow-up-attempts:10}") int followUpAttempts,
-			@Value("${bryt.voice.submissions-per-minute:60}") int submissionsPerMinute,
-			@Value("${bryt.voice.wrong-receipts-per-minute:30}") int wrongReceiptsPerMinute) {
-		return new Throttles(new Throttle(followUpAttempts, Duration.ofMinutes(15), clock),
-				limits.perMinute("voice submissions", submissionsPerMinute),
-				limits.perMinute("voice wrong receipts", wrongReceiptsPerMinute));
+	Throttles voiceThrottles(Clock clock, RateLimits limits, VoiceProperties properties) {
+		return new Throttles(new Throttle(properties.followUpAttempts(), Duration.ofMinutes(15), clock),
+				limits.perMinute("voice submissions", properties.submissionsPerMinute()),
+				limits.perMinute("voice wrong receipts", properties.wrongReceiptsPerMinute()));
 	}
 
 	/**

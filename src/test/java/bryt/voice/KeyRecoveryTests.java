@@ -298,7 +298,7 @@ class KeyRecoveryTests {
 			assertThat(holders).contains(share.accountId());
 			KeysetHandle key = this.keys.unlock(share.accountId(), Colleagues.PASSWORD).orElseThrow();
 			shares.put(share.part(), VoiceCrypto.unwrapWith(key, share.wrappedShare(),
-					RecipientKeys.shareContext(org, generation, share.part(), share.accountId())));
+					CryptoContexts.recoveryShare(org, generation, share.part(), share.accountId())));
 		}
 		return shares;
 	}

@@ -40,6 +40,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -277,7 +279,8 @@ class VoiceFlowTests {
 		Deadlines.Due due = row(nineDaysLater, hr, id).due();
 		assertThat(due)
 			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.ACKNOWLEDGE, LocalDate.of(2026, 3, 9), -2, true));
-		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isTrue();
+		assertThatNoException()
+			.isThrownBy(() -> nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null));
 		assertThat(this.jdbc.sql("select acknowledged_on from voice_report where id = :id")
 			.param("id", id)
 			.query(LocalDate.class)
@@ -285,11 +288,14 @@ class VoiceFlowTests {
 		// Feedback by 11 June: 31 + 30 + 31 = 92 days from 11 March.
 		assertThat(row(nineDaysLater, hr, id).due())
 			.isEqualTo(new Deadlines.Due(Deadlines.Due.Kind.FEEDBACK, LocalDate.of(2026, 6, 11), 92, false));
-		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null)).isFalse();
-		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, null)).as("closing needs an outcome")
-			.isFalse();
-		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, Outcome.ACTION_TAKEN)).isTrue();
-		assertThat(nineDaysLater.changeStatus(org(), hr, id, ReportStatus.IN_FOLLOW_UP, null)).isFalse();
+		assertThatExceptionOfType(Report.Refused.class)
+			.isThrownBy(() -> nineDaysLater.changeStatus(org(), hr, id, ReportStatus.ACKNOWLEDGED, null));
+		assertThatExceptionOfType(Report.Refused.class).as("closing needs an outcome")
+			.isThrownBy(() -> nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, null));
+		assertThatNoException()
+			.isThrownBy(() -> nineDaysLater.changeStatus(org(), hr, id, ReportStatus.CLOSED, Outcome.ACTION_TAKEN));
+		assertThatExceptionOfType(Report.Refused.class)
+			.isThrownBy(() -> nineDaysLater.changeStatus(org(), hr, id, ReportStatus.IN_FOLLOW_UP, null));
 		assertThat(row(nineDaysLater, hr, id).due()).isNull();
 	}
 
