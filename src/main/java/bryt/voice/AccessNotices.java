@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
+import bryt.shared.security.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ class AccessNotices {
 	private final String link;
 
 	AccessNotices(ReportRepository reports, ReminderAddresses addresses, Organisations directory,
-			ObjectProvider<JavaMailSender> mail, MessageSource messages, VoiceProperties properties) {
+			ObjectProvider<JavaMailSender> mail, MessageSource messages, VoiceProperties properties,
+			PublicUrl publicUrl) {
 		this.reports = reports;
 		this.addresses = addresses;
 		this.directory = directory;
@@ -55,8 +57,7 @@ class AccessNotices {
 		this.messages = messages;
 		this.from = properties.mailFrom();
 		this.language = Locale.forLanguageTag(properties.mailLanguage());
-		// Unlike the reminders, not under bryt.public-url: kept as it was.
-		this.link = properties.inboxLink().isBlank() ? "http://localhost:8080/voice" : properties.inboxLink();
+		this.link = properties.inbox(publicUrl);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -56,10 +56,7 @@ class ReminderJob {
 		this.clock = clock;
 		this.from = properties.mailFrom();
 		this.language = Locale.forLanguageTag(properties.mailLanguage());
-		// The inbox under bryt.public-url, unless a link of its own is set.
-		String link = properties.inboxLink();
-		this.link = !link.isBlank() ? link
-				: (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/voice";
+		this.link = properties.inbox(publicUrl);
 	}
 
 	@Scheduled(cron = "${bryt.voice.reminder-cron:0 0 7 * * *}", zone = "${bryt.time-zone:Europe/Stockholm}")

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import bryt.shared.security.PublicUrl;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,8 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param mailFrom the sender of reminders and notices
  * @param mailLanguage the language of reminders and notices, a language tag
  * @param inboxLink the link in reminders and notices; empty for the inbox under
- * {@code bryt.public-url} (reminders) or on localhost (notices of restored access), as
- * before
+ * {@code bryt.public-url} (or on localhost when that is not set either)
  * @param files the limits on reporters' files
  */
 @ConfigurationProperties("bryt.voice")
@@ -36,6 +37,14 @@ record VoiceProperties(@DefaultValue("10") @Min(1) int followUpAttempts,
 		@DefaultValue("60") @Min(1) int submissionsPerMinute, @DefaultValue("30") @Min(1) int wrongReceiptsPerMinute,
 		@DefaultValue("bryt@localhost") @NotBlank String mailFrom, @DefaultValue("sv") @NotBlank String mailLanguage,
 		@DefaultValue("") String inboxLink, @DefaultValue @Valid Files files) {
+
+	/** The inbox link that reminders and notices carry. */
+	String inbox(PublicUrl publicUrl) {
+		if (!this.inboxLink.isBlank()) {
+			return this.inboxLink;
+		}
+		return (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/voice";
+	}
 
 	/**
 	 * @param maxMegapixels larger images are refused before they are decoded
