@@ -1,5 +1,6 @@
 package bryt.workload;
 
+import bryt.ServerTest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -21,10 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,9 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * multipart upload of it to the API is refused with problem details. The file is written
  * under {@code target/} by the test and is not kept in memory.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
-@AutoConfigureMockMvc
+@ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeImportTests {
 
