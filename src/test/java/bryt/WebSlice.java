@@ -5,6 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.PublicUrl;
@@ -35,13 +38,24 @@ public @interface WebSlice {
 	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
 	Class<?>[] value();
 
-	/** What the language configuration needs: no public pages, no public address. */
+	/**
+	 * What the language configuration and the controllers need besides their services.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	class Beans {
 
 		@Bean
 		PublicUrl publicUrl() {
 			return PublicUrl.of("");
+		}
+
+		/**
+		 * A fixed Monday morning in Bryt's time zone, so that a slice's dates do not
+		 * drift.
+		 */
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
 		}
 
 		@Bean
