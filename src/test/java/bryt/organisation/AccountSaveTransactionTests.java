@@ -8,8 +8,6 @@ import bryt.shared.DemoMode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -63,20 +61,6 @@ class AccountSaveTransactionTests {
 		assertThat(
 				this.passwordEncoder.matches(DemoMode.PASSWORD, this.accountRepository.passwordHash(hr).orElseThrow()))
 			.isTrue();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FailingPasswordListener {
-
-		static final String FAILING_PASSWORD = "listener-fails-for-this";
-
-		@EventListener
-		void passwordChanged(PasswordChanged event) {
-			if (FAILING_PASSWORD.equals(event.newPassword())) {
-				throw new IllegalStateException("The step after the account's update failed");
-			}
-		}
-
 	}
 
 }

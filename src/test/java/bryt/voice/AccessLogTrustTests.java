@@ -47,8 +47,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class AccessLogTrustTests {
 
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
-
 	private static final String WARNING = "Warning: the access log was changed outside Bryt.";
 
 	@Autowired
@@ -446,12 +444,7 @@ class AccessLogTrustTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		Matcher receipt = RECEIPT.matcher(page);
-		assertThat(receipt.find()).as(page).isTrue();
-		return this.jdbc.sql("select id from voice_report where receipt_selector = :s")
-			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
-			.query(Long.class)
-			.single();
+		return Receipts.reportId(this.jdbc, Receipts.on(page));
 	}
 
 	private long number(long reportId) {

@@ -2,8 +2,6 @@ package bryt.voice;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,8 +18,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 final class Colleagues {
 
 	static final String PASSWORD = "Fjord-Lichen-Quartz-7318";
-
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 
 	final long org;
 
@@ -103,14 +99,7 @@ final class Colleagues {
 			request.param("exclude", exclude.toArray(String[]::new));
 		}
 		String page = mvc.perform(request).andReturn().getResponse().getContentAsString();
-		Matcher receipt = RECEIPT.matcher(page);
-		if (!receipt.find()) {
-			throw new IllegalStateException("No receipt on the page: " + page);
-		}
-		return this.jdbc.sql("select id from voice_report where receipt_selector = :s")
-			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
-			.query(Long.class)
-			.single();
+		return Receipts.reportId(this.jdbc, Receipts.on(page));
 	}
 
 	/** The report's number in its organisation: what pages and URLs show. */

@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -38,8 +36,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @BrytTest
 class FileCleaningTests {
-
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 
 	@Autowired
 	private MockMvc mvc;
@@ -82,12 +78,7 @@ class FileCleaningTests {
 				+ "time (EXIF); XMP data (such as author, software and edit history); IPTC and Photoshop data (such "
 				+ "as photographer, caption and keywords); comments; data hidden after the end of the picture. Text "
 				+ "in the document");
-		Matcher receipt = RECEIPT.matcher(page);
-		assertThat(receipt.find()).isTrue();
-		long reportId = this.jdbc.sql("select id from voice_report where receipt_selector = :s")
-			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
-			.query(Long.class)
-			.single();
+		long reportId = Receipts.reportId(this.jdbc, Receipts.on(page));
 		long reportNumber = this.jdbc.sql("select number from voice_report where id = :id")
 			.param("id", reportId)
 			.query(Long.class)
@@ -171,9 +162,7 @@ class FileCleaningTests {
 	}
 
 	private static String receipt(String page) {
-		Matcher receipt = RECEIPT.matcher(page);
-		assertThat(receipt.find()).isTrue();
-		return receipt.group(1);
+		return Receipts.on(page);
 	}
 
 	private static void assertClean(byte[] jpeg) throws Exception {

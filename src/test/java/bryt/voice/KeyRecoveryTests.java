@@ -1,7 +1,5 @@
 package bryt.voice;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,20 +9,15 @@ import java.util.stream.Collectors;
 
 import bryt.BrytTest;
 import com.google.crypto.tink.KeysetHandle;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * in the report's access log and e-mailed (GreenMail on loopback) to its recipients.
  */
 @BrytTest
-class KeyRecoveryTests {
-
-	private static final int PORT = freePort();
+class KeyRecoveryTests extends MailTest {
 
 	private static final String NEW_PASSWORD = "Basalt-Heron-Willow-2046";
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
 	@Autowired
 	private MockMvc mvc;
@@ -74,13 +62,6 @@ class KeyRecoveryTests {
 
 	@Autowired
 	private ReminderAddresses addresses;
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> PORT);
-		registry.add("bryt.voice.mail-language", () -> "en");
-	}
 
 	@Test
 	void aCoRecipientReGrantsExactlyTheReportsTheAccountHadAndCanItselfRead() throws Exception {
@@ -326,15 +307,6 @@ class KeyRecoveryTests {
 			return recipients[0].toString();
 		}
 		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

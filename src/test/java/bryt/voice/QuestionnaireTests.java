@@ -1,8 +1,6 @@
 package bryt.voice;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -39,8 +37,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 @ExtendWith(OutputCaptureExtension.class)
 class QuestionnaireTests {
-
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 
 	@Autowired
 	private MockMvc mvc;
@@ -360,9 +356,7 @@ class QuestionnaireTests {
 	}
 
 	private static String receipt(String page) {
-		Matcher matcher = RECEIPT.matcher(page);
-		assertThat(matcher.find()).as(page).isTrue();
-		return matcher.group(1);
+		return Receipts.on(page);
 	}
 
 	private long org() {

@@ -55,8 +55,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ExtendWith(OutputCaptureExtension.class)
 class VoiceFlowTests {
 
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
-
 	@Autowired
 	private MockMvc mvc;
 
@@ -173,8 +171,8 @@ class VoiceFlowTests {
 			.param("name", control)
 			.param("id", channelId())
 			.update();
-		String receipt = RECEIPT
-			.matcher(this.mvc
+		String receipt = Receipts
+			.on(this.mvc
 				.perform(form().submit(text)
 					.param("identity", "named")
 					.param("name", text + " name")
@@ -183,11 +181,7 @@ class VoiceFlowTests {
 					.header("Referer", "https://" + agent + ".example/"))
 				.andReturn()
 				.getResponse()
-				.getContentAsString())
-			.results()
-			.findFirst()
-			.orElseThrow()
-			.group(1);
+				.getContentAsString());
 		this.mvc.perform(post("/report/exempelby/follow-up/message").param("receipt", receipt)
 			.param("text", text + " again")
 			.header("User-Agent", agent)
@@ -354,9 +348,7 @@ class VoiceFlowTests {
 			request = request.param("exclude", String.valueOf(exclude));
 		}
 		String page = this.mvc.perform(request).andReturn().getResponse().getContentAsString();
-		Matcher matcher = RECEIPT.matcher(page);
-		assertThat(matcher.find()).as(page).isTrue();
-		return matcher.group(1);
+		return Receipts.on(page);
 	}
 
 	private String followUp(String receipt) throws Exception {
@@ -367,10 +359,7 @@ class VoiceFlowTests {
 	}
 
 	private long reportBySelector(String receipt) {
-		return this.jdbc.sql("select id from voice_report where receipt_selector = :s")
-			.param("s", Receipt.parse(receipt).orElseThrow().selector())
-			.query(Long.class)
-			.single();
+		return Receipts.reportId(this.jdbc, receipt);
 	}
 
 	private long org() {

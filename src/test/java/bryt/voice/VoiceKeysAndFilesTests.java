@@ -3,8 +3,6 @@ package bryt.voice;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -42,8 +40,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class VoiceKeysAndFilesTests {
 
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
-
 	@Autowired
 	private MockMvc mvc;
 
@@ -73,12 +69,7 @@ class VoiceKeysAndFilesTests {
 		assertThat(page).contains(
 				"photo.jpg: Bryt removed the location (GPS); camera, settings and time (EXIF). What the picture shows "
 						+ "is unchanged.");
-		Matcher receipt = RECEIPT.matcher(page);
-		assertThat(receipt.find()).isTrue();
-		long reportId = this.jdbc.sql("select id from voice_report where receipt_selector = :s")
-			.param("s", Receipt.parse(receipt.group(1)).orElseThrow().selector())
-			.query(Long.class)
-			.single();
+		long reportId = Receipts.reportId(this.jdbc, Receipts.on(page));
 		long fileId = this.jdbc.sql("select id from voice_attachment where report_id = :id")
 			.param("id", reportId)
 			.query(Long.class)

@@ -3,8 +3,6 @@ package bryt.voice;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -37,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BrytTest
 class VoiceLimitsTests {
-
-	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 
 	private static final String BUSY = "Too many reports and messages are being sent to this organisation right now.";
 
@@ -131,9 +127,7 @@ class VoiceLimitsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		Matcher matcher = RECEIPT.matcher(page);
-		assertThat(matcher.find()).as(page).isTrue();
-		String receipt = matcher.group(1);
+		String receipt = Receipts.on(page);
 		assertThat(followUp(receipt)).contains("Something to follow up later");
 
 		// Thirty wrong receipts, each with its own selector: the per-selector limit never

@@ -1,21 +1,14 @@
 package bryt.voice;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 
 import bryt.BrytTest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports are due.
  */
 @BrytTest
-class VoiceReminderTests {
-
-	private static final int PORT = freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+class VoiceReminderTests extends MailTest {
 
 	@Autowired
 	private ReminderJob job;
@@ -39,12 +27,6 @@ class VoiceReminderTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> PORT);
-	}
 
 	@Test
 	void remindsARecipientOfOverdueReportsWithoutTheirContent() throws Exception {
@@ -81,15 +63,6 @@ class VoiceReminderTests {
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hr@exempelby.example");
 		String body = GreenMailUtil.getBody(mail);
 		assertThat(body).contains("Bryt").doesNotContain("Visselbl", "Arbetsmilj", "REMINDER");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package bryt.workload;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,13 +7,13 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
 import bryt.workload.Workload.NationalRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,17 +34,23 @@ class NationalRollUpTests {
 	@Autowired
 	private Organisations organisations;
 
+	@Autowired
+	private MockMvc mvc;
+
 	private Organisation org;
+
+	private WorkloadFixture files;
 
 	@BeforeAll
 	void importOrganisation() {
 		this.org = this.organisations.create("national-test", "Rikskommun", Country.SE);
-		load(ImportKind.UNITS, """
+		this.files = new WorkloadFixture(this.mvc, this.org);
+		this.files.units("""
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
 				""");
-		load(ImportKind.STAFF, """
+		this.files.staff("""
 				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
 				A1,Alva Berg,BOU,social_worker,1,2015-01-01,2020-01-01,,
 				A2,Bror Dahl,BOU,social_worker,0.5,2025-10-01,2025-10-01,,
@@ -56,7 +60,7 @@ class NationalRollUpTests {
 		// Default Swedish case types: BBU-UTR 8 points, an investigation due in 120 days;
 		// LVU 10 points, two handlers; EKB 3 points; VUX-UTR 6 points, an investigation
 		// without default deadline. Complexity 2 weighs 1.5, 3 weighs 2.
-		load(ImportKind.CASES, """
+		this.files.cases("""
 				case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity
 				C1,BBU-UTR,BOU,2026-01-05,,,A1,,1
 				C2,BBU-UTR,BOU,2026-05-01,,,A2,,2
@@ -114,11 +118,6 @@ class NationalRollUpTests {
 
 	private static NationalRow row(List<NationalRow> rows, String code) {
 		return rows.stream().filter((row) -> row.code().equals(code)).findFirst().orElseThrow();
-	}
-
-	private void load(ImportKind kind, String csv) {
-		this.workload.importFile(this.org, kind, kind.code() + ".csv",
-				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

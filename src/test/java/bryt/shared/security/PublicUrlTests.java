@@ -1,5 +1,6 @@
 package bryt.shared.security;
 
+import bryt.ServerTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,8 +13,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bryt.public-url} it still sends HSTS and marks its cookies Secure. A real server
  * and a plain HTTP client, as the proxy would talk to it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "bryt.db.data-dir=target/test-data/${random.uuid}", "bryt.public-url=https://bryt.example/" })
+@ServerTest
 class PublicUrlTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

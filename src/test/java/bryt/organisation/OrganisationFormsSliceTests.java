@@ -1,0 +1,206 @@
+package bryt.organisation;
+
+import java.util.List;
+
+import bryt.WebSlice;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.validation.Errors;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The organisation's forms (units, staff, accounts, one's own password) answering bad
+ * input, without a database: each refused field says why next to itself in the user's
+ * language and is marked invalid, a refused value is not sent back, and nothing is saved.
+ * What the services refuse (a taken code) comes back on the same form. One context for
+ * all four controllers, so that the slices cost one start.
+ */
+@WebSlice({ UnitController.class, StaffController.class, AccountController.class, PasswordController.class })
+class OrganisationFormsSliceTests {
+
+	private static final long ORG = 7;
+
+	private static final long UNIT = 70;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private OrganisationTree tree;
+
+	@MockitoBean
+	private UnitRepository units;
+
+	@MockitoBean
+	private StaffRepository staff;
+
+	@MockitoBean
+	private StaffDirectory directory;
+
+	@MockitoBean
+	private AccountRepository accountRepository;
+
+	@MockitoBean
+	private Accounts accounts;
+
+	@MockitoBean
+	private SecondFactors secondFactors;
+
+	@Test
+	void aBlankCodeAndAnIdentityNumberAsNameAreRefusedNextToTheirFields() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/units").param("code", " ").param("name", "811218-9876").param("level", "DEPARTMENT")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NoPersonalIdentityNumber"))
+			.andExpect(content().string(containsString("<p class=\"error\" id=\"code-error\">Fill this in.</p>")))
+			.andExpect(content().string(containsString(
+					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"name-error\"")))
+			.andExpect(content().string(not(containsString("811218"))));
+		then(this.tree).should(never()).save(anyLong(), any(), any(), any());
+	}
+
+	@Test
+	void aCodeTheTreeRefusesComesBackOnTheFormInTheUsersLanguage() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		willAnswer((call) -> {
+			call.<Errors>getArgument(3).rejectValue("code", "taken");
+			return null;
+		}).given(this.tree).save(eq(ORG), isNull(), any(), any());
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/units").param("code", "SOC")
+						.param("name", "Socialtjänsten")
+						.param("level", "DEPARTMENT")
+						.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "taken"))
+			.andExpect(
+					content().string(containsString("<p class=\"error\" id=\"code-error\">Det här används redan.</p>")))
+			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
+	}
+
+	@Test
+	void aValidUnitIsSavedAndTheListShown() throws Exception {
+		this.mvc.perform(as(Role.ADMINISTRATOR,
+				post("/admin/units").param("code", "SOC").param("name", "Socialtjänsten").param("level", "DEPARTMENT")))
+			.andExpect(redirectedUrl("/admin/units"));
+		then(this.tree).should()
+			.save(eq(ORG), isNull(), eq(new UnitForm("SOC", "Socialtjänsten", UnitLevel.DEPARTMENT, null)), any());
+	}
+
+	/**
+	 * A full-time equivalent over 1 and an end date without a reason, in Danish: both
+	 * messages, and no staff member created. (A date that does not exist, such as
+	 * 2026-13-01, is left out: the form record cannot be made, and the page then fails
+	 * with a 500 instead of showing "Angiv en dato som åååå-mm-dd." — reported in
+	 * docs/structure/tests.md for the organisation module to fix.)
+	 */
+	@Test
+	void staffWithAnImpossibleFteAndAnEndWithoutReasonIsRefusedFieldByField() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", String.valueOf(UNIT))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1.5")
+						.param("employmentStart", "2020-01-01")
+						.param("endDate", "2026-12-31")
+						.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "fte", "DecimalMax"))
+			.andExpect(content().string(containsString("Må højst være 1.0.")))
+			.andExpect(content().string(containsString("Angiv både sidste dag og årsag, eller ingen af dem.")))
+			.andExpect(
+					content().string(containsString("aria-invalid=\"true\" aria-describedby=\"fte-hint fte-error\"")))
+			.andExpect(content().string(not(containsString("value=\"1.5\""))));
+		then(this.staff).should(never()).create(anyLong(), any());
+	}
+
+	/** A unit of another organisation (or none) is not one to put staff in. */
+	@Test
+	void staffInAUnitOutsideTheOrganisationIsRefused() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", String.valueOf(UNIT))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1")
+						.param("employmentStart", "2020-01-01")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "unitId", "unknown"))
+			.andExpect(content().string(containsString("This does not exist in your organisation.")));
+		then(this.staff).should(never()).create(anyLong(), any());
+	}
+
+	@Test
+	void aShortNewPasswordAndADifferentConfirmationAreRefusedAndNothingChanges() throws Exception {
+		this.mvc
+			.perform(as(Role.STAFF,
+					post("/account/password").param("currentPassword", "violet tundra kettle")
+						.param("newPassword", "too short")
+						.param("confirmation", "too shirt")
+						.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "Size"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "confirmed", "AssertTrue"))
+			.andExpect(content().string(containsString("Mellan 12 och 200 tecken.")))
+			.andExpect(content().string(containsString("De två nya lösenorden skiljer sig åt.")))
+			.andExpect(content().string(not(containsString("too short"))))
+			.andExpect(content().string(not(containsString("violet tundra kettle"))));
+		then(this.accounts).should(never()).changeOwnPassword(any(), any(), any());
+	}
+
+	/**
+	 * An account form with a username Bryt does not take and no role: the controller
+	 * hands the refusals to the service, which saves nothing with errors, and shows them.
+	 */
+	@Test
+	void anAccountWithABadUsernameAndNoRoleIsShownWithBothMessages() throws Exception {
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/accounts").param("username", "Anna Ek").param("displayName", "Anna Ek")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "Pattern"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "NotEmpty"))
+			.andExpect(content()
+				.string(containsString("Use lower-case letters, digits and . _ @ - only, at least two characters.")))
+			.andExpect(content().string(containsString("Choose at least one.")));
+		then(this.accounts).should()
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")));
+	}
+
+	private static MockHttpServletRequestBuilder as(Role role, MockHttpServletRequestBuilder request) {
+		return request.with(user(TestAccounts.of(ORG, role))).with(csrf());
+	}
+
+}

@@ -1,0 +1,135 @@
+package bryt.voice;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.WebSlice;
+import bryt.organisation.Organisations;
+import bryt.organisation.Role;
+import bryt.organisation.TestAccounts;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The administrator's voice forms (a channel, a question of its questionnaire) answering
+ * bad input, without a database: the message next to each field, in the user's language,
+ * and nothing saved.
+ */
+@WebSlice({ ChannelController.class, QuestionController.class })
+class VoiceAdminFormsSliceTests {
+
+	private static final long ORG = 7;
+
+	private static final long CHANNEL = 5;
+
+	private static final long RECIPIENT = 11;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private ChannelRepository channels;
+
+	@MockitoBean
+	private Organisations directory;
+
+	@MockitoBean
+	private KeyRepository keys;
+
+	@MockitoBean
+	private RecipientKeys recipientKeys;
+
+	@MockitoBean
+	private QuestionRepository questions;
+
+	@MockitoBean
+	private DefaultQuestionnaire defaults;
+
+	/** Deadlines outside their ranges, no name and no recipient. */
+	@Test
+	void aChannelWithoutNameOrRecipientsAndWithDeadlinesOutOfRangeIsRefused() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+				.param("name", " ")
+				.param("acknowledgeDays", "0")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "5000")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "acknowledgeDays", "Min"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "retentionDays", "Max"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "recipients", "NotEmpty"))
+			.andExpect(content().string(containsString("Fill this in.")))
+			.andExpect(content().string(containsString("At least 1.")))
+			.andExpect(content().string(containsString("At most 3,650.")))
+			.andExpect(content().string(containsString("Choose at least one.")));
+		then(this.channels).should(never()).create(anyLong(), any(), any());
+	}
+
+	/** A recipient id that is not an account of the organisation, in Swedish. */
+	@Test
+	void aRecipientFromOutsideTheOrganisationIsRefused() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+				.param("name", "Visselblåsning")
+				.param("acknowledgeDays", "7")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "730")
+				.param("recipients", "99")
+				.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "recipients", "voice.unknownRecipient"))
+			.andExpect(content().string(containsString("Välj mottagare i listan.")));
+		then(this.channels).should(never()).create(anyLong(), any(), any());
+	}
+
+	/**
+	 * A question without its Swedish wording and with an identity number in its English
+	 * one: both refused, the number not shown again, the question not added.
+	 */
+	@Test
+	void aQuestionMissingALanguageOrHoldingAnIdentityNumberIsRefused() throws Exception {
+		given(this.channels.find(ORG, CHANNEL)).willReturn(Optional.of(new Channel(CHANNEL, ORG,
+				ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, List.of(RECIPIENT), 1)));
+		this.mvc
+			.perform(as(post("/admin/voice/channels/" + CHANNEL + "/questions").param("labelSv", "")
+				.param("labelDa", "Hvad skete der?")
+				.param("labelEn", "What did 811218-9876 do?")
+				.param("type", "TEXT")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("question", "labelSv", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("question", "labelEn", "NoPersonalIdentityNumber"))
+			.andExpect(content().string(containsString("Write the question in Swedish.")))
+			.andExpect(content().string(containsString("This looks like a personal identity number.")))
+			.andExpect(content().string(not(containsString("811218"))));
+		then(this.questions).should(never()).add(anyLong(), anyLong(), any());
+	}
+
+	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
+		return request.with(user(TestAccounts.of(ORG, Role.ADMINISTRATOR))).with(csrf());
+	}
+
+}
