@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import bryt.organisation.OrganisationCodes;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
@@ -22,6 +23,7 @@ import bryt.shared.imports.ImportProblems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -61,12 +63,16 @@ class CaseImport {
 
 	private final TransactionTemplate transaction;
 
+	private final OrganisationCodes codes;
+
 	private final Clock clock;
 
-	CaseImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+	CaseImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, OrganisationCodes codes,
+			Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.codes = codes;
 		this.clock = clock;
 	}
 
@@ -87,7 +93,7 @@ class CaseImport {
 						handler_id bigint, co_handler_id bigint, complexity smallint not null, linked_case text
 					) on commit drop
 					""").update();
-			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, organisationId));
+			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, this.codes, organisationId));
 			if (staged.header() != null) {
 				// Also when rows had problems of their own: the report lists everything.
 				checkAcrossRows(organisationId, staged, problems);
@@ -428,24 +434,19 @@ class CaseImport {
 			.update();
 	}
 
-	/** The organisation's codes that case rows refer to, read once per file. */
+	/**
+	 * The organisation's codes that case rows refer to, read once per file: the case
+	 * types from workload's own table, units and staff through organisation's API.
+	 */
 	private record References(Map<String, CaseTypeCode> caseTypes, Map<String, Long> units, Map<String, Long> staff) {
 
-		static References of(JdbcClient jdbc, long org) {
+		static References of(JdbcClient jdbc, OrganisationCodes codes, long org) {
 			Map<String, CaseTypeCode> caseTypes = new HashMap<>();
 			jdbc.sql("select code, id, deadline_days from case_type where organisation_id = :org")
 				.param("org", org)
-				.query((rs, n) -> caseTypes.put(rs.getString(1),
-						new CaseTypeCode(rs.getLong(2), (Integer) rs.getObject(3))))
-				.list();
-			return new References(caseTypes, codes(jdbc, "select code, id from unit where organisation_id = :org", org),
-					codes(jdbc, "select employee_number, id from staff where organisation_id = :org", org));
-		}
-
-		private static Map<String, Long> codes(JdbcClient jdbc, String query, long org) {
-			Map<String, Long> codes = new HashMap<>();
-			jdbc.sql(query).param("org", org).query((rs, n) -> codes.put(rs.getString(1), rs.getLong(2))).list();
-			return codes;
+				.query((RowCallbackHandler) (rs) -> caseTypes.put(rs.getString("code"),
+						new CaseTypeCode(rs.getLong("id"), (Integer) rs.getObject("deadline_days"))));
+			return new References(caseTypes, codes.unitIds(org), codes.staffIds(org));
 		}
 
 	}
