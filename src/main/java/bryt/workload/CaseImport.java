@@ -11,14 +11,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import bryt.organisation.OrganisationCodes;
+import bryt.organisation.Role;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
 import bryt.shared.imports.CsvRow;
+import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -43,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * extension.
  */
 @Component
-class CaseImport {
+class CaseImport implements ImportKind {
 
 	static final List<Column> COLUMNS = List.of(
 			Column.required("case_ref", "arende", "arendenummer", "arende_id", "diarienummer", "sagsnummer", "sag",
@@ -76,10 +79,32 @@ class CaseImport {
 		this.clock = clock;
 	}
 
+	@Override
+	public String name() {
+		return "cases";
+	}
+
+	@Override
+	public Set<String> roles() {
+		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+	}
+
+	@Override
+	public List<Column> columns() {
+		return COLUMNS;
+	}
+
+	/** Last: cases refer to case types, units and staff. */
+	@Override
+	public int order() {
+		return 40;
+	}
+
 	/**
 	 * @return the number of cases created or changed
 	 */
-	int run(long organisationId, String fileName, InputStream csv) {
+	@Override
+	public int importFile(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		LocalDate today = LocalDate.now(this.clock);
 		return this.transaction.execute((status) -> {

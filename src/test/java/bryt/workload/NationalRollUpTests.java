@@ -9,8 +9,8 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
 import bryt.workload.Workload.NationalRow;
+import bryt.shared.imports.Imports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +34,9 @@ class NationalRollUpTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	private Organisation org;
@@ -41,12 +44,12 @@ class NationalRollUpTests {
 	@BeforeAll
 	void importOrganisation() {
 		this.org = this.organisations.create("national-test", "Rikskommun", Country.SE);
-		load(ImportKind.UNITS, """
+		load("units", """
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
 				""");
-		load(ImportKind.STAFF, """
+		load("staff", """
 				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
 				A1,Alva Berg,BOU,social_worker,1,2015-01-01,2020-01-01,,
 				A2,Bror Dahl,BOU,social_worker,0.5,2025-10-01,2025-10-01,,
@@ -56,7 +59,7 @@ class NationalRollUpTests {
 		// Default Swedish case types: BBU-UTR 8 points, an investigation due in 120 days;
 		// LVU 10 points, two handlers; EKB 3 points; VUX-UTR 6 points, an investigation
 		// without default deadline. Complexity 2 weighs 1.5, 3 weighs 2.
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity
 				C1,BBU-UTR,BOU,2026-01-05,,,A1,,1
 				C2,BBU-UTR,BOU,2026-05-01,,,A2,,2
@@ -116,8 +119,8 @@ class NationalRollUpTests {
 		return rows.stream().filter((row) -> row.code().equals(code)).findFirst().orElseThrow();
 	}
 
-	private void load(ImportKind kind, String csv) {
-		this.workload.importFile(this.org, kind, kind.code() + ".csv",
+	private void load(String kind, String csv) {
+		this.imports.run(this.org.id(), this.imports.kind(kind), kind + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 

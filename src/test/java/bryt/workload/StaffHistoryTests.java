@@ -10,7 +10,7 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,9 @@ class StaffHistoryTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	@Autowired
@@ -51,7 +54,7 @@ class StaffHistoryTests {
 	@BeforeAll
 	void createOrganisation() {
 		this.org = this.organisations.create("staff-history-test", "Historikkommun", Country.SE);
-		load(ImportKind.UNITS, """
+		load("units", """
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
@@ -72,21 +75,21 @@ class StaffHistoryTests {
 				M1,Alva Berg,VUX,social_worker,0.5,2015-01-01,2020-01-01
 				M2,Bror Dahl,VUX,social_worker,1,2015-01-01,2020-01-01
 				""";
-		assertThat(load(ImportKind.STAFF, before)).isEqualTo(2);
+		assertThat(load("staff", before)).isEqualTo(2);
 		assertThat(periods("M1"))
 			.containsExactly(tuple("BOU", new BigDecimal("1.000"), LocalDate.of(2020, 1, 1), null));
 		// M1 handles one financial aid case (3 points) in BOU, opened in 2025.
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,handler
 				M-1,EKB,BOU,2025-06-01,M1
 				""");
 
-		assertThat(load(ImportKind.STAFF, after)).as("M1 moved and went part-time").isOne();
+		assertThat(load("staff", after)).as("M1 moved and went part-time").isOne();
 		assertThat(periods("M1")).containsExactly(
 				tuple("BOU", new BigDecimal("1.000"), LocalDate.of(2020, 1, 1), this.today),
 				tuple("VUX", new BigDecimal("0.500"), this.today, null));
 		assertThat(periods("M2")).hasSize(1);
-		assertThat(load(ImportKind.STAFF, after)).as("the same file again").isZero();
+		assertThat(load("staff", after)).as("the same file again").isZero();
 		assertThat(periods("M1")).hasSize(2);
 
 		// Yesterday: M1 in BOU at 1.0 FTE, 100 × 1.0 × 1.0 (ten years in the profession).
@@ -113,11 +116,9 @@ class StaffHistoryTests {
 
 	@Test
 	void aSecondChangeOnTheSameDayReplacesThatDaysPeriod() {
-		assertThat(load(ImportKind.STAFF, HEADER + "S1,Cilla Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n")).isOne();
-		assertThat(load(ImportKind.STAFF, HEADER + "S1,Cilla Ek,EKO,social_worker,0.8,2015-01-01,2021-01-01\n"))
-			.isOne();
-		assertThat(load(ImportKind.STAFF, HEADER + "S1,Cilla Ek,EKO,first_line_lead,0.6,2015-01-01,2021-01-01\n"))
-			.isOne();
+		assertThat(load("staff", HEADER + "S1,Cilla Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n")).isOne();
+		assertThat(load("staff", HEADER + "S1,Cilla Ek,EKO,social_worker,0.8,2015-01-01,2021-01-01\n")).isOne();
+		assertThat(load("staff", HEADER + "S1,Cilla Ek,EKO,first_line_lead,0.6,2015-01-01,2021-01-01\n")).isOne();
 		assertThat(periods("S1")).containsExactly(
 				tuple("EKO", new BigDecimal("1.000"), LocalDate.of(2021, 1, 1), this.today),
 				tuple("EKO", new BigDecimal("0.600"), this.today, null));
@@ -126,16 +127,16 @@ class StaffHistoryTests {
 				where s.organisation_id = :org and s.employee_number = 'S1' and p.valid_to is null
 				""").param("org", this.org.id()).query(String.class).single()).isEqualTo("FIRST_LINE_LEAD");
 		// Taken back the same day: one period again, as if nothing had changed.
-		assertThat(load(ImportKind.STAFF, HEADER + "S1,Cilla Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n")).isOne();
+		assertThat(load("staff", HEADER + "S1,Cilla Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n")).isOne();
 		assertThat(periods("S1"))
 			.containsExactly(tuple("EKO", new BigDecimal("1.000"), LocalDate.of(2021, 1, 1), null));
 	}
 
 	@Test
 	void anEarlierEmploymentStartMovesTheFirstPeriodsStart() {
-		load(ImportKind.STAFF, HEADER + "F1,Dan Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n");
-		load(ImportKind.STAFF, HEADER + "F1,Dan Ek,ARB,social_worker,1,2015-01-01,2021-01-01\n");
-		assertThat(load(ImportKind.STAFF, HEADER + "F1,Dan Ek,ARB,social_worker,1,2015-01-01,2019-03-01\n")).isOne();
+		load("staff", HEADER + "F1,Dan Ek,EKO,social_worker,1,2015-01-01,2021-01-01\n");
+		load("staff", HEADER + "F1,Dan Ek,ARB,social_worker,1,2015-01-01,2021-01-01\n");
+		assertThat(load("staff", HEADER + "F1,Dan Ek,ARB,social_worker,1,2015-01-01,2019-03-01\n")).isOne();
 		assertThat(periods("F1")).containsExactly(
 				tuple("EKO", new BigDecimal("1.000"), LocalDate.of(2019, 3, 1), this.today),
 				tuple("ARB", new BigDecimal("1.000"), this.today, null));
@@ -169,8 +170,8 @@ class StaffHistoryTests {
 		return figures.units().stream().filter((unit) -> unit.code().equals(code)).findFirst().orElseThrow();
 	}
 
-	private int load(ImportKind kind, String csv) {
-		return this.workload.importFile(this.org, kind, kind.code() + ".csv",
+	private int load(String kind, String csv) {
+		return this.imports.run(this.org.id(), this.imports.kind(kind), kind + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 

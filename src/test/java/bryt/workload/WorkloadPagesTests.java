@@ -9,7 +9,7 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +42,9 @@ class WorkloadPagesTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	@Autowired
@@ -58,20 +61,20 @@ class WorkloadPagesTests {
 	@BeforeAll
 	void createOrganisation() {
 		this.org = this.organisations.create("trend-test", "Trendkommun", Country.SE);
-		load(ImportKind.UNITS, """
+		load("units", """
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
 				BOU-1,Utredning 1,BOU,team
 				""");
-		load(ImportKind.STAFF, """
+		load("staff", """
 				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
 				E1,Alva Berg,BOU-1,social_worker,1,2015-01-01,2020-01-01,,
 				E2,Bror Dahl,BOU-1,social_worker,1,2015-01-01,2020-01-01,,
 				""");
 		// BBU-UTR: an investigation of 8 points with a deadline 120 days after opening;
 		// EKB: financial aid, 3 points, no deadline; LVU: 10 points, two handlers.
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,closed,handler,co_handler,complexity
 				T-1,BBU-UTR,BOU-1,2026-01-05,2026-03-02,E1,,1
 				T-2,BBU-UTR,BOU-1,2025-10-01,,E1,,1
@@ -148,23 +151,23 @@ class WorkloadPagesTests {
 	@Test
 	void countsAMovedWorkerInTheirUnitOfEachWeek() {
 		Organisation moved = this.organisations.create("trend-move-test", "Flyttkommun", Country.SE);
-		load(moved, ImportKind.UNITS, """
+		load(moved, "units", """
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
 				VUX,Vuxna,SOC,unit
 				""");
-		load(moved, ImportKind.STAFF, """
+		load(moved, "staff", """
 				employee_number,name,unit,role,fte,experience_start,employment_start
 				E1,Alva Berg,BOU,social_worker,1,2015-01-01,2020-01-01
 				E2,Bror Dahl,VUX,social_worker,1,2015-01-01,2020-01-01
 				""");
 		// E1 handles financial aid (3 points) in BOU throughout.
-		load(moved, ImportKind.CASES, """
+		load(moved, "cases", """
 				case_ref,case_type,unit,opened,handler
 				M-1,EKB,BOU,2024-01-01,E1
 				""");
-		load(moved, ImportKind.STAFF, """
+		load(moved, "staff", """
 				employee_number,name,unit,role,fte,experience_start,employment_start
 				E1,Alva Berg,VUX,social_worker,0.5,2015-01-01,2020-01-01
 				E2,Bror Dahl,VUX,social_worker,1,2015-01-01,2020-01-01
@@ -391,12 +394,12 @@ class WorkloadPagesTests {
 			.id();
 	}
 
-	private void load(ImportKind kind, String csv) {
+	private void load(String kind, String csv) {
 		load(this.org, kind, csv);
 	}
 
-	private void load(Organisation organisation, ImportKind kind, String csv) {
-		this.workload.importFile(organisation, kind, kind.code() + ".csv",
+	private void load(Organisation organisation, String kind, String csv) {
+		this.imports.run(organisation.id(), this.imports.kind(kind), kind + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
