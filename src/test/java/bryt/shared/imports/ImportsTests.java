@@ -13,11 +13,18 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Imports and commands are plug-ins: each module declares the kinds and commands it owns
@@ -34,6 +41,12 @@ class ImportsTests {
 
 	@Autowired
 	private MessageSource messages;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService accounts;
 
 	@Test
 	void eachModuleRegistersTheKindsItOwnsInTheOrderAnOrganisationImportsThem() {
@@ -64,6 +77,18 @@ class ImportsTests {
 		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(4);
 		assertThat(this.imports.kindsFor(Set.of("ROLE_ADMINISTRATOR", "ROLE_STAFF"))).hasSize(4);
 		assertThat(this.imports.kindsFor(Set.of("ROLE_MANAGER", "ROLE_STAFF"))).isEmpty();
+	}
+
+	@Test
+	void theImportPageListsTheRegisteredKindsUnderTheirNamesAndInTheUsersLanguage() throws Exception {
+		this.mvc
+			.perform(
+					get("/workload/imports").locale(Locale.of("sv")).with(user(this.accounts.loadUserByUsername("hr"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"case-types\">Ärendetyper</option>")))
+			.andExpect(content().string(containsString("<option value=\"units\">Enheter</option>")))
+			.andExpect(content().string(containsString("<option value=\"staff\">Personal</option>")))
+			.andExpect(content().string(containsString("<option value=\"cases\">Ärenden</option>")));
 	}
 
 	@Test
