@@ -22,8 +22,11 @@ public class BenchSupport {
 
 	public static void main(String[] args) throws Exception {
 		List<String> pid = Files.readAllLines(Path.of(args[1], "postgres", "postmaster.pid"));
+		// The superuser has a password since the roles were split; Bryt keeps it in the data directory.
+		Path secret = Path.of(args[1], "postgres-secrets", "postgres.password");
+		String password = Files.exists(secret) ? Files.readString(secret).strip() : "";
 		try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres",
-				"postgres", "")) {
+				"postgres", password)) {
 			switch (args[0]) {
 				case "token" -> token(db, args[2]);
 				case "copy" -> copy(db, Path.of(args[2]));

@@ -1,6 +1,6 @@
 package bryt;
 
-import bryt.shared.cli.CommandLineRunner;
+import bryt.shared.cli.CommandLine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BrytApplication {
 
 	public static void main(String[] args) {
-		if (CommandLineRunner.isCommand(args)) {
-			System.exit(CommandLineRunner.run(BrytApplication.class, args));
+		if (CommandLine.isCommand(BrytApplication.class, args)) {
+			System.exit(CommandLine.run(BrytApplication.class, args));
 		}
 		SpringApplication.run(BrytApplication.class, args);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import bryt.shared.cli.Command;
+import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * database, not to any organisation's administrator.
  */
 @Component
+@CommandName("organisation")
 class OrganisationCommand implements Command {
 
 	private final Organisations organisations;
@@ -29,11 +31,6 @@ class OrganisationCommand implements Command {
 	OrganisationCommand(Organisations organisations, Accounts accounts) {
 		this.organisations = organisations;
 		this.accounts = accounts;
-	}
-
-	@Override
-	public String name() {
-		return "organisation";
 	}
 
 	@Override

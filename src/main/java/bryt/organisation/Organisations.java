@@ -1,13 +1,10 @@
 package bryt.organisation;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import bryt.shared.imports.ImportRefusedException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The organisation module's API for the other modules: organisations, their unit tree and
- * staff, what an account may see, and imports of units and staff.
+ * staff, and what an account may see. Its imports of units and staff are
+ * {@link bryt.shared.imports.ImportKind}s, run through
+ * {@link bryt.shared.imports.Imports}.
  */
 @Service
 public class Organisations {
@@ -29,8 +28,6 @@ public class Organisations {
 
 	private final StaffDirectory directory;
 
-	private final OrganisationImports imports;
-
 	private final ApplicationEventPublisher events;
 
 	private final AccountRepository accounts;
@@ -38,8 +35,8 @@ public class Organisations {
 	private final PasswordEncoder passwordEncoder;
 
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
-			StaffDirectory directory, OrganisationImports imports, ApplicationEventPublisher events,
-			AccountRepository accounts, PasswordEncoder passwordEncoder) {
+			StaffDirectory directory, ApplicationEventPublisher events, AccountRepository accounts,
+			PasswordEncoder passwordEncoder) {
 		this.events = events;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -47,7 +44,6 @@ public class Organisations {
 		this.units = units;
 		this.staff = staff;
 		this.directory = directory;
-		this.imports = imports;
 	}
 
 	/** The organisation with this code; codes are compared in lower case. */
@@ -128,24 +124,6 @@ public class Organisations {
 	 */
 	public Optional<Set<Long>> visibleUnits(CurrentAccount account) {
 		return this.directory.visibleUnitIds(account).map(Set::copyOf);
-	}
-
-	/**
-	 * Imports the unit tree from CSV ({@code code,name,parent,level}), all or nothing.
-	 * @return the number of units created or changed
-	 * @throws ImportRefusedException with every problem found, when nothing was imported
-	 */
-	public int importUnits(long organisationId, String fileName, InputStream csv) {
-		return this.imports.importUnits(organisationId, fileName, csv);
-	}
-
-	/**
-	 * Imports staff from CSV, all or nothing, matched by employee number.
-	 * @return the number of staff members created or changed
-	 * @throws ImportRefusedException with every problem found, when nothing was imported
-	 */
-	public int importStaff(long organisationId, String fileName, InputStream csv) {
-		return this.imports.importStaff(organisationId, fileName, csv);
 	}
 
 	/** An account as other modules see it: who it is and what roles it holds. */

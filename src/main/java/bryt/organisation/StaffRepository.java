@@ -272,4 +272,16 @@ class StaffRepository {
 	record DepartmentHeadcount(String name, long headcount, BigDecimal fte) {
 	}
 
+	/**
+	 * Every staff member's id, current and former, by employee number, in one query: for
+	 * imports that refer to staff by employee number.
+	 */
+	Map<String, Long> idsByEmployeeNumber(long organisationId) {
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("select employee_number, id from staff where organisation_id = :org")
+			.param("org", organisationId)
+			.query((RowCallbackHandler) (rs) -> ids.put(rs.getString("employee_number"), rs.getLong("id")));
+		return ids;
+	}
+
 }

@@ -1,8 +1,11 @@
 package bryt.organisation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +87,17 @@ class UnitRepository {
 			.param("level", level.name())
 			.param("parent", parentId)
 			.update();
+	}
+
+	/**
+	 * Every unit's id by its code, in one query: for imports that refer to units by code.
+	 */
+	Map<String, Long> idsByCode(long organisationId) {
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("select code, id from unit where organisation_id = :org")
+			.param("org", organisationId)
+			.query((RowCallbackHandler) (rs) -> ids.put(rs.getString("code"), rs.getLong("id")));
+		return ids;
 	}
 
 }

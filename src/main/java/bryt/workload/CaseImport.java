@@ -11,17 +11,22 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import bryt.organisation.OrganisationCodes;
+import bryt.organisation.Role;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
 import bryt.shared.imports.CsvRow;
+import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -41,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * extension.
  */
 @Component
-class CaseImport {
+class CaseImport implements ImportKind {
 
 	static final List<Column> COLUMNS = List.of(
 			Column.required("case_ref", "arende", "arendenummer", "arende_id", "diarienummer", "sagsnummer", "sag",
@@ -61,19 +66,45 @@ class CaseImport {
 
 	private final TransactionTemplate transaction;
 
+	private final OrganisationCodes codes;
+
 	private final Clock clock;
 
-	CaseImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+	CaseImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, OrganisationCodes codes,
+			Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.codes = codes;
 		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "cases";
+	}
+
+	@Override
+	public Set<String> roles() {
+		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+	}
+
+	@Override
+	public List<Column> columns() {
+		return COLUMNS;
+	}
+
+	/** Last: cases refer to case types, units and staff. */
+	@Override
+	public int order() {
+		return 40;
 	}
 
 	/**
 	 * @return the number of cases created or changed
 	 */
-	int run(long organisationId, String fileName, InputStream csv) {
+	@Override
+	public int importFile(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		LocalDate today = LocalDate.now(this.clock);
 		return this.transaction.execute((status) -> {
@@ -87,7 +118,7 @@ class CaseImport {
 						handler_id bigint, co_handler_id bigint, complexity smallint not null, linked_case text
 					) on commit drop
 					""").update();
-			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, organisationId));
+			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, this.codes, organisationId));
 			if (staged.header() != null) {
 				// Also when rows had problems of their own: the report lists everything.
 				checkAcrossRows(organisationId, staged, problems);
@@ -428,24 +459,19 @@ class CaseImport {
 			.update();
 	}
 
-	/** The organisation's codes that case rows refer to, read once per file. */
+	/**
+	 * The organisation's codes that case rows refer to, read once per file: the case
+	 * types from workload's own table, units and staff through organisation's API.
+	 */
 	private record References(Map<String, CaseTypeCode> caseTypes, Map<String, Long> units, Map<String, Long> staff) {
 
-		static References of(JdbcClient jdbc, long org) {
+		static References of(JdbcClient jdbc, OrganisationCodes codes, long org) {
 			Map<String, CaseTypeCode> caseTypes = new HashMap<>();
 			jdbc.sql("select code, id, deadline_days from case_type where organisation_id = :org")
 				.param("org", org)
-				.query((rs, n) -> caseTypes.put(rs.getString(1),
-						new CaseTypeCode(rs.getLong(2), (Integer) rs.getObject(3))))
-				.list();
-			return new References(caseTypes, codes(jdbc, "select code, id from unit where organisation_id = :org", org),
-					codes(jdbc, "select employee_number, id from staff where organisation_id = :org", org));
-		}
-
-		private static Map<String, Long> codes(JdbcClient jdbc, String query, long org) {
-			Map<String, Long> codes = new HashMap<>();
-			jdbc.sql(query).param("org", org).query((rs, n) -> codes.put(rs.getString(1), rs.getLong(2))).list();
-			return codes;
+				.query((RowCallbackHandler) (rs) -> caseTypes.put(rs.getString("code"),
+						new CaseTypeCode(rs.getLong("id"), (Integer) rs.getObject("deadline_days"))));
+			return new References(caseTypes, codes.unitIds(org), codes.staffIds(org));
 		}
 
 	}

@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import bryt.organisation.Role;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvImportReader;
+import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblems;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code name_sv}, {@code name_da} or {@code name_en} give their own.
  */
 @Component
-class CaseTypeImport {
+class CaseTypeImport implements ImportKind {
 
 	static final List<Column> COLUMNS = List.of(Column.required("code", "kod", "kode", "arendetyp", "sagstype"),
 			Column.optional("name", "namn", "navn", "benamning"), Column.optional("name_sv", "namn_sv"),
@@ -46,7 +49,29 @@ class CaseTypeImport {
 		this.jdbc = jdbc;
 	}
 
-	int run(long organisationId, String fileName, InputStream csv) {
+	@Override
+	public String name() {
+		return "case-types";
+	}
+
+	@Override
+	public Set<String> roles() {
+		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+	}
+
+	@Override
+	public List<Column> columns() {
+		return COLUMNS;
+	}
+
+	/** First: cases refer to their types. */
+	@Override
+	public int order() {
+		return 10;
+	}
+
+	@Override
+	public int importFile(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		Map<String, CaseType> existing = this.caseTypes.findAll(organisationId)
 			.stream()

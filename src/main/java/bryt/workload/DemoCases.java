@@ -66,7 +66,7 @@ class DemoCases {
 	void on(DemoMunicipalityCreated demo) {
 		String csv = generate(demo.today(), this.organisations.units(demo.organisationId()),
 				this.organisations.staff(demo.organisationId()));
-		int cases = this.caseImport.run(demo.organisationId(), "demo-cases.csv",
+		int cases = this.caseImport.importFile(demo.organisationId(), "demo-cases.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 		log.info("Created {} demo cases", cases);
 	}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import bryt.shared.cli.Command;
+import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * default case types. The same arguments give the same files.
  */
 @Component
+@CommandName("generate")
 class GenerateCommand implements Command {
 
 	private static final int BIG_ORGANISATION = 2_000;
@@ -37,11 +39,6 @@ class GenerateCommand implements Command {
 
 	GenerateCommand(Workload workload) {
 		this.workload = workload;
-	}
-
-	@Override
-	public String name() {
-		return "generate";
 	}
 
 	@Override

@@ -13,9 +13,12 @@ import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.cli.Command;
+import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
+import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblem;
 import bryt.shared.imports.ImportRefusedException;
+import bryt.shared.imports.Imports;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -23,31 +26,30 @@ import org.springframework.stereotype.Component;
 /**
  * {@code import --org <org> --kind case-types|units|staff|cases <file>}: exit 0 when
  * imported; otherwise 1 with every problem on standard error, one a line, as
- * {@code file:line:column (column name): message}.
+ * {@code file:line:column (column name): message}. Every kind goes through
+ * {@link Imports}, as on the import page and in the API.
  */
 @Component
+@CommandName("import")
 class ImportCommand implements Command {
 
-	private final Workload workload;
+	private final Imports imports;
 
 	private final Organisations organisations;
 
 	private final MessageSource messages;
 
-	ImportCommand(Workload workload, Organisations organisations, MessageSource messages) {
-		this.workload = workload;
+	ImportCommand(Imports imports, Organisations organisations, MessageSource messages) {
+		this.imports = imports;
 		this.organisations = organisations;
 		this.messages = messages;
 	}
 
 	@Override
-	public String name() {
-		return "import";
-	}
-
-	@Override
 	public String usage() {
-		return "import --org <org> --kind case-types|units|staff|cases <file> | import --dir <dir of generate>";
+		return "import --org <org> --kind "
+				+ String.join("|", this.imports.kinds().stream().map(ImportKind::name).toList())
+				+ " <file> | import --dir <dir of generate>";
 	}
 
 	@Override
@@ -61,7 +63,7 @@ class ImportCommand implements Command {
 		}
 		Organisation organisation = this.organisations.findByCode(options.require("org"))
 			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + options.require("org")));
-		Workload.ImportKind kind = Workload.ImportKind.ofCode(options.require("kind"));
+		ImportKind kind = this.imports.kind(options.require("kind"));
 		return importFile(organisation, kind, Path.of(options.positional().get(0)), out, err);
 	}
 
@@ -85,15 +87,15 @@ class ImportCommand implements Command {
 			String[] fields = line.split(",");
 			Organisation organisation = this.organisations.findByCode(fields[0])
 				.orElseGet(() -> this.organisations.create(fields[0], fields[1], Country.valueOf(fields[2])));
-			for (Workload.ImportKind kind : List.of(Workload.ImportKind.UNITS, Workload.ImportKind.STAFF,
-					Workload.ImportKind.CASES)) {
-				Path file = dir.resolve(fields[0]).resolve(kind.code() + ".csv");
+			for (ImportKind kind : List.of(this.imports.kind("units"), this.imports.kind("staff"),
+					this.imports.kind("cases"))) {
+				Path file = dir.resolve(fields[0]).resolve(kind.name() + ".csv");
 				long before = System.nanoTime();
 				int code = importFile(organisation, kind, file, out, err);
 				if (code != 0) {
 					return code;
 				}
-				if (kind == Workload.ImportKind.CASES) {
+				if (kind.name().equals("cases")) {
 					caseNanos += System.nanoTime() - before;
 					caseRows += lineCount(file) - 1;
 				}
@@ -114,11 +116,10 @@ class ImportCommand implements Command {
 		}
 	}
 
-	private int importFile(Organisation organisation, Workload.ImportKind kind, Path file, PrintStream out,
-			PrintStream err) {
+	private int importFile(Organisation organisation, ImportKind kind, Path file, PrintStream out, PrintStream err) {
 		try (InputStream in = Files.newInputStream(file)) {
 			long started = System.nanoTime();
-			int changed = this.workload.importFile(organisation, kind, file.getFileName().toString(), in);
+			int changed = this.imports.run(organisation.id(), kind, file.getFileName().toString(), in);
 			out.printf(Locale.ROOT, "Imported %s into %s: %d changed (%.1f s)%n", file.getFileName(),
 					organisation.code(), changed, (System.nanoTime() - started) / 1e9);
 			return 0;

@@ -5,14 +5,14 @@ import java.io.InputStream;
 import java.util.List;
 
 import bryt.organisation.CurrentAccount;
-import bryt.organisation.Organisation;
-import bryt.organisation.Organisations;
 import bryt.shared.imports.CsvImportReader;
+import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportRefusedException;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload of CSV exports. The result page shows every problem with its line and column,
- * or, after an import, what was changed and the first rows of the file.
+ * Upload of CSV exports, of every {@link ImportKind} the modules declare that the user's
+ * roles may import, run through {@link Imports}. The result page shows every problem with
+ * its line and column, or, after an import, what was changed and the first rows of the
+ * file.
  */
 @Controller
 @RequestMapping("/workload/imports")
@@ -35,22 +37,18 @@ class ImportController {
 
 	private static final int PREVIEW_LINES = 6;
 
-	private final Workload workload;
-
-	private final Organisations organisations;
+	private final Imports imports;
 
 	private final long limitMegabytes;
 
-	ImportController(Workload workload, Organisations organisations,
-			@Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
-		this.workload = workload;
-		this.organisations = organisations;
+	ImportController(Imports imports, @Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
+		this.imports = imports;
 		this.limitMegabytes = limit.toMegabytes();
 	}
 
 	@ModelAttribute
-	void common(Model model) {
-		model.addAttribute("kinds", ImportKind.values());
+	void common(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("kinds", kinds(me));
 		model.addAttribute("limitMegabytes", this.limitMegabytes);
 	}
 
@@ -67,11 +65,11 @@ class ImportController {
 	@PostMapping
 	String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-		ImportKind importKind;
-		try {
-			importKind = ImportKind.ofCode(kind);
-		}
-		catch (IllegalArgumentException ex) {
+		ImportKind importKind = kinds(me).stream()
+			.filter((option) -> option.name().equals(kind))
+			.findFirst()
+			.orElse(null);
+		if (importKind == null) {
 			model.addAttribute("kindError", true);
 			return "workload/imports";
 		}
@@ -80,11 +78,10 @@ class ImportController {
 			model.addAttribute("fileError", true);
 			return "workload/imports";
 		}
-		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
-		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : importKind.code();
+		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : importKind.name();
 		model.addAttribute("fileName", fileName);
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("changed", this.workload.importFile(organisation, importKind, fileName, in));
+			model.addAttribute("changed", this.imports.run(me.organisationId(), importKind, fileName, in));
 			model.addAttribute("preview", preview(file));
 		}
 		catch (ImportRefusedException refused) {
@@ -92,6 +89,10 @@ class ImportController {
 			model.addAttribute("total", refused.problems().total());
 		}
 		return "workload/imports";
+	}
+
+	private List<ImportKind> kinds(CurrentAccount me) {
+		return this.imports.kindsFor(me.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
 	}
 
 	/** The header and first rows of an imported file, as the importer read them. */

@@ -1,6 +1,5 @@
 package bryt.workload;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,20 +15,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Locale;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.StaffMember;
-import bryt.shared.imports.ImportRefusedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The workload module's API: the figures of an organisation on a date, and imports.
+ * The workload module's API: the figures of an organisation on a date. Its imports of
+ * case types and cases are {@link bryt.shared.imports.ImportKind}s.
  *
  * <p>
  * Figures are computed once per organisation, date and data version and then served from
@@ -45,12 +42,6 @@ public class Workload {
 
 	private final CaseTypeRepository caseTypes;
 
-	private final CaseTypeImport caseTypeImport;
-
-	private final CaseImport caseImport;
-
-	private final TransactionTemplate transaction;
-
 	private final Clock clock;
 
 	private final Cache<Key, Trend> trends = Caffeine.newBuilder()
@@ -63,14 +54,10 @@ public class Workload {
 		.expireAfterAccess(Duration.ofHours(6))
 		.build();
 
-	Workload(Organisations organisations, WorkloadRepository repository, CaseTypeRepository caseTypes,
-			CaseTypeImport caseTypeImport, CaseImport caseImport, TransactionTemplate transaction, Clock clock) {
+	Workload(Organisations organisations, WorkloadRepository repository, CaseTypeRepository caseTypes, Clock clock) {
 		this.organisations = organisations;
 		this.repository = repository;
 		this.caseTypes = caseTypes;
-		this.caseTypeImport = caseTypeImport;
-		this.caseImport = caseImport;
-		this.transaction = transaction;
 		this.clock = clock;
 	}
 
@@ -207,27 +194,6 @@ public class Workload {
 		return this.caseTypes.findAll(organisationId);
 	}
 
-	/**
-	 * Imports one file of the given kind, all or nothing.
-	 * @return the number of rows that created or changed something
-	 * @throws ImportRefusedException with the problems found, when nothing was imported
-	 */
-	public int importFile(Organisation organisation, ImportKind kind, String fileName, InputStream csv) {
-		// One import per organisation at a time, in one transaction that the importer's
-		// own joins: a second upload of the same file (a double click, a script run
-		// twice) waits, then finds what the first wrote, instead of failing on the same
-		// new references.
-		return this.transaction.execute((status) -> {
-			this.repository.lockImports(organisation.id());
-			return switch (kind) {
-				case CASE_TYPES -> this.caseTypeImport.run(organisation.id(), fileName, csv);
-				case UNITS -> this.organisations.importUnits(organisation.id(), fileName, csv);
-				case STAFF -> this.organisations.importStaff(organisation.id(), fileName, csv);
-				case CASES -> this.caseImport.run(organisation.id(), fileName, csv);
-			};
-		});
-	}
-
 	private WorkloadFigures compute(Organisation organisation, LocalDate at) {
 		LoadSettings settings = this.repository.settings(organisation.id());
 		return WorkloadCalculator.compute(organisation.id(), organisation.code(), organisation.name(), at, settings,
@@ -247,27 +213,6 @@ public class Workload {
 				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
 				this.repository.trendCaseEvents(organisation.id(), first, at),
 				this.repository.trendLoadEvents(organisation.id(), first, at, settings));
-	}
-
-	/** The kinds of file Bryt imports, by the names the API and the command line use. */
-	public enum ImportKind {
-
-		CASE_TYPES, UNITS, STAFF, CASES;
-
-		public String code() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
-		}
-
-		public static ImportKind ofCode(String code) {
-			for (ImportKind kind : values()) {
-				if (kind.code().equals(code)) {
-					return kind;
-				}
-			}
-			throw new IllegalArgumentException(
-					"Unknown import kind " + code + "; expected case-types, units, staff or cases");
-		}
-
 	}
 
 	private record Key(long organisationId, LocalDate at, long version) {

@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
 import bryt.organisation.ApiClient;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.ImportKind;
+import bryt.shared.imports.Imports;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,16 +55,19 @@ class WorkloadApiController {
 
 	private final JsonMapper json;
 
+	private final Imports imports;
+
 	private final Cache<JsonKey, Answer> answers = Caffeine.newBuilder()
 		.maximumWeight(256L << 20)
 		.<JsonKey, Answer>weigher((key, answer) -> answer.json().length + answer.gzip().length)
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
-	WorkloadApiController(Workload workload, Organisations organisations, JsonMapper json) {
+	WorkloadApiController(Workload workload, Organisations organisations, JsonMapper json, Imports imports) {
 		this.workload = workload;
 		this.organisations = organisations;
 		this.json = json;
+		this.imports = imports;
 	}
 
 	/**
@@ -161,9 +165,9 @@ class WorkloadApiController {
 		if (!(authentication instanceof ApiClient client) || client.organisationId() != organisation.id()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-		ImportKind importKind = ImportKind.ofCode(kind);
-		int changed = this.workload.importFile(organisation, importKind, fileName, in);
-		return Map.of("organisation", organisation.code(), "kind", importKind.code(), "file", fileName, "changed",
+		ImportKind importKind = this.imports.kind(kind);
+		int changed = this.imports.run(organisation.id(), importKind, fileName, in);
+		return Map.of("organisation", organisation.code(), "kind", importKind.name(), "file", fileName, "changed",
 				changed);
 	}
 

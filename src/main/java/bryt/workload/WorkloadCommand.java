@@ -9,6 +9,7 @@ import java.util.Locale;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.cli.Command;
+import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * totals.
  */
 @Component
+@CommandName("workload")
 class WorkloadCommand implements Command {
 
 	private final Workload workload;
@@ -32,11 +34,6 @@ class WorkloadCommand implements Command {
 		this.workload = workload;
 		this.organisations = organisations;
 		this.json = json;
-	}
-
-	@Override
-	public String name() {
-		return "workload";
 	}
 
 	@Override

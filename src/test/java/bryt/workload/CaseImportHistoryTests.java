@@ -9,7 +9,7 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,9 @@ class CaseImportHistoryTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	@Autowired
@@ -46,12 +49,12 @@ class CaseImportHistoryTests {
 	@BeforeAll
 	void createOrganisation() {
 		this.org = this.organisations.create("history-test", "Historikkommun", Country.SE);
-		load(ImportKind.UNITS, """
+		load("units", """
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU-1,Utredning 1,SOC,team
 				""");
-		load(ImportKind.STAFF, """
+		load("staff", """
 				employee_number,name,unit,role,fte,employment_start
 				E1,Alva Berg,BOU-1,social_worker,1,2020-01-01
 				E2,Bror Dahl,BOU-1,social_worker,1,2020-01-01
@@ -70,10 +73,10 @@ class CaseImportHistoryTests {
 				case_ref,case_type,unit,opened,deadline,handler
 				X-1,BBU-UTR,BOU-1,2026-01-10,2026-06-30,E1
 				""";
-		assertThat(load(ImportKind.CASES, original)).isOne();
-		assertThat(load(ImportKind.CASES, extended)).as("the extension").isOne();
-		assertThat(load(ImportKind.CASES, extended)).as("the same file again").isZero();
-		assertThat(load(ImportKind.CASES, original)).as("a file without a deadline extends nothing").isZero();
+		assertThat(load("cases", original)).isOne();
+		assertThat(load("cases", extended)).as("the extension").isOne();
+		assertThat(load("cases", extended)).as("the same file again").isZero();
+		assertThat(load("cases", original)).as("a file without a deadline extends nothing").isZero();
 		// 10 January + 120 days = 10 May, decided when the case opened; the extension
 		// decided on the day of the import
 		assertThat(deadlines("X-1")).containsExactly(tuple(LocalDate.of(2026, 5, 10), LocalDate.of(2026, 1, 10), null),
@@ -82,14 +85,14 @@ class CaseImportHistoryTests {
 
 	@Test
 	void aChangedHandlerGetsANewRowAndThePreviousOneEndsOnTheImportDate() {
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,handler,co_handler
 				H-1,LVU,BOU-1,2025-03-01,E1,E2
 				H-2,EKB,BOU-1,2025-04-01,,
 				""")).isEqualTo(2);
 		// E2 takes over as handler and H-1 has no co-handler any more; H-2 gets its first
 		// handler, who handles it from its opening
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,handler,co_handler
 				H-1,LVU,BOU-1,2025-03-01,E2,
 				H-2,EKB,BOU-1,2025-04-01,E3,
@@ -97,13 +100,13 @@ class CaseImportHistoryTests {
 		assertThat(assignments("H-1")).containsExactly(tuple("E1", true, LocalDate.of(2025, 3, 1), this.today),
 				tuple("E2", false, LocalDate.of(2025, 3, 1), this.today), tuple("E2", true, this.today, null));
 		assertThat(assignments("H-2")).containsExactly(tuple("E3", true, LocalDate.of(2025, 4, 1), null));
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,handler,co_handler
 				H-1,LVU,BOU-1,2025-03-01,E2,
 				H-2,EKB,BOU-1,2025-04-01,E3,
 				""")).as("the same file again").isZero();
 		// a co-handler again: the case had one before, so from the import date
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,handler,co_handler
 				H-1,LVU,BOU-1,2025-03-01,E2,E3
 				""")).isOne();
@@ -112,13 +115,13 @@ class CaseImportHistoryTests {
 
 	@Test
 	void aReopenedInvestigationKeepsTheFirstClockThroughAChainAcrossFiles() {
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,closed,handler
 				C-1,BBU-UTR,BOU-1,2026-01-05,2026-02-01,E1
 				""");
 		// C-3 reopens C-2 of the same file, which reopens C-1 imported before; C-4 is
 		// linked too but its type has no deadline
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,closed,handler,linked_case
 				C-3,BBU-UTR,BOU-1,2026-04-01,,E1,C-2
 				C-2,BBU-UTR,BOU-1,2026-02-20,2026-03-10,E1,C-1
@@ -140,13 +143,13 @@ class CaseImportHistoryTests {
 
 	@Test
 	void aDeadlineGivenLaterForAKnownCaseIsAChangeAndRenewsTheFigures() {
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,handler
 				D-1,EKB,BOU-1,2026-02-01,E1
 				""");
 		assertThat(deadlines("D-1")).as("aid has no deadline of its own").isEmpty();
 		long version = this.workload.version(this.org);
-		assertThat(load(ImportKind.CASES, """
+		assertThat(load("cases", """
 				case_ref,case_type,unit,opened,deadline,handler
 				D-1,EKB,BOU-1,2026-02-01,2026-09-01,E1
 				""")).isOne();
@@ -154,8 +157,8 @@ class CaseImportHistoryTests {
 		assertThat(this.workload.version(this.org)).isGreaterThan(version);
 	}
 
-	private int load(ImportKind kind, String csv) {
-		return this.workload.importFile(this.org, kind, kind.code() + ".csv",
+	private int load(String kind, String csv) {
+		return this.imports.run(this.org.id(), this.imports.kind(kind), kind + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 

@@ -8,7 +8,7 @@ import java.util.zip.GZIPInputStream;
 import bryt.BrytTest;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +43,9 @@ class WorkloadApiCachingTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	@Autowired
@@ -75,7 +78,7 @@ class WorkloadApiCachingTests {
 			.findFirst()
 			.orElseThrow()
 			.code();
-		this.workload.importFile(demo, ImportKind.CASES, "old.csv",
+		this.imports.run(demo.id(), this.imports.kind("cases"), "old.csv",
 				new ByteArrayInputStream(
 						("case_ref,case_type,unit,opened,closed\nETAG-1,EKB," + team + ",2015-01-01,2015-02-01\n")
 							.getBytes(StandardCharsets.UTF_8)));

@@ -17,7 +17,7 @@ import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.imports.ImportProblem;
 import bryt.shared.imports.ImportRefusedException;
-import bryt.workload.Workload.ImportKind;
+import bryt.shared.imports.Imports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,6 +58,9 @@ class WorkloadImportTests {
 	private Workload workload;
 
 	@Autowired
+	private Imports imports;
+
+	@Autowired
 	private Organisations organisations;
 
 	@Autowired
@@ -68,8 +71,8 @@ class WorkloadImportTests {
 	@BeforeAll
 	void createOrganisation() {
 		this.org = this.organisations.create("import-test", "Importkommun", Country.SE);
-		assertThat(load(ImportKind.UNITS, UNITS)).isEqualTo(3);
-		assertThat(load(ImportKind.STAFF, STAFF)).isEqualTo(3);
+		assertThat(load("units", UNITS)).isEqualTo(3);
+		assertThat(load("staff", STAFF)).isEqualTo(3);
 	}
 
 	@Test
@@ -80,7 +83,7 @@ class WorkloadImportTests {
 				W-2,LVU,BOU-1,2026-02-01,,,E1,,2,
 				W-3,EKB,BOU,2026-03-01,2026-04-01,,E2,,1,
 				""";
-		assertThat(load(ImportKind.CASES, cases)).isEqualTo(3);
+		assertThat(load("cases", cases)).isEqualTo(3);
 		LocalDate at = LocalDate.of(2026, 3, 15);
 		WorkloadFigures figures = this.workload.figures(this.org, at);
 		// W-1: 8 points split 4 + 4; W-2: LVU 10 × 1.5 = 15, one handler; W-3: aid 3
@@ -101,21 +104,21 @@ class WorkloadImportTests {
 				this.workload.figures(this.org, LocalDate.of(2026, 5, 11)).organisation().investigationsPastDeadline())
 			.isOne();
 
-		assertThat(load(ImportKind.CASES, cases)).as("importing the same file again").isZero();
+		assertThat(load("cases", cases)).as("importing the same file again").isZero();
 		assertThat(count("case_assignment")).isEqualTo(4);
 		assertThat(count("case_deadline")).isEqualTo(1);
 	}
 
 	@Test
 	void aReopenedInvestigationKeepsTheClockOfTheFirstOne() {
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,closed,handler,linked_case
 				R-1,BBU-UTR,BOU-1,2026-01-10,2026-02-01,E1,
 				R-2,BBU-UTR,BOU-1,2026-02-15,,E1,R-1
 				""");
 		assertThat(deadlineOf("R-2")).isEqualTo(LocalDate.of(2026, 5, 10)); // 10 January
 																			// + 120 days
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,closed,deadline,handler,linked_case
 				R-2,BBU-UTR,BOU-1,2026-02-15,,2026-07-01,E1,R-1
 				""");
@@ -127,11 +130,11 @@ class WorkloadImportTests {
 
 	@Test
 	void aNewHandlerTakesOverFromTheImportDateAndThePastStaysAsItWas() {
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,handler
 				H-1,EKB,BOU-1,2025-01-01,E1
 				""");
-		load(ImportKind.CASES, """
+		load("cases", """
 				case_ref,case_type,unit,opened,handler
 				H-1,EKB,BOU-1,2025-01-01,E2
 				""");
@@ -145,19 +148,19 @@ class WorkloadImportTests {
 	@Test
 	void readsSemicolonsSwedishColumnNamesDanishDatesAndWindows1252() {
 		String units = "Kod;Namn;Överordnad;Nivå\r\nBOU-2;Familjerätt – Söder;BOU;team\r\n";
-		assertThat(load(ImportKind.UNITS, units, Charset.forName("windows-1252"))).isOne();
+		assertThat(load("units", units, Charset.forName("windows-1252"))).isOne();
 		assertThat(this.jdbc.sql("select name from unit where code = 'BOU-2'").query(String.class).single())
 			.isEqualTo("Familjerätt – Söder");
 		String staff = "\uFEFFAnställningsnummer;Namn;Enhet;Roll;Tjänstgöringsgrad;Anställd från\n"
 				+ "E9;Åke Öst;BOU-2;social_worker;0,75;01.02.2024\n";
-		assertThat(load(ImportKind.STAFF, staff)).isOne();
+		assertThat(load("staff", staff)).isOne();
 		assertThat(this.jdbc.sql("select fte from staff where employee_number = 'E9'").query(Double.class).single())
 			.isEqualTo(0.75);
 	}
 
 	@Test
 	void refusesUnknownReferencesAndDuplicatesWithLineAndColumn() {
-		List<ImportProblem> problems = refused(ImportKind.CASES, """
+		List<ImportProblem> problems = refused("cases", """
 				case_ref,case_type,unit,opened,handler,co_handler,linked_case
 				X-1,NOPE,BOU-1,2026-01-01,E1,,
 				X-2,EKB,NOWHERE,2026-01-01,E1,,
@@ -173,7 +176,7 @@ class WorkloadImportTests {
 
 	@Test
 	void refusesBadValuesAndMissingColumns() {
-		List<ImportProblem> problems = refused(ImportKind.CASES, """
+		List<ImportProblem> problems = refused("cases", """
 				case_ref,case_type,unit,opened,closed,complexity
 				B-1,EKB,BOU-1,2026-31-01,,1
 				B-2,EKB,BOU-1,2026-01-01,2025-12-31,4
@@ -182,11 +185,11 @@ class WorkloadImportTests {
 		assertThat(problems).extracting(ImportProblem::line, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple(2L, 4, "date"), tuple(3L, 6, "range"), tuple(3L, 5, "beforeOpened"),
 					tuple(4L, 4, "required"));
-		assertThat(refused(ImportKind.CASES, "case_ref,unit,opened\nM-1,BOU-1,2026-01-01\n"))
+		assertThat(refused("cases", "case_ref,unit,opened\nM-1,BOU-1,2026-01-01\n"))
 			.extracting(ImportProblem::code, ImportProblem::columnName)
 			.containsExactly(tuple("missingColumn", "case_type"));
-		assertThat(refused(ImportKind.CASES, "")).extracting(ImportProblem::code).containsExactly("empty");
-		assertThat(refused(ImportKind.CASES, "case_ref,case_type,unit,opened\n")).extracting(ImportProblem::code)
+		assertThat(refused("cases", "")).extracting(ImportProblem::code).containsExactly("empty");
+		assertThat(refused("cases", "case_ref,case_type,unit,opened\n")).extracting(ImportProblem::code)
 			.containsExactly("noRows");
 		assertThat(caseRefs("B-%") + caseRefs("M-%")).isZero();
 	}
@@ -197,7 +200,7 @@ class WorkloadImportTests {
 		String[] values = { "P-1", "EKB", "BOU-1", "2026-01-01", "", "", "E1", "", "1", "" };
 		values[column] = (column % 2 == 0) ? "19811218-9876" : "010190-1234";
 		ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
-				() -> load(ImportKind.CASES,
+				() -> load("cases",
 						"case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity,linked_case\n"
 								+ String.join(",", values) + "\n"));
 		assertThat(refused.problems().list())
@@ -211,18 +214,18 @@ class WorkloadImportTests {
 	@Test
 	void refusesANulCharacterInACellOrAHeaderWithItsLineAndColumn() {
 		// In a free-text column the NUL reached PostgreSQL, which refused it with a 500.
-		assertThat(refused(ImportKind.UNITS, "code,name,parent,level\nNUL-1,Te\u0000am,SOC,team\n"))
+		assertThat(refused("units", "code,name,parent,level\nNUL-1,Te\u0000am,SOC,team\n"))
 			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
 			.containsExactly(tuple(2L, 2, "name", "nulCharacter"));
 		assertThat(this.jdbc.sql("select count(*) from unit where code = 'NUL-1'").query(Long.class).single()).isZero();
-		assertThat(refused(ImportKind.CASES, """
+		assertThat(refused("cases", """
 				case_ref,case_type,unit,opened
 				N-1,EKB,BOU-1,2026-01-01
 				N-2,E\u0000KB,BOU-1,2026-01-01
 				"""))
 			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
 			.containsExactly(tuple(3L, 2, "case_type", "nulCharacter"));
-		assertThat(refused(ImportKind.CASES, "case_ref,case_type,unit,opened,no\u0000te\nN-3,EKB,BOU-1,2026-01-01,\n"))
+		assertThat(refused("cases", "case_ref,case_type,unit,opened,no\u0000te\nN-3,EKB,BOU-1,2026-01-01,\n"))
 			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
 			.containsExactly(tuple(1L, 5, "", "nulCharacter"));
 		assertThat(caseRefs("N-%")).isZero();
@@ -234,7 +237,7 @@ class WorkloadImportTests {
 		// name its column).
 		for (String row : List.of("PH-1,EKB,BOU-1,2026-01-01,x", "PH-1,EKB,BOU-1,2026-01-01,010190-1234")) {
 			ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
-					() -> load(ImportKind.CASES, "case_ref,case_type,unit,opened,19811218-9876\n" + row + "\n"));
+					() -> load("cases", "case_ref,case_type,unit,opened,19811218-9876\n" + row + "\n"));
 			assertThat(refused).as("the import is refused").isNotNull();
 			assertThat(refused.problems().list())
 				.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::columnName, ImportProblem::code)
@@ -247,7 +250,7 @@ class WorkloadImportTests {
 
 	@Test
 	void refusesBadUnitsAndStaff() {
-		assertThat(refused(ImportKind.UNITS, """
+		assertThat(refused("units", """
 				code,name,parent,level
 				T-1,Team,NOWHERE,team
 				D-1,Dept,SOC,department
@@ -257,7 +260,7 @@ class WorkloadImportTests {
 				""")).extracting(ImportProblem::line, ImportProblem::code)
 			.containsExactlyInAnyOrder(tuple(2L, "unknownUnit"), tuple(3L, "departmentHasParent"),
 					tuple(4L, "required"), tuple(5L, "levelOrder"), tuple(6L, "oneOf"), tuple(6L, "duplicate"));
-		assertThat(refused(ImportKind.STAFF, """
+		assertThat(refused("staff", """
 				employee_number,name,unit,role,fte,employment_start,end_date,end_reason
 				S-1,Sam,NOWHERE,social_worker,1,2020-01-01,,
 				S-2,Sam,BOU,boss,1.5,2020-01-01,,
@@ -283,7 +286,7 @@ class WorkloadImportTests {
 		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
 			Callable<Integer> upload = () -> {
 				start.await();
-				return load(ImportKind.CASES, cases.toString());
+				return load("cases", cases.toString());
 			};
 			Future<Integer> first = pool.submit(upload);
 			Future<Integer> second = pool.submit(upload);
@@ -295,16 +298,16 @@ class WorkloadImportTests {
 			.single()).isEqualTo(3000);
 	}
 
-	private int load(ImportKind kind, String csv) {
+	private int load(String kind, String csv) {
 		return load(kind, csv, StandardCharsets.UTF_8);
 	}
 
-	private int load(ImportKind kind, String csv, Charset charset) {
-		return this.workload.importFile(this.org, kind, kind.code() + ".csv",
+	private int load(String kind, String csv, Charset charset) {
+		return this.imports.run(this.org.id(), this.imports.kind(kind), kind + ".csv",
 				new ByteArrayInputStream(csv.getBytes(charset)));
 	}
 
-	private List<ImportProblem> refused(ImportKind kind, String csv) {
+	private List<ImportProblem> refused(String kind, String csv) {
 		ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class, () -> load(kind, csv));
 		assertThat(refused).as("the import is refused").isNotNull();
 		return refused.problems().list();

@@ -3,14 +3,23 @@ package bryt.shared.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.springframework.core.annotation.AnnotationUtils;
+
 /**
- * A command of {@code java -jar bryt.jar <name> ...}. Modules declare theirs as beans;
- * the command runs against the configured database without starting the web server.
+ * A command of {@code java -jar bryt.jar <name> ...}. Modules declare theirs as beans
+ * named by {@link CommandName} on the class; the command runs against the configured
+ * database without starting the web server.
  */
 public interface Command {
 
-	/** The first word on the command line, e.g. {@code import}. */
-	String name();
+	/** The first word on the command line: the class's {@link CommandName}. */
+	default String name() {
+		CommandName name = AnnotationUtils.findAnnotation(getClass(), CommandName.class);
+		if (name == null) {
+			throw new IllegalStateException(getClass().getName() + " has no @CommandName");
+		}
+		return name.value();
+	}
 
 	/** One line for the usage text. */
 	String usage();

@@ -4,26 +4,55 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * Runs a command instead of the web application when the first argument names one. Logs
  * go to standard error so that standard output holds only the command's result.
+ *
+ * <p>
+ * Whether a word names a command has to be known before the application context exists
+ * (it decides whether a web server starts), so the names are read from the
+ * {@link CommandName} of the {@link Command} classes under the application's package:
+ * Spring's class-path scanner reads their class files without loading or instantiating
+ * them, and only when there is a first word at all, so starting the server scans nothing.
+ * A module adds a command with one class; no list here names it.
  */
-public final class CommandLineRunner {
+public final class CommandLine {
 
-	/** The first words that start a command rather than the server. */
-	public static final Set<String> COMMANDS = Set.of("organisation", "import", "workload", "generate");
-
-	private CommandLineRunner() {
+	private CommandLine() {
 	}
 
 	/** Whether the first word that is not a {@code --property} names a command. */
-	public static boolean isCommand(String[] args) {
-		return words(args).stream().findFirst().filter(COMMANDS::contains).isPresent();
+	public static boolean isCommand(Class<?> application, String[] args) {
+		// A lambda, not a method reference: the scan runs only when there is a first
+		// word.
+		return words(args).stream().findFirst().filter((word) -> commands(application).contains(word)).isPresent();
+	}
+
+	/**
+	 * The first words of the commands under the application's package, from their
+	 * {@link CommandName}.
+	 */
+	public static Set<String> commands(Class<?> application) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(CommandName.class));
+		Set<String> names = new TreeSet<>();
+		for (BeanDefinition candidate : scanner.findCandidateComponents(application.getPackageName())) {
+			Object name = ((AnnotatedBeanDefinition) candidate).getMetadata()
+				.getAnnotationAttributes(CommandName.class.getName())
+				.get("value");
+			names.add((String) name);
+		}
+		return names;
 	}
 
 	/**

@@ -1,0 +1,101 @@
+package bryt.shared.imports;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one entry to imports: the import page, the API and the command line pick a kind
+ * here by its name and run it through {@link #run}, which serialises an organisation's
+ * imports. A module adds a kind by declaring an {@link ImportKind} bean; nothing here
+ * names one.
+ */
+@Service
+public class Imports {
+
+	/**
+	 * The first key of the advisory locks that serialise an organisation's imports; the
+	 * same key as before imports moved here, so that an old and a new instance running
+	 * side by side during an upgrade still exclude each other.
+	 */
+	private static final int IMPORT_LOCKS = 0x42727974;
+
+	private final List<ImportKind> kinds;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	Imports(List<ImportKind> kinds, JdbcClient jdbc, TransactionTemplate transaction) {
+		this.kinds = kinds.stream().sorted(Comparator.comparingInt(ImportKind::order)).toList();
+		Set<String> names = new HashSet<>();
+		for (ImportKind kind : this.kinds) {
+			if (!names.add(kind.name())) {
+				throw new IllegalStateException("Two import kinds are called " + kind.name());
+			}
+		}
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	/** Every kind, in the order an organisation imports them. */
+	public List<ImportKind> kinds() {
+		return this.kinds;
+	}
+
+	/** The kinds that a user with these Spring Security authorities may import. */
+	public List<ImportKind> kindsFor(Collection<String> authorities) {
+		return this.kinds.stream()
+			.filter((kind) -> kind.roles().stream().anyMatch((role) -> authorities.contains("ROLE_" + role)))
+			.toList();
+	}
+
+	/**
+	 * The kind with this name.
+	 * @throws IllegalArgumentException naming the kinds there are, when none has it
+	 */
+	public ImportKind kind(String name) {
+		return this.kinds.stream()
+			.filter((kind) -> kind.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown import kind " + name + "; expected " + names()));
+	}
+
+	/**
+	 * Imports one file of the given kind for an organisation, all or nothing.
+	 * @return the number of rows that created or changed something
+	 * @throws ImportRefusedException with the problems found, when nothing was imported
+	 */
+	public int run(long organisationId, ImportKind kind, String fileName, InputStream csv) {
+		// One import per organisation at a time, in one transaction that the importer's
+		// own joins: a second upload of the same file (a double click, a script run
+		// twice) waits, then finds what the first wrote, instead of failing on the same
+		// new references.
+		return this.transaction.execute((status) -> {
+			this.jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:org as integer))")
+				.param("namespace", IMPORT_LOCKS)
+				.param("org", organisationId)
+				.query((RowCallbackHandler) (rs) -> {
+				});
+			return kind.importFile(organisationId, fileName, csv);
+		});
+	}
+
+	/** E.g. {@code case-types, units, staff or cases}. */
+	private String names() {
+		List<String> names = this.kinds.stream().map(ImportKind::name).toList();
+		if (names.size() < 2) {
+			return String.join("", names);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+	}
+
+}

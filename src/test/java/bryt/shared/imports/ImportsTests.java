@@ -1,0 +1,133 @@
+package bryt.shared.imports;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import bryt.BrytApplication;
+import bryt.BrytTest;
+import bryt.shared.cli.Command;
+import bryt.shared.cli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Imports and commands are plug-ins: each module declares the kinds and commands it owns
+ * as beans, and the one entry ({@link Imports}, {@link CommandLine}) finds them.
+ */
+@BrytTest
+class ImportsTests {
+
+	@Autowired
+	private Imports imports;
+
+	@Autowired
+	private List<Command> commands;
+
+	@Autowired
+	private MessageSource messages;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Test
+	void eachModuleRegistersTheKindsItOwnsInTheOrderAnOrganisationImportsThem() {
+		assertThat(this.imports.kinds()).extracting(ImportKind::name, (kind) -> kind.getClass().getPackageName())
+			.containsExactly(tuple("case-types", "bryt.workload"), tuple("units", "bryt.organisation"),
+					tuple("staff", "bryt.organisation"), tuple("cases", "bryt.workload"));
+	}
+
+	@Test
+	void everyKindHasANameInEveryLanguage() {
+		for (ImportKind kind : this.imports.kinds()) {
+			for (Locale locale : List.of(Locale.ENGLISH, Locale.of("sv"), Locale.of("da"))) {
+				assertThat(this.messages.getMessage(kind.messageKey(), null, locale))
+					.as("%s in %s", kind.name(), locale)
+					.isNotBlank();
+			}
+		}
+	}
+
+	@Test
+	void anUnknownKindIsRefusedNamingTheKindsThereAre() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("absence"))
+			.withMessage("Unknown import kind absence; expected case-types, units, staff or cases");
+	}
+
+	@Test
+	void theImportPageOffersEachRoleTheKindsItMayImport() {
+		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(4);
+		assertThat(this.imports.kindsFor(Set.of("ROLE_ADMINISTRATOR", "ROLE_STAFF"))).hasSize(4);
+		assertThat(this.imports.kindsFor(Set.of("ROLE_MANAGER", "ROLE_STAFF"))).isEmpty();
+	}
+
+	@Test
+	void theImportPageListsTheRegisteredKindsUnderTheirNamesAndInTheUsersLanguage() throws Exception {
+		this.mvc
+			.perform(
+					get("/workload/imports").locale(Locale.of("sv")).with(user(this.accounts.loadUserByUsername("hr"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"case-types\">Ärendetyper</option>")))
+			.andExpect(content().string(containsString("<option value=\"units\">Enheter</option>")))
+			.andExpect(content().string(containsString("<option value=\"staff\">Personal</option>")))
+			.andExpect(content().string(containsString("<option value=\"cases\">Ärenden</option>")));
+	}
+
+	@Test
+	void theCommandLineKnowsTheRegisteredCommandsBeforeTheContextExists() {
+		assertThat(CommandLine.commands(BrytApplication.class))
+			.containsExactlyInAnyOrderElementsOf(this.commands.stream().map(Command::name).toList())
+			.containsExactlyInAnyOrder("organisation", "import", "workload", "generate");
+	}
+
+	@Test
+	void aNewModulePlugsInAKindWithOneBean() {
+		ImportKind absence = new Kind("absence", 35, Set.of("HR"));
+		Imports withAbsence = new Imports(
+				List.of(new Kind("cases", 40, Set.of("HR")), absence, new Kind("units", 20, Set.of("ADMINISTRATOR"))),
+				null, null);
+		assertThat(withAbsence.kinds()).extracting(ImportKind::name).containsExactly("units", "absence", "cases");
+		assertThat(withAbsence.kind("absence")).isSameAs(absence);
+		assertThat(absence.messageKey()).isEqualTo("imports.kind.ABSENCE");
+		assertThat(withAbsence.kindsFor(Set.of("ROLE_ADMINISTRATOR"))).extracting(ImportKind::name)
+			.containsExactly("units");
+		assertThatIllegalArgumentException().isThrownBy(() -> withAbsence.kind("staff"))
+			.withMessage("Unknown import kind staff; expected units, absence or cases");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Imports(List.of(absence, new Kind("absence", 1, Set.of())), null, null))
+			.withMessage("Two import kinds are called absence");
+	}
+
+	private record Kind(String name, int order, Set<String> roles) implements ImportKind {
+
+		@Override
+		public List<Column> columns() {
+			return List.of(Column.required("employee_number"));
+		}
+
+		@Override
+		public int importFile(long organisationId, String fileName, InputStream csv) {
+			return 0;
+		}
+
+	}
+
+}
