@@ -12,7 +12,6 @@ import bryt.shared.security.PasswordRules;
 import bryt.shared.security.RateLimits;
 import bryt.shared.security.TooManyPasswordAttempts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,10 +58,11 @@ class Accounts {
 	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
 			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry,
 			ApplicationEventPublisher events, PasswordRules passwordRules, PasswordAttempts passwordAttempts,
-			RateLimits limits, @Value("${bryt.accounts.taken-usernames-per-hour:20}") int takenUsernamesPerHour) {
+			RateLimits limits, OrganisationProperties properties) {
 		this.passwordRules = passwordRules;
 		this.passwordAttempts = passwordAttempts;
-		this.takenUsernames = limits.per("taken usernames", takenUsernamesPerHour, Duration.ofHours(1));
+		this.takenUsernames = limits.per("taken usernames", properties.accounts().takenUsernamesPerHour(),
+				Duration.ofHours(1));
 		this.registry = registry;
 		this.events = events;
 		this.accounts = accounts;

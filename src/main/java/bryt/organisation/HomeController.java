@@ -36,7 +36,7 @@ class HomeController {
 		if (me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE)) {
 			model.addAttribute("coveredUnits", this.directory.coveredUnits(me));
 		}
-		if (me.has(Role.COMMITTEE_MEMBER) || me.has(Role.HR) || me.has(Role.ADMINISTRATOR)) {
+		if (this.directory.visibility(me).seesOrganisationFigures()) {
 			model.addAttribute("departments", this.staff.headcountPerDepartment(me.organisationId(), today));
 		}
 		return "organisation/home";

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,11 +120,18 @@ public class Organisations {
 	}
 
 	/**
-	 * The units whose figures an account may see, each with everything below it; empty
-	 * when it sees the whole organisation.
+	 * What the authenticated account or API client may see of an organisation:
+	 * {@link Visibility#NOTHING} when it belongs to another one.
 	 */
-	public Optional<Set<Long>> visibleUnits(CurrentAccount account) {
-		return this.directory.visibleUnitIds(account).map(Set::copyOf);
+	public Visibility visibility(Authentication authentication, long organisationId) {
+		if (authentication instanceof ApiClient client) {
+			return (client.organisationId() == organisationId) ? Visibility.EVERYTHING : Visibility.NOTHING;
+		}
+		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentAccount me)
+				|| me.organisationId() != organisationId) {
+			return Visibility.NOTHING;
+		}
+		return this.directory.visibility(me);
 	}
 
 	/** An account as other modules see it: who it is and what roles it holds. */

@@ -26,7 +26,6 @@ import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -81,9 +80,8 @@ class SecondFactors {
 	private final ApplicationEventPublisher events;
 
 	SecondFactors(SecondFactorRepository repository, OrganisationRepository organisations,
-			List<SecondFactorRequirement> requirements, DemoMode demo, Clock clock,
-			@Value("${bryt.second-factor.required:true}") boolean required, AccountRepository accounts,
-			PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+			List<SecondFactorRequirement> requirements, DemoMode demo, Clock clock, OrganisationProperties properties,
+			AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -92,7 +90,7 @@ class SecondFactors {
 		this.requirements = requirements;
 		this.demo = demo;
 		this.clock = clock;
-		this.required = required;
+		this.required = properties.secondFactor().required();
 	}
 
 	/** What a login must do after its password. */

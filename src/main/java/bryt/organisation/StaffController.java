@@ -56,7 +56,7 @@ class StaffController {
 			@RequestParam(name = "former", defaultValue = "false") boolean former, Model model) {
 		model.addAttribute("staff", this.directory.list(me, former));
 		model.addAttribute("former", former);
-		model.addAttribute("canEdit", StaffDirectory.seesWholeOrganisation(me));
+		model.addAttribute("canEdit", this.directory.visibility(me).wholeOrganisation());
 		return "organisation/staff";
 	}
 

@@ -11,9 +11,9 @@ import bryt.organisation.StaffRepository.StaffListRow;
 import org.springframework.stereotype.Service;
 
 /**
- * Who sees which staff: HR and administrators the whole organisation; managers and union
- * representatives the units they cover, with everything below them; everyone else only
- * their own record.
+ * Who sees which staff, as {@link Visibility} decides: HR and administrators the whole
+ * organisation; managers and union representatives the units they cover, with everything
+ * below them; everyone else only their own record.
  */
 @Service
 class StaffDirectory {
@@ -33,12 +33,18 @@ class StaffDirectory {
 		this.clock = clock;
 	}
 
-	static boolean seesWholeOrganisation(CurrentAccount me) {
-		return me.has(Role.HR) || me.has(Role.ADMINISTRATOR);
+	/**
+	 * What the account may see of its organisation: the rule is {@link Visibility#of}.
+	 */
+	Visibility visibility(CurrentAccount me) {
+		boolean covers = me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE);
+		return Visibility.of(me.roles(), me.staffId().orElse(null), covers ? Set.copyOf(coveredUnitIds(me)) : Set.of());
 	}
 
 	List<StaffListRow> list(CurrentAccount me, boolean includeFormer) {
-		return this.staff.list(me.organisationId(), visibleUnitIds(me).orElse(null), includeFormer,
+		Visibility visibility = visibility(me);
+		return this.staff.list(me.organisationId(),
+				visibility.wholeOrganisation() ? null : List.copyOf(visibility.coveredUnits()), includeFormer,
 				LocalDate.now(this.clock));
 	}
 
@@ -50,17 +56,6 @@ class StaffDirectory {
 	List<Unit> coveredUnits(CurrentAccount me) {
 		Set<Long> covered = Set.copyOf(coveredUnitIds(me));
 		return this.units.findTree(me.organisationId()).stream().filter((unit) -> covered.contains(unit.id())).toList();
-	}
-
-	/** Empty when the account sees the whole organisation. */
-	Optional<List<Long>> visibleUnitIds(CurrentAccount me) {
-		if (seesWholeOrganisation(me)) {
-			return Optional.empty();
-		}
-		if (me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE)) {
-			return Optional.of(coveredUnitIds(me));
-		}
-		return Optional.of(List.of());
 	}
 
 	private List<Long> coveredUnitIds(CurrentAccount me) {

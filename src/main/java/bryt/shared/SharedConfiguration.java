@@ -1,11 +1,9 @@
 package bryt.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import bryt.shared.database.DatabaseProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,13 +12,13 @@ class SharedConfiguration {
 
 	/** Deadlines and dates are computed in the organisations' own time zone. */
 	@Bean
-	Clock clock(@Value("${bryt.time-zone:Europe/Stockholm}") ZoneId zone) {
-		return Clock.system(zone);
+	Clock clock(SharedProperties properties) {
+		return Clock.system(properties.timeZone());
 	}
 
 	@Bean
-	DemoMode demoMode(DatabaseProperties database, @Value("${bryt.demo.enabled:true}") boolean enabled) {
-		return new DemoMode(database.embedded() && enabled);
+	DemoMode demoMode(DatabaseProperties database, SharedProperties properties) {
+		return new DemoMode(database.embedded() && properties.demo().enabled());
 	}
 
 }

@@ -68,4 +68,29 @@ public record LoadSettings(double baseCapacity, double coHandlerShare, double fa
 		return coHandled ? casePoints - coHandlerPoints(casePoints) : casePoints;
 	}
 
+	/**
+	 * The points an assignment carries of a case of the given type weight and complexity:
+	 * the model {@link #caseWeight}, {@link #primaryPoints} and {@link #coHandlerPoints}
+	 * define, for sums of type weights the database adds up without knowing the model.
+	 */
+	double points(Share share, double typeWeight, int complexity) {
+		double points = caseWeight(typeWeight, complexity);
+		return switch (share) {
+			case PRIMARY -> points;
+			case CO_HANDLER -> coHandlerPoints(points);
+			case PRIMARY_WHILE_CO_HANDLED -> primaryPoints(points, true) - primaryPoints(points, false);
+		};
+	}
+
+	/**
+	 * How an assignment counts. A primary handler's assignment carries the whole case;
+	 * while a co-handler's assignment overlaps it, the primary's also counts as
+	 * {@code PRIMARY_WHILE_CO_HANDLED}, which takes the co-handler's share off again.
+	 */
+	enum Share {
+
+		PRIMARY, CO_HANDLER, PRIMARY_WHILE_CO_HANDLED
+
+	}
+
 }

@@ -198,8 +198,7 @@ public class Workload {
 		LoadSettings settings = this.repository.settings(organisation.id());
 		return WorkloadCalculator.compute(organisation.id(), organisation.code(), organisation.name(), at, settings,
 				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
-				this.repository.openCases(organisation.id(), at),
-				this.repository.flows(organisation.id(), at, settings));
+				this.repository.openCases(organisation.id(), at), flows(organisation, at, settings));
 	}
 
 	private Trend computeTrend(Organisation organisation, LocalDate at) {
@@ -212,7 +211,18 @@ public class Workload {
 		return TrendCalculator.compute(organisation.code(), weeks, settings,
 				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
 				this.repository.trendCaseEvents(organisation.id(), first, at),
-				this.repository.trendLoadEvents(organisation.id(), first, at, settings));
+				this.repository.trendAssignmentEvents(organisation.id(), first, at)
+					.stream()
+					.map((event) -> event.points(settings))
+					.toList());
+	}
+
+	private Map<Long, UnitFlow> flows(Organisation organisation, LocalDate at, LoadSettings settings) {
+		Map<Long, UnitFlow> flows = new HashMap<>();
+		for (WorkloadRepository.FlowWeights weights : this.repository.flowWeights(organisation.id(), at)) {
+			flows.merge(weights.unitId(), weights.flow(settings), UnitFlow::plus);
+		}
+		return flows;
 	}
 
 	private record Key(long organisationId, LocalDate at, long version) {

@@ -1,9 +1,7 @@
 package bryt.workload;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,31 +128,41 @@ class WorkloadRepository {
 	}
 
 	/**
-	 * Per unit: weighted inflow of the past 12 weeks and weighted open time of the past
-	 * year's closed cases.
+	 * Per unit and complexity: the type weights of the past 12 weeks' inflow and of the
+	 * past year's closed cases, and of those the weight × days open. Plain type weights:
+	 * {@link Workload} weighs them with the organisation's {@link LoadSettings}, the one
+	 * place the load model lives.
 	 */
-	Map<Long, UnitFlow> flows(long organisationId, LocalDate at, LoadSettings settings) {
-		Map<Long, UnitFlow> flows = new HashMap<>();
-		this.jdbc.sql("""
-				select c.unit_id,
-					coalesce(sum(w.points) filter (where c.opened > :at - :inflowDays and c.opened <= :at), 0),
-					coalesce(sum(w.points) filter (where c.closed > :at - 365 and c.closed <= :at), 0),
-					coalesce(sum(w.points * (c.closed - c.opened))
-						filter (where c.closed > :at - 365 and c.closed <= :at), 0)
+	List<FlowWeights> flowWeights(long organisationId, LocalDate at) {
+		return this.jdbc.sql("""
+				select c.unit_id, c.complexity,
+					coalesce(sum(t.weight) filter (where c.opened > :at - :inflowDays and c.opened <= :at), 0)
+						as inflow,
+					coalesce(sum(t.weight) filter (where c.closed > :at - 365 and c.closed <= :at), 0) as closed,
+					coalesce(sum(t.weight * (c.closed - c.opened))
+						filter (where c.closed > :at - 365 and c.closed <= :at), 0) as closed_days
 				from case_file c join case_type t on t.id = c.case_type_id
-				cross join lateral (select t.weight * case c.complexity when 2 then :complexity2
-					when 3 then :complexity3 else 1 end as points) w
 				where c.organisation_id = :org and (c.opened > :at - 365 or c.closed > :at - 365) and c.opened <= :at
-				group by c.unit_id
+				group by c.unit_id, c.complexity
 				""")
 			.param("org", organisationId)
 			.param("at", at)
 			.param("inflowDays", UnitFlow.INFLOW_DAYS)
-			.param("complexity2", settings.complexity2())
-			.param("complexity3", settings.complexity3())
-			.query((rs, n) -> flows.put(rs.getLong(1), new UnitFlow(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))))
+			.query((rs, n) -> new FlowWeights(rs.getLong("unit_id"), rs.getInt("complexity"), rs.getDouble("inflow"),
+					rs.getDouble("closed"), rs.getDouble("closed_days")))
 			.list();
-		return flows;
+	}
+
+	/** One unit's flow of cases of one complexity, in type weights. */
+	record FlowWeights(long unitId, int complexity, double inflow, double closed, double closedDays) {
+
+		/** The flow in points under the load model. */
+		UnitFlow flow(LoadSettings settings) {
+			return new UnitFlow(settings.caseWeight(this.inflow, this.complexity),
+					settings.caseWeight(this.closed, this.complexity),
+					settings.caseWeight(this.closedDays, this.complexity));
+		}
+
 	}
 
 	/**
@@ -215,47 +223,58 @@ class WorkloadRepository {
 	}
 
 	/**
-	 * Per handler and week: changes to the points carried, from the intervals in which an
-	 * assignment of an open case holds. A co-handler carries its share; the primary
-	 * carries the whole case less that share while a co-handler is assigned.
+	 * Per handler, week, share and complexity: changes to the type weights carried, from
+	 * the intervals in which an assignment of an open case holds. The primary handler's
+	 * assignment counts as {@link LoadSettings.Share#PRIMARY}, a co-handler's as
+	 * {@link LoadSettings.Share#CO_HANDLER}, and while both hold the primary's also as
+	 * {@link LoadSettings.Share#PRIMARY_WHILE_CO_HANDLED}; {@link LoadSettings#points}
+	 * turns them into points.
 	 */
-	List<TrendCalculator.LoadEvent> trendLoadEvents(long organisationId, LocalDate first, LocalDate at,
-			LoadSettings settings) {
-		return this.jdbc
-			.sql("""
-					with assignments as (
-						select a.case_id, a.staff_id, a.primary_handler, greatest(a.valid_from, c.opened) as start,
-							least(a.valid_to, c.closed) as stop,
-							t.weight * case c.complexity when 2 then :complexity2 when 3 then :complexity3 else 1 end as points
-						from case_file c join case_type t on t.id = c.case_type_id
-						join case_assignment a on a.case_id = c.id
-						where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :first)
-					),
-					intervals as (
-						select staff_id, start, stop,
-							points * case when primary_handler then 1 else :coShare end as points
-						from assignments
-						union all
-						select p.staff_id, greatest(p.start, q.start), least(p.stop, q.stop), -p.points * :coShare
-						from assignments p join assignments q on q.case_id = p.case_id and p.primary_handler
-							and not q.primary_handler
-					)
-					select staff_id, week, sum(points) from (
-						select staff_id, greatest(0, (start - :first + 6) / 7) as week, points
-						from intervals where start <= :at and (stop is null or stop > start)
-						union all
-						select staff_id, greatest(0, (stop - :first + 6) / 7), -points
-						from intervals where stop <= :at and stop > start
-					) events group by staff_id, week
-					""")
+	List<AssignmentEvent> trendAssignmentEvents(long organisationId, LocalDate first, LocalDate at) {
+		return this.jdbc.sql("""
+				with assignments as (
+					select a.case_id, a.staff_id, a.primary_handler, greatest(a.valid_from, c.opened) as start,
+						least(a.valid_to, c.closed) as stop, t.weight, c.complexity
+					from case_file c join case_type t on t.id = c.case_type_id
+					join case_assignment a on a.case_id = c.id
+					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :first)
+				),
+				intervals as (
+					select staff_id, start, stop, weight, complexity,
+						case when primary_handler then 0 else 1 end as share
+					from assignments
+					union all
+					select p.staff_id, greatest(p.start, q.start), least(p.stop, q.stop), p.weight, p.complexity, 2
+					from assignments p join assignments q on q.case_id = p.case_id and p.primary_handler
+						and not q.primary_handler
+				)
+				select staff_id, week, share, complexity, sum(weight) as weight from (
+					select staff_id, greatest(0, (start - :first + 6) / 7) as week, share, complexity, weight
+					from intervals where start <= :at and (stop is null or stop > start)
+					union all
+					select staff_id, greatest(0, (stop - :first + 6) / 7), share, complexity, -weight
+					from intervals where stop <= :at and stop > start
+				) events group by staff_id, week, share, complexity
+				""")
 			.param("org", organisationId)
 			.param("first", first)
 			.param("at", at)
-			.param("complexity2", settings.complexity2())
-			.param("complexity3", settings.complexity3())
-			.param("coShare", settings.coHandlerShare())
-			.query((rs, n) -> new TrendCalculator.LoadEvent(rs.getLong(1), rs.getInt(2), rs.getDouble(3)))
+			.query((rs, n) -> new AssignmentEvent(rs.getLong("staff_id"), rs.getInt("week"),
+					LoadSettings.Share.values()[rs.getInt("share")], rs.getInt("complexity"), rs.getDouble("weight")))
 			.list();
+	}
+
+	/**
+	 * A change, from the given week on, of the type weights of one complexity a handler
+	 * carries in one share.
+	 */
+	record AssignmentEvent(long staffId, int week, LoadSettings.Share share, int complexity, double typeWeight) {
+
+		TrendCalculator.LoadEvent points(LoadSettings settings) {
+			return new TrendCalculator.LoadEvent(this.staffId, this.week,
+					settings.points(this.share, this.typeWeight, this.complexity));
+		}
+
 	}
 
 	/**

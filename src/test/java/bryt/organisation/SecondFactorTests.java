@@ -51,6 +51,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ExtendWith(OutputCaptureExtension.class)
 class SecondFactorTests {
 
+	private static final OrganisationProperties SECOND_FACTOR_REQUIRED = new OrganisationProperties(
+			new OrganisationProperties.SecondFactor(true), new OrganisationProperties.AccountLimits(20));
+
 	private static final String PREFIX = "totp";
 
 	private static final String FORM = "/login/second-factor";
@@ -276,7 +279,8 @@ class SecondFactorTests {
 		String username = DemoMunicipality.ACCOUNTS.get(0).username();
 		CurrentAccount account = (CurrentAccount) this.users.loadUserByUsername(username);
 		SecondFactors demo = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(true), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
+				new DemoMode(true), this.clock, SECOND_FACTOR_REQUIRED, this.accounts, this.passwordEncoder,
+				(event) -> {
 				});
 		assertThat(demo.demoExempt(account)).isTrue();
 		String published = this.jdbc.sql("select password_hash from account where id = :id")
@@ -302,10 +306,12 @@ class SecondFactorTests {
 	void withoutDemoModeTheDemoAdministratorNeedsASecondFactor() {
 		CurrentAccount admin = (CurrentAccount) this.users.loadUserByUsername("admin");
 		SecondFactors demo = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(true), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
+				new DemoMode(true), this.clock, SECOND_FACTOR_REQUIRED, this.accounts, this.passwordEncoder,
+				(event) -> {
 				});
 		SecondFactors production = new SecondFactors(this.secondFactorRepository, this.organisations, List.of(),
-				new DemoMode(false), this.clock, true, this.accounts, this.passwordEncoder, (event) -> {
+				new DemoMode(false), this.clock, SECOND_FACTOR_REQUIRED, this.accounts, this.passwordEncoder,
+				(event) -> {
 				});
 		assertThat(demo.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.NONE);
 		assertThat(production.stepAfterPassword(admin)).isEqualTo(SecondFactors.Step.ENROL);

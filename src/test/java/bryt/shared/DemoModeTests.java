@@ -1,6 +1,7 @@
 package bryt.shared;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import bryt.shared.database.DatabaseProperties;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,16 @@ class DemoModeTests {
 
 	@Test
 	void isADemoOnlyOnTheEmbeddedDatabase() {
-		assertThat(this.configuration.demoMode(database(null), true).active()).isTrue();
-		assertThat(this.configuration.demoMode(database(""), true).active()).isTrue();
-		assertThat(this.configuration.demoMode(database("jdbc:postgresql://db.example/bryt"), true).active())
+		assertThat(this.configuration.demoMode(database(null), demo(true)).active()).isTrue();
+		assertThat(this.configuration.demoMode(database(""), demo(true)).active()).isTrue();
+		assertThat(this.configuration.demoMode(database("jdbc:postgresql://db.example/bryt"), demo(true)).active())
 			.as("an external database is never a demo")
 			.isFalse();
-		assertThat(this.configuration.demoMode(database(null), false).active()).isFalse();
+		assertThat(this.configuration.demoMode(database(null), demo(false)).active()).isFalse();
+	}
+
+	private static SharedProperties demo(boolean enabled) {
+		return new SharedProperties(ZoneId.of("Europe/Stockholm"), new SharedProperties.Demo(enabled));
 	}
 
 	private static DatabaseProperties database(String url) {

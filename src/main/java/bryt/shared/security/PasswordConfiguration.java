@@ -5,7 +5,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -43,10 +42,9 @@ class PasswordConfiguration {
 	}
 
 	@Bean
-	PasswordAttempts passwordAttempts(RateLimits limits,
-			@Value("${bryt.security.password-attempts-per-address-per-minute:20}") int perMinute,
-			@Value("${bryt.security.password-attempts-per-address-per-hour:300}") int perHour) {
-		return new PasswordAttempts(limits, perMinute, perHour);
+	PasswordAttempts passwordAttempts(RateLimits limits, SecurityProperties properties) {
+		return new PasswordAttempts(limits, properties.security().passwordAttemptsPerAddressPerMinute(),
+				properties.security().passwordAttemptsPerAddressPerHour());
 	}
 
 }

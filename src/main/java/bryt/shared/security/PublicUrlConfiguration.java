@@ -1,6 +1,5 @@
 package bryt.shared.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 class PublicUrlConfiguration {
 
 	@Bean
-	PublicUrl publicUrl(@Value("${bryt.public-url:}") String value) {
-		return PublicUrl.of(value);
+	PublicUrl publicUrl(SecurityProperties properties) {
+		return PublicUrl.of(properties.publicUrl());
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package bryt.shared.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -182,10 +180,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AbsoluteSessionLifetime absoluteSessionLifetime(
-			@Value("${bryt.session.absolute-timeout:8h}") Duration absoluteTimeout, Clock clock,
+	AbsoluteSessionLifetime absoluteSessionLifetime(SecurityProperties properties, Clock clock,
 			ApplicationEventPublisher events) {
-		return new AbsoluteSessionLifetime(absoluteTimeout, clock, events);
+		return new AbsoluteSessionLifetime(properties.session().absoluteTimeout(), clock, events);
 	}
 
 	/**
