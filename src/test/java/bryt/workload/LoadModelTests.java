@@ -1,8 +1,6 @@
 package bryt.workload;
 
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -11,13 +9,13 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.workload.Workload.ImportKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,6 +49,11 @@ import static org.assertj.core.api.Assertions.within;
 class LoadModelTests {
 
 	@Autowired
+	private MockMvc mvc;
+
+	private WorkloadFixture files;
+
+	@Autowired
 	private Workload workload;
 
 	@Autowired
@@ -66,6 +69,7 @@ class LoadModelTests {
 	@BeforeAll
 	void organisation() {
 		this.org = this.organisations.create("load-model-test", "Modellkommun", Country.SE);
+		this.files = new WorkloadFixture(this.mvc, this.org);
 		this.today = this.workload.today();
 		this.jdbc.sql("""
 				update workload_settings set base_capacity = 90, co_handler_share = 0.4, complexity_2 = 1.7,
@@ -76,26 +80,25 @@ class LoadModelTests {
 			.param("org", this.org.id())
 			.query(Long.class)
 			.single()).isOne();
-		load(ImportKind.UNITS, """
+		this.files.units("""
 				code,name,parent,level
 				SOC,Socialtjänsten,,department
 				BOU,Barn och unga,SOC,unit
 				""");
-		load(ImportKind.STAFF, """
+		this.files.staff("""
 				employee_number,name,unit,role,fte,experience_start,employment_start
 				A1,Anna Ek,BOU,social_worker,1,2015-01-01,2020-01-01
 				B1,Bo Ek,BOU,social_worker,1,2015-01-01,2020-01-01
 				""");
-		load(ImportKind.CASE_TYPES, """
+		this.files.caseTypes("""
 				code,name,weight,investigation,two_handlers
 				U,Utredning,10,true,true
 				B,Bistånd,4,false,false
 				""");
-		load(ImportKind.CASES,
-				"case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity\n"
-						+ row("C1", "U", 30, null, "A1", "B1", 2) + row("C2", "B", 200, null, "A1", "", 3)
-						+ row("C3", "B", 50, null, "B1", "A1", 1) + row("X", "B", 100, 10, "A1", "", 3)
-						+ row("Y", "B", 30, 10, "B1", "", 1));
+		this.files.cases("case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity\n"
+				+ row("C1", "U", 30, null, "A1", "B1", 2) + row("C2", "B", 200, null, "A1", "", 3)
+				+ row("C3", "B", 50, null, "B1", "A1", 1) + row("X", "B", 100, 10, "A1", "", 3)
+				+ row("Y", "B", 30, 10, "B1", "", 1));
 	}
 
 	@Test
@@ -149,11 +152,6 @@ class LoadModelTests {
 		return String.join(",", ref, type, "BOU", this.today.minusDays(openedDaysAgo).toString(),
 				(closedDaysAgo != null) ? this.today.minusDays(closedDaysAgo).toString() : "", "", handler, coHandler,
 				Integer.toString(complexity)) + "\n";
-	}
-
-	private int load(ImportKind kind, String csv) {
-		return this.workload.importFile(this.org, kind, kind.code() + ".csv",
-				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

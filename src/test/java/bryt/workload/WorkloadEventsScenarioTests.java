@@ -12,6 +12,7 @@ import bryt.organisation.Organisation;
 import bryt.organisation.OrganisationChanged;
 import bryt.organisation.OrganisationCreated;
 import bryt.organisation.Organisations;
+import bryt.shared.imports.Imports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
 @TestPropertySource(properties = { "bryt.db.data-dir=target/test-data/${random.uuid}", "bryt.demo.enabled=false" })
 class WorkloadEventsScenarioTests {
+
+	@Autowired
+	private Imports imports;
 
 	@Autowired
 	private Organisations organisations;
@@ -68,7 +72,7 @@ class WorkloadEventsScenarioTests {
 		Organisation organisation = this.organisations.create("scenario-changed", "Scenariokommun", Country.SE);
 		long before = version(organisation);
 		scenario
-			.stimulate(() -> this.organisations.importUnits(organisation.id(), "units.csv",
+			.stimulate(() -> this.imports.run(organisation.id(), this.imports.kind("units"), "units.csv",
 					csv("code,name,parent,level\nSOC,Socialtjänsten,,department\n")))
 			.andWaitForEventOfType(OrganisationChanged.class)
 			.matchingMappedValue(OrganisationChanged::organisationId, organisation.id())
@@ -84,9 +88,9 @@ class WorkloadEventsScenarioTests {
 	@Test
 	void aDemoMunicipalityGetsThreeYearsOfCases(Scenario scenario) {
 		Organisation organisation = this.organisations.create("scenario-demo", "Demokommun", Country.SE);
-		this.organisations.importUnits(organisation.id(), "units.csv",
+		this.imports.run(organisation.id(), this.imports.kind("units"), "units.csv",
 				csv("code,name,parent,level\nEKB,Ekonomiskt bistånd,,department\nEKB-EB,Försörjningsstöd,EKB,unit\n"));
-		this.organisations.importStaff(organisation.id(), "staff.csv",
+		this.imports.run(organisation.id(), this.imports.kind("staff"), "staff.csv",
 				csv("employee_number,name,unit,role,fte,experience_start,employment_start\n"
 						+ "D1,Dora Lind,EKB-EB,social_worker,1,2010-01-01,2015-01-01\n"));
 		LocalDate today = LocalDate.of(2026, 3, 16);
