@@ -2,6 +2,7 @@ package bryt;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ViewportSize;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -75,6 +77,101 @@ public final class Chromium implements AutoCloseable {
 			.map((rule) -> what + ": " + rule.getId() + " – " + rule.getHelp() + " "
 					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList())
 			.toList();
+	}
+
+	/** A phone at its narrowest (WCAG 1.4.10), a common phone, a laptop. */
+	public static final List<Integer> WIDTHS = List.of(320, 390, 1280);
+
+	/**
+	 * The widths of {@link #WIDTHS} at which the page scrolls sideways (WCAG 1.4.10:
+	 * {@code document.documentElement.scrollWidth} beyond {@code window.innerWidth}), one
+	 * line each with the elements that stick out, labelled with {@code what}. Leaves the
+	 * viewport as it was. Works with JavaScript off: Playwright evaluates in a world of
+	 * its own.
+	 */
+	public static List<String> reflowProblems(Page page, String what) {
+		ViewportSize before = page.viewportSize();
+		List<String> problems = new ArrayList<>();
+		try {
+			for (int width : WIDTHS) {
+				page.setViewportSize(width, 800);
+				Object found = page.evaluate(
+						"""
+								() => {
+									const page = document.documentElement;
+									if (page.scrollWidth <= window.innerWidth) {
+										return null;
+									}
+									const out = [...document.querySelectorAll('body *')]
+										.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+										.filter((e) => !e.parentElement.closest('.bryt-table-scroll'))
+										.slice(0, 5)
+										.map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+											+ (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+											+ ' ' + Math.round(e.getBoundingClientRect().right) + ' px');
+									return page.scrollWidth + ' px wide: ' + out.join(', ');
+								}
+								""");
+				if (found != null) {
+					problems.add(what + " at " + width + " px: " + found);
+				}
+			}
+		}
+		finally {
+			if (before != null) {
+				page.setViewportSize(before.width, before.height);
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * The radios and checkboxes of the page's forms that are not beside their label, or
+	 * share a line with another option of their group, at {@link #WIDTHS}; one line each,
+	 * labelled with {@code what}.
+	 */
+	public static List<String> optionsApartFromTheirLabels(Page page, String what) {
+		ViewportSize before = page.viewportSize();
+		List<String> problems = new ArrayList<>();
+		try {
+			for (int width : WIDTHS) {
+				page.setViewportSize(width, 800);
+				@SuppressWarnings("unchecked")
+				List<String> found = (List<String>) page.evaluate(
+						"""
+								() => {
+									const out = [];
+									const tops = new Map();
+									for (const input of document.querySelectorAll('main input[type=radio], main input[type=checkbox]')) {
+										const label = input.id && document.querySelector('label[for="' + input.id + '"]');
+										if (!label) {
+											out.push((input.name || '?') + ': no label of its own');
+											continue;
+										}
+										const i = input.getBoundingClientRect();
+										const l = label.getBoundingClientRect();
+										const beside = l.left >= i.left && l.left - i.right < 30 && l.top < i.bottom && i.top < l.bottom;
+										if (!beside) {
+											out.push(input.id + ': its label is not beside it');
+										}
+										const group = input.name + '@' + Math.round(i.top);
+										if (tops.has(group)) {
+											out.push(input.id + ': on one line with ' + tops.get(group));
+										}
+										tops.set(group, input.id);
+									}
+									return out;
+								}
+								""");
+				found.forEach((problem) -> problems.add(what + " at " + width + " px: " + problem));
+			}
+		}
+		finally {
+			if (before != null) {
+				page.setViewportSize(before.width, before.height);
+			}
+		}
+		return problems;
 	}
 
 	@Override

@@ -292,6 +292,7 @@ class VoiceBrowserIT {
 			scan(page, "/report/{org}");
 			page.getByText("Visselblåsning").click();
 			scan(page, "/report/{org}/channel/{channelId}");
+			assertThat(Chromium.optionsApartFromTheirLabels(page, "report form")).isEmpty();
 			page.locator("main form button[type=submit]").click();
 			assertThat(page.getByText("Some answers need your attention")).isVisible();
 			scan(page, "report form with errors");
@@ -383,6 +384,15 @@ class VoiceBrowserIT {
 			scan(page, "/report");
 			page.navigate(url("/report?lang=sv"));
 			scan(page, "/report, Swedish");
+			long firstChannel = this.jdbc.sql("select min(id) from voice_channel").query(Long.class).single();
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/report/exempelby?lang=" + language));
+				scan(page, "/report/{org}, " + language);
+				page.navigate(url("/report/exempelby/channel/" + firstChannel + "?lang=" + language));
+				scan(page, "report form, " + language);
+				page.locator("main form button[type=submit]").click();
+				scan(page, "report form with errors, " + language);
+			}
 			logIn(context, "admin");
 			page.navigate(url("/admin/voice/channels"));
 			scan(page, "/admin/voice/channels");
@@ -473,11 +483,18 @@ class VoiceBrowserIT {
 		}
 	}
 
+	/**
+	 * Every page visited fits a screen of 320, 390 and 1280 px without scrolling
+	 * sideways, with JavaScript off too; with JavaScript on, axe finds nothing.
+	 */
 	private void scan(Page page, String what) {
 		this.visited.add(what);
+		List<String> reflow = Chromium.reflowProblems(page, what);
 		if (!this.scanning) {
+			assertThat(reflow).isEmpty();
 			return;
 		}
+		this.violations.addAll(reflow);
 		this.violations.addAll(Chromium.axeViolations(page, what));
 	}
 

@@ -361,8 +361,9 @@ class WorkloadPagesTests {
 			.filter((worker) -> worker.unitId() == team.unitId())
 			.forEach((worker) -> assertThat(page).contains(">" + worker.name() + "</text"));
 		// The trend's table has a row per week.
-		String table = page.substring(page.indexOf("<details id=\"trend-table\">"));
-		assertThat(table.substring(0, table.indexOf("</details>")).split("<th scope=\"row\">", -1)).hasSize(53);
+		String table = page.substring(page.indexOf("<details id=\"trend-table\""));
+		assertThat(table.substring(0, table.indexOf("</details>"))
+			.split("<th class=\"govuk-table__header\" scope=\"row\">", -1)).hasSize(53);
 	}
 
 	private JsonNode trendJson(String account) throws Exception {

@@ -1,7 +1,11 @@
 package bryt.shared.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,11 +16,16 @@ import bryt.shared.security.PublicUrl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -24,11 +33,22 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * user chooses another with {@code ?lang=sv|da|en}, which a cookie then remembers on
  * staff pages. Public pages (the modules' {@link AnonymousPaths}) keep the choice in
  * their links instead, and set no cookie.
+ * <p>
+ * Assets: the design system (GOV.UK Frontend's compiled CSS and JavaScript, from its
+ * webjar) under {@code /design/}, Bryt's own under {@code /css/} and {@code /js/}. Their
+ * links carry a hash of the content ({@link ResourceUrlEncodingFilter} rewrites
+ * {@code @{...}} in templates), so a browser may keep them for a year: a changed file
+ * gets a new address.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_PARAMETER = "lang";
+
+	/** The path of the current request, for the header to mark the current page. */
+	static final String CURRENT_PATH = "currentPath";
+
+	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	@Bean
 	LocaleResolver localeResolver(List<AnonymousPaths> anonymousPaths, PublicUrl publicUrl) {
@@ -47,6 +67,46 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new FilterRegistrationBean<>(new LanguageInLinks(new PublicPages(anonymousPaths)));
 	}
 
+	/** Rewrites the links to assets in pages to their content-hashed addresses. */
+	@Bean
+	ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
+		return new ResourceUrlEncodingFilter();
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/design/**")
+			.addResourceLocations(
+					"classpath:/META-INF/resources/webjars/govuk-frontend/" + designSystemVersion() + "/dist/govuk/")
+			.setCacheControl(A_YEAR)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		registry.addResourceHandler("/css/**", "/js/**")
+			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
+			.setCacheControl(A_YEAR)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+	}
+
+	/**
+	 * The version of the design system's webjar, as its Maven metadata has it: the pom
+	 * alone names the version, and an upgrade needs no change here.
+	 */
+	static String designSystemVersion() {
+		try (InputStream in = WebConfiguration.class
+			.getResourceAsStream("/META-INF/maven/org.webjars.npm/govuk-frontend/pom.properties")) {
+			if (in == null) {
+				throw new IllegalStateException("The govuk-frontend webjar is not on the class path");
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new HandlerInterceptor() {
@@ -56,6 +116,17 @@ class WebConfiguration implements WebMvcConfigurer {
 					.ifPresent((language) -> RequestContextUtils.getLocaleResolver(request)
 						.setLocale(request, response, language.locale()));
 				return true;
+			}
+
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					ModelAndView modelAndView) {
+				// Pages only: on a redirect the model would become query parameters.
+				if (modelAndView != null && modelAndView.getViewName() != null
+						&& !modelAndView.getViewName().startsWith("redirect:")
+						&& !modelAndView.getViewName().startsWith("forward:")) {
+					modelAndView.addObject(CURRENT_PATH, request.getRequestURI());
+				}
 			}
 		});
 	}

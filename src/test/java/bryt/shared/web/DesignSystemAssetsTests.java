@@ -1,0 +1,63 @@
+package bryt.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import bryt.BrytTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Issue 11, item 1: the design system's and Bryt's assets come from the jar, under
+ * addresses that carry a hash of their content, so that a browser keeps them for a year;
+ * a public page loads nothing from elsewhere and no script inline.
+ */
+@BrytTest
+class DesignSystemAssetsTests {
+
+	private static final Pattern ASSET = Pattern
+		.compile("(?:href|src|data-design-system)=\"(/(?:design|css|js)/[^\"]+)\"");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void aPublicPageLinksItsAssetsByContentHashAndEachIsKeptForAYear() throws Exception {
+		MockHttpServletResponse page = this.mvc.perform(get("/report/exempelby")).andReturn().getResponse();
+		String html = page.getContentAsString();
+		List<String> assets = new ArrayList<>();
+		Matcher matcher = ASSET.matcher(html);
+		while (matcher.find()) {
+			assets.add(matcher.group(1));
+		}
+		assertThat(assets).hasSize(4)
+			.anyMatch((path) -> path.matches("/design/govuk-frontend\\.min-[0-9a-f]{32}\\.css"))
+			.anyMatch((path) -> path.matches("/design/govuk-frontend\\.min-[0-9a-f]{32}\\.js"))
+			.anyMatch((path) -> path.matches("/css/bryt-[0-9a-f]{32}\\.css"))
+			.anyMatch((path) -> path.matches("/js/bryt-[0-9a-f]{32}\\.js"));
+		for (String asset : assets) {
+			MockHttpServletResponse response = this.mvc.perform(get(asset)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(asset).isEqualTo(200);
+			assertThat(response.getHeader("Cache-Control")).as(asset).contains("max-age=31536000");
+			assertThat(response.getContentAsByteArray()).as(asset).isNotEmpty();
+		}
+		// The page runs no inline script and names nothing of GOV.UK's brand.
+		assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("GDS Transport");
+		assertThat(page.getHeaders("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void theSystemFontReplacesTheDesignSystemsOwn() throws Exception {
+		String css = this.mvc.perform(get("/css/bryt.css")).andReturn().getResponse().getContentAsString();
+		assertThat(css).contains("body [class*=\"govuk-\"]").contains("system-ui").doesNotContain("GDS Transport");
+	}
+
+}
