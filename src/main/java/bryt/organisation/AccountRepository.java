@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class AccountRepository {
@@ -73,7 +72,6 @@ class AccountRepository {
 				""").param("org", organisationId).param("except", exceptId).query(Boolean.class).single();
 	}
 
-	@Transactional
 	long create(long organisationId, String username, String displayName, Set<Role> roles, Long staffId,
 			boolean enabled, Set<Long> unitIds, String passwordHash) {
 		long id = this.jdbc.sql("""
@@ -93,7 +91,6 @@ class AccountRepository {
 		return id;
 	}
 
-	@Transactional
 	void update(long organisationId, long id, String username, String displayName, Set<Role> roles, Long staffId,
 			boolean enabled, Set<Long> unitIds) {
 		this.jdbc.sql("""

@@ -66,7 +66,7 @@ class ApiTokens implements ApiTokenAuthenticator {
 		return this.jdbc
 			.sql("select organisation_id, id from api_token where token_hash = :hash and revoked_at is null")
 			.param("hash", hash(token))
-			.query((rs, n) -> (Authentication) new ApiClient(rs.getLong(1), rs.getLong(2)))
+			.query((rs, n) -> (Authentication) new ApiClient(rs.getLong("organisation_id"), rs.getLong("id")))
 			.optional();
 	}
 

@@ -178,7 +178,7 @@ class KeyRepository {
 	List<byte[]> copies(long accountId) {
 		return this.jdbc.sql("select wrapped from voice_recovery_copy where account_id = :id order by id")
 			.param("id", accountId)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("wrapped"))
 			.list();
 	}
 

@@ -108,7 +108,7 @@ class ReportRepository {
 					+ "and wrapped_key is not null")
 			.param("report", reportId)
 			.param("account", accountId)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("wrapped_key"))
 			.optional();
 	}
 
@@ -354,7 +354,7 @@ class ReportRepository {
 		return this.jdbc.sql("select data from voice_attachment where report_id = :report and id = :id")
 			.param("report", reportId)
 			.param("id", attachmentId)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("data"))
 			.optional();
 	}
 
@@ -362,7 +362,7 @@ class ReportRepository {
 	Optional<byte[]> lockAccessLogHead(long reportId) {
 		return this.jdbc.sql("select access_log_head from voice_report where id = :id for update")
 			.param("id", reportId)
-			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes("access_log_head")))
 			.single();
 	}
 
@@ -418,7 +418,7 @@ class ReportRepository {
 		return this.jdbc.sql("select hash from voice_access_log where report_id = :id order by id offset :skip limit 1")
 			.param("id", reportId)
 			.param("skip", position - 1)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("hash"))
 			.optional()
 			.orElse(new byte[0]);
 	}
@@ -440,7 +440,7 @@ class ReportRepository {
 	Optional<byte[]> deletionSeal(long reportId) {
 		return this.jdbc.sql("select seal from voice_deleted_report where report_id = :id and seal is not null")
 			.param("id", reportId)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("seal"))
 			.optional();
 	}
 
@@ -466,7 +466,7 @@ class ReportRepository {
 
 	Optional<byte[]> accessLogKeyFingerprint() {
 		return this.jdbc.sql("select fingerprint from voice_access_log_key order by id desc limit 1")
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> rs.getBytes("fingerprint"))
 			.optional();
 	}
 

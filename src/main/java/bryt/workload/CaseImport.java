@@ -238,8 +238,8 @@ class CaseImport implements ImportKind {
 				where i.line > r.first_line
 				order by i.line limit 100
 				""").query((rs, n) -> {
-			problems.add(rs.getLong(1), staged.header().column(refColumn), staged.header().name(refColumn), "duplicate",
-					String.valueOf(rs.getLong(2)));
+			problems.add(rs.getLong("line"), staged.header().column(refColumn), staged.header().name(refColumn),
+					"duplicate", String.valueOf(rs.getLong("first_line")));
 			return null;
 		}).list();
 		if (!staged.anyLinked()) {

@@ -1,5 +1,7 @@
 package bryt.workload;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -66,8 +68,9 @@ class WorkloadRepository {
 				from workload_settings where organisation_id = :org
 				""")
 			.param("org", organisationId)
-			.query((rs, n) -> new LoadSettings(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-					rs.getDouble(5), rs.getDouble(6)))
+			.query((rs, n) -> new LoadSettings(rs.getDouble("base_capacity"), rs.getDouble("co_handler_share"),
+					rs.getDouble("factor_under_6_months"), rs.getDouble("factor_under_2_years"),
+					rs.getDouble("complexity_2"), rs.getDouble("complexity_3")))
 			.optional()
 			.orElse(LoadSettings.DEFAULTS);
 	}
@@ -87,9 +90,7 @@ class WorkloadRepository {
 				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
 			.param("org", organisationId)
 			.param("at", at)
-			.query((rs, n) -> new OpenCase(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getInt(4),
-					rs.getBoolean(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), nullableLong(rs.getObject(8)),
-					nullableLong(rs.getObject(9))))
+			.query((rs, n) -> openCase(rs))
 			.list();
 	}
 
@@ -113,10 +114,8 @@ class WorkloadRepository {
 			.param("org", organisationId)
 			.param("staff", staffId)
 			.param("at", at)
-			.query((rs, n) -> new HandledCase(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-					new OpenCase(rs.getLong(4), rs.getLong(5), rs.getDouble(6), rs.getInt(7), rs.getBoolean(8),
-							rs.getBoolean(9), rs.getObject(10, LocalDate.class), nullableLong(rs.getObject(11)),
-							nullableLong(rs.getObject(12)))))
+			.query((rs, n) -> new HandledCase(rs.getString("case_ref"), rs.getLong("case_type_id"),
+					rs.getObject("opened", LocalDate.class), openCase(rs)))
 			.list();
 	}
 
@@ -207,7 +206,7 @@ class WorkloadRepository {
 							and not q.primary_handler
 						join cases c on c.id = p.case_id
 					)
-					select unit_id, kind, week, sum(delta) from (
+					select unit_id, kind, week, sum(delta) as delta from (
 						select unit_id, kind, greatest(0, (start - :first + 6) / 7) as week, 1 as delta
 						from intervals where start <= :at and (stop is null or stop > start)
 						union all
@@ -218,7 +217,8 @@ class WorkloadRepository {
 			.param("org", organisationId)
 			.param("first", first)
 			.param("at", at)
-			.query((rs, n) -> new TrendCalculator.CaseEvent(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.query((rs, n) -> new TrendCalculator.CaseEvent(rs.getLong("unit_id"), rs.getInt("kind"), rs.getInt("week"),
+					rs.getInt("delta")))
 			.list();
 	}
 
@@ -286,11 +286,11 @@ class WorkloadRepository {
 	List<HandlerTotals> handlerTotals(long organisationId, LocalDate at) {
 		return this.jdbc.sql("""
 				select h.primary_handler, h.co_handler,
-					coalesce(sum(t.weight) filter (where c.complexity = 1), 0),
-					coalesce(sum(t.weight) filter (where c.complexity = 2), 0),
-					coalesce(sum(t.weight) filter (where c.complexity = 3), 0),
-					count(*), count(*) filter (where t.investigation),
-					count(*) filter (where t.investigation and %1$s < :at)
+					coalesce(sum(t.weight) filter (where c.complexity = 1), 0) as weight_1,
+					coalesce(sum(t.weight) filter (where c.complexity = 2), 0) as weight_2,
+					coalesce(sum(t.weight) filter (where c.complexity = 3), 0) as weight_3,
+					count(*) as cases, count(*) filter (where t.investigation) as investigations,
+					count(*) filter (where t.investigation and %1$s < :at) as overdue
 				from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
 				%2$s
 				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
@@ -298,9 +298,10 @@ class WorkloadRepository {
 				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
 			.param("org", organisationId)
 			.param("at", at)
-			.query((rs, n) -> new HandlerTotals(nullableLong(rs.getObject(1)), nullableLong(rs.getObject(2)),
-					new double[] { rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) }, rs.getLong(6), rs.getLong(7),
-					rs.getLong(8)))
+			.query((rs, n) -> new HandlerTotals(nullableLong(rs.getObject("primary_handler")),
+					nullableLong(rs.getObject("co_handler")),
+					new double[] { rs.getDouble("weight_1"), rs.getDouble("weight_2"), rs.getDouble("weight_3") },
+					rs.getLong("cases"), rs.getLong("investigations"), rs.getLong("overdue")))
 			.list();
 	}
 
@@ -319,6 +320,14 @@ class WorkloadRepository {
 					+ settings.caseWeight(this.weights[2], 3);
 		}
 
+	}
+
+	/** A case of {@link #openCases} or {@link #casesOf}, by the columns both select. */
+	private static OpenCase openCase(ResultSet rs) throws SQLException {
+		return new OpenCase(rs.getLong("id"), rs.getLong("unit_id"), rs.getDouble("weight"), rs.getInt("complexity"),
+				rs.getBoolean("investigation"), rs.getBoolean("two_handlers"),
+				rs.getObject("deadline", LocalDate.class), nullableLong(rs.getObject("primary_handler")),
+				nullableLong(rs.getObject("co_handler")));
 	}
 
 	private static Long nullableLong(Object value) {

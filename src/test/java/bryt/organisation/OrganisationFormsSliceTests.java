@@ -77,7 +77,8 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "code", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NoPersonalIdentityNumber"))
-			.andExpect(content().string(containsString("<p class=\"error\" id=\"code-error\">Fill this in.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"govuk-error-message\" id=\"code-error\">Fill this in.</p>")))
 			.andExpect(content().string(containsString(
 					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"name-error\"")))
@@ -100,8 +101,8 @@ class OrganisationFormsSliceTests {
 						.header("Accept-Language", "sv")))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "code", "taken"))
-			.andExpect(
-					content().string(containsString("<p class=\"error\" id=\"code-error\">Det här används redan.</p>")))
+			.andExpect(content().string(
+					containsString("<p class=\"govuk-error-message\" id=\"code-error\">Det här används redan.</p>")))
 			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
 	}
 

@@ -30,9 +30,10 @@ final class DatabaseRoles {
 	static void setUp(Connection superuser, String ownerPassword, String applicationPassword) throws SQLException {
 		boolean firstTime;
 		try (Statement statement = superuser.createStatement()) {
-			var result = statement.executeQuery("select count(*) from pg_roles where rolname = '" + APPLICATION + "'");
+			var result = statement
+				.executeQuery("select count(*) as roles from pg_roles where rolname = '" + APPLICATION + "'");
 			result.next();
-			firstTime = result.getLong(1) == 0;
+			firstTime = result.getLong("roles") == 0;
 		}
 		superuser.setAutoCommit(false);
 		try (Statement statement = superuser.createStatement()) {
