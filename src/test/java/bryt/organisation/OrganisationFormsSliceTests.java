@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.Errors;
 
+import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -117,10 +118,8 @@ class OrganisationFormsSliceTests {
 
 	/**
 	 * A full-time equivalent over 1 and an end date without a reason, in Danish: both
-	 * messages, and no staff member created. (A date that does not exist, such as
-	 * 2026-13-01, is left out: the form record cannot be made, and the page then fails
-	 * with a 500 instead of showing "Angiv en dato som åååå-mm-dd." — reported in
-	 * docs/structure/tests.md for the organisation module to fix.)
+	 * messages, and no staff member created. (Values that cannot be read, such as the
+	 * date 2026-13-01, are the next test's.)
 	 */
 	@Test
 	void staffWithAnImpossibleFteAndAnEndWithoutReasonIsRefusedFieldByField() throws Exception {
@@ -198,6 +197,151 @@ class OrganisationFormsSliceTests {
 			.andExpect(content().string(containsString("Choose at least one.")));
 		then(this.accounts).should()
 			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")));
+	}
+
+	/**
+	 * Everything right but a start date that does not exist: the date's message, where
+	 * before the page came back with the errors dropped and no message at all.
+	 */
+	@Test
+	void staffWithADateThatDoesNotExistIsShownAgainWithTheDateMessage() throws Exception {
+		given(this.tree.units(ORG))
+			.willReturn(List.of(new Unit(UNIT, ORG, "SOC", "Socialtjänsten", UnitLevel.DEPARTMENT, null)));
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", String.valueOf(UNIT))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1")
+						.param("employmentStart", "2026-13-01")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
+			.andExpect(model().errorCount(1))
+			.andExpect(content().string(
+					containsString("<p class=\"error\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
+		then(this.staff).should(never()).create(anyLong(), any());
+	}
+
+	/**
+	 * The case found: a start date that does not exist and a unit the controller then
+	 * refuses itself. It gave a 500 ("Cannot access properties on null bean instance
+	 * 'form'").
+	 */
+	@Test
+	void staffWithADateThatDoesNotExistAndAnUnknownUnitGetsBothMessages() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", String.valueOf(UNIT))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1")
+						.param("employmentStart", "2026-13-01")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "unitId", "unknown"))
+			.andExpect(content().string(
+					containsString("<p class=\"error\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(content().string(containsString("This does not exist in your organisation.")));
+		then(this.staff).should(never()).create(anyLong(), any());
+	}
+
+	/**
+	 * A date that does not exist, a number, a unit id and two choices that cannot be
+	 * read, in Danish: the form again with the message by each field, each typed text
+	 * kept as the field's rejected value, and no staff member created.
+	 */
+	@Test
+	void staffWithValuesThatCannotBeReadIsShownAgainWithAMessageByEachField() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", "seventy")
+						.param("role", "CHIEF")
+						.param("fte", "0,5x")
+						.param("employmentStart", "2026-13-01")
+						.param("endDate", "31/12/2026")
+						.param("endReason", "GONE")
+						.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "unitId", "seventy"))
+			.andExpect(rejected("form", "role", "CHIEF"))
+			.andExpect(rejected("form", "fte", "0,5x"))
+			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
+			.andExpect(rejected("form", "endDate", "31/12/2026"))
+			.andExpect(rejected("form", "endReason", "GONE"))
+			.andExpect(content().string(containsString(
+					"<p class=\"error\" id=\"employmentStart-error\">Angiv en dato som åååå-mm-dd.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"endDate-error\">Angiv en dato som åååå-mm-dd.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"fte-error\">Angiv et tal, f.eks. 0.75.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"unitId-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"role-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"endReason-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
+		then(this.staff).should(never()).create(anyLong(), any());
+	}
+
+	/** A level and a parent that cannot be read: both messages, and no unit saved. */
+	@Test
+	void aUnitWithALevelAndParentThatCannotBeReadIsShownAgain() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/units").param("code", "SOC")
+						.param("name", "Socialtjänsten")
+						.param("level", "PLANET")
+						.param("parentId", "12a")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "level", "PLANET"))
+			.andExpect(rejected("form", "parentId", "12a"))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"level-error\">This is not a valid value.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"parentId-error\">This is not a valid value.</p>")))
+			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
+		then(this.tree).should(never()).save(anyLong(), any(), any(), any());
+	}
+
+	/**
+	 * Roles, units, a staff member and the enabled box that cannot be read, in Swedish:
+	 * the messages by the fields that show one, and the service gets the errors, on which
+	 * it saves nothing.
+	 */
+	@Test
+	void anAccountWithValuesThatCannotBeReadIsShownAgain() throws Exception {
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/accounts").param("username", "anna.ek")
+						.param("displayName", "Anna Ek")
+						.param("roles", "GOD")
+						.param("unitIds", "x1")
+						.param("staffId", "anna")
+						.param("enabled", "perhaps")
+						.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "roles", "GOD"))
+			.andExpect(rejected("form", "unitIds", "x1"))
+			.andExpect(rejected("form", "staffId", "anna"))
+			.andExpect(rejected("form", "enabled", "perhaps"))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"roles-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(
+					containsString("<p class=\"error\" id=\"unitIds-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(
+					containsString("<p class=\"error\" id=\"staffId-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(containsString("value=\"anna.ek\"")));
+		then(this.accounts).should()
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4));
 	}
 
 	private static MockHttpServletRequestBuilder as(Role role, MockHttpServletRequestBuilder request) {

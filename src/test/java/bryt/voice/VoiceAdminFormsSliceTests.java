@@ -15,6 +15,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -125,6 +126,63 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(content().string(containsString("Write the question in Swedish.")))
 			.andExpect(content().string(containsString("This looks like a personal identity number.")))
 			.andExpect(content().string(not(containsString("811218"))));
+		then(this.questions).should(never()).add(anyLong(), anyLong(), any());
+	}
+
+	/**
+	 * A kind, a deadline, a recipient and the enabled box that cannot be read: the
+	 * messages by the fields that show one, each typed text kept as the field's rejected
+	 * value, and no channel made.
+	 */
+	@Test
+	void aChannelWithValuesThatCannotBeReadIsShownAgain() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "GOSSIP")
+				.param("name", "Visselblåsning")
+				.param("acknowledgeDays", "seven")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "7.5")
+				.param("recipients", "hr")
+				.param("enabled", "perhaps")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "kind", "GOSSIP"))
+			.andExpect(rejected("form", "acknowledgeDays", "seven"))
+			.andExpect(rejected("form", "retentionDays", "7.5"))
+			.andExpect(rejected("form", "recipients", "hr"))
+			.andExpect(rejected("form", "enabled", "perhaps"))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"acknowledgeDays-error\">Enter a whole number.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"retentionDays-error\">Enter a whole number.</p>")))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"recipients-error\">This is not a valid value.</p>")))
+			.andExpect(content().string(containsString("value=\"Visselblåsning\"")));
+		then(this.channels).should(never()).create(anyLong(), any(), any());
+		then(this.channels).should(never()).update(anyLong(), anyLong(), any());
+	}
+
+	/**
+	 * A type and a required box that cannot be read, in Danish: the question not added.
+	 */
+	@Test
+	void aQuestionWithATypeThatCannotBeReadIsShownAgain() throws Exception {
+		given(this.channels.find(ORG, CHANNEL)).willReturn(Optional.of(new Channel(CHANNEL, ORG,
+				ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, List.of(RECIPIENT), 1)));
+		this.mvc
+			.perform(as(post("/admin/voice/channels/" + CHANNEL + "/questions").param("labelSv", "Vad hände?")
+				.param("labelDa", "Hvad skete der?")
+				.param("labelEn", "What happened?")
+				.param("type", "ESSAY")
+				.param("required", "perhaps")
+				.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("question", "type", "ESSAY"))
+			.andExpect(rejected("question", "required", "perhaps"))
+			.andExpect(content()
+				.string(containsString("<p class=\"error\" id=\"type-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content().string(containsString("value=\"Hvad skete der?\"")));
 		then(this.questions).should(never()).add(anyLong(), anyLong(), any());
 	}
 
