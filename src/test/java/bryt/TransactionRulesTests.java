@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.annotation.Transactional;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 /**
@@ -41,6 +42,33 @@ class TransactionRulesTests {
 			.andShould()
 			.notHaveModifier(JavaModifier.STATIC)
 			.because("a class-based proxy cannot override a final or static method")
+			.check(this.classes);
+	}
+
+	/**
+	 * A transaction starts where a unit of work starts: in a service. A repository's
+	 * method is one statement or a few, called inside the service's transaction; a
+	 * controller hands over to a service.
+	 */
+	@Test
+	void transactionalIsNeverOnARepositoryOrAController() {
+		methods().that()
+			.areAnnotatedWith(Transactional.class)
+			.should()
+			.beDeclaredInClassesThat()
+			.haveSimpleNameNotEndingWith("Repository")
+			.andShould()
+			.beDeclaredInClassesThat()
+			.haveSimpleNameNotEndingWith("Controller")
+			.because("transactions start in services (docs/development.md)")
+			.check(this.classes);
+		classes().that()
+			.haveSimpleNameEndingWith("Repository")
+			.or()
+			.haveSimpleNameEndingWith("Controller")
+			.should()
+			.notBeAnnotatedWith(Transactional.class)
+			.because("transactions start in services (docs/development.md)")
 			.check(this.classes);
 	}
 

@@ -35,14 +35,17 @@ class StaffController {
 
 	private final StaffRepository staff;
 
+	private final StaffChanges changes;
+
 	private final OrganisationTree tree;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	StaffController(StaffDirectory directory, StaffRepository staff, OrganisationTree tree,
+	StaffController(StaffDirectory directory, StaffRepository staff, StaffChanges changes, OrganisationTree tree,
 			ApplicationEventPublisher events, Clock clock) {
+		this.changes = changes;
 		this.events = events;
 		this.clock = clock;
 		this.directory = directory;
@@ -106,10 +109,10 @@ class StaffController {
 			return form(me, id, form, model);
 		}
 		if (id == null) {
-			this.staff.create(me.organisationId(), form);
+			this.changes.create(me.organisationId(), form);
 		}
 		else {
-			this.staff.update(me.organisationId(), id, form, LocalDate.now(this.clock));
+			this.changes.update(me.organisationId(), id, form, LocalDate.now(this.clock));
 		}
 		this.events.publishEvent(new OrganisationChanged(me.organisationId()));
 		redirect.addFlashAttribute("saved", true);

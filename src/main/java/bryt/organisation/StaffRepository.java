@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class StaffRepository {
@@ -184,7 +183,6 @@ class StaffRepository {
 	 * moves the start of the first period with it (dropping periods that would end by
 	 * then), so the periods always cover the employment from its first day.
 	 */
-	@Transactional
 	void update(long organisationId, long id, StaffForm form, LocalDate changedOn) {
 		Map<String, Object> params = params(organisationId, form);
 		params.put("id", id);

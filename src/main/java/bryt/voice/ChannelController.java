@@ -48,9 +48,13 @@ class ChannelController {
 
 	private final DefaultQuestionnaire defaults;
 
+	private final Channels changes;
+
 	ChannelController(ChannelRepository channels, Organisations directory, KeyRepository keys,
-			RecipientKeys recipientKeys, QuestionRepository questions, DefaultQuestionnaire defaults) {
+			RecipientKeys recipientKeys, QuestionRepository questions, DefaultQuestionnaire defaults,
+			Channels changes) {
 		this.channels = channels;
+		this.changes = changes;
 		this.questions = questions;
 		this.defaults = defaults;
 		this.directory = directory;
@@ -140,10 +144,10 @@ class ChannelController {
 			return form(me, id, form, model);
 		}
 		if (id == null) {
-			this.channels.create(me.organisationId(), form, this.defaults.of(form.kind()));
+			this.changes.create(me.organisationId(), form, this.defaults.of(form.kind()));
 		}
 		else {
-			this.channels.update(me.organisationId(), id, form);
+			this.changes.update(me.organisationId(), id, form);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/voice/channels";

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class ChannelRepository {
@@ -24,11 +23,8 @@ class ChannelRepository {
 
 	private final JdbcClient jdbc;
 
-	private final QuestionRepository questions;
-
-	ChannelRepository(JdbcClient jdbc, QuestionRepository questions) {
+	ChannelRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.questions = questions;
 	}
 
 	List<Channel> findAll(long organisationId) {
@@ -56,9 +52,8 @@ class ChannelRepository {
 			.single();
 	}
 
-	/** Creates the channel with its first questionnaire. */
-	@Transactional
-	long create(long organisationId, ChannelForm form, List<QuestionForm.Checked> questionnaire) {
+	/** Creates the channel with its recipients. */
+	long create(long organisationId, ChannelForm form) {
 		long id = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name, acknowledge_days, feedback_months,
 					retention_days, enabled)
@@ -74,11 +69,9 @@ class ChannelRepository {
 			.query(Long.class)
 			.single();
 		replaceRecipients(organisationId, id, form.recipients());
-		questionnaire.forEach((question) -> this.questions.add(organisationId, id, question));
 		return id;
 	}
 
-	@Transactional
 	void update(long organisationId, long id, ChannelForm form) {
 		this.jdbc.sql("""
 				update voice_channel set kind = :kind, name = :name, acknowledge_days = :ack,

@@ -29,14 +29,17 @@ class DemoChannels {
 
 	private final ChannelRepository channels;
 
+	private final Channels changes;
+
 	private final RecipientKeys keys;
 
 	private final TransactionTemplate transaction;
 
 	private final DefaultQuestionnaire questionnaire;
 
-	DemoChannels(DemoMode demo, Organisations directory, ChannelRepository channels, RecipientKeys keys,
-			TransactionTemplate transaction, DefaultQuestionnaire questionnaire) {
+	DemoChannels(DemoMode demo, Organisations directory, ChannelRepository channels, Channels changes,
+			RecipientKeys keys, TransactionTemplate transaction, DefaultQuestionnaire questionnaire) {
+		this.changes = changes;
 		this.questionnaire = questionnaire;
 		this.demo = demo;
 		this.directory = directory;
@@ -68,10 +71,10 @@ class DemoChannels {
 				this.keys.create(organisationId, account, DemoMode.PASSWORD);
 			}
 		}
-		this.channels.create(organisationId,
+		this.changes.create(organisationId,
 				new ChannelForm(ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, recipients),
 				this.questionnaire.of(ChannelKind.WHISTLEBLOWING));
-		this.channels.create(organisationId, new ChannelForm(ChannelKind.WORK_ENVIRONMENT,
+		this.changes.create(organisationId, new ChannelForm(ChannelKind.WORK_ENVIRONMENT,
 				"Arbetsmiljö och missförhållanden", 7, 3, 730, true, recipients),
 				this.questionnaire.of(ChannelKind.WORK_ENVIRONMENT));
 	}

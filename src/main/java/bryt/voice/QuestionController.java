@@ -36,9 +36,12 @@ class QuestionController {
 
 	private final QuestionRepository questions;
 
-	QuestionController(ChannelRepository channels, QuestionRepository questions) {
+	private final Channels changes;
+
+	QuestionController(ChannelRepository channels, QuestionRepository questions, Channels changes) {
 		this.channels = channels;
 		this.questions = questions;
+		this.changes = changes;
 	}
 
 	@GetMapping("/new")
@@ -56,7 +59,7 @@ class QuestionController {
 			model.addAttribute("refusedOptions", QuestionForm.refusedOptions(errors));
 			return form(channel, null, form, model);
 		}
-		this.questions.add(me.organisationId(), id, checked.get());
+		this.changes.addQuestion(me.organisationId(), id, checked.get());
 		return saved(id, redirect);
 	}
 
@@ -77,7 +80,7 @@ class QuestionController {
 			model.addAttribute("refusedOptions", QuestionForm.refusedOptions(errors));
 			return form(channel, questionId, form, model);
 		}
-		this.questions.update(me.organisationId(), id, questionId, checked.get());
+		this.changes.updateQuestion(me.organisationId(), id, questionId, checked.get());
 		return saved(id, redirect);
 	}
 
@@ -87,7 +90,7 @@ class QuestionController {
 		channel(me, id);
 		question(me, id, questionId);
 		if (("up".equals(direction) || "down".equals(direction))
-				&& this.questions.move(me.organisationId(), id, questionId, "up".equals(direction))) {
+				&& this.changes.moveQuestion(me.organisationId(), id, questionId, "up".equals(direction))) {
 			return saved(id, redirect);
 		}
 		return "redirect:/admin/voice/channels/" + id + "#questions";
@@ -98,11 +101,10 @@ class QuestionController {
 			RedirectAttributes redirect) {
 		channel(me, id);
 		question(me, id, questionId);
-		if (this.questions.questionnaire(me.organisationId(), id).size() <= 1) {
+		if (!this.changes.removeQuestion(me.organisationId(), id, questionId)) {
 			redirect.addFlashAttribute("lastQuestion", true);
 			return "redirect:/admin/voice/channels/" + id + "#questions";
 		}
-		this.questions.remove(me.organisationId(), id, questionId);
 		return saved(id, redirect);
 	}
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The questions of each channel. Every change counts up the channel's questionnaire
@@ -49,7 +48,6 @@ class QuestionRepository {
 	}
 
 	/** Adds a question at the end of the channel's questionnaire. */
-	@Transactional
 	long add(long organisationId, long channelId, QuestionForm.Checked question) {
 		long id = this.jdbc.sql("""
 				insert into voice_question (organisation_id, channel_id, position, type, required,
@@ -68,7 +66,6 @@ class QuestionRepository {
 		return id;
 	}
 
-	@Transactional
 	void update(long organisationId, long channelId, long id, QuestionForm.Checked question) {
 		this.jdbc.sql("""
 				update voice_question set type = :type, required = :required, label_sv = :sv, label_da = :da,
@@ -87,7 +84,6 @@ class QuestionRepository {
 	 * Swaps the question with its neighbour before ({@code up}) or after it.
 	 * @return whether it moved: the first cannot move up, nor the last down
 	 */
-	@Transactional
 	boolean move(long organisationId, long channelId, long id, boolean up) {
 		int moved = this.jdbc.sql("""
 				with me as (
@@ -111,7 +107,6 @@ class QuestionRepository {
 		return moved > 0;
 	}
 
-	@Transactional
 	void remove(long organisationId, long channelId, long id) {
 		this.jdbc.sql("delete from voice_question where organisation_id = :org and channel_id = :channel and id = :id")
 			.param("org", organisationId)

@@ -58,6 +58,9 @@ class OrganisationFormsSliceTests {
 	private StaffRepository staff;
 
 	@MockitoBean
+	private StaffChanges staffChanges;
+
+	@MockitoBean
 	private StaffDirectory directory;
 
 	@MockitoBean
@@ -141,7 +144,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(
 					content().string(containsString("aria-invalid=\"true\" aria-describedby=\"fte-hint fte-error\"")))
 			.andExpect(content().string(not(containsString("value=\"1.5\""))));
-		then(this.staff).should(never()).create(anyLong(), any());
+		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
 
 	/** A unit of another organisation (or none) is not one to put staff in. */
@@ -159,7 +162,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "unitId", "unknown"))
 			.andExpect(content().string(containsString("This does not exist in your organisation.")));
-		then(this.staff).should(never()).create(anyLong(), any());
+		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
 
 	@Test
@@ -218,10 +221,10 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
 			.andExpect(model().errorCount(1))
-			.andExpect(content().string(
-					containsString("<p class=\"error\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
 			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
-		then(this.staff).should(never()).create(anyLong(), any());
+		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
 
 	/**
@@ -243,10 +246,10 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "unitId", "unknown"))
-			.andExpect(content().string(
-					containsString("<p class=\"error\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
 			.andExpect(content().string(containsString("This does not exist in your organisation.")));
-		then(this.staff).should(never()).create(anyLong(), any());
+		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
 
 	/**
@@ -276,19 +279,19 @@ class OrganisationFormsSliceTests {
 			.andExpect(rejected("form", "endDate", "31/12/2026"))
 			.andExpect(rejected("form", "endReason", "GONE"))
 			.andExpect(content().string(containsString(
-					"<p class=\"error\" id=\"employmentStart-error\">Angiv en dato som åååå-mm-dd.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"endDate-error\">Angiv en dato som åååå-mm-dd.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"fte-error\">Angiv et tal, f.eks. 0.75.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"unitId-error\">Dette er ikke en gyldig værdi.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"role-error\">Dette er ikke en gyldig værdi.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"endReason-error\">Dette er ikke en gyldig værdi.</p>")))
+					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Angiv en dato som åååå-mm-dd.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"endDate-error\">Angiv en dato som åååå-mm-dd.</p>")))
+			.andExpect(content().string(
+					containsString("<p class=\"govuk-error-message\" id=\"fte-error\">Angiv et tal, f.eks. 0.75.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"unitId-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"role-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"endReason-error\">Dette er ikke en gyldig værdi.</p>")))
 			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
-		then(this.staff).should(never()).create(anyLong(), any());
+		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
 
 	/** A level and a parent that cannot be read: both messages, and no unit saved. */
@@ -304,10 +307,10 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "level", "PLANET"))
 			.andExpect(rejected("form", "parentId", "12a"))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"level-error\">This is not a valid value.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"parentId-error\">This is not a valid value.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"level-error\">This is not a valid value.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"parentId-error\">This is not a valid value.</p>")))
 			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
 		then(this.tree).should(never()).save(anyLong(), any(), any(), any());
 	}
@@ -333,12 +336,12 @@ class OrganisationFormsSliceTests {
 			.andExpect(rejected("form", "unitIds", "x1"))
 			.andExpect(rejected("form", "staffId", "anna"))
 			.andExpect(rejected("form", "enabled", "perhaps"))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"roles-error\">Det här är inte ett giltigt värde.</p>")))
-			.andExpect(content().string(
-					containsString("<p class=\"error\" id=\"unitIds-error\">Det här är inte ett giltigt värde.</p>")))
-			.andExpect(content().string(
-					containsString("<p class=\"error\" id=\"staffId-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"roles-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"unitIds-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"staffId-error\">Det här är inte ett giltigt värde.</p>")))
 			.andExpect(content().string(containsString("value=\"anna.ek\"")));
 		then(this.accounts).should()
 			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4));

@@ -48,6 +48,9 @@ class QuestionnaireTests {
 	private ChannelRepository channels;
 
 	@Autowired
+	private Channels changes;
+
+	@Autowired
 	private QuestionRepository questions;
 
 	@Autowired
@@ -66,7 +69,7 @@ class QuestionnaireTests {
 
 	@BeforeEach
 	void createChannel() {
-		this.channel = this.channels
+		this.channel = this.changes
 			.create(org(),
 					new ChannelForm(ChannelKind.WORK_ENVIRONMENT, "Questionnaire test", 7, 3, 730, true,
 							List.of(accountId("hr"), accountId("union"))),

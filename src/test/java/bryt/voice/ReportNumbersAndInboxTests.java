@@ -54,6 +54,9 @@ class ReportNumbersAndInboxTests {
 	private ChannelRepository channels;
 
 	@Autowired
+	private Channels changes;
+
+	@Autowired
 	private DefaultQuestionnaire builtIn;
 
 	@Autowired
@@ -270,7 +273,7 @@ class ReportNumbersAndInboxTests {
 			.query(Long.class)
 			.single();
 		this.keys.create(org.id(), union, "demo").orElseThrow();
-		return this.channels.create(org.id(),
+		return this.changes.create(org.id(),
 				new ChannelForm(ChannelKind.WHISTLEBLOWING, name, 7, 3, 730, true, List.of(org.hr(), union)),
 				this.builtIn.of(ChannelKind.WHISTLEBLOWING));
 	}

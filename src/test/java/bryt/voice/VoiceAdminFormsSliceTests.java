@@ -65,6 +65,9 @@ class VoiceAdminFormsSliceTests {
 	@MockitoBean
 	private DefaultQuestionnaire defaults;
 
+	@MockitoBean
+	private Channels changes;
+
 	/** Deadlines outside their ranges, no name and no recipient. */
 	@Test
 	void aChannelWithoutNameOrRecipientsAndWithDeadlinesOutOfRangeIsRefused() throws Exception {
@@ -85,7 +88,7 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(content().string(containsString("At least 1.")))
 			.andExpect(content().string(containsString("At most 3,650.")))
 			.andExpect(content().string(containsString("Choose at least one.")));
-		then(this.channels).should(never()).create(anyLong(), any(), any());
+		then(this.changes).should(never()).create(anyLong(), any(), any());
 	}
 
 	/** A recipient id that is not an account of the organisation, in Swedish. */
@@ -104,7 +107,7 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "recipients", "voice.unknownRecipient"))
 			.andExpect(content().string(containsString("Välj mottagare i listan.")));
-		then(this.channels).should(never()).create(anyLong(), any(), any());
+		then(this.changes).should(never()).create(anyLong(), any(), any());
 	}
 
 	/**
@@ -126,7 +129,7 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(content().string(containsString("Write the question in Swedish.")))
 			.andExpect(content().string(containsString("This looks like a personal identity number.")))
 			.andExpect(content().string(not(containsString("811218"))));
-		then(this.questions).should(never()).add(anyLong(), anyLong(), any());
+		then(this.changes).should(never()).addQuestion(anyLong(), anyLong(), any());
 	}
 
 	/**
@@ -152,15 +155,15 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(rejected("form", "retentionDays", "7.5"))
 			.andExpect(rejected("form", "recipients", "hr"))
 			.andExpect(rejected("form", "enabled", "perhaps"))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"acknowledgeDays-error\">Enter a whole number.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"retentionDays-error\">Enter a whole number.</p>")))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"recipients-error\">This is not a valid value.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"acknowledgeDays-error\">Enter a whole number.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"retentionDays-error\">Enter a whole number.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"recipients-error\">This is not a valid value.</p>")))
 			.andExpect(content().string(containsString("value=\"Visselblåsning\"")));
-		then(this.channels).should(never()).create(anyLong(), any(), any());
-		then(this.channels).should(never()).update(anyLong(), anyLong(), any());
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+		then(this.changes).should(never()).update(anyLong(), anyLong(), any());
 	}
 
 	/**
@@ -180,10 +183,10 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("question", "type", "ESSAY"))
 			.andExpect(rejected("question", "required", "perhaps"))
-			.andExpect(content()
-				.string(containsString("<p class=\"error\" id=\"type-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"type-error\">Dette er ikke en gyldig værdi.</p>")))
 			.andExpect(content().string(containsString("value=\"Hvad skete der?\"")));
-		then(this.questions).should(never()).add(anyLong(), anyLong(), any());
+		then(this.changes).should(never()).addQuestion(anyLong(), anyLong(), any());
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
