@@ -102,10 +102,7 @@ class CommandLineIT {
 	}
 
 	private Result run(String... args) throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(java(), "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-						"-Duser.home=" + System.getProperty("user.home"), "-jar", jar(),
-						"--bryt.db.data-dir=" + this.dataDir.resolve("db")));
+		List<String> command = PackagedJar.command("--bryt.db.data-dir=" + this.dataDir.resolve("db"));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(this.dataDir, "out", ".txt");
 		Path err = Files.createTempFile(this.dataDir, "err", ".txt");
@@ -119,9 +116,8 @@ class CommandLineIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Process process = new ProcessBuilder(java(), "-Xmx512m", "-Duser.home=" + System.getProperty("user.home"),
-				"-jar", jar(), "--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir.resolve("db"),
-				"--bryt.demo.enabled=false")
+		Process process = new ProcessBuilder(PackagedJar.command("--server.port=" + port,
+				"--bryt.db.data-dir=" + this.dataDir.resolve("db"), "--bryt.demo.enabled=false"))
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve("server.log").toFile())
 			.start();
@@ -143,14 +139,6 @@ class CommandLineIT {
 		}
 		process.destroyForcibly();
 		throw new AssertionError("The server did not start");
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static String jar() {
-		return Path.of(System.getProperty("bryt.test.jar", "target/bryt.jar")).toString();
 	}
 
 	private record Result(int code, String out, String err) {

@@ -76,13 +76,9 @@ class RestartAfterKillIT {
 
 	private Process start(String name) throws IOException, InterruptedException {
 		int port = freePort();
-		Path jar = Path.of(System.getProperty("bryt.test.jar", "target/bryt.jar"));
-		String java = ProcessHandle.current().info().command().orElse("java");
 		Files.createDirectories(this.dataDir);
 		Process process = new ProcessBuilder(
-				List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-						"-Duser.home=" + System.getProperty("user.home"), "-jar", jar.toString(),
-						"--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir))
+				PackagedJar.command("--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir))
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve(name + ".log").toFile())
 			.start();

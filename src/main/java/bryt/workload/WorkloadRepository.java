@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,25 +32,10 @@ class WorkloadRepository {
 			(select d.deadline from case_deadline d where d.case_id = c.id and d.decided_on <= :at
 				order by d.decided_on desc, d.deadline desc limit 1)""";
 
-	/** The first key of the advisory locks that serialise an organisation's imports. */
-	private static final int IMPORT_LOCKS = 0x42727974;
-
 	private final JdbcClient jdbc;
 
 	WorkloadRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Waits until no other transaction imports into the organisation, and holds the
-	 * organisation's import lock until this transaction ends.
-	 */
-	void lockImports(long organisationId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:org as integer))")
-			.param("namespace", IMPORT_LOCKS)
-			.param("org", organisationId)
-			.query((RowCallbackHandler) (rs) -> {
-			});
 	}
 
 	long version(long organisationId) {
