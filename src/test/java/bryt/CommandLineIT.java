@@ -102,7 +102,8 @@ class CommandLineIT {
 	}
 
 	private Result run(String... args) throws Exception {
-		List<String> command = PackagedJar.command("--bryt.db.data-dir=" + this.dataDir.resolve("db"));
+		List<String> command = PackagedJar.command(CommandLineIT.class,
+				"--bryt.db.data-dir=" + this.dataDir.resolve("db"));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(this.dataDir, "out", ".txt");
 		Path err = Files.createTempFile(this.dataDir, "err", ".txt");
@@ -116,7 +117,7 @@ class CommandLineIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Process process = new ProcessBuilder(PackagedJar.command("--server.port=" + port,
+		Process process = new ProcessBuilder(PackagedJar.command(CommandLineIT.class, "--server.port=" + port,
 				"--bryt.db.data-dir=" + this.dataDir.resolve("db"), "--bryt.demo.enabled=false"))
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve("server.log").toFile())

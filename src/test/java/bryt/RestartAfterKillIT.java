@@ -77,8 +77,8 @@ class RestartAfterKillIT {
 	private Process start(String name) throws IOException, InterruptedException {
 		int port = freePort();
 		Files.createDirectories(this.dataDir);
-		Process process = new ProcessBuilder(
-				PackagedJar.command("--server.port=" + port, "--bryt.db.data-dir=" + this.dataDir))
+		Process process = new ProcessBuilder(PackagedJar.command(RestartAfterKillIT.class, "--server.port=" + port,
+				"--bryt.db.data-dir=" + this.dataDir))
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve(name + ".log").toFile())
 			.start();
