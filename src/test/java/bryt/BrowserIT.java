@@ -16,7 +16,6 @@ import dev.samstevens.totp.code.HashingAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page passes axe's WCAG 2.1 A and AA rules and fits a screen of 320, 390 and 1280 px
  * without scrolling sideways (WCAG 1.4.10).
  */
-@ResourceLock(Chromium.DEMO_SERVER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

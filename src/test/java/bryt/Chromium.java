@@ -85,12 +85,6 @@ public final class Chromium implements AutoCloseable {
 			.toList();
 	}
 
-	/**
-	 * The lock of the browser tests: they share one server and its demo data, so they run
-	 * one after the other (the failsafe tests run two classes at a time).
-	 */
-	public static final String DEMO_SERVER = "bryt-demo-server";
-
 	/** A phone at its narrowest (WCAG 1.4.10), a common phone, a laptop. */
 	public static final List<Integer> WIDTHS = List.of(320, 390, 1280);
 

@@ -18,8 +18,8 @@ public final class PackagedJar {
 	 * tests start the jar a dozen times, each a short life spent loading classes: a
 	 * class-data archive (made by the first start, used by the others) and the quick
 	 * compiler alone take about a third off each start. Neither changes what Bryt does.
-	 * Each test class has an archive of its own ({@code test}), since two classes run at
-	 * once and a JVM writes its archive when it exits.
+	 * Each test class has an archive of its own ({@code test}): a JVM writes its archive
+	 * when it exits, and one class's last start should not rewrite another's.
 	 */
 	public static List<String> command(Class<?> test, String... args) {
 		Path jar = Path.of(System.getProperty("bryt.test.jar", "target/bryt.jar"));

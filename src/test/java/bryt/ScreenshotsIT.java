@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +21,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * -Dit.test=ScreenshotsIT -Dbryt.screenshots=docs/screenshots}.
  */
 @EnabledIfSystemProperty(named = "bryt.screenshots", matches = ".+")
-@ResourceLock(Chromium.DEMO_SERVER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 class ScreenshotsIT {

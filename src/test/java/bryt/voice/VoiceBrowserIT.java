@@ -22,7 +22,6 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * follows up with the receipt, reads the reply and writes again; the excluded recipient
  * never sees the report. Every page passes axe's WCAG 2.1 A and AA rules.
  */
-@ResourceLock(Chromium.DEMO_SERVER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "bryt.db.data-dir=target/test-data/${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
