@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * An account as an administrator edits it. {@code password} is required for a new account
  * and left empty to keep the current one.
  */
-record AccountForm(@NotBlank @Pattern(regexp = Accounts.USERNAME_PATTERN) String username,
+record AccountForm(@NotBlank @Pattern(regexp = Accounts.USERNAME_PATTERN) @NoPersonalIdentityNumber String username,
 		@NotBlank @Size(max = 200) @NoPersonalIdentityNumber String displayName, @NotEmpty Set<Role> roles,
 		Long staffId, Boolean enabled, Set<Long> unitIds, @Size(max = 200) String password) {
 

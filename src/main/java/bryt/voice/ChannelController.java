@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisations;
+import bryt.organisation.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -133,8 +134,7 @@ class ChannelController {
 
 	private String save(CurrentAccount me, Long id, ChannelForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		Set<Long> accountIds = this.directory.accounts(me.organisationId())
-			.stream()
+		Set<Long> accountIds = candidates(me).stream()
 			.map(Organisations.AccountSummary::id)
 			.collect(Collectors.toSet());
 		if (!accountIds.containsAll(form.recipients())) {
@@ -157,10 +157,21 @@ class ChannelController {
 		model.addAttribute("channelId", id);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", ChannelKind.values());
-		model.addAttribute("accounts", this.directory.accounts(me.organisationId()));
+		model.addAttribute("accounts", candidates(me));
 		model.addAttribute("withKeys", withKeys(me));
 		model.addAttribute("questions", (id != null) ? this.questions.questionnaire(me.organisationId(), id) : null);
 		return "voice/channel-form";
+	}
+
+	/**
+	 * The accounts that may receive a channel's reports: not administrators, who could
+	 * otherwise reset a co-recipient's password and grant themselves its reports.
+	 */
+	private List<Organisations.AccountSummary> candidates(CurrentAccount me) {
+		return this.directory.accounts(me.organisationId())
+			.stream()
+			.filter((account) -> !account.roles().contains(Role.ADMINISTRATOR))
+			.toList();
 	}
 
 	private Set<Long> withKeys(CurrentAccount me) {

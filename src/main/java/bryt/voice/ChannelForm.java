@@ -2,6 +2,8 @@ package bryt.voice;
 
 import java.util.List;
 
+import bryt.shared.NoPersonalIdentityNumber;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-record ChannelForm(@NotNull ChannelKind kind, @NotBlank @Size(max = 200) String name,
+record ChannelForm(@NotNull ChannelKind kind, @NotBlank @Size(max = 200) @NoPersonalIdentityNumber String name,
 		@NotNull @Min(1) @Max(90) Integer acknowledgeDays, @NotNull @Min(1) @Max(12) Integer feedbackMonths,
 		@NotNull @Min(1) @Max(3650) Integer retentionDays, Boolean enabled, @NotEmpty List<Long> recipients) {
 

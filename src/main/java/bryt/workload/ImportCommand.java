@@ -119,9 +119,10 @@ class ImportCommand implements Command {
 	private int importFile(Organisation organisation, ImportKind kind, Path file, PrintStream out, PrintStream err) {
 		try (InputStream in = Files.newInputStream(file)) {
 			long started = System.nanoTime();
-			int changed = this.imports.run(organisation.id(), kind, file.getFileName().toString(), in);
-			out.printf(Locale.ROOT, "Imported %s into %s: %d changed (%.1f s)%n", file.getFileName(),
-					organisation.code(), changed, (System.nanoTime() - started) / 1e9);
+			String name = Imports.fileName(file.getFileName().toString(), kind.name() + ".csv");
+			int changed = this.imports.run(organisation.id(), kind, name, in);
+			out.printf(Locale.ROOT, "Imported %s into %s: %d changed (%.1f s)%n", name, organisation.code(), changed,
+					(System.nanoTime() - started) / 1e9);
 			return 0;
 		}
 		catch (ImportRefusedException refused) {

@@ -78,7 +78,7 @@ class ImportController {
 			model.addAttribute("fileError", true);
 			return "workload/imports";
 		}
-		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : importKind.name();
+		String fileName = Imports.fileName(file.getOriginalFilename(), importKind.name() + ".csv");
 		model.addAttribute("fileName", fileName);
 		try (InputStream in = file.getInputStream()) {
 			model.addAttribute("changed", this.imports.run(me.organisationId(), importKind, fileName, in));

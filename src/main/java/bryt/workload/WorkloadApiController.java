@@ -143,7 +143,7 @@ class WorkloadApiController {
 	Map<String, Object> importFile(@PathVariable String org, @PathVariable String kind,
 			@RequestPart("file") MultipartFile file, Authentication authentication) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return importStream(org, kind, (file.getOriginalFilename() != null) ? file.getOriginalFilename() : kind, in,
+			return importStream(org, kind, Imports.fileName(file.getOriginalFilename(), kind + ".csv"), in,
 					authentication);
 		}
 	}

@@ -184,6 +184,26 @@ class OrganisationFormsSliceTests {
 	}
 
 	/**
+	 * A username is shown on many pages: one that looks like a personal identity number
+	 * is refused without being shown back (found by the review of the running jar).
+	 */
+	@Test
+	void anIdentityNumberAsUsernameIsRefusedAndNotShownBack() throws Exception {
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/accounts").param("username", "19121212-1212")
+						.param("displayName", "Anna Ek")
+						.param("roles", "MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "NoPersonalIdentityNumber"))
+			.andExpect(content().string(containsString(
+					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
+			.andExpect(content().string(not(containsString("121212"))));
+		then(this.accounts).should()
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")));
+	}
+
+	/**
 	 * An account form with a username Bryt does not take and no role: the controller
 	 * hands the refusals to the service, which saves nothing with errors, and shows them.
 	 */

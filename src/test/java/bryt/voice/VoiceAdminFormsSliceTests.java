@@ -91,6 +91,70 @@ class VoiceAdminFormsSliceTests {
 		then(this.changes).should(never()).create(anyLong(), any(), any());
 	}
 
+	/**
+	 * A channel's name is shown on the public report pages: one that looks like a
+	 * personal identity number is refused without being shown back (found by the review
+	 * of the running jar).
+	 */
+	@Test
+	void anIdentityNumberAsChannelNameIsRefusedAndNotShownBack() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+				.param("name", "19121212-1212")
+				.param("acknowledgeDays", "7")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "730")
+				.param("recipients", String.valueOf(RECIPIENT))))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NoPersonalIdentityNumber"))
+			.andExpect(content().string(containsString(
+					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
+			.andExpect(content().string(not(containsString("121212"))));
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+	}
+
+	/**
+	 * Indexed names no form sends ({@code recipients[300]}, {@code name[0]}): a 400, not
+	 * a 500 (found by the review of the running jar).
+	 */
+	@Test
+	void indexedFieldNamesAreABadRequest() throws Exception {
+		for (String name : List.of("recipients[300]", "recipients[2147483647]", "recipients[-1]", "recipients[abc]",
+				"name[0]")) {
+			this.mvc
+				.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+					.param("acknowledgeDays", "7")
+					.param("feedbackMonths", "3")
+					.param("retentionDays", "730")
+					.param(name, "2")))
+				.andExpect(status().isBadRequest());
+		}
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+	}
+
+	/**
+	 * An administrator is never a recipient: the form refuses one (found by the review of
+	 * the running jar).
+	 */
+	@Test
+	void anAdministratorIsNotARecipient() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR)),
+					new Organisations.AccountSummary(RECIPIENT + 1, "admin", "Admin", Set.of(Role.ADMINISTRATOR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+				.param("name", "Visselblåsning")
+				.param("acknowledgeDays", "7")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "730")
+				.param("recipients", String.valueOf(RECIPIENT), String.valueOf(RECIPIENT + 1))))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "recipients", "voice.unknownRecipient"));
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+	}
+
 	/** A recipient id that is not an account of the organisation, in Swedish. */
 	@Test
 	void aRecipientFromOutsideTheOrganisationIsRefused() throws Exception {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import bryt.shared.PersonalIdentityNumbers;
+
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,20 @@ public class Imports {
 		return this.kinds.stream()
 			.filter((kind) -> kind.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown import kind " + name + "; expected " + names()));
+			.orElseThrow(() -> new IllegalArgumentException("Unknown import kind"
+					+ (PersonalIdentityNumbers.containsOne(name) ? "" : " " + name) + "; expected " + names()));
+	}
+
+	/**
+	 * The name an uploaded file is known by in messages, results and the import history:
+	 * its own, or {@code fallback} when it has none or when it holds what looks like a
+	 * personal identity number (then it is neither stored nor shown back).
+	 */
+	public static String fileName(String original, String fallback) {
+		if (original == null || original.isBlank() || PersonalIdentityNumbers.containsOne(original)) {
+			return fallback;
+		}
+		return original;
 	}
 
 	/**

@@ -2,7 +2,10 @@ package bryt.shared.web;
 
 import java.util.List;
 
+import org.springframework.beans.BeansException;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.InitBinderDataBinderFactory;
 import org.springframework.web.method.support.InvocableHandlerMethod;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
@@ -52,6 +56,30 @@ class FormBinding implements WebMvcRegistrations {
 
 		FormBinder(Object target, String objectName) {
 			super(target, objectName);
+		}
+
+		/**
+		 * A parameter name no form sends ({@code recipients[2147483647]},
+		 * {@code name[0]}) makes the binding throw instead of recording an error: a
+		 * crafted request, answered 400 like other malformed ones, not a 500.
+		 */
+		@Override
+		public void construct(ValueResolver valueResolver) {
+			refuseMalformedNames(() -> super.construct(valueResolver));
+		}
+
+		@Override
+		protected void doBind(MutablePropertyValues values) {
+			refuseMalformedNames(() -> super.doBind(values));
+		}
+
+		private static void refuseMalformedNames(Runnable binding) {
+			try {
+				binding.run();
+			}
+			catch (IndexOutOfBoundsException | IllegalStateException | IllegalArgumentException | BeansException ex) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A form field's name is malformed");
+			}
 		}
 
 		@Override

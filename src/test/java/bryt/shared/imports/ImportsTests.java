@@ -72,6 +72,20 @@ class ImportsTests {
 			.withMessage("Unknown import kind absence; expected case-types, units, staff or cases");
 	}
 
+	/**
+	 * A kind or a file named like a personal identity number: the name is neither shown
+	 * back nor kept (found by the review of the running jar).
+	 */
+	@Test
+	void aNameLikeAnIdentityNumberIsNotEchoed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("19121212-1212"))
+			.withMessage("Unknown import kind; expected case-types, units, staff or cases");
+		assertThat(Imports.fileName("19121212-1212.csv", "staff.csv")).isEqualTo("staff.csv");
+		assertThat(Imports.fileName("191212121212.csv", "staff.csv")).isEqualTo("staff.csv");
+		assertThat(Imports.fileName(null, "staff.csv")).isEqualTo("staff.csv");
+		assertThat(Imports.fileName("personal 2026.csv", "staff.csv")).isEqualTo("personal 2026.csv");
+	}
+
 	@Test
 	void theImportPageOffersEachRoleTheKindsItMayImport() {
 		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(4);
