@@ -62,8 +62,8 @@ class SecurityConfiguration {
 	 * {@link AnonymousPaths} bean, which keeps sessions out of them entirely.
 	 */
 	static final String[] PUBLIC_PATHS = { "/login", SecondFactorPending.PATH, SecondFactorPending.PATH + "/**",
-			"/css/**", "/js/**", "/design/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**",
-			"/actuator/info" };
+			"/css/**", "/js/**", "/design/**", "/favicon.svg", "/favicon.ico", "/error", "/actuator/health",
+			"/actuator/health/**", "/actuator/info" };
 
 	/**
 	 * The anonymous paths come first: no session is created or read there, no CSRF token

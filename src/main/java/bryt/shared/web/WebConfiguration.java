@@ -22,6 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -71,6 +72,16 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
 		return new ResourceUrlEncodingFilter();
+	}
+
+	/**
+	 * Browsers ask for {@code /favicon.ico} on their own, also on the anonymous report
+	 * pages: answered with the icon Bryt has, not with the login page, whose form would
+	 * leave a cookie in a reporter's browser.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/favicon.ico", "/favicon.svg");
 	}
 
 	@Override

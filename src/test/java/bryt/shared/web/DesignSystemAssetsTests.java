@@ -54,6 +54,22 @@ class DesignSystemAssetsTests {
 		assertThat(page.getHeaders("Set-Cookie")).isEmpty();
 	}
 
+	/**
+	 * Chromium asks for {@code /favicon.ico} on its own now and then: it led to the login
+	 * page, whose form set a cookie in a reporter's browser (seen once in
+	 * VoiceBrowserIT's cookie check). It leads to the icon, and leaves no cookie.
+	 */
+	@Test
+	void theBrowsersOwnIconRequestLeavesNoCookie() throws Exception {
+		MockHttpServletResponse icon = this.mvc.perform(get("/favicon.ico")).andReturn().getResponse();
+		assertThat(icon.getStatus()).isEqualTo(302);
+		assertThat(icon.getRedirectedUrl()).isEqualTo("/favicon.svg");
+		assertThat(icon.getHeaders("Set-Cookie")).isEmpty();
+		MockHttpServletResponse svg = this.mvc.perform(get("/favicon.svg")).andReturn().getResponse();
+		assertThat(svg.getStatus()).isEqualTo(200);
+		assertThat(svg.getHeaders("Set-Cookie")).isEmpty();
+	}
+
 	@Test
 	void theSystemFontReplacesTheDesignSystemsOwn() throws Exception {
 		String css = this.mvc.perform(get("/css/bryt.css")).andReturn().getResponse().getContentAsString();
