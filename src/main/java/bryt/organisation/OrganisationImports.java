@@ -20,13 +20,15 @@ import bryt.shared.imports.ImportProblems;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports of the unit tree and of staff from CSV exports of HR systems. A file is read
- * and checked completely before anything is written; then it is written in one
- * transaction. Rows are matched by unit code and employee number, and only what differs
- * is changed, so importing the same file twice changes nothing.
+ * and checked completely before anything is written; then it is written in the
+ * transaction {@link bryt.shared.imports.Imports#run} opens (it refuses to run outside
+ * one). Rows are matched by unit code and employee number, and only what differs is
+ * changed, so importing the same file twice changes nothing.
  */
 @Service
 class OrganisationImports {
@@ -58,21 +60,18 @@ class OrganisationImports {
 
 	private final StaffRepository staff;
 
-	private final TransactionTemplate transaction;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	OrganisationImports(UnitRepository units, StaffRepository staff, TransactionTemplate transaction,
-			ApplicationEventPublisher events, Clock clock) {
+	OrganisationImports(UnitRepository units, StaffRepository staff, ApplicationEventPublisher events, Clock clock) {
 		this.units = units;
 		this.staff = staff;
-		this.transaction = transaction;
 		this.events = events;
 		this.clock = clock;
 	}
 
+	@Transactional(propagation = Propagation.MANDATORY)
 	int importUnits(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		List<UnitRow> rows = new ArrayList<>();
@@ -112,32 +111,30 @@ class OrganisationImports {
 			}
 		}
 		problems.refuseIfAny();
-		return this.transaction.execute((status) -> {
-			Map<String, Long> ids = new HashMap<>();
-			existing.forEach((code, unit) -> ids.put(code, unit.id()));
-			int changed = 0;
-			for (UnitRow row : rows) {
-				if (!ids.containsKey(row.code())) {
-					ids.put(row.code(), this.units.create(organisationId, row.code(), row.name(), row.level(), null));
-					changed++;
-				}
+		Map<String, Long> ids = new HashMap<>();
+		existing.forEach((code, unit) -> ids.put(code, unit.id()));
+		int changed = 0;
+		for (UnitRow row : rows) {
+			if (!ids.containsKey(row.code())) {
+				ids.put(row.code(), this.units.create(organisationId, row.code(), row.name(), row.level(), null));
+				changed++;
 			}
-			for (UnitRow row : rows) {
-				Long parentId = (row.parent() != null) ? ids.get(row.parent()) : null;
-				Unit current = existing.get(row.code());
-				boolean same = current != null && current.name().equals(row.name()) && current.level() == row.level()
-						&& Objects.equals(current.parentId(), parentId);
-				if (!same) {
-					this.units.update(organisationId, ids.get(row.code()), row.code(), row.name(), row.level(),
-							parentId);
-					changed += (current != null) ? 1 : 0;
-				}
+		}
+		for (UnitRow row : rows) {
+			Long parentId = (row.parent() != null) ? ids.get(row.parent()) : null;
+			Unit current = existing.get(row.code());
+			boolean same = current != null && current.name().equals(row.name()) && current.level() == row.level()
+					&& Objects.equals(current.parentId(), parentId);
+			if (!same) {
+				this.units.update(organisationId, ids.get(row.code()), row.code(), row.name(), row.level(), parentId);
+				changed += (current != null) ? 1 : 0;
 			}
-			this.events.publishEvent(new OrganisationChanged(organisationId));
-			return changed;
-		});
+		}
+		this.events.publishEvent(new OrganisationChanged(organisationId));
+		return changed;
 	}
 
+	@Transactional(propagation = Propagation.MANDATORY)
 	int importStaff(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		Map<String, Long> unitIds = this.units.findTree(organisationId)
@@ -180,22 +177,20 @@ class OrganisationImports {
 			.stream()
 			.collect(Collectors.toMap(StaffMember::employeeNumber, Function.identity()));
 		LocalDate today = LocalDate.now(this.clock);
-		return this.transaction.execute((status) -> {
-			int changed = 0;
-			for (StaffRow row : rows) {
-				StaffMember current = existing.get(row.form().employeeNumber());
-				if (current == null) {
-					this.staff.create(organisationId, row.form());
-					changed++;
-				}
-				else if (!StaffForm.of(current).equals(normalised(row.form()))) {
-					this.staff.update(organisationId, current.id(), row.form(), today);
-					changed++;
-				}
+		int changed = 0;
+		for (StaffRow row : rows) {
+			StaffMember current = existing.get(row.form().employeeNumber());
+			if (current == null) {
+				this.staff.create(organisationId, row.form());
+				changed++;
 			}
-			this.events.publishEvent(new OrganisationChanged(organisationId));
-			return changed;
-		});
+			else if (!StaffForm.of(current).equals(normalised(row.form()))) {
+				this.staff.update(organisationId, current.id(), row.form(), today);
+				changed++;
+			}
+		}
+		this.events.publishEvent(new OrganisationChanged(organisationId));
+		return changed;
 	}
 
 	/**

@@ -30,10 +30,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports cases from a case-management export, all or nothing, in one transaction.
+ * Imports cases from a case-management export, all or nothing, in the transaction
+ * {@link bryt.shared.imports.Imports#run} opens (it refuses to run outside one).
  *
  * <p>
  * Each row is checked on its own, and its case type, unit and handlers are looked up in
@@ -64,17 +66,13 @@ class CaseImport implements ImportKind {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transaction;
-
 	private final OrganisationCodes codes;
 
 	private final Clock clock;
 
-	CaseImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, OrganisationCodes codes,
-			Clock clock) {
+	CaseImport(DataSource dataSource, JdbcClient jdbc, OrganisationCodes codes, Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
-		this.transaction = transaction;
 		this.codes = codes;
 		this.clock = clock;
 	}
@@ -104,35 +102,33 @@ class CaseImport implements ImportKind {
 	 * @return the number of cases created or changed
 	 */
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
 	public int importFile(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		LocalDate today = LocalDate.now(this.clock);
-		return this.transaction.execute((status) -> {
-			// Sorts and hashes over a file of 250,000 cases fit in memory; only for this
-			// transaction.
-			this.jdbc.sql("set local work_mem = '64MB'").update();
-			this.jdbc.sql("""
-					create temporary table import_case (
-						line bigint not null, case_ref text not null, case_type_id bigint, unit_id bigint,
-						opened date not null, closed date, deadline date, deadline_days integer,
-						handler_id bigint, co_handler_id bigint, complexity smallint not null, linked_case text
-					) on commit drop
-					""").update();
-			Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, this.codes, organisationId));
-			if (staged.header() != null) {
-				// Also when rows had problems of their own: the report lists everything.
-				checkAcrossRows(organisationId, staged, problems);
-			}
-			if (problems.any()) {
-				status.setRollbackOnly();
-				problems.refuseIfAny();
-			}
-			int changed = write(organisationId, today, staged.anyLinked());
-			if (changed > 0) {
-				WorkloadSetup.bumpVersion(this.jdbc, organisationId);
-			}
-			return changed;
-		});
+		// Sorts and hashes over a file of 250,000 cases fit in memory; only for this
+		// transaction.
+		this.jdbc.sql("set local work_mem = '64MB'").update();
+		this.jdbc.sql("""
+				create temporary table import_case (
+					line bigint not null, case_ref text not null, case_type_id bigint, unit_id bigint,
+					opened date not null, closed date, deadline date, deadline_days integer,
+					handler_id bigint, co_handler_id bigint, complexity smallint not null, linked_case text
+				) on commit drop
+				""").update();
+		Staged staged = copyIntoStaging(csv, problems, References.of(this.jdbc, this.codes, organisationId));
+		if (staged.header() != null) {
+			// Also when rows had problems of their own: the report lists everything.
+			checkAcrossRows(organisationId, staged, problems);
+		}
+		if (problems.any()) {
+			problems.refuseIfAny();
+		}
+		int changed = write(organisationId, today, staged.anyLinked());
+		if (changed > 0) {
+			WorkloadSetup.bumpVersion(this.jdbc, organisationId);
+		}
+		return changed;
 	}
 
 	private Staged copyIntoStaging(InputStream csv, ImportProblems problems, References references) {

@@ -19,7 +19,8 @@ import bryt.shared.imports.ImportProblems;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports case types ({@code code,name,weight,deadline_days,investigation,two_handlers}),
@@ -39,13 +40,10 @@ class CaseTypeImport implements ImportKind {
 
 	private final CaseTypeRepository caseTypes;
 
-	private final TransactionTemplate transaction;
-
 	private final JdbcClient jdbc;
 
-	CaseTypeImport(CaseTypeRepository caseTypes, TransactionTemplate transaction, JdbcClient jdbc) {
+	CaseTypeImport(CaseTypeRepository caseTypes, JdbcClient jdbc) {
 		this.caseTypes = caseTypes;
-		this.transaction = transaction;
 		this.jdbc = jdbc;
 	}
 
@@ -71,6 +69,7 @@ class CaseTypeImport implements ImportKind {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
 	public int importFile(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
 		Map<String, CaseType> existing = this.caseTypes.findAll(organisationId)
@@ -99,24 +98,22 @@ class CaseTypeImport implements ImportKind {
 					Boolean.TRUE.equals(investigation), Boolean.TRUE.equals(two)));
 		});
 		problems.refuseIfAny();
-		return this.transaction.execute((status) -> {
-			int changed = 0;
-			for (CaseType type : rows) {
-				CaseType current = existing.get(type.code());
-				if (current == null) {
-					this.caseTypes.insert(organisationId, type);
-					changed++;
-				}
-				else if (!same(current, type)) {
-					this.caseTypes.update(organisationId, type);
-					changed++;
-				}
+		int changed = 0;
+		for (CaseType type : rows) {
+			CaseType current = existing.get(type.code());
+			if (current == null) {
+				this.caseTypes.insert(organisationId, type);
+				changed++;
 			}
-			if (changed > 0) {
-				WorkloadSetup.bumpVersion(this.jdbc, organisationId);
+			else if (!same(current, type)) {
+				this.caseTypes.update(organisationId, type);
+				changed++;
 			}
-			return changed;
-		});
+		}
+		if (changed > 0) {
+			WorkloadSetup.bumpVersion(this.jdbc, organisationId);
+		}
+		return changed;
 	}
 
 	private static boolean same(CaseType a, CaseType b) {

@@ -14,6 +14,7 @@ import bryt.organisation.Organisations;
 import bryt.organisation.StaffMember;
 import bryt.organisation.StaffRole;
 import bryt.organisation.Unit;
+import bryt.shared.imports.Imports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,11 @@ class DemoCases {
 
 	private final Organisations organisations;
 
-	DemoCases(CaseImport caseImport, Organisations organisations) {
+	private final Imports imports;
+
+	DemoCases(CaseImport caseImport, Imports imports, Organisations organisations) {
 		this.caseImport = caseImport;
+		this.imports = imports;
 		this.organisations = organisations;
 	}
 
@@ -66,7 +70,7 @@ class DemoCases {
 	void on(DemoMunicipalityCreated demo) {
 		String csv = generate(demo.today(), this.organisations.units(demo.organisationId()),
 				this.organisations.staff(demo.organisationId()));
-		int cases = this.caseImport.importFile(demo.organisationId(), "demo-cases.csv",
+		int cases = this.imports.run(demo.organisationId(), this.caseImport, "demo-cases.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 		log.info("Created {} demo cases", cases);
 	}
