@@ -87,6 +87,9 @@ class AuthorizationTests {
 			// open to every account but shows only the reports it holds a key for (others
 			// get
 			// 404).
+			// The help pages (issue 11 item 5): for every account.
+			Map.entry("GET /help", LOGGED_IN), Map.entry("GET /help/workload", LOGGED_IN),
+			Map.entry("GET /help/voice", LOGGED_IN), Map.entry("GET /help/organisation", LOGGED_IN),
 			Map.entry("GET /report", EVERYONE), Map.entry("GET /report/{org}", EVERYONE),
 			Map.entry("GET /report/{org}/channel/{channelId}", EVERYONE),
 			Map.entry("POST /report/{org}/channel/{channelId}", EVERYONE),

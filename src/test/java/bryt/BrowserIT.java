@@ -161,6 +161,8 @@ class BrowserIT {
 		// settings.
 		getRoutes.removeIf((route) -> route.startsWith("/report") || route.startsWith("/voice")
 				|| route.startsWith("/admin/voice"));
+		// helpPagesPassAxeInEachLanguage scans the help pages.
+		getRoutes.removeIf((route) -> route.startsWith("/help"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -361,11 +363,38 @@ class BrowserIT {
 			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(good);
 			page.locator("main form button[type=submit]").click();
 			assertThat(page.getByRole(AriaRole.STATUS)).containsText("good-units.csv imported");
-			assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 rows created or changed something");
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 row created or changed something");
 			assertThat(page.locator("table")).containsText("Nytt team");
 			scan(page, "import done", violations);
 			assertThat(violations).isEmpty();
 		}
+	}
+
+	/**
+	 * Issue 11 item 5: the help pages, in each language, and the load-model page as the
+	 * committee sees it, pass axe and reflow; a help link by a key figure leads to its
+	 * explanation.
+	 */
+	@Test
+	void helpPagesPassAxeInEachLanguage() {
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "committee");
+			for (String language : List.of("sv", "da", "en")) {
+				for (String path : List.of("/help", "/help/workload", "/help/voice", "/help/organisation")) {
+					page.navigate(url(path + "?lang=" + language));
+					scan(page, path + ", " + language, violations);
+				}
+			}
+			page.navigate(url("/workload/case-types"));
+			assertThat(page.locator("h1")).hasText("The load model");
+			scan(page, "load model, committee", violations);
+			page.navigate(url("/workload"));
+			page.locator("a[href='/help/workload#load']").first().click();
+			assertThat(page).hasURL(url("/help/workload#load"));
+			assertThat(page.locator("#load h2")).hasText("Load");
+		}
+		assertThat(violations).isEmpty();
 	}
 
 	private void scan(Page page, String what, List<String> violations) {

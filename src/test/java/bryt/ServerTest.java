@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a real port of its own embedded PostgreSQL, reached at the
@@ -24,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "bryt.db.data-dir=target/test-data/${random.uuid}", "bryt.public-url=https://bryt.example/" })
 @AutoConfigureMockMvc
+@Import(EnglishBrowser.class)
 public @interface ServerTest {
 
 }

@@ -32,4 +32,13 @@ public record UnitFigures(long unitId, String code, String name, UnitLevel level
 		double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
 		Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
 		double loadRatio, Band band, double forecastFte) {
+
+	/**
+	 * Whether there is a load to show: a ratio exists only against a capacity. On a date
+	 * before anyone was employed (before the first import, say) there is none, and the
+	 * pages say "no data" rather than "0 %".
+	 */
+	public boolean measured() {
+		return this.capacity > 0;
+	}
 }

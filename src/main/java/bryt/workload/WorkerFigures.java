@@ -10,4 +10,13 @@ package bryt.workload;
  */
 public record WorkerFigures(long staffId, String employeeNumber, String name, long unitId, String unit, int openCases,
 		double weightedLoad, double capacity, double loadRatio, Band band) {
+
+	/**
+	 * Whether there is a load to show: a ratio exists only against a capacity. On a date
+	 * before anyone was employed (before the first import, say) there is none, and the
+	 * pages say "no data" rather than "0 %".
+	 */
+	public boolean measured() {
+		return this.capacity > 0;
+	}
 }

@@ -194,6 +194,11 @@ public class Workload {
 		return this.caseTypes.findAll(organisationId);
 	}
 
+	/** The load model the organisation's employer and unions agreed on. */
+	public LoadSettings settings(long organisationId) {
+		return this.repository.settings(organisationId);
+	}
+
 	private WorkloadFigures compute(Organisation organisation, LocalDate at) {
 		LoadSettings settings = this.repository.settings(organisation.id());
 		return WorkloadCalculator.compute(organisation.id(), organisation.code(), organisation.name(), at, settings,

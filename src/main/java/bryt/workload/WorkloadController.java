@@ -127,6 +127,7 @@ class WorkloadController {
 	String caseTypes(Authentication authentication, Locale locale, Model model) {
 		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
 		model.addAttribute("caseTypes", this.workload.caseTypes(me.organisationId()));
+		model.addAttribute("loadModel", WorkloadHelpController.loadModel(this.workload, me.organisationId()));
 		model.addAttribute("language", locale.getLanguage());
 		return "workload/case-types";
 	}

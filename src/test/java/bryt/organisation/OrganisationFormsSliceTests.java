@@ -303,7 +303,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(content().string(containsString(
 					"<p class=\"govuk-error-message\" id=\"endDate-error\">Angiv en dato som åååå-mm-dd.</p>")))
 			.andExpect(content().string(
-					containsString("<p class=\"govuk-error-message\" id=\"fte-error\">Angiv et tal, f.eks. 0.75.</p>")))
+					containsString("<p class=\"govuk-error-message\" id=\"fte-error\">Angiv et tal, f.eks. 0,75.</p>")))
 			.andExpect(content().string(containsString(
 					"<p class=\"govuk-error-message\" id=\"unitId-error\">Dette er ikke en gyldig værdi.</p>")))
 			.andExpect(content().string(containsString(

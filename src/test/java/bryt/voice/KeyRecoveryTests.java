@@ -95,12 +95,12 @@ class KeyRecoveryTests extends MailTest {
 		String before = ulfBrowser.page(get("/voice/reports/" + org.number(shared)));
 		assertThat(section(before, "holds-access")).contains("Ulf").doesNotContain("Hanna");
 		assertThat(section(before, "lost-access")).contains("Hanna");
-		assertThat(ulfBrowser.page(get("/voice/access"))).contains("Hanna: 1 reports");
+		assertThat(ulfBrowser.page(get("/voice/access"))).contains("Hanna: 1 report");
 		int mailsBefore = smtp.getReceivedMessages().length;
 
 		String done = ulfBrowser.page(post("/voice/access/regrant").param("account", String.valueOf(hanna)));
 
-		assertThat(done).contains("1 reports were re-granted.");
+		assertThat(done).contains("1 report was re-granted.");
 		assertThat(this.reports.inbox(org.org, hanna)).extracting(Reports.InboxRow::id).containsExactly(shared);
 		KeysetHandle newKey = this.keys.unlock(hanna, NEW_PASSWORD).orElseThrow();
 		Reports.RecipientView view = this.reports.read(org.org, hanna, shared, newKey);

@@ -27,6 +27,27 @@ public enum Language {
 	}
 
 	/**
+	 * The best of Bryt's languages for an {@code Accept-Language} header, when the
+	 * browser sent a usable one: a header naming only languages Bryt does not speak gives
+	 * {@link #DEFAULT}.
+	 * @param acceptLanguage the header, possibly {@code null} or malformed
+	 * @return the best match, or empty without a header (or with a blank or malformed
+	 * one)
+	 */
+	public static Optional<Language> ofHeader(String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			Locale.LanguageRange.parse(acceptLanguage);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		return Optional.of(bestMatch(acceptLanguage));
+	}
+
+	/**
 	 * The best of Bryt's languages for an {@code Accept-Language} header.
 	 * @param acceptLanguage the header, possibly {@code null} or malformed
 	 * @return the best match, or {@link #DEFAULT}

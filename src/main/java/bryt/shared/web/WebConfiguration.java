@@ -13,9 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.PublicUrl;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
@@ -31,7 +33,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Languages: the {@code Accept-Language} header picks one of Bryt's languages until the
- * user chooses another with {@code ?lang=sv|da|en}, which a cookie then remembers on
+ * user chooses another with {@code ?lang=sv|da|en} (without the header: the language of
+ * the organisation, see {@link OrganisationLanguage}), which a cookie then remembers on
  * staff pages. Public pages (the modules' {@link AnonymousPaths}) keep the choice in
  * their links instead, and set no cookie.
  * <p>
@@ -52,15 +55,16 @@ class WebConfiguration implements WebMvcConfigurer {
 	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	@Bean
-	LocaleResolver localeResolver(List<AnonymousPaths> anonymousPaths, PublicUrl publicUrl) {
+	LocaleResolver localeResolver(List<AnonymousPaths> anonymousPaths, PublicUrl publicUrl,
+			ObjectProvider<OrganisationLanguage> organisationLanguages) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("bryt-lang");
-		resolver
-			.setDefaultLocaleFunction((request) -> Language.bestMatch(request.getHeader("Accept-Language")).locale());
+		resolver.setDefaultLocaleFunction(
+				(request) -> PublicPageLocaleResolver.unchosen(request, organisationLanguages).locale());
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieSecure(publicUrl.https());
-		return new PublicPageLocaleResolver(new PublicPages(anonymousPaths), resolver);
+		return new PublicPageLocaleResolver(new PublicPages(anonymousPaths), resolver, organisationLanguages);
 	}
 
 	@Bean
@@ -116,6 +120,11 @@ class WebConfiguration implements WebMvcConfigurer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatter(new DecimalFormatter());
 	}
 
 	@Override
