@@ -127,6 +127,10 @@ class BrowserIT {
 					}
 					assertThat(page.locator(".govuk-service-navigation a[href='/voice']"))
 						.hasCount(recipients.contains(username) ? 1 : 0);
+					// For docs/pages/home.md; under target/, copied by hand when the page
+					// changes.
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(java.nio.file.Path.of("target", "home-" + username + "-" + code + ".png")));
 					scan(page, "home of " + username + ", " + code, violations);
 				}
 			}

@@ -38,6 +38,9 @@ class WorkloadHomeCards implements HomeCards {
 	/** An import older than this many days is flagged: the figures may be stale. */
 	static final int STALE_IMPORT_DAYS = 14;
 
+	/** How many units over capacity are named on the card. */
+	static final int NAMES_SHOWN = 5;
+
 	/** How far back the committee's comparison looks. */
 	static final int COMPARE_MONTHS = 3;
 
@@ -125,8 +128,7 @@ class WorkloadHomeCards implements HomeCards {
 		int oneHandler = top.stream().mapToInt(UnitFigures::twoHandlerViolations).sum();
 		List<Figure> rows = new ArrayList<>();
 		rows.add(new Figure("home.workload.unitsOver", List.of(), "home.workload.unitsOver.value",
-				List.of(unitsOver.size(), String.join(", ", unitsOver)), overview,
-				unitsOver.isEmpty() ? Tone.GOOD : Tone.ALERT));
+				List.of(unitsOver.size(), names(unitsOver)), overview, unitsOver.isEmpty() ? Tone.GOOD : Tone.ALERT));
 		rows.add(Figure.of("home.workload.workersOver", "home.count", List.of(workersOver), overview,
 				(workersOver == 0) ? Tone.GOOD : Tone.ALERT));
 		rows.add(Figure.of("home.workload.pastDeadline", "home.count", List.of(pastDeadline), overview,
@@ -192,15 +194,27 @@ class WorkloadHomeCards implements HomeCards {
 		return Figure.of(labelKey, valueKey, List.of(now, then, change), href, Tone.NONE);
 	}
 
+	/**
+	 * The first {@value #NAMES_SHOWN} names, then an ellipsis: the count says how many,
+	 * the overview lists them all.
+	 */
+	private static String names(List<String> names) {
+		return (names.size() <= NAMES_SHOWN) ? String.join(", ", names)
+				: String.join(", ", names.subList(0, NAMES_SHOWN)) + ", …";
+	}
+
 	/** Load above capacity: the amber and red bands. */
 	private static boolean overCapacity(double loadRatio) {
 		return loadRatio > 1.0;
 	}
 
+	/**
+	 * A worker's own band: a tag, never the banner; the overload is their manager's to
+	 * act on, and the worker's own page says so without alarm.
+	 */
 	private static Tone tone(Band band) {
 		return switch (band) {
-			case RED -> Tone.ALERT;
-			case AMBER -> Tone.WARNING;
+			case RED, AMBER -> Tone.WARNING;
 			case GREEN, SPARE -> Tone.GOOD;
 		};
 	}
