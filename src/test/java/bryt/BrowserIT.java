@@ -94,6 +94,50 @@ class BrowserIT {
 		assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Pages item 4 (home): every demo role's first screen with its cards, in Swedish and
+	 * Danish, through axe and the reflow check; the inbox only in recipients' navigation.
+	 */
+	@Test
+	void homeEachDemoRolesFirstScreenPassesAxeInSwedishAndDanish() {
+		Map<String, List<String>> cards = new LinkedHashMap<>();
+		cards.put("admin", List.of("Arbetsbelastning i dag|Arbejdsbelastning i dag",
+				"Nyckeltal och förändring på tre månader|Nøgletal og ændring på tre måneder"));
+		cards.put("hr",
+				List.of("Arbetsbelastning i dag|Arbejdsbelastning i dag",
+						"Nyckeltal och förändring på tre månader|Nøgletal og ændring på tre måneder",
+						"Rapporter till dig|Indberetninger til dig"));
+		cards.put("manager", List.of("Arbetsbelastning i dag|Arbejdsbelastning i dag"));
+		cards.put("union",
+				List.of("Arbetsbelastning i dag|Arbejdsbelastning i dag", "Rapporter till dig|Indberetninger til dig"));
+		cards.put("staff", List.of("Din arbetsbelastning|Din arbejdsbelastning", "Säg ifrån tryggt|Sig fra trygt"));
+		cards.put("committee", List.of("Nyckeltal och förändring på tre månader|Nøgletal og ændring på tre måneder"));
+		Set<String> recipients = Set.of("hr", "union");
+		List<String> violations = new ArrayList<>();
+		cards.forEach((username, headings) -> {
+			try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+				Page page = logIn(context, username);
+				for (int language = 0; language < 2; language++) {
+					String code = (language == 0) ? "sv" : "da";
+					page.navigate(url("/?lang=" + code));
+					for (String heading : headings) {
+						assertThat(page.getByRole(AriaRole.HEADING,
+								new Page.GetByRoleOptions().setName(heading.split("\\|")[language]).setExact(true)))
+							.isVisible();
+					}
+					assertThat(page.locator(".govuk-service-navigation a[href='/voice']"))
+						.hasCount(recipients.contains(username) ? 1 : 0);
+					// For docs/pages/home.md; under target/, copied by hand when the page
+					// changes.
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(java.nio.file.Path.of("target", "home-" + username + "-" + code + ".png")));
+					scan(page, "home of " + username + ", " + code, violations);
+				}
+			}
+		});
+		assertThat(violations).isEmpty();
+	}
+
 	@Test
 	void theCommitteeSeesNoStaffRecordsAndNoAdministration() {
 		try (BrowserContext context = browser().newContext(english())) {

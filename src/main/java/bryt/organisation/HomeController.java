@@ -2,13 +2,19 @@ package bryt.organisation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role's landing page: what the account can see and do. */
+/**
+ * Each role's first screen: the figures and alerts the account acts on, each linking to
+ * its page. The cards come from every module's {@link HomeCards} bean; this page only
+ * orders and shows them.
+ */
 @Controller
 class HomeController {
 
@@ -18,9 +24,13 @@ class HomeController {
 
 	private final StaffDirectory directory;
 
+	private final List<HomeCards> contributions;
+
 	private final Clock clock;
 
-	HomeController(OrganisationRepository organisations, StaffRepository staff, StaffDirectory directory, Clock clock) {
+	HomeController(OrganisationRepository organisations, StaffRepository staff, StaffDirectory directory,
+			List<HomeCards> contributions, Clock clock) {
+		this.contributions = contributions;
 		this.organisations = organisations;
 		this.staff = staff;
 		this.directory = directory;
@@ -36,7 +46,15 @@ class HomeController {
 		if (me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE)) {
 			model.addAttribute("coveredUnits", this.directory.coveredUnits(me));
 		}
-		if (this.directory.visibility(me).seesOrganisationFigures()) {
+		Visibility visibility = this.directory.visibility(me);
+		List<HomeCard> cards = this.contributions.stream()
+			.flatMap((contribution) -> contribution.cards(me, visibility, today).stream())
+			.sorted(Comparator.comparingInt(HomeCard::order))
+			.toList();
+		model.addAttribute("cards", cards);
+		model.addAttribute("alerts",
+				cards.stream().flatMap((card) -> card.figures().stream()).filter(HomeCard.Figure::alert).toList());
+		if (visibility.seesOrganisationFigures()) {
 			model.addAttribute("departments", this.staff.headcountPerDepartment(me.organisationId(), today));
 		}
 		return "organisation/home";

@@ -52,6 +52,17 @@ class ChannelRepository {
 			.single();
 	}
 
+	/**
+	 * Whether the account has an inbox to open: it receives a channel's reports, or still
+	 * holds a key to a report it received before.
+	 */
+	boolean readsReports(long organisationId, long accountId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from voice_channel_recipient where organisation_id = :org and account_id = :id)
+					or exists (select 1 from voice_report_key where organisation_id = :org and account_id = :id)
+				""").param("org", organisationId).param("id", accountId).query(Boolean.class).single();
+	}
+
 	/** Creates the channel with its recipients. */
 	long create(long organisationId, ChannelForm form) {
 		long id = this.jdbc.sql("""

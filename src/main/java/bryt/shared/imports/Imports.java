@@ -1,10 +1,14 @@
 package bryt.shared.imports;
 
 import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import bryt.shared.PersonalIdentityNumbers;
@@ -36,7 +40,9 @@ public class Imports {
 
 	private final TransactionTemplate transaction;
 
-	Imports(List<ImportKind> kinds, JdbcClient jdbc, TransactionTemplate transaction) {
+	private final Clock clock;
+
+	Imports(List<ImportKind> kinds, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
 		this.kinds = kinds.stream().sorted(Comparator.comparingInt(ImportKind::order)).toList();
 		Set<String> names = new HashSet<>();
 		for (ImportKind kind : this.kinds) {
@@ -46,6 +52,7 @@ public class Imports {
 		}
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.clock = clock;
 	}
 
 	/** Every kind, in the order an organisation imports them. */
@@ -100,8 +107,28 @@ public class Imports {
 				.param("org", organisationId)
 				.query((RowCallbackHandler) (rs) -> {
 				});
-			return kind.importFile(organisationId, fileName, csv);
+			int changed = kind.importFile(organisationId, fileName, csv);
+			// Only when the file was taken: a refused one throws before this.
+			this.jdbc.sql("""
+					insert into import_run (organisation_id, kind, finished_at) values (:org, :kind, :at)
+					""")
+				.param("org", organisationId)
+				.param("kind", kind.name())
+				.param("at", Timestamp.from(this.clock.instant()))
+				.update();
+			return changed;
 		});
+	}
+
+	/**
+	 * When the organisation's newest import (of any kind) finished, or empty when it
+	 * never imported anything.
+	 */
+	public Optional<Instant> lastRun(long organisationId) {
+		return this.jdbc.sql("select max(finished_at) as last from import_run where organisation_id = :org")
+			.param("org", organisationId)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp("last")).map(Timestamp::toInstant))
+			.single();
 	}
 
 	/** E.g. {@code case-types, units, staff or cases}. */

@@ -117,7 +117,7 @@ class ImportsTests {
 		ImportKind absence = new Kind("absence", 35, Set.of("HR"));
 		Imports withAbsence = new Imports(
 				List.of(new Kind("cases", 40, Set.of("HR")), absence, new Kind("units", 20, Set.of("ADMINISTRATOR"))),
-				null, null);
+				null, null, null);
 		assertThat(withAbsence.kinds()).extracting(ImportKind::name).containsExactly("units", "absence", "cases");
 		assertThat(withAbsence.kind("absence")).isSameAs(absence);
 		assertThat(absence.messageKey()).isEqualTo("imports.kind.ABSENCE");
@@ -126,7 +126,7 @@ class ImportsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> withAbsence.kind("staff"))
 			.withMessage("Unknown import kind staff; expected units, absence or cases");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new Imports(List.of(absence, new Kind("absence", 1, Set.of())), null, null))
+			.isThrownBy(() -> new Imports(List.of(absence, new Kind("absence", 1, Set.of())), null, null, null))
 			.withMessage("Two import kinds are called absence");
 	}
 
