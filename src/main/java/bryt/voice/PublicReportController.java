@@ -189,42 +189,35 @@ class PublicReportController {
 	}
 
 	/**
-	 * The receipt as a text file to keep. A POST, so that the receipt travels in the body
-	 * and never in an address (history, proxies' logs); not stored, only echoed when it
-	 * is a well-formed receipt.
-	 */
-	@PostMapping(path = "/{org}/receipt", params = "download")
-	ResponseEntity<byte[]> downloadReceipt(@PathVariable String org, @RequestParam(required = false) String receipt,
-			HttpServletRequest request, Locale locale) {
-		Organisation organisation = organisation(org);
-		Optional<Receipt> parsed = Receipt.parse(fromTheFormOnly(receipt, request));
-		if (parsed.isEmpty()) {
-			return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).build();
-		}
-		String text = this.messages.getMessage("voice.receipt.file",
-				new Object[] { organisation.name(), parsed.get().grouped() }, locale) + "\r\n";
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(this.messages.getMessage("voice.receipt.fileName", null, locale) + ".txt")
-						.build()
-						.toString())
-			.body(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * The receipt page again, in the language chosen by its buttons: a link would load
-	 * the address without the receipt.
+	 * The receipt page's two forms: "save" downloads the receipt as a text file; the
+	 * language buttons show the page again in another language (a link would load the
+	 * address without the receipt). A POST, so that the receipt travels in the body and
+	 * never in an address (history, proxies' logs). The receipt is not looked up or
+	 * stored, only echoed when it is well-formed. One handler rather than a
+	 * {@code params = "download"} mapping: such a condition is checked for every POST
+	 * before its path, and reading a parameter there makes Tomcat parse (and, for an
+	 * undecodable body, log) every form body.
 	 */
 	@PostMapping("/{org}/receipt")
-	String showReceipt(@PathVariable String org, @RequestParam(required = false) String receipt,
-			HttpServletRequest request, Model model) {
+	Object receipt(@PathVariable String org, @RequestParam(required = false) String receipt,
+			@RequestParam(required = false) String download, HttpServletRequest request, Locale locale, Model model) {
 		Organisation organisation = organisation(org);
 		Optional<Receipt> parsed = Receipt.parse(fromTheFormOnly(receipt, request));
 		if (parsed.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		if (download != null) {
+			String text = this.messages.getMessage("voice.receipt.file",
+					new Object[] { organisation.name(), parsed.get().grouped() }, locale) + "\r\n";
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(this.messages.getMessage("voice.receipt.fileName", null, locale) + ".txt")
+							.build()
+							.toString())
+				.body(text.getBytes(StandardCharsets.UTF_8));
 		}
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("receipt", parsed.get().grouped());

@@ -262,7 +262,8 @@ class VoiceBrowserIT {
 			page.getByLabel("What happened?").fill("A visitor threatened the evening shift.");
 			page.getByLabel("When did it happen?").fill("2026-03-14");
 			page.locator("main form button[type=submit]").click();
-			assertThat(page.getByText("Answer this question.")).isVisible();
+			// The field's own message (the error summary repeats it as a link).
+			assertThat(page.locator(".govuk-error-message").getByText("Answer this question.")).isVisible();
 			scan(page, "report form with an edited questionnaire and errors");
 			page.getByLabel("Evening").check();
 			page.getByLabel("Where were you?").fill("At the reception");
