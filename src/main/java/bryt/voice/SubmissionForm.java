@@ -21,10 +21,6 @@ record SubmissionForm(Map<String, String> params, List<Long> exclude, boolean ex
 		exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
 	}
 
-	SubmissionForm(Map<String, String> params, List<Long> exclude) {
-		this(params, exclude, false);
-	}
-
 	/** The form as posted, {@code exclude} as the strings the request carried. */
 	static SubmissionForm of(Map<String, String> params, List<String> exclude) {
 		List<Long> ids = new ArrayList<>();
