@@ -1,8 +1,13 @@
 package bryt.voice;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +17,17 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.Organisation;
+import bryt.organisation.Unit;
 import bryt.shared.PersonalIdentityNumbers;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,6 +53,8 @@ class PublicReportController {
 
 	private final Organisations directory;
 
+	private final MessageSource messages;
+
 	private final ChannelRepository channels;
 
 	private final KeyRepository keys;
@@ -55,9 +69,19 @@ class PublicReportController {
 
 	private final Uploads uploads;
 
+	private final Submissions submissions;
+
+	private final KeptFiles keptFiles;
+
+	private final Clock clock;
+
 	PublicReportController(Organisations directory, ChannelRepository channels, KeyRepository keys, Reports reports,
 			VoiceConfiguration.Throttles throttles, QuestionRepository questions, SubmissionValidator validator,
-			Uploads uploads) {
+			Uploads uploads, Submissions submissions, KeptFiles keptFiles, Clock clock, MessageSource messages) {
+		this.messages = messages;
+		this.submissions = submissions;
+		this.keptFiles = keptFiles;
+		this.clock = clock;
 		this.questions = questions;
 		this.validator = validator;
 		this.uploads = uploads;
@@ -89,39 +113,117 @@ class PublicReportController {
 	@GetMapping("/{org}/channel/{channelId}")
 	String form(@PathVariable String org, @PathVariable long channelId, Model model) {
 		Organisation organisation = organisation(org);
-		return form(organisation, channel(organisation, channelId), Map.of(), List.of(), model);
+		return form(organisation, channel(organisation, channelId), Map.of(), List.of(), FormOnce.generate(),
+				KeptFiles.Kept.NONE, model);
 	}
 
 	@PostMapping("/{org}/channel/{channelId}")
 	String submit(@PathVariable String org, @PathVariable long channelId, @RequestParam Map<String, String> params,
-			@RequestParam(name = "exclude", required = false) List<Long> exclude,
+			@RequestParam(name = "exclude", required = false) List<String> exclude,
+			@RequestParam(name = "kept", required = false) List<String> kept,
+			@RequestParam(name = "kept-offered", required = false) List<String> offered,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			HttpServletResponse response) {
 		Organisation organisation = organisation(org);
 		Channel channel = channel(organisation, channelId);
-		SubmissionForm form = new SubmissionForm(params, exclude);
+		SubmissionForm form = SubmissionForm.of(params, exclude);
 		SubmissionValidator.Checked checked = this.validator.check(organisation, channel, form, files);
-		if (!checked.errors().isEmpty()) {
-			model.addAttribute("errors", checked.errors());
-			return form(organisation, channel, checked.values(), form.exclude(), model);
+		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+		// The files kept from an error before are taken back (and forgotten here)
+		// whatever
+		// happens next: kept again on another error, sent otherwise.
+		List<String> wanted = (kept != null) ? kept : List.of();
+		List<String> dropped = (offered != null)
+				? offered.stream().filter((handle) -> !wanted.contains(handle)).toList() : List.of();
+		KeptFiles.Taken taken = this.keptFiles.take(params.get("kept-key"), wanted, dropped);
+		List<Reports.Upload> allFiles = new ArrayList<>(taken.files());
+		allFiles.addAll(checked.submission().files());
+		if (taken.lost()) {
+			errors.putIfAbsent("files", "voice.error.keptFilesLost");
+		}
+		if (allFiles.size() > Uploads.MAX_FILES) {
+			errors.put("files", "voice.error.files");
+		}
+		String once = form.once();
+		if (!FormOnce.valid(once)) {
+			// A form from before one-time ids, or a crafted value: a fresh id, and the
+			// reporter sends again.
+			once = FormOnce.generate();
+			errors.putIfAbsent("once", "voice.error.formOutdated");
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			return form(organisation, channel, checked.values(), form.exclude(), once, this.keptFiles.keep(allFiles),
+					model);
 		}
 		if (!this.throttles.submissions().tryAcquire(String.valueOf(organisation.id()))) {
 			// Nothing was stored; the answers stay in the form to send again.
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("errors", Map.of("busy", "voice.error.busy"));
-			return form(organisation, channel, checked.values(), form.exclude(), model);
+			return form(organisation, channel, checked.values(), form.exclude(), once, this.keptFiles.keep(allFiles),
+					model);
 		}
+		Reports.Submission submission = checked.submission();
+		submission = new Reports.Submission(submission.answers(), submission.unitId(), submission.name(),
+				submission.contact(), submission.excluded(), List.copyOf(allFiles));
 		try {
-			Receipt receipt = this.reports.submit(channel, checked.submission());
+			Receipt receipt = this.submissions.submit(channel, submission, once);
 			model.addAttribute("organisation", organisation);
 			model.addAttribute("receipt", receipt.grouped());
-			model.addAttribute("files", checked.submission().files());
+			model.addAttribute("files", allFiles);
+			model.addAttribute("keepOnPage", true);
 			return "voice/receipt";
+		}
+		catch (Submissions.AlreadySentException ex) {
+			// No receipt here: whoever holds the form page (a shared computer's back
+			// button) must not get one.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("organisation", organisation);
+			return "voice/already-sent";
 		}
 		catch (Reports.NoRecipientException ex) {
 			model.addAttribute("errors", Map.of("exclude", "voice.error.exclude"));
-			return form(organisation, channel, checked.values(), form.exclude(), model);
+			return form(organisation, channel, checked.values(), form.exclude(), once, this.keptFiles.keep(allFiles),
+					model);
 		}
+	}
+
+	/**
+	 * The receipt page's two forms: "save" downloads the receipt as a text file; the
+	 * language buttons show the page again in another language (a link would load the
+	 * address without the receipt). A POST, so that the receipt travels in the body and
+	 * never in an address (history, proxies' logs). The receipt is not looked up or
+	 * stored, only echoed when it is well-formed. One handler rather than a
+	 * {@code params = "download"} mapping: such a condition is checked for every POST
+	 * before its path, and reading a parameter there makes Tomcat parse (and, for an
+	 * undecodable body, log) every form body.
+	 */
+	@PostMapping("/{org}/receipt")
+	Object receipt(@PathVariable String org, @RequestParam(required = false) String receipt,
+			@RequestParam(required = false) String download, HttpServletRequest request, Locale locale, Model model) {
+		Organisation organisation = organisation(org);
+		Optional<Receipt> parsed = Receipt.parse(fromTheFormOnly(receipt, request));
+		if (parsed.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		if (download != null) {
+			String text = this.messages.getMessage("voice.receipt.file",
+					new Object[] { organisation.name(), parsed.get().grouped() }, locale) + "\r\n";
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(this.messages.getMessage("voice.receipt.fileName", null, locale) + ".txt")
+							.build()
+							.toString())
+				.body(text.getBytes(StandardCharsets.UTF_8));
+		}
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("receipt", parsed.get().grouped());
+		model.addAttribute("files", List.of());
+		model.addAttribute("keepOnPage", true);
+		return "voice/receipt";
 	}
 
 	@GetMapping("/{org}/follow-up")
@@ -192,6 +294,11 @@ class PublicReportController {
 			return refused(organisation, receipt, model);
 		}
 		model.addAttribute("report", report.get());
+		this.channels.find(organisation.id(), report.get().channelId()).ifPresent((channel) -> {
+			model.addAttribute("channel", channel);
+			model.addAttribute("deadlines",
+					Deadlines.of(report.get().receivedOn(), null, channel.acknowledgeDays(), channel.feedbackMonths()));
+		});
 		model.addAttribute("receipt", Receipt.parse(receipt).orElseThrow().grouped());
 		model.addAttribute("maxMegapixels", this.uploads.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
@@ -224,25 +331,40 @@ class PublicReportController {
 	}
 
 	private String form(Organisation organisation, Channel channel, Map<String, String> values, List<Long> excluded,
-			Model model) {
+			String once, KeptFiles.Kept kept, Model model) {
+		List<Question> questionnaire = this.questions.questionnaire(organisation.id(), channel.id());
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("channel", channel);
-		model.addAttribute("questions", this.questions.questionnaire(organisation.id(), channel.id()));
+		model.addAttribute("questions", questionnaire);
 		model.addAttribute("values", values);
 		model.addAttribute("excluded", excluded);
-		model.addAttribute("units", this.directory.units(organisation.id()));
+		model.addAttribute("once", once);
+		model.addAttribute("kept", kept);
+		List<Unit> units = this.directory.units(organisation.id());
+		model.addAttribute("units", units);
+		Set<Long> smallUnits = SmallUnits.of(units, this.directory.staff(organisation.id()), LocalDate.now(this.clock));
+		model.addAttribute("smallUnits", smallUnits);
+		// Without JavaScript the warning can only follow a post: shown when the form
+		// comes
+		// back (an error) with a small unit chosen; the list marks them beforehand.
+		String unit = values.get("unit");
+		model.addAttribute("smallUnitChosen", unit != null && unit.strip().matches("[0-9]{1,18}")
+				&& smallUnits.contains(Long.parseLong(unit.strip())));
 		Set<Long> withKeys = new HashSet<>();
 		this.keys.publicKeys(organisation.id(), channel.recipientIds()).forEach((key) -> withKeys.add(key.accountId()));
-		model.addAttribute("recipients",
-				this.directory.accounts(organisation.id())
-					.stream()
-					.filter((account) -> withKeys.contains(account.id()))
-					.toList());
+		List<Organisations.AccountSummary> recipients = this.directory.accounts(organisation.id())
+			.stream()
+			.filter((account) -> withKeys.contains(account.id()))
+			.toList();
+		model.addAttribute("recipients", recipients);
 		model.addAttribute("maxFiles", Uploads.MAX_FILES);
 		model.addAttribute("maxMegapixels", this.uploads.maxMegapixels());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
+		@SuppressWarnings("unchecked")
+		Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
+		model.addAttribute("errorLinks", ErrorLinks.of(errors, questionnaire, recipients));
 		return "voice/report-form";
 	}
 

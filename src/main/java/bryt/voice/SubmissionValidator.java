@@ -53,7 +53,9 @@ class SubmissionValidator {
 		});
 		String name = form.name();
 		String contact = form.contact();
-		if (PersonalIdentityNumbers.containsOne(name) || PersonalIdentityNumbers.containsOne(contact)) {
+		String typedName = SubmissionForm.trimmed(form.params().get("name"));
+		String typedContact = SubmissionForm.trimmed(form.params().get("contact"));
+		if (PersonalIdentityNumbers.containsOne(typedName) || PersonalIdentityNumbers.containsOne(typedContact)) {
 			errors.put("name", PERSONAL_IDENTITY_NUMBER);
 			values.remove("name");
 			values.remove("contact");
@@ -62,7 +64,18 @@ class SubmissionValidator {
 				|| (contact != null && contact.length() > Uploads.MAX_NAME)) {
 			errors.put("name", "voice.error.name");
 		}
+		else if (form.nameWhileAnonymous()) {
+			// Not discarded silently: the reporter may have meant to give the name.
+			errors.put("identity", "voice.error.nameWhileAnonymous");
+		}
+		String identity = form.params().get("identity");
+		if (identity != null && !identity.equals("named") && !identity.equals("anonymous")) {
+			errors.put("identity", "voice.error.identity");
+		}
 		Long unitId = unit(organisation, form.unit(), errors);
+		if (form.excludeMalformed()) {
+			errors.put("exclude", "voice.error.excludeMalformed");
+		}
 		List<Reports.Upload> uploaded = this.uploads.read(files, errors);
 		return new Checked(errors, values, new Reports.Submission(answers.answers(), unitId, name, contact,
 				new HashSet<>(form.exclude()), uploaded));

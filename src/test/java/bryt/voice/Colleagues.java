@@ -93,7 +93,8 @@ final class Colleagues {
 		ReportForm form = ReportForm.of(this.jdbc, channel);
 		MockHttpServletRequestBuilder request = post("/report/" + this.code + "/channel/" + channel)
 			.param(form.firstQuestion(), text)
-			.param("revision", form.revision());
+			.param("revision", form.revision())
+			.param("once", FormOnce.generate());
 		List<String> exclude = Arrays.stream(excluded).map(String::valueOf).toList();
 		if (!exclude.isEmpty()) {
 			request.param("exclude", exclude.toArray(String[]::new));

@@ -180,7 +180,8 @@ class QuestionnaireTests {
 				"Nat");
 		assertThat(form).contains("(skal besvares)").doesNotContain("Which shift?", "Vilket pass?");
 
-		String refused = page(post(reportPath()).header("Accept-Language", "da")
+		String refused = page(post(reportPath()).param("once", FormOnce.generate())
+			.header("Accept-Language", "da")
 			.param("revision", String.valueOf(revision()))
 			.param(questions.get(0).field(), "Klienten 811218-9876 var alene.")
 			.param(questions.get(1).field(), "14/3/2026")
@@ -198,7 +199,8 @@ class QuestionnaireTests {
 	void aReportKeepsTheQuestionsItWasAnsweredWithWhenTheQuestionnaireChanges() throws Exception {
 		this.mvc.perform(asAdmin(addShiftQuestion()));
 		List<Question> asked = questionnaire();
-		String receipt = receipt(page(post(reportPath()).param("revision", String.valueOf(revision()))
+		String receipt = receipt(page(post(reportPath()).param("once", FormOnce.generate())
+			.param("revision", String.valueOf(revision()))
 			.param(asked.get(0).field(), "The night shift was left alone.")
 			.param(asked.get(2).field(), "yes")
 			.param(asked.get(4).field(), "2")));
@@ -234,7 +236,8 @@ class QuestionnaireTests {
 		int seen = revision();
 		long first = questionnaire().get(0).id();
 		this.mvc.perform(asAdmin(addShiftQuestion()));
-		String page = page(post(reportPath()).param("revision", String.valueOf(seen))
+		String page = page(post(reportPath()).param("once", FormOnce.generate())
+			.param("revision", String.valueOf(seen))
 			.param("q." + first, "Written while the questions changed."));
 		assertThat(page).contains("The questions of this channel changed while you were answering.")
 			.contains("Written while the questions changed.")

@@ -31,14 +31,19 @@ record ReportForm(long channelId, String firstQuestion, String revision) {
 		return "/report/exempelby/channel/" + this.channelId;
 	}
 
-	/** A submission answering the first question with {@code text}. */
+	/**
+	 * A submission answering the first question with {@code text}, with a new one-time id
+	 * as the form shown by a GET carries.
+	 */
 	MockHttpServletRequestBuilder submit(String text) {
-		return post(path()).param(this.firstQuestion, text).param("revision", this.revision);
+		return post(path()).param(this.firstQuestion, text)
+			.param("revision", this.revision)
+			.param("once", FormOnce.generate());
 	}
 
 	MockMultipartHttpServletRequestBuilder submitWithFiles(String text) {
 		MockMultipartHttpServletRequestBuilder request = multipart(path());
-		request.param(this.firstQuestion, text).param("revision", this.revision);
+		request.param(this.firstQuestion, text).param("revision", this.revision).param("once", FormOnce.generate());
 		return request;
 	}
 

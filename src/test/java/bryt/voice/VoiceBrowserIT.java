@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import bryt.Chromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -260,7 +262,8 @@ class VoiceBrowserIT {
 			page.getByLabel("What happened?").fill("A visitor threatened the evening shift.");
 			page.getByLabel("When did it happen?").fill("2026-03-14");
 			page.locator("main form button[type=submit]").click();
-			assertThat(page.getByText("Answer this question.")).isVisible();
+			// The field's own message (the error summary repeats it as a link).
+			assertThat(page.locator(".govuk-error-message").getByText("Answer this question.")).isVisible();
 			scan(page, "report form with an edited questionnaire and errors");
 			page.getByLabel("Evening").check();
 			page.getByLabel("Where were you?").fill("At the reception");
@@ -481,6 +484,166 @@ class VoiceBrowserIT {
 			assertThat(page.getByText("2 reports closed as not substantiated.")).isVisible();
 			scan(page, "inbox after closing as not substantiated");
 		}
+	}
+
+	// Pages (issue 11, item 3): the report form and the receipt, as a reporter meets
+	// them.
+
+	/**
+	 * Without JavaScript: the error summary leads to each field, a file attached before
+	 * an error is kept and sent, the small-unit warning, the receipt saved by a POST
+	 * (never in an address), no link on the receipt page, a reload or double click makes
+	 * one report, and the follow-up page says "You" and tells the deadlines.
+	 */
+	@Test
+	void reporterFormReceiptAndFollowUpWithoutJavaScript() throws IOException {
+		this.scanning = false;
+		List<String> addresses = new ArrayList<>();
+		String receipt;
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.onRequest((request) -> addresses.add(request.url()));
+			page.navigate(url("/report/exempelby"));
+			page.getByText("Visselblåsning").click();
+			assertThat(page.locator("#deadlines")).containsText("within 7 days");
+			assertThat(page.locator("#deadlines")).containsText("within 3 months");
+			for (String label : page.locator("label[for^=exclude-]").allTextContents()) {
+				assertThat(label).startsWith("Exclude Demo:");
+			}
+			assertThat(page.locator("label[for^=exclude-]").count()).isGreaterThan(1);
+			// A small unit, a file, no answer and a name while anonymous.
+			String small = page.locator("#unit option")
+				.filter(new Locator.FilterOptions().setHasText("(fewer than 10 staff)"))
+				.first()
+				.getAttribute("value");
+			page.locator("#unit").selectOption(small);
+			Path minutes = Files.createDirectories(Path.of("target/browser-files")).resolve("minutes.txt");
+			Files.writeString(minutes, "Minutes of the meeting, 3 March");
+			page.locator("input[type=file]").setInputFiles(minutes);
+			page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Kim");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.title()).startsWith("Error:");
+			List<String> targets = page.locator(".govuk-error-summary a")
+				.all()
+				.stream()
+				.map((link) -> link.getAttribute("href"))
+				.toList();
+			assertThat(targets).contains("#identity-anonymous").anyMatch((target) -> target.startsWith("#q."));
+			for (String target : targets) {
+				assertThat(page.locator("[id='" + target.substring(1) + "']")).hasCount(1);
+			}
+			page.locator(".govuk-error-summary a").first().click();
+			assertThat(page.url()).endsWith(targets.get(0));
+			assertThat(page.locator("#unit-warning")).containsText("fewer than 10 staff");
+			assertThat(page.getByLabel("Send minutes.txt")).isChecked();
+			assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("Kim");
+			scan(page, "reporter: form with errors, a kept file and a small unit");
+
+			page.getByLabel("What happened?").fill("The minutes show it.");
+			page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("");
+			page.locator("#unit").selectOption("");
+			long before = reportCount();
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Your report was received");
+			receipt = page.locator("#receipt").textContent();
+			assertThat(this.jdbc.sql("select count(*) from voice_attachment where report_id = :id")
+				.param("id", Receipts.reportId(this.jdbc, receipt))
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			scan(page, "reporter: receipt");
+
+			// No link leaves the receipt page: only the skip link, within the page.
+			assertThat(page.locator("a[href]:not([href^='#'])")).hasCount(0);
+			Download download = page.waitForDownload(() -> page
+				.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the receipt as a text file"))
+				.click());
+			String file = Files.readString(download.path(), StandardCharsets.UTF_8).strip();
+			assertThat(file.substring(file.lastIndexOf(' ') + 1)).isEqualTo(receipt);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dansk")).click();
+			assertThat(page.locator("h1")).hasText("Din indberetning er modtaget");
+			assertThat(page.locator("#receipt")).hasText(receipt);
+			assertThat(page.locator("html")).hasAttribute("lang", "da");
+			assertThat(reportCount()).isEqualTo(before + 1);
+			String bare = receipt.replace("-", "");
+			assertThat(addresses).noneMatch((address) -> address.contains(receipt) || address.contains(bare));
+			assertThat(context.cookies()).extracting((cookie) -> cookie.name + " " + cookie.path).isEmpty();
+		}
+
+		// A double click and a reload of the sent form make one report.
+		try (BrowserContext context = noJavaScript()) {
+			Page page = context.newPage();
+			page.navigate(url("/report/exempelby"));
+			page.getByText("Visselblåsning").click();
+			page.getByLabel("What happened?").fill("Sent with a double click.");
+			long before = reportCount();
+			page.locator("main form button[type=submit]").dblclick();
+			// The browser shows the answer to the second post ("already sent") or, when
+			// the second click came too late to be sent, the receipt.
+			assertThat(page.locator("h1"))
+				.hasText(java.util.regex.Pattern.compile("Your report was received|This report was already sent"));
+			page.reload();
+			assertThat(page.locator("h1")).hasText("This report was already sent");
+			assertThat(page.locator("#receipt")).hasCount(0);
+			assertThat(reportCount()).isEqualTo(before + 1);
+			scan(page, "reporter: already sent");
+		}
+
+		for (String[] language : List.of(new String[] { "sv", "Du", "Dina svar på frågorna", "Skicka" },
+				new String[] { "da", "Du", "Dine svar på spørgsmålene", "Send" })) {
+			try (BrowserContext context = noJavaScript()) {
+				Page page = context.newPage();
+				page.navigate(url("/report/exempelby/follow-up?lang=" + language[0]));
+				page.locator("#receipt").fill(receipt);
+				page.locator("main form button[type=submit]").click();
+				page.locator("#text").fill("More about it, " + language[0]);
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(language[3]).setExact(true))
+					.click();
+				assertThat(page.locator(".messages .meta").last()).containsText(language[1] + " · ");
+				assertThat(page.locator("#answers-heading")).hasText(language[2]);
+				assertThat(page.locator("#deadlines")).isVisible();
+				scan(page, "reporter: follow-up, " + language[0]);
+			}
+		}
+	}
+
+	/**
+	 * The reporter's new page states pass axe in Swedish and Danish (with JavaScript, as
+	 * axe needs it): the form with errors and a kept file, the receipt (its print button
+	 * shown), the already-sent page.
+	 */
+	@Test
+	void reporterPagesPassAxeInSwedishAndDanish() throws IOException {
+		List<String> problems = new ArrayList<>();
+		Path minutes = Files.createDirectories(Path.of("target/browser-files")).resolve("minutes-axe.txt");
+		Files.writeString(minutes, "Minutes");
+		for (String language : List.of("sv", "da")) {
+			try (BrowserContext context = this.chromium.browser()
+				.newContext(new Browser.NewContextOptions().setLocale("en-GB").setBypassCSP(true))) {
+				Page page = context.newPage();
+				page.navigate(url("/report/exempelby?lang=" + language));
+				page.getByText("Visselblåsning").click();
+				page.locator("input[type=file]").setInputFiles(minutes);
+				page.locator("#name").fill("Kim");
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.title()).startsWith(language.equals("sv") ? "Fel:" : "Fejl:");
+				reporterScan(page, "reporter form with errors, " + language, problems);
+				page.locator("#name").fill("");
+				page.locator("textarea").first().fill("Axe " + language);
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("#receipt")).isVisible();
+				assertThat(page.locator("#print")).isVisible();
+				reporterScan(page, "reporter receipt, " + language, problems);
+				page.reload();
+				assertThat(page.locator("#receipt")).hasCount(0);
+				reporterScan(page, "reporter form sent again, " + language, problems);
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private void reporterScan(Page page, String what, List<String> problems) {
+		problems.addAll(Chromium.reflowProblems(page, what));
+		problems.addAll(Chromium.axeViolations(page, what));
 	}
 
 	/**
