@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The workload pages: the organisation with its units, and a drill-down per unit to its
@@ -41,6 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/workload")
 @PreAuthorize("isAuthenticated()")
 class WorkloadController {
+
+	/** The flash attribute that says the address's date was malformed. */
+	private static final String BAD_DATE = "badDate";
 
 	private final Workload workload;
 
@@ -64,7 +68,11 @@ class WorkloadController {
 	@GetMapping
 	String overview(@RequestParam(required = false) String at, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
-			Authentication authentication, Locale locale, Model model, HttpServletRequest request) {
+			Authentication authentication, Locale locale, Model model, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		if (malformed(at)) {
+			return withoutTheDate(request, redirect);
+		}
 		Page figures = page(authentication, at, model);
 		Map<String, FigureTable> tables = overviewTables(figures, locale, model);
 		view(tables, new TableRequest(sort, dir, page), request, locale, model);
@@ -76,10 +84,10 @@ class WorkloadController {
 			@RequestParam(required = false) String format, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, Authentication authentication, Locale locale,
 			HttpServletRequest request) {
-		Page figures = page(authentication, at, null);
-		if (figures.badDate()) {
+		if (malformed(at)) {
 			return backToThePage(request);
 		}
+		Page figures = page(authentication, at, null);
 		return export(overviewTables(figures, locale, null), export, format, new TableRequest(sort, dir, null),
 				figures.figures().at(), locale);
 	}
@@ -88,7 +96,10 @@ class WorkloadController {
 	String unit(@PathVariable long id, @RequestParam(required = false) String at,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
 			@RequestParam(required = false) String page, Authentication authentication, Locale locale, Model model,
-			HttpServletRequest request) {
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (malformed(at)) {
+			return withoutTheDate(request, redirect);
+		}
 		Page figures = page(authentication, at, model);
 		Map<String, FigureTable> tables = unitTables(figures, id, locale, model);
 		view(tables, new TableRequest(sort, dir, page), request, locale, model);
@@ -100,10 +111,10 @@ class WorkloadController {
 			@RequestParam String export, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
 			Authentication authentication, Locale locale, HttpServletRequest request) {
-		Page figures = page(authentication, at, null);
-		if (figures.badDate()) {
+		if (malformed(at)) {
 			return backToThePage(request);
 		}
+		Page figures = page(authentication, at, null);
 		return export(unitTables(figures, id, locale, null), export, format, new TableRequest(sort, dir, null),
 				figures.figures().at(), locale);
 	}
@@ -113,7 +124,11 @@ class WorkloadController {
 	 */
 	@GetMapping("/workers/{id}")
 	String worker(@PathVariable("id") long staffId, @RequestParam(required = false) String at,
-			Authentication authentication, Locale locale, Model model, HttpServletRequest request) {
+			Authentication authentication, Locale locale, Model model, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		if (malformed(at)) {
+			return withoutTheDate(request, redirect);
+		}
 		Page figures = page(authentication, at, model);
 		view(workerTables(figures, staffId, locale, model), TableRequest.NONE, request, locale, model);
 		return "workload/worker";
@@ -123,10 +138,10 @@ class WorkloadController {
 	ResponseEntity<byte[]> workerExport(@PathVariable("id") long staffId, @RequestParam(required = false) String at,
 			@RequestParam String export, @RequestParam(required = false) String format, Authentication authentication,
 			Locale locale, HttpServletRequest request) {
-		Page figures = page(authentication, at, null);
-		if (figures.badDate()) {
+		if (malformed(at)) {
 			return backToThePage(request);
 		}
+		Page figures = page(authentication, at, null);
 		return export(workerTables(figures, staffId, locale, null), export, format, TableRequest.NONE,
 				figures.figures().at(), locale);
 	}
@@ -152,8 +167,8 @@ class WorkloadController {
 		Map<String, FigureTable> tables = new LinkedHashMap<>();
 		tables.put("units",
 				this.tables.units("units", units, message("workload.units.caption", locale, at), at, locale));
-		tables.put("workers",
-				this.tables.workers(workers, message("workload.workers.caption", locale, at), at, locale));
+		tables.put("workers", this.tables.workers(workers, unitNames(page),
+				message("workload.workers.caption", locale, at), at, locale));
 		Trend trend = (total != null) ? this.workload.trend(page.organisation(), at) : null;
 		if (trend != null) {
 			tables.put("trend", this.tables.trend(trend.weeks(), trend.of(0),
@@ -196,8 +211,8 @@ class WorkloadController {
 		Map<String, FigureTable> tables = new LinkedHashMap<>();
 		tables.put("units", this.tables.units("units", children,
 				message("workload.children.caption", locale, unit.name(), at), at, locale));
-		tables.put("workers",
-				this.tables.workers(workers, message("workload.workers.caption", locale, at), at, locale));
+		tables.put("workers", this.tables.workers(workers, unitNames(page),
+				message("workload.workers.caption", locale, at), at, locale));
 		tables.put("trend", this.tables.trend(trend.weeks(), trend.of(id),
 				message("workload.trend.caption", locale, unit.name()), locale));
 		if (model != null) {
@@ -266,53 +281,66 @@ class WorkloadController {
 				TableExports.Format.of(format).orElse(TableExports.Format.CSV), at);
 	}
 
+	/**
+	 * Whether the address's date is malformed (a date that does not exist, another
+	 * format, anything else). Such a date is no error page: the reader is sent to the
+	 * page without it, which shows today's figures and a message by the date field (a
+	 * flash attribute, kept in the session for that one request). The value itself goes
+	 * into no link and no page: it might be anything, an identity number too.
+	 */
+	private static boolean malformed(String at) {
+		if (at == null || at.isEmpty()) {
+			return false;
+		}
+		try {
+			LocalDate.parse(at);
+			return false;
+		}
+		catch (DateTimeParseException ex) {
+			return true;
+		}
+	}
+
+	private static String withoutTheDate(HttpServletRequest request, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(BAD_DATE, true);
+		return "redirect:" + TableView.link(request, Map.of(), List.of("at"));
+	}
+
 	/** A download asked for with a malformed date goes to the page, which says why. */
 	private static ResponseEntity<byte[]> backToThePage(HttpServletRequest request) {
-		String page = request.getRequestURI() + "?at=" + BAD_DATE_MARKER;
+		String page = request.getContextPath() + TableView.link(request, Map.of(), List.of("at", "export", "format"));
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(page)).build();
 	}
 
-	/**
-	 * Stands for the malformed date in the address it is sent back to, never echoing it.
-	 */
-	private static final String BAD_DATE_MARKER = "invalid";
-
-	/**
-	 * The figures of the date the address asks for. A malformed date is no error page:
-	 * the page shows today's figures with a message by the date field, and never repeats
-	 * the value (it may be anything, an identity number too).
-	 */
+	/** The figures of the date the address asks for (well-formed), or of today. */
 	private Page page(Authentication authentication, String at, Model model) {
 		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
 		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
 		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-		LocalDate asked = null;
-		boolean bad = false;
-		if (at != null && !at.isEmpty()) {
-			try {
-				asked = LocalDate.parse(at);
-			}
-			catch (DateTimeParseException ex) {
-				bad = true;
-			}
-		}
-		LocalDate date = (asked != null) ? asked : this.workload.today();
+		LocalDate date = (at != null && !at.isEmpty()) ? LocalDate.parse(at) : this.workload.today();
 		WorkloadFigures figures = this.workload.figures(organisation, date);
 		if (model != null) {
 			model.addAttribute("organisation", organisation);
 			model.addAttribute("at", date);
-			model.addAttribute("badDate", bad);
+			model.addAttribute(BAD_DATE, model.containsAttribute(BAD_DATE));
 			model.addAttribute("today", this.workload.today());
 		}
-		return new Page(organisation, viewer, figures, bad);
+		return new Page(organisation, viewer, figures);
+	}
+
+	/** Each unit's name by id, for the unit column of a list of workers. */
+	private static Map<Long, String> unitNames(Page page) {
+		Map<Long, String> names = new java.util.HashMap<>();
+		page.figures().units().forEach((unit) -> names.put(unit.unitId(), unit.name()));
+		return names;
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {
 		return this.messages.getMessage(key, arguments, locale);
 	}
 
-	private record Page(Organisation organisation, Viewer viewer, WorkloadFigures figures, boolean badDate) {
+	private record Page(Organisation organisation, Viewer viewer, WorkloadFigures figures) {
 	}
 
 }

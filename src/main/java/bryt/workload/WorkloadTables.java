@@ -65,10 +65,12 @@ class WorkloadTables {
 	}
 
 	/**
-	 * Workers with their caseload; with a unit column where they come from several units.
-	 * Sortable by every column.
+	 * Workers with their caseload; with a unit column (the unit's name, its code where
+	 * the name is unknown) where they come from several units. Sortable by every column
+	 * but the band, which the load orders.
 	 */
-	FigureTable workers(List<WorkerFigures> workers, String caption, LocalDate at, Locale locale) {
+	FigureTable workers(List<WorkerFigures> workers, Map<Long, String> unitNames, String caption, LocalDate at,
+			Locale locale) {
 		boolean severalUnits = workers.stream().map(WorkerFigures::unitId).distinct().count() > 1;
 		FigureTable.Builder table = FigureTable.builder("workers", caption)
 			.column(Column.text("name", message("staff.name", locale)).withSortLink())
@@ -86,7 +88,7 @@ class WorkloadTables {
 			cells.add(Cell.link(worker.name(), "/workload/workers/" + worker.staffId() + "?at=" + at));
 			cells.add(Cell.text(worker.employeeNumber()));
 			if (severalUnits) {
-				cells.add(Cell.text(worker.unit()));
+				cells.add(Cell.text(unitNames.getOrDefault(worker.unitId(), worker.unit())));
 			}
 			cells.add(Cell.integer(worker.openCases()));
 			cells.add(Cell.decimal(worker.weightedLoad(), 1, locale));

@@ -75,10 +75,10 @@ public record TableView(FigureTable table, String sortedBy, boolean descending, 
 	}
 
 	/**
-	 * The page's own address (path and query, without scheme and host) with some
-	 * parameters set and some removed.
+	 * The page's own address (path and query, without scheme and host, without the
+	 * context path) with some parameters set and some removed.
 	 */
-	static String link(HttpServletRequest request, Map<String, String> set, List<String> remove) {
+	public static String link(HttpServletRequest request, Map<String, String> set, List<String> remove) {
 		// Without the context path: the page puts the link through @{…}, which adds it.
 		UriComponentsBuilder builder = UriComponentsBuilder
 			.fromPath(request.getRequestURI().substring(request.getContextPath().length()));
