@@ -434,9 +434,11 @@ class BrowserIT {
 			Page page = logIn(context, "manager");
 			page.navigate(url("/workload"));
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).first().click();
+			assertThat(page.locator("h1")).hasText("Utredning team 1 (Team)");
 			var table = page.locator("#workers-table");
+			assertThat(table.locator("thead th").first()).hasText("Name");
 			List<List<String>> shown = new ArrayList<>();
-			shown.add(table.locator("thead th").allInnerTexts().stream().map(String::strip).toList());
+			shown.add(table.locator("thead th").allTextContents().stream().map(String::strip).toList());
 			for (var row : table.locator("tbody tr").all()) {
 				shown.add(row.locator("th, td").allInnerTexts().stream().map(String::strip).toList());
 			}
