@@ -441,6 +441,114 @@ class BrowserIT {
 		assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Export and print (issue 11, item 6): printed, a workload page has no header,
+	 * navigation, footer, buttons or download links; its tables print whole, the header
+	 * row repeating on each sheet and no row cut between two.
+	 */
+	@Test
+	void exportAndPrintPrintsTheTablesWithoutTheScreensParts() {
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/workload"));
+			assertThat(page.locator(".govuk-header")).isVisible();
+			page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+			for (String hidden : List.of(".govuk-header", ".govuk-service-navigation", ".govuk-footer",
+					".bryt-downloads", "main form", ".govuk-button")) {
+				assertThat(page.locator(hidden).first()).isHidden();
+				org.assertj.core.api.Assertions.assertThat(exportAndPrintStyle(page, hidden, "display"))
+					.as(hidden)
+					.isEqualTo("none");
+			}
+			assertThat(page.locator("#units-table")).isVisible();
+			assertThat(page.locator("#workers-table")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(exportAndPrintStyle(page, "#units-table thead", "display"))
+				.isEqualTo("table-header-group");
+			org.assertj.core.api.Assertions
+				.assertThat(exportAndPrintStyle(page, "#units-table tbody tr", "break-inside"))
+				.isEqualTo("avoid");
+			// On screen again, everything is back.
+			page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+			assertThat(page.locator(".govuk-header")).isVisible();
+		}
+	}
+
+	/**
+	 * Charts that read at a glance (issue 11, item 8): axe can check the contrast of
+	 * every text of the charts (no "incomplete" colour-contrast result inside an SVG),
+	 * the pages pass axe and fit 320 px, and the bands of the worker chart are kept.
+	 */
+	@Test
+	void exportAndPrintChartTextHasContrastAxeCanCheck() {
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			List<String> problems = new ArrayList<>();
+			page.navigate(url("/workload"));
+			assertThat(page.locator("svg text").first()).isAttached();
+			problems.addAll(exportAndPrintIncompleteContrast(page, "overview"));
+			scan(page, "overview as hr", problems);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).first().click();
+			var chart = page.getByRole(AriaRole.IMG,
+					new Page.GetByRoleOptions().setName("Load per worker, as a share of capacity"));
+			assertThat(chart).isVisible();
+			problems.addAll(exportAndPrintIncompleteContrast(page, "unit"));
+			scan(page, "unit as hr", problems);
+			org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+		}
+	}
+
+	/**
+	 * The CSV a manager downloads from the unit page holds exactly the cells of the
+	 * page's workers table, header and rows.
+	 */
+	@Test
+	void exportAndPrintTheDownloadHoldsTheTableOfThePage() throws Exception {
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "manager");
+			page.navigate(url("/workload"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).first().click();
+			assertThat(page.locator("h1")).hasText("Utredning team 1 (Team)");
+			var table = page.locator("#workers-table");
+			assertThat(table.locator("thead th").first()).hasText("Name");
+			List<List<String>> shown = new ArrayList<>();
+			shown.add(table.locator("thead th").allTextContents().stream().map(String::strip).toList());
+			for (var row : table.locator("tbody tr").all()) {
+				shown.add(row.locator("th, td").allInnerTexts().stream().map(String::strip).toList());
+			}
+			var download = page
+				.waitForDownload(() -> table.locator("xpath=../following-sibling::p[contains(@class,'bryt-downloads')]")
+					.getByText("CSV")
+					.click());
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
+				.matches("workers-\\d{4}-\\d{2}-\\d{2}\\.csv");
+			List<List<String>> downloaded = new ArrayList<>();
+			try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+				.ofCsvRecord(java.nio.file.Files.readString(download.path()).replace("\uFEFF", ""))) {
+				csv.forEach((record) -> downloaded.add(record.getFields()));
+			}
+			org.assertj.core.api.Assertions.assertThat(shown).hasSizeGreaterThan(2);
+			org.assertj.core.api.Assertions.assertThat(downloaded).isEqualTo(shown);
+		}
+	}
+
+	private static String exportAndPrintStyle(Page page, String selector, String property) {
+		return (String) page.locator(selector)
+			.first()
+			.evaluate("(element, property) => getComputedStyle(element).getPropertyValue(property)", property);
+	}
+
+	/** axe's colour-contrast results it could not decide, for text inside a chart. */
+	private static List<String> exportAndPrintIncompleteContrast(Page page, String what) {
+		return new com.deque.html.axecore.playwright.AxeBuilder(page).withRules(List.of("color-contrast"))
+			.analyze()
+			.getIncomplete()
+			.stream()
+			.flatMap((rule) -> rule.getNodes().stream())
+			.map((node) -> what + ": " + node.getTarget() + " " + node.getHtml() + " " + node.getAny())
+			.filter((line) -> line.contains("svg") || line.contains("<text"))
+			.toList();
+	}
+
 	private void scan(Page page, String what, List<String> violations) {
 		violations.addAll(Chromium.axeViolations(page, what));
 		violations.addAll(Chromium.reflowProblems(page, what));

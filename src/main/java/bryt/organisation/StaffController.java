@@ -2,11 +2,23 @@ package bryt.organisation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.shared.tables.Cell;
+import bryt.shared.tables.Column;
+import bryt.shared.tables.FigureTable;
+import bryt.shared.tables.TableExports;
+import bryt.shared.tables.TableRequest;
+import bryt.shared.tables.TableView;
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,8 +55,11 @@ class StaffController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	StaffController(StaffDirectory directory, StaffRepository staff, StaffChanges changes, OrganisationTree tree,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.changes = changes;
 		this.events = events;
 		this.clock = clock;
@@ -56,11 +71,67 @@ class StaffController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('HR', 'ADMINISTRATOR', 'MANAGER', 'UNION_REPRESENTATIVE')")
 	String list(@AuthenticationPrincipal CurrentAccount me,
-			@RequestParam(name = "former", defaultValue = "false") boolean former, Model model) {
-		model.addAttribute("staff", this.directory.list(me, former));
+			@RequestParam(name = "former", defaultValue = "false") boolean former,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+			@RequestParam(required = false) String page, Locale locale, Model model, HttpServletRequest request) {
+		List<StaffRepository.StaffListRow> staff = this.directory.list(me, former);
+		boolean canEdit = this.directory.visibility(me).wholeOrganisation();
+		model.addAttribute("staff", staff);
 		model.addAttribute("former", former);
-		model.addAttribute("canEdit", this.directory.visibility(me).wholeOrganisation());
+		model.addAttribute("canEdit", canEdit);
+		model.addAttribute("staffTable", TableView.of(table(staff, former, canEdit, locale),
+				new TableRequest(sort, dir, page), true, request, locale));
 		return "organisation/staff";
+	}
+
+	/**
+	 * The staff list as CSV or Excel: the same rows the reader sees on the page (their
+	 * units' staff only, for a manager or union representative), in the same order.
+	 */
+	@GetMapping(params = "export")
+	@PreAuthorize("hasAnyRole('HR', 'ADMINISTRATOR', 'MANAGER', 'UNION_REPRESENTATIVE')")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentAccount me,
+			@RequestParam(name = "former", defaultValue = "false") boolean former, @RequestParam String export,
+			@RequestParam(required = false) String format, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Locale locale) {
+		FigureTable table = table(this.directory.list(me, former), former, false, locale);
+		if (!table.name().equals(export)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return TableExports.download(new TableRequest(sort, dir, null).sorted(table, locale),
+				TableExports.Format.of(format).orElse(TableExports.Format.CSV), LocalDate.now(this.clock));
+	}
+
+	/** The staff list, one model for the page and the downloads. */
+	private FigureTable table(List<StaffRepository.StaffListRow> staff, boolean former, boolean links, Locale locale) {
+		FigureTable.Builder table = FigureTable
+			.builder("staff", message(former ? "staff.caption.all" : "staff.caption.current", locale, staff.size()))
+			.column(Column.text("name", message("staff.name", locale)).withSortLink())
+			.column(Column.text("number", message("staff.employeeNumber", locale)).withSortLink())
+			.column(Column.text("unit", message("staff.unit", locale)).withSortLink())
+			.column(Column.text("role", message("staff.role", locale)).withSortLink())
+			.column(Column.number("fte", message("staff.fte", locale)).withSortLink())
+			.column(Column.text("start", message("staff.employmentStart", locale)).withSortLink());
+		if (former) {
+			table.column(Column.text("end", message("staff.endDate", locale)).withSortLink());
+		}
+		for (StaffRepository.StaffListRow member : staff) {
+			Cell name = Cell.text(member.name());
+			List<Cell> cells = new java.util.ArrayList<>(
+					List.of(links ? name.linkedTo("/staff/" + member.id()) : name, Cell.text(member.employeeNumber()),
+							Cell.text(member.unitName()), Cell.text(message("staffRole." + member.role(), locale)),
+							Cell.decimal(member.fte().doubleValue(), 2, locale), Cell.date(member.employmentStart())));
+			if (former) {
+				cells.add(Cell.text((member.endDate() == null) ? ""
+						: member.endDate() + " (" + message("endReason." + member.endReason(), locale) + ")"));
+			}
+			table.row(cells);
+		}
+		return table.build();
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 	@GetMapping("/new")

@@ -2,7 +2,9 @@ package bryt.workload;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Line2D;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
@@ -14,6 +16,8 @@ import java.util.function.Function;
 import bryt.shared.charts.SvgCharts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -23,8 +27,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -78,16 +82,26 @@ class WorkloadCharts {
 		bands.setBarPainter(new StandardBarPainter());
 		bands.setShadowVisible(false);
 		plot.setRenderer(bands);
-		ValueMarker capacity = new ValueMarker(100, SvgCharts.INK, new BasicStroke(2f));
-		capacity.setLabel(message("workload.capacity", locale));
-		capacity.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-		capacity.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-		capacity.setLabelPaint(SvgCharts.INK);
-		plot.addRangeMarker(capacity);
+		plot.addRangeMarker(new ValueMarker(100, SvgCharts.INK, new BasicStroke(2f)));
+		// The line is named in a legend below the plot, on white: a label on the line
+		// itself sat on the bars, where its contrast depended on the bar behind it (and
+		// axe could not decide it).
+		LegendItemCollection legend = new LegendItemCollection();
+		LegendItem line = new LegendItem(message("workload.capacity", locale), null, null, null,
+				new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2f), SvgCharts.INK);
+		line.setLabelPaint(SvgCharts.INK);
+		legend.add(line);
+		plot.setFixedLegendItems(legend);
+		LegendTitle title = new LegendTitle(plot);
+		title.setItemPaint(SvgCharts.INK);
+		title.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+		title.setBackgroundPaint(Color.WHITE);
+		title.setPosition(RectangleEdge.BOTTOM);
+		chart.addLegend(title);
 		NumberAxis axis = (NumberAxis) plot.getRangeAxis();
 		axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
 		axis.setUpperBound(Math.max(axis.getUpperBound(), 120));
-		return SvgCharts.svg(chart, WIDTH, height(workers.size()), message("workload.chart.workers", locale));
+		return SvgCharts.svg(chart, WIDTH, height(workers.size()) + 30, message("workload.chart.workers", locale));
 	}
 
 	/** Open investigations and those past their deadline, week by week. */

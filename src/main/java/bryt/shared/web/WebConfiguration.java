@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Languages: the {@code Accept-Language} header picks one of Bryt's languages until the
@@ -51,6 +54,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/** The path of the current request, for the header to mark the current page. */
 	static final String CURRENT_PATH = "currentPath";
+
+	/**
+	 * The header's language links of a logged-in page: the page's own address with its
+	 * query (the chosen date, sort, page) and the language, by language code. Public
+	 * pages have none: their links keep the language themselves
+	 * ({@link LanguageInLinks}).
+	 */
+	static final String LANGUAGE_LINKS = "languageLinks";
+
+	private final PublicPages publicPages;
+
+	WebConfiguration(List<AnonymousPaths> anonymousPaths) {
+		this.publicPages = new PublicPages(anonymousPaths);
+	}
 
 	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
@@ -122,6 +139,27 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 	}
 
+	/**
+	 * The current address in each language. Only a GET's parameters are copied, and they
+	 * are the query of the address the reader already has: nothing new goes into a URL (a
+	 * POST's parameters, a form's fields, never do).
+	 */
+	private static Map<String, String> languageLinks(HttpServletRequest request) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (Language language : Language.values()) {
+			UriComponentsBuilder builder = UriComponentsBuilder
+				.fromPath(request.getRequestURI().substring(request.getContextPath().length()));
+			request.getParameterMap().forEach((name, values) -> {
+				if (!LANGUAGE_PARAMETER.equals(name)) {
+					builder.queryParam(name, (Object[]) values);
+				}
+			});
+			builder.queryParam(LANGUAGE_PARAMETER, language.code());
+			links.put(language.code(), builder.encode().build().toUriString());
+		}
+		return links;
+	}
+
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addFormatter(new DecimalFormatter());
@@ -146,6 +184,9 @@ class WebConfiguration implements WebMvcConfigurer {
 						&& !modelAndView.getViewName().startsWith("redirect:")
 						&& !modelAndView.getViewName().startsWith("forward:")) {
 					modelAndView.addObject(CURRENT_PATH, request.getRequestURI());
+					if ("GET".equals(request.getMethod()) && !WebConfiguration.this.publicPages.matches(request)) {
+						modelAndView.addObject(LANGUAGE_LINKS, languageLinks(request));
+					}
 				}
 			}
 		});

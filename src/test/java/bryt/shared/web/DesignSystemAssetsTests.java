@@ -38,8 +38,10 @@ class DesignSystemAssetsTests {
 		while (matcher.find()) {
 			assets.add(matcher.group(1));
 		}
-		assertThat(assets).hasSize(4)
+		// Five since the print stylesheet (issue 11, item 6).
+		assertThat(assets).hasSize(5)
 			.anyMatch((path) -> path.matches("/design/govuk-frontend\\.min-[0-9a-f]{32}\\.css"))
+			.anyMatch((path) -> path.matches("/css/print-[0-9a-f]{32}\\.css"))
 			.anyMatch((path) -> path.matches("/design/govuk-frontend\\.min-[0-9a-f]{32}\\.js"))
 			.anyMatch((path) -> path.matches("/css/bryt-[0-9a-f]{32}\\.css"))
 			.anyMatch((path) -> path.matches("/js/bryt-[0-9a-f]{32}\\.js"));

@@ -1,0 +1,153 @@
+package bryt.workload;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import bryt.shared.tables.Cell;
+import bryt.shared.tables.Column;
+import bryt.shared.tables.FigureTable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workload pages' tables of figures, one model each, which the pages render and the
+ * CSV and Excel downloads write: the same cells, the same rounding, the same headers.
+ */
+@Component
+class WorkloadTables {
+
+	/** The design system's tag colour of each band (the band is also named in words). */
+	private static final Map<Band, String> TAGS = Map.of(Band.RED, "govuk-tag--red", Band.AMBER, "govuk-tag--orange",
+			Band.GREEN, "govuk-tag--green", Band.SPARE, "govuk-tag--grey");
+
+	private final MessageSource messages;
+
+	WorkloadTables(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Units with everything below them: the figures of the unit table, and every figure
+	 * the staffing and forecast charts draw.
+	 */
+	FigureTable units(String name, List<UnitFigures> units, String caption, LocalDate at, Locale locale) {
+		FigureTable.Builder table = FigureTable.builder(name, caption)
+			.column(Column.text("unit", message("workload.unit", locale)))
+			.column(Column.number("headcount", message("workload.headcount", locale)))
+			.column(Column.number("load", message("workload.load", locale)))
+			.column(Column.text("band", message("workload.table.band", locale)))
+			.column(Column.number("investigations", message("workload.openInvestigations", locale)))
+			.column(Column.number("late", message("workload.pastDeadline", locale)))
+			.column(Column.number("lateShare", message("workload.table.lateShare", locale)))
+			.column(Column.number("secondHandler", message("workload.twoHandlerViolations", locale)))
+			.column(Column.number("perLead", message("workload.staffPerLead", locale)))
+			.column(Column.number("perManager", message("workload.staffPerManager", locale)))
+			.column(Column.number("turnover", message("workload.turnover", locale)))
+			.column(Column.number("fteNeeded", message("workload.chart.fteNeeded", locale)))
+			.column(Column.number("fte", message("workload.chart.fteNow", locale)));
+		for (UnitFigures unit : units) {
+			table.row(List.of(
+					Cell.link(unit.name(), "/workload/units/" + unit.unitId() + "?at=" + at)
+						.withClass((unit.level() != null) ? "depth-" + unit.level() : null),
+					Cell.integer(unit.headcount()), Cell.percent(unit.loadRatio(), 0, locale),
+					band(unit.band(), locale), Cell.integer(unit.openInvestigations()),
+					Cell.integer(unit.investigationsPastDeadline()),
+					Cell.percent(unit.shareOfInvestigationsPastDeadline(), 0, locale),
+					Cell.integer(unit.twoHandlerViolations()), Cell.decimal(unit.staffPerLead(), 1, locale),
+					Cell.decimal(unit.staffPerManager(), 1, locale), Cell.percent(unit.turnover(), 0, locale),
+					Cell.decimal(unit.forecastFte(), 1, locale), Cell.decimal(unit.fte(), 1, locale)));
+		}
+		return table.build();
+	}
+
+	/**
+	 * Workers with their caseload; with a unit column (the unit's name, its code where
+	 * the name is unknown) where they come from several units. Sortable by every column
+	 * but the band, which the load orders.
+	 */
+	FigureTable workers(List<WorkerFigures> workers, Map<Long, String> unitNames, String caption, LocalDate at,
+			Locale locale) {
+		boolean severalUnits = workers.stream().map(WorkerFigures::unitId).distinct().count() > 1;
+		FigureTable.Builder table = FigureTable.builder("workers", caption)
+			.column(Column.text("name", message("staff.name", locale)).withSortLink())
+			.column(Column.text("number", message("staff.employeeNumber", locale)).withSortLink());
+		if (severalUnits) {
+			table.column(Column.text("unit", message("workload.unit", locale)).withSortLink());
+		}
+		table.column(Column.number("cases", message("workload.openCases", locale)).withSortLink())
+			.column(Column.number("points", message("workload.weightedLoad", locale)).withSortLink())
+			.column(Column.number("capacity", message("workload.capacity", locale)).withSortLink())
+			.column(Column.number("load", message("workload.load", locale)).withSortLink())
+			.column(Column.text("band", message("workload.table.band", locale)));
+		for (WorkerFigures worker : workers) {
+			List<Cell> cells = new ArrayList<>();
+			cells.add(Cell.link(worker.name(), "/workload/workers/" + worker.staffId() + "?at=" + at));
+			cells.add(Cell.text(worker.employeeNumber()));
+			if (severalUnits) {
+				cells.add(Cell.text(unitNames.getOrDefault(worker.unitId(), worker.unit())));
+			}
+			cells.add(Cell.integer(worker.openCases()));
+			cells.add(Cell.decimal(worker.weightedLoad(), 1, locale));
+			cells.add(Cell.decimal(worker.capacity(), 0, locale));
+			cells.add(Cell.percent(worker.loadRatio(), 0, locale));
+			cells.add(band(worker.band(), locale));
+			table.row(cells);
+		}
+		return table.build();
+	}
+
+	/** The weekly trend of a unit (or the organisation), newest week first. */
+	FigureTable trend(List<LocalDate> weeks, List<WeekFigures> rows, String caption, Locale locale) {
+		FigureTable.Builder table = FigureTable.builder("trend", caption)
+			.column(Column.text("week", message("workload.trend.week", locale)))
+			.column(Column.number("cases", message("workload.openCases", locale)))
+			.column(Column.number("load", message("workload.load", locale)))
+			.column(Column.text("band", message("workload.table.band", locale)))
+			.column(Column.number("investigations", message("workload.openInvestigations", locale)))
+			.column(Column.number("late", message("workload.pastDeadline", locale)))
+			.column(Column.number("lateShare", message("workload.table.lateShare", locale)));
+		for (int i = rows.size() - 1; i >= 0; i--) {
+			WeekFigures week = rows.get(i);
+			table.row(List.of(Cell.date(weeks.get(i)), Cell.integer(week.openCases()),
+					Cell.percent(week.loadRatio(), 0, locale), band(week.band(), locale),
+					Cell.integer(week.openInvestigations()), Cell.integer(week.investigationsPastDeadline()),
+					Cell.percent(week.shareOfInvestigationsPastDeadline(), 0, locale)));
+		}
+		return table.build();
+	}
+
+	/** One worker's open cases with the points each carries. */
+	FigureTable cases(List<WorkerCase> cases, String caption, Locale locale) {
+		FigureTable.Builder table = FigureTable.builder("cases", caption)
+			.column(Column.text("case", message("workload.worker.case", locale)))
+			.column(Column.text("type", message("workload.worker.type", locale)))
+			.column(Column.text("part", message("workload.worker.role", locale)))
+			.column(Column.number("complexity", message("workload.worker.complexity", locale)))
+			.column(Column.text("opened", message("workload.worker.opened", locale)))
+			.column(Column.text("deadline", message("workload.worker.deadline", locale)))
+			.column(Column.number("late", message("workload.worker.daysLate", locale)))
+			.column(Column.number("points", message("workload.weightedLoad", locale)));
+		for (WorkerCase handled : cases) {
+			table.row(List.of(Cell.code(handled.caseRef()), Cell.text(handled.type().name(locale)),
+					Cell.text(message(handled.primary() ? "workload.worker.primary" : "workload.worker.coHandler",
+							locale)),
+					Cell.integer(handled.complexity()), Cell.date(handled.opened()), Cell.date(handled.deadline()),
+					(handled.daysLate() != null) ? Cell.integer(handled.daysLate()) : Cell.text(Cell.NONE),
+					Cell.decimal(handled.points(), 1, locale)));
+		}
+		return table.build();
+	}
+
+	private Cell band(Band band, Locale locale) {
+		return Cell.tag(message("workload.band." + band, locale), TAGS.get(band));
+	}
+
+	private String message(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
+}
