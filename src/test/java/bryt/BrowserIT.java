@@ -227,7 +227,7 @@ class BrowserIT {
 			String secret = page.locator("#secret").textContent().replace(" ", "");
 			page.getByLabel("Six-digit code from the app").fill(wrongCode(secret));
 			page.locator("main form button[type=submit]").first().click();
-			assertThat(page.getByText("That code is not right")).isVisible();
+			assertThat(page.locator("#code-error").getByText("That code is not right")).isVisible();
 			scan(page, "second factor: set up, wrong code", violations);
 			page.getByLabel("Six-digit code from the app").fill(code(secret, 0));
 			page.locator("main form button[type=submit]").first().click();
