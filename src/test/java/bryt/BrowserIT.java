@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -272,7 +273,7 @@ class BrowserIT {
 			String secret = page.locator("#secret").textContent().replace(" ", "");
 			page.getByLabel("Six-digit code from the app").fill(wrongCode(secret));
 			page.locator("main form button[type=submit]").first().click();
-			assertThat(page.getByText("That code is not right")).isVisible();
+			assertThat(page.locator("#code-error").getByText("That code is not right")).isVisible();
 			scan(page, "second factor: set up, wrong code", violations);
 			page.getByLabel("Six-digit code from the app").fill(code(secret, 0));
 			page.locator("main form button[type=submit]").first().click();
@@ -437,6 +438,71 @@ class BrowserIT {
 			page.locator("a[href='/help/workload#load']").first().click();
 			assertThat(page).hasURL(url("/help/workload#load"));
 			assertThat(page.locator("#load h2")).hasText("Load");
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	// Issue 11 (pages, forms): a failing admin form at 320 px, in Swedish and Danish.
+
+	/**
+	 * Real administrative names, one compound longer than a 320 px line's checkbox label.
+	 */
+	private static final List<String> FORMS_LONG_UNIT_NAMES = List.of("Arbetsmarknadsförvaltningen",
+			"Beskæftigelses- og Integrationsforvaltningen", "Hälso- och sjukvårdsförvaltningen");
+
+	/**
+	 * The account form sent empty at 320 px, in Swedish and Danish, with units whose long
+	 * names are labels of its checkboxes: the title starts with "Fel:"/"Fejl:", the
+	 * design system's script focuses the error summary, axe finds nothing, the page does
+	 * not scroll sideways at 320, 390 or 1280 px, and the summary's first link moves the
+	 * focus to its field.
+	 */
+	@Test
+	void formsAFailingAccountFormAt320PxInSwedishAndDanish() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'admin'")
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < FORMS_LONG_UNIT_NAMES.size(); i++) {
+			this.jdbc.sql(
+					"insert into unit (organisation_id, code, name, level) values (:organisation, :code, :name, 'DEPARTMENT')")
+				.param("organisation", organisation)
+				.param("code", "FORMS-LONG-" + i)
+				.param("name", FORMS_LONG_UNIT_NAMES.get(i))
+				.update();
+		}
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "admin");
+			page.setViewportSize(320, 800);
+			System.out.println("Chromium hyphenates Swedish (hyphens: auto): " + page.evaluate("""
+					() => {
+						const probe = document.createElement('div');
+						probe.lang = 'sv';
+						probe.style.cssText = 'width: 60px; hyphens: auto; overflow-wrap: normal; font-size: 16px';
+						probe.textContent = 'sjukvårdsförvaltningen';
+						document.body.append(probe);
+						const hyphenated = probe.scrollWidth <= probe.clientWidth;
+						probe.remove();
+						return hyphenated;
+					}
+					"""));
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/admin/accounts/new?lang=" + language));
+				page.locator("main form button[type=submit]").first().click();
+				assertThat(page.title()).startsWith("sv".equals(language) ? "Fel: " : "Fejl: ");
+				assertThat(page.locator(".govuk-error-summary")).isFocused();
+				assertThat(page.locator("main label")
+					.filter(new Locator.FilterOptions().setHasText("Arbetsmarknadsförvaltningen"))).hasCount(1);
+				scan(page, "account form with errors, " + language, violations);
+				Locator first = page.locator(".govuk-error-summary__list a").first();
+				String field = first.getAttribute("href");
+				assertThat(field).startsWith("#");
+				first.click();
+				assertThat(page.locator(field)).isFocused();
+			}
+		}
+		finally {
+			this.jdbc.sql("delete from unit where code like 'FORMS-LONG-%'").update();
 		}
 		assertThat(violations).isEmpty();
 	}

@@ -1,14 +1,17 @@
 package bryt.organisation;
 
+import jakarta.validation.Valid;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators create and revoke the organisation's API tokens. */
@@ -25,20 +28,25 @@ class ApiTokenController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("tokens", this.tokens.list(me.organisationId()));
-		return "organisation/api-tokens";
+		model.addAttribute("form", ApiTokenForm.empty());
+		return page(me, model);
 	}
 
 	@PostMapping
-	String create(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String name,
-			Model model) {
-		String trimmed = name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > 100) {
-			model.addAttribute("nameError", true);
-			return list(me, model);
+	String create(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") ApiTokenForm form,
+			BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			return page(me, model);
 		}
-		model.addAttribute("newToken", this.tokens.create(me.organisationId(), trimmed));
-		return list(me, model);
+		model.addAttribute("newToken", this.tokens.create(me.organisationId(), form.name()));
+		// The form is empty again for the next token; the name just given is in the list.
+		model.addAttribute("form", ApiTokenForm.empty());
+		return page(me, model);
+	}
+
+	private String page(CurrentAccount me, Model model) {
+		model.addAttribute("tokens", this.tokens.list(me.organisationId()));
+		return "organisation/api-tokens";
 	}
 
 	@PostMapping("/{id}/revoke")

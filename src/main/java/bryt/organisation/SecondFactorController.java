@@ -12,6 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping(SecondFactorPending.PATH)
 class SecondFactorController {
+
+	private static final String FORM = "form";
 
 	private final SecondFactors secondFactors;
 
@@ -43,6 +47,7 @@ class SecondFactorController {
 		}
 		CurrentAccount account = account(pending.get());
 		if (this.secondFactors.enrolled(account.accountId())) {
+			model.addAttribute(FORM, new CodeForm(""));
 			return "organisation/second-factor";
 		}
 		return enrolment(account, model);
@@ -60,7 +65,7 @@ class SecondFactorController {
 			this.login.complete(pending.get(), request, response);
 			return "redirect:/";
 		}
-		model.addAttribute("error", (result == SecondFactors.Check.WAIT) ? "secondFactor.wait" : "secondFactor.wrong");
+		refuse(model, (result == SecondFactors.Check.WAIT) ? "secondFactor.wait" : "secondFactor.wrong");
 		return "organisation/second-factor";
 	}
 
@@ -77,7 +82,7 @@ class SecondFactorController {
 			if (this.secondFactors.enrolled(account.accountId())) {
 				return "redirect:" + SecondFactorPending.PATH;
 			}
-			model.addAttribute("error", "secondFactor.wrong");
+			refuse(model, "secondFactor.wrong");
 			return enrolment(account, model);
 		}
 		this.login.complete(pending.get(), request, response);
@@ -87,10 +92,26 @@ class SecondFactorController {
 	}
 
 	private String enrolment(CurrentAccount account, Model model) {
+		if (!model.containsAttribute(FORM)) {
+			model.addAttribute(FORM, new CodeForm(""));
+		}
 		String secret = this.secondFactors.enrolmentSecret(account);
 		model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
 		model.addAttribute("qrCode", this.secondFactors.qrCode(account.getUsername(), secret));
 		return "organisation/second-factor-enrol";
+	}
+
+	/**
+	 * The code field refused with the message {@code key}, as a form's error, so that the
+	 * page shows it like every other form: in the error summary and by the field. The
+	 * code typed is not kept.
+	 */
+	private static void refuse(Model model, String key) {
+		CodeForm form = new CodeForm("");
+		BindingResult errors = new DirectFieldBindingResult(form, FORM);
+		errors.rejectValue("code", key);
+		model.addAttribute(FORM, form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
 	}
 
 	/** A full login goes to its landing page, anyone else to the login page. */
@@ -107,6 +128,10 @@ class SecondFactorController {
 
 	private static CurrentAccount account(SecondFactorPending pending) {
 		return (CurrentAccount) pending.passwordLogin().getPrincipal();
+	}
+
+	/** The code field of the two forms; what is typed is never shown again. */
+	record CodeForm(String code) {
 	}
 
 }

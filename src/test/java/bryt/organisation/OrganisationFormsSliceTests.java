@@ -11,11 +11,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.Errors;
 
+import static bryt.ErrorSummary.linksTo;
 import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -25,6 +27,7 @@ import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -38,7 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * What the services refuse (a taken code) comes back on the same form. One context for
  * all four controllers, so that the slices cost one start.
  */
-@WebSlice({ UnitController.class, StaffController.class, AccountController.class, PasswordController.class })
+@WebSlice({ UnitController.class, StaffController.class, AccountController.class, PasswordController.class,
+		ApiTokenController.class })
 class OrganisationFormsSliceTests {
 
 	private static final long ORG = 7;
@@ -71,6 +75,9 @@ class OrganisationFormsSliceTests {
 
 	@MockitoBean
 	private SecondFactors secondFactors;
+
+	@MockitoBean
+	private ApiTokens apiTokens;
 
 	@Test
 	void aBlankCodeAndAnIdentityNumberAsNameAreRefusedNextToTheirFields() throws Exception {
@@ -365,6 +372,113 @@ class OrganisationFormsSliceTests {
 			.andExpect(content().string(containsString("value=\"anna.ek\"")));
 		then(this.accounts).should()
 			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4));
+	}
+
+	// Issue 11 (pages, forms): the error summary and the error classes on every form.
+
+	/**
+	 * A full-time equivalent over 1, an end date before the start without a reason, and a
+	 * unit outside the organisation, in Danish: the title says "Fejl:", the summary links
+	 * to each field (the checks across fields to the field they concern) and each is
+	 * marked, the FTE input too (it was not).
+	 */
+	@Test
+	void staffErrorsAreSummarisedWithALinkToEachMarkedField() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.HR,
+					post("/staff").param("employeeNumber", "E1")
+						.param("name", "Alva Berg")
+						.param("unitId", String.valueOf(UNIT))
+						.param("role", "SOCIAL_WORKER")
+						.param("fte", "1.5")
+						.param("employmentStart", "2020-01-01")
+						.param("endDate", "2019-12-31")
+						.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "endDateAfterStart", "AssertTrue"))
+			.andExpect(linksTo("Fejl: ", "unitId", "fte", "endDate", "endReason"))
+			.andExpect(content()
+				.string(containsString("class=\"govuk-input govuk-input--error\" type=\"number\" id=\"fte\"")))
+			.andExpect(content().string(containsString("Der er et problem")));
+		then(this.staffChanges).should(never()).create(anyLong(), any());
+	}
+
+	/** A form without errors has no summary and no "Error:" in its title. */
+	@Test
+	void aFormWithoutErrorsHasNoSummary() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc.perform(as(Role.ADMINISTRATOR, get("/admin/units/new")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("govuk-error-summary"))))
+			.andExpect(content().string(containsString("<title>New unit")));
+	}
+
+	@Test
+	void unitErrorsAreSummarisedInSwedish() throws Exception {
+		given(this.tree.units(ORG)).willReturn(List.of());
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/units").param("code", " ")
+						.param("name", "")
+						.param("level", "DEPARTMENT")
+						.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Fel: ", "code", "name"));
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/units").param("code", "SOC").param("name", "Socialtjänsten").param("level", "PLANET")))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Error: ", "level"));
+		then(this.tree).should(never()).save(anyLong(), any(), any(), any());
+	}
+
+	/**
+	 * A crafted enabled box and role: a message by the box (it had no place for one) and
+	 * by the roles, each linked from the summary (the roles to their first box).
+	 */
+	@Test
+	void anAccountsCraftedEnabledBoxGetsAMessageByItAndALinkToIt() throws Exception {
+		this.mvc
+			.perform(as(Role.ADMINISTRATOR,
+					post("/admin/accounts").param("username", "anna.ek")
+						.param("displayName", "Anna Ek")
+						.param("roles", "GOD")
+						.param("enabled", "perhaps")
+						.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "enabled", "perhaps"))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"enabled-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(linksTo("Fel: ", "enabled", "role-" + Role.values()[0]));
+		then(this.accounts).should()
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("enabled")));
+	}
+
+	@Test
+	void passwordErrorsAreSummarisedTheConfirmationAtItsField() throws Exception {
+		this.mvc
+			.perform(as(Role.STAFF,
+					post("/account/password").param("currentPassword", "")
+						.param("newPassword", "too short")
+						.param("confirmation", "too shirt")
+						.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Fejl: ", "currentPassword", "newPassword", "confirmation"));
+		then(this.accounts).should(never()).changeOwnPassword(any(), any(), any());
+	}
+
+	@Test
+	void anApiTokenWithoutNameIsRefusedWithTheSummary() throws Exception {
+		this.mvc.perform(as(Role.ADMINISTRATOR, post("/admin/api-tokens").param("name", "  ")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NotBlank"))
+			.andExpect(linksTo("Error: ", "name"))
+			.andExpect(content().string(containsString("Fill this in.")));
+		this.mvc.perform(as(Role.ADMINISTRATOR, post("/admin/api-tokens").param("name", "x".repeat(101))))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Error: ", "name"));
+		then(this.apiTokens).should(never()).create(anyLong(), anyString());
 	}
 
 	private static MockHttpServletRequestBuilder as(Role role, MockHttpServletRequestBuilder request) {

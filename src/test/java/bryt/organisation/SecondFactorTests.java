@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 
 import bryt.BrytTest;
+import bryt.ErrorSummary;
 import bryt.shared.DemoMode;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -367,6 +369,34 @@ class SecondFactorTests {
 			.getStatus();
 		assertThat(status).isEqualTo(404);
 		assertThat(count("select count(*) from account_second_factor where account_id = " + id)).isEqualTo(1);
+	}
+
+	/**
+	 * Issue 11 (pages, forms): a wrong code, at the enrolment and at the login, comes
+	 * back like every form's error: "Error:" in the title, the summary linking to the
+	 * code field, which is marked.
+	 */
+	@Test
+	void aWrongCodeIsSummarisedWithALinkToTheMarkedField() throws Exception {
+		account("totp-forms", Role.ADMINISTRATOR);
+		Browser enrolling = new Browser();
+		enrolling.logIn("totp-forms");
+		String secret = secret(enrolling.perform(get(FORM)).getResponse().getContentAsString());
+		String enrolment = enrolling.perform(post(FORM + "/enrol").with(csrf()).param("code", wrongCode(secret)))
+			.getResponse()
+			.getContentAsString();
+		ErrorSummary.assertLinks(Jsoup.parse(enrolment), "Error: ", "code");
+		assertThat(enrolment).contains("That code is not right");
+
+		account("totp-forms2", Role.ADMINISTRATOR);
+		String enrolled = enrol(new Browser(), "totp-forms2");
+		Browser second = new Browser();
+		second.logIn("totp-forms2");
+		assertThat(second.perform(get(FORM)).getResponse().getContentAsString()).doesNotContain("govuk-error-summary");
+		String check = second.perform(post(FORM).with(csrf()).param("code", wrongCode(enrolled)))
+			.getResponse()
+			.getContentAsString();
+		ErrorSummary.assertLinks(Jsoup.parse(check), "Error: ", "code");
 	}
 
 	private long account(String username, Role... roles) {

@@ -15,6 +15,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static bryt.ErrorSummary.linksTo;
 import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -250,6 +251,91 @@ class VoiceAdminFormsSliceTests {
 			.andExpect(content().string(containsString(
 					"<p class=\"govuk-error-message\" id=\"type-error\">Dette er ikke en gyldig værdi.</p>")))
 			.andExpect(content().string(containsString("value=\"Hvad skete der?\"")));
+		then(this.changes).should(never()).addQuestion(anyLong(), anyLong(), any());
+	}
+
+	// Issue 11 (pages, forms): the error summary, and a message by every field a crafted
+	// request can spoil.
+
+	/**
+	 * A crafted kind and enabled box, in Swedish: each gets its message by the field
+	 * (neither had a place for one: the page came back with nothing to say why nothing
+	 * was saved), the summary links to both and to the recipients' first box, and no
+	 * channel is made.
+	 */
+	@Test
+	void aChannelsCraftedKindAndEnabledBoxGetAMessageByTheirFields() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "GOSSIP")
+				.param("name", "Visselblåsning")
+				.param("acknowledgeDays", "7")
+				.param("feedbackMonths", "3")
+				.param("retentionDays", "730")
+				.param("recipients", "hr")
+				.param("enabled", "perhaps")
+				.header("Accept-Language", "sv")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("form", "kind", "GOSSIP"))
+			.andExpect(rejected("form", "enabled", "perhaps"))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"kind-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"enabled-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(linksTo("Fel: ", "kind", "enabled", "recipient-" + RECIPIENT));
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+	}
+
+	/** Deadlines out of range and no name, in Danish: a link to each number field. */
+	@Test
+	void channelErrorsAreSummarisedWithALinkToEachField() throws Exception {
+		given(this.directory.accounts(ORG))
+			.willReturn(List.of(new Organisations.AccountSummary(RECIPIENT, "hr", "HR", Set.of(Role.HR))));
+		this.mvc
+			.perform(as(post("/admin/voice/channels").param("kind", "WHISTLEBLOWING")
+				.param("name", " ")
+				.param("acknowledgeDays", "0")
+				.param("feedbackMonths", "13")
+				.param("retentionDays", "730")
+				.param("recipients", String.valueOf(RECIPIENT))
+				.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Fejl: ", "name", "acknowledgeDays", "feedbackMonths"));
+		then(this.changes).should(never()).create(anyLong(), any(), any());
+	}
+
+	/**
+	 * A crafted required box, in Danish: its message by the box, a link to it, the
+	 * question not added; a single choice with too few choices links to the choices' text
+	 * area, marked.
+	 */
+	@Test
+	void aQuestionsCraftedRequiredBoxGetsAMessageByIt() throws Exception {
+		given(this.channels.find(ORG, CHANNEL)).willReturn(Optional.of(new Channel(CHANNEL, ORG,
+				ChannelKind.WHISTLEBLOWING, "Visselblåsning", 7, 3, 730, true, List.of(RECIPIENT), 1)));
+		this.mvc
+			.perform(as(post("/admin/voice/channels/" + CHANNEL + "/questions").param("labelSv", "Vad hände?")
+				.param("labelDa", "Hvad skete der?")
+				.param("labelEn", "What happened?")
+				.param("type", "TEXT")
+				.param("required", "perhaps")
+				.header("Accept-Language", "da")))
+			.andExpect(status().isOk())
+			.andExpect(rejected("question", "required", "perhaps"))
+			.andExpect(content().string(containsString(
+					"<p class=\"govuk-error-message\" id=\"required-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(linksTo("Fejl: ", "required"));
+		this.mvc
+			.perform(as(post("/admin/voice/channels/" + CHANNEL + "/questions").param("labelSv", "Vad hände?")
+				.param("labelDa", "Hvad skete der?")
+				.param("labelEn", "What happened?")
+				.param("type", "SINGLE_CHOICE")
+				.param("optionsSv", "Ja")
+				.param("optionsDa", "Ja\nNej")
+				.param("optionsEn", "Yes\nNo")))
+			.andExpect(status().isOk())
+			.andExpect(linksTo("Error: ", "optionsSv"));
 		then(this.changes).should(never()).addQuestion(anyLong(), anyLong(), any());
 	}
 

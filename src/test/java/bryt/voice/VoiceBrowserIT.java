@@ -236,7 +236,7 @@ class VoiceBrowserIT {
 			page.getByLabel("Choices in Danish").fill("Dag\nAften\nNat");
 			page.getByLabel("Choices in English").fill("Day\nEvening\nNight");
 			page.locator("main form button[type=submit]").click();
-			assertThat(page.getByText("Write the question in Danish.")).isVisible();
+			assertThat(page.locator("#labelDa-error").getByText("Write the question in Danish.")).isVisible();
 			scan(page, "question form with errors");
 			page.getByLabel("Question in Danish").fill("Hvilken vagt havde du?");
 			page.locator("main form button[type=submit]").click();

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.resource.CssLinkResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -45,7 +46,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * webjar) under {@code /design/}, Bryt's own under {@code /css/} and {@code /js/}. Their
  * links carry a hash of the content ({@link ResourceUrlEncodingFilter} rewrites
  * {@code @{...}} in templates), so a browser may keep them for a year: a changed file
- * gets a new address.
+ * gets a new address. {@link AssetNames} keeps that year for the hashed names only and
+ * serves no source maps.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -63,13 +65,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final String LANGUAGE_LINKS = "languageLinks";
 
+	private static final AssetNames ASSET_NAMES = new AssetNames();
+
+	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
 	private final PublicPages publicPages;
 
 	WebConfiguration(List<AnonymousPaths> anonymousPaths) {
 		this.publicPages = new PublicPages(anonymousPaths);
 	}
-
-	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	@Bean
 	LocaleResolver localeResolver(List<AnonymousPaths> anonymousPaths, PublicUrl publicUrl,
@@ -112,12 +116,18 @@ class WebConfiguration implements WebMvcConfigurer {
 					"classpath:/META-INF/resources/webjars/govuk-frontend/" + designSystemVersion() + "/dist/govuk/")
 			.setCacheControl(A_YEAR)
 			.resourceChain(true)
-			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+			.addResolver(ASSET_NAMES)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+			.addTransformer(ASSET_NAMES)
+			.addTransformer(new CssLinkResourceTransformer());
 		registry.addResourceHandler("/css/**", "/js/**")
 			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
 			.setCacheControl(A_YEAR)
 			.resourceChain(true)
-			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+			.addResolver(ASSET_NAMES)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+			.addTransformer(ASSET_NAMES)
+			.addTransformer(new CssLinkResourceTransformer());
 	}
 
 	/**

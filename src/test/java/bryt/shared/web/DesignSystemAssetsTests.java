@@ -48,12 +48,56 @@ class DesignSystemAssetsTests {
 		for (String asset : assets) {
 			MockHttpServletResponse response = this.mvc.perform(get(asset)).andReturn().getResponse();
 			assertThat(response.getStatus()).as(asset).isEqualTo(200);
-			assertThat(response.getHeader("Cache-Control")).as(asset).contains("max-age=31536000");
+			assertThat(response.getHeader("Cache-Control")).as(asset)
+				.contains("max-age=31536000")
+				.contains("immutable");
 			assertThat(response.getContentAsByteArray()).as(asset).isNotEmpty();
 		}
 		// The page runs no inline script and names nothing of GOV.UK's brand.
 		assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("GDS Transport");
 		assertThat(page.getHeaders("Set-Cookie")).isEmpty();
+	}
+
+	// Issue 11 (pages, forms): only the hashed names are kept for a year; no source maps.
+
+	/**
+	 * The plain name of an asset changes content with a release under the same address:
+	 * it is served (a page cached before the release still works) but never as immutable,
+	 * so the browser asks again.
+	 */
+	@Test
+	void anAssetUnderItsPlainNameIsNotKeptUnasked() throws Exception {
+		for (String asset : List.of("/css/bryt.css", "/js/bryt.js", "/design/govuk-frontend.min.css",
+				"/design/govuk-frontend.min.js")) {
+			MockHttpServletResponse response = this.mvc.perform(get(asset)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(asset).isEqualTo(200);
+			assertThat(response.getHeader("Cache-Control")).as(asset)
+				.isEqualTo("no-cache")
+				.doesNotContain("immutable")
+				.doesNotContain("max-age=31536000");
+			assertThat(response.getContentAsByteArray()).as(asset).isNotEmpty();
+		}
+	}
+
+	/**
+	 * Source maps (the design system's sources), its Sass and Nunjucks files, and a name
+	 * whose hash is not the content's, are not served: 404, under the plain and under a
+	 * hashed name.
+	 */
+	@Test
+	void sourceMapsAndFilesNoPageNeedsAreNotServed() throws Exception {
+		String page = this.mvc.perform(get("/report/exempelby")).andReturn().getResponse().getContentAsString();
+		Matcher css = Pattern.compile("/design/govuk-frontend\\.min-([0-9a-f]{32})\\.css").matcher(page);
+		assertThat(css.find()).isTrue();
+		String hash = css.group(1);
+		for (String asset : List.of("/design/govuk-frontend.min.css.map", "/design/govuk-frontend.min.js.map",
+				"/design/all.bundle.js.map", "/design/govuk-frontend.min.css-" + hash + ".map",
+				"/design/govuk-frontend.min-" + hash + ".css.map", "/design/all.scss", "/design/template.njk",
+				"/design/govuk-frontend.min-0123456789abcdef0123456789abcdef.css", "/css/bryt.css.map")) {
+			MockHttpServletResponse response = this.mvc.perform(get(asset)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(asset).isEqualTo(404);
+			assertThat(response.getContentAsString()).as(asset).doesNotContain("sourcesContent");
+		}
 	}
 
 	/**
