@@ -53,8 +53,8 @@ class WorkloadTables {
 			table.row(List.of(
 					Cell.link(unit.name(), "/workload/units/" + unit.unitId() + "?at=" + at)
 						.withClass((unit.level() != null) ? "depth-" + unit.level() : null),
-					Cell.integer(unit.headcount()), Cell.percent(unit.loadRatio(), 0, locale),
-					band(unit.band(), locale), Cell.integer(unit.openInvestigations()),
+					Cell.integer(unit.headcount()), load(unit.measured(), unit.loadRatio(), locale),
+					band(unit.measured(), unit.band(), locale), Cell.integer(unit.openInvestigations()),
 					Cell.integer(unit.investigationsPastDeadline()),
 					Cell.percent(unit.shareOfInvestigationsPastDeadline(), 0, locale),
 					Cell.integer(unit.twoHandlerViolations()), Cell.decimal(unit.staffPerLead(), 1, locale),
@@ -93,8 +93,8 @@ class WorkloadTables {
 			cells.add(Cell.integer(worker.openCases()));
 			cells.add(Cell.decimal(worker.weightedLoad(), 1, locale));
 			cells.add(Cell.decimal(worker.capacity(), 0, locale));
-			cells.add(Cell.percent(worker.loadRatio(), 0, locale));
-			cells.add(band(worker.band(), locale));
+			cells.add(load(worker.measured(), worker.loadRatio(), locale));
+			cells.add(band(worker.measured(), worker.band(), locale));
 			table.row(cells);
 		}
 		return table.build();
@@ -113,7 +113,7 @@ class WorkloadTables {
 		for (int i = rows.size() - 1; i >= 0; i--) {
 			WeekFigures week = rows.get(i);
 			table.row(List.of(Cell.date(weeks.get(i)), Cell.integer(week.openCases()),
-					Cell.percent(week.loadRatio(), 0, locale), band(week.band(), locale),
+					load(week.measured(), week.loadRatio(), locale), band(week.measured(), week.band(), locale),
 					Cell.integer(week.openInvestigations()), Cell.integer(week.investigationsPastDeadline()),
 					Cell.percent(week.shareOfInvestigationsPastDeadline(), 0, locale)));
 		}
@@ -142,8 +142,18 @@ class WorkloadTables {
 		return table.build();
 	}
 
-	private Cell band(Band band, Locale locale) {
-		return Cell.tag(message("workload.band." + band, locale), TAGS.get(band));
+	/**
+	 * The load of a unit, worker or week; without capacity (before anyone was employed)
+	 * there is no load to show, not 0 %.
+	 */
+	private static Cell load(boolean measured, double ratio, Locale locale) {
+		return measured ? Cell.percent(ratio, 0, locale) : Cell.text(Cell.NONE);
+	}
+
+	/** The band in words and colour; "No data" where nothing was measured. */
+	private Cell band(boolean measured, Band band, Locale locale) {
+		return measured ? Cell.tag(message("workload.band." + band, locale), TAGS.get(band))
+				: Cell.tag(message("workload.noData", locale), "govuk-tag--grey");
 	}
 
 	private String message(String key, Locale locale) {

@@ -66,6 +66,18 @@ class SecurityConfiguration {
 			"/actuator/health/**", "/actuator/info" };
 
 	/**
+	 * The design system's stylesheet names its own fonts and images under
+	 * {@code /assets/}. Bryt serves neither (a system font stack), but a rule that slips
+	 * through makes the browser ask: anonymous there, the request ends in a 404 without a
+	 * session or a CSRF cookie, instead of at the login page, whose form would leave a
+	 * cookie in a reporter's browser.
+	 */
+	@Bean
+	static AnonymousPaths designSystemAssetPaths() {
+		return new AnonymousPaths("/assets/**");
+	}
+
+	/**
 	 * The anonymous paths come first: no session is created or read there, no CSRF token
 	 * is issued, no request is saved for after a login.
 	 */

@@ -116,6 +116,21 @@ class DesignSystemAssetsTests {
 		assertThat(svg.getHeaders("Set-Cookie")).isEmpty();
 	}
 
+	/**
+	 * A font or image the design system's stylesheet names under {@code /assets/} is not
+	 * served; asking for it must not lead to the login page, whose form would set a CSRF
+	 * cookie in a reporter's browser.
+	 */
+	@Test
+	void theDesignSystemsOwnFontsAreNotServedAndLeaveNoCookie() throws Exception {
+		MockHttpServletResponse font = this.mvc.perform(get("/assets/fonts/bold-b542beb274-v2.woff2"))
+			.andReturn()
+			.getResponse();
+		assertThat(font.getStatus()).isEqualTo(404);
+		assertThat(font.getRedirectedUrl()).isNull();
+		assertThat(font.getHeaders("Set-Cookie")).isEmpty();
+	}
+
 	@Test
 	void theSystemFontReplacesTheDesignSystemsOwn() throws Exception {
 		String css = this.mvc.perform(get("/css/bryt.css")).andReturn().getResponse().getContentAsString();
