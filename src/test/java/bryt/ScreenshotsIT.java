@@ -52,6 +52,11 @@ class ScreenshotsIT {
 					page.navigate(url("/workload"));
 					shoot(page, dir, "workload", width);
 				}
+				try (BrowserContext context = chromium.browser()
+					.newContext(new Browser.NewContextOptions().setLocale("sv-SE").setViewportSize(width, 900))) {
+					Page page = Chromium.logIn(context, url(""), "hr");
+					shoot(page, dir, "home-hr", width);
+				}
 			}
 		}
 	}
