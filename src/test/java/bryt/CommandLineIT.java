@@ -85,7 +85,9 @@ class CommandLineIT {
 		assertThat(national.code()).isZero();
 		assertThat(national.out()).startsWith("{\"at\":\"2026-03-01\",\"organisations\":[")
 			.contains("{\"code\":\"clikommun\",\"headcount\":2,\"capacity\":150.0,\"openCases\":2,"
-					+ "\"weightedLoad\":28.0,\"openInvestigations\":1,\"investigationsPastDeadline\":0}");
+					+ "\"weightedLoad\":28.0,\"openInvestigations\":1,\"investigationsPastDeadline\":0}")
+			.as("commands create no demo municipality")
+			.doesNotContain("exempelby");
 
 		// The weekly trend: 52 Sundays back from 1 March; both cases opened on 1 January.
 		Result trend = run("workload", "trend", "--org", "clikommun", "--at", "2026-03-01");
