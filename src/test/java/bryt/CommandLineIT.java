@@ -66,7 +66,9 @@ class CommandLineIT {
 		Result refused = run("import", "--org", "clikommun", "--kind", "cases", bad.toString());
 		assertThat(refused.code()).isOne();
 		assertThat(refused.err()).contains("bad.csv:2:4 (opened): Expected a date")
-			.contains("bad.csv:3:2 (case_type): No case type with this code.");
+			.contains("bad.csv:3:2 (case_type): No case type with this code.")
+			.as("commands log warnings only")
+			.doesNotContain(" INFO ");
 		assertThat(run("import", "--org", "clikommun", "--kind", "cases", cases.toString()).code()).isZero();
 
 		Result workload = run("workload", "--org", "clikommun", "--at", "2026-03-01");

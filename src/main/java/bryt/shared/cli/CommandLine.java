@@ -75,17 +75,18 @@ public final class CommandLine {
 	}
 
 	/**
-	 * A command's settings, above {@code application.properties} but below what the
-	 * operator sets (arguments, system properties, environment). As default properties
-	 * they lost to {@code application.properties}' {@code bryt.demo.enabled=true}: the
-	 * first command on a new data directory created the demo municipality.
+	 * Commands never create the demo municipality. Among the default properties in
+	 * {@link #run}, {@code bryt.demo.enabled=false} lost to
+	 * {@code application.properties}' {@code true}, and the first command on a new data
+	 * directory created the demo; this source ranks just below what the operator sets
+	 * (arguments, system properties, environment). The other defaults stay where they
+	 * were: {@code application.properties} does not set them, and the log level is read
+	 * before this event reaches here.
 	 */
-	private static void commandProperties(ApplicationEvent event) {
+	private static void noDemo(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			MutablePropertySources sources = prepared.getEnvironment().getPropertySources();
-			MapPropertySource command = new MapPropertySource("brytCommand",
-					Map.of("spring.main.banner-mode", "off", "bryt.demo.enabled", "false", "logging.level.root", "WARN",
-							"spring.session.jdbc.cleanup-cron", "-"));
+			MapPropertySource command = new MapPropertySource("brytCommand", Map.of("bryt.demo.enabled", "false"));
 			if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 				sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, command);
 			}
@@ -102,7 +103,8 @@ public final class CommandLine {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.listeners(CommandLine::commandProperties)
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "spring.session.jdbc.cleanup-cron=-")
+			.listeners(CommandLine::noDemo)
 			.run(args)) {
 			Command command = context.getBeansOfType(Command.class)
 				.values()
