@@ -66,7 +66,9 @@ class CommandLineIT {
 		Result refused = run("import", "--org", "clikommun", "--kind", "cases", bad.toString());
 		assertThat(refused.code()).isOne();
 		assertThat(refused.err()).contains("bad.csv:2:4 (opened): Expected a date")
-			.contains("bad.csv:3:2 (case_type): No case type with this code.");
+			.contains("bad.csv:3:2 (case_type): No case type with this code.")
+			.as("commands log warnings only")
+			.doesNotContain(" INFO ");
 		assertThat(run("import", "--org", "clikommun", "--kind", "cases", cases.toString()).code()).isZero();
 
 		Result workload = run("workload", "--org", "clikommun", "--at", "2026-03-01");
@@ -85,7 +87,9 @@ class CommandLineIT {
 		assertThat(national.code()).isZero();
 		assertThat(national.out()).startsWith("{\"at\":\"2026-03-01\",\"organisations\":[")
 			.contains("{\"code\":\"clikommun\",\"headcount\":2,\"capacity\":150.0,\"openCases\":2,"
-					+ "\"weightedLoad\":28.0,\"openInvestigations\":1,\"investigationsPastDeadline\":0}");
+					+ "\"weightedLoad\":28.0,\"openInvestigations\":1,\"investigationsPastDeadline\":0}")
+			.as("commands create no demo municipality")
+			.doesNotContain("exempelby");
 
 		// The weekly trend: 52 Sundays back from 1 March; both cases opened on 1 January.
 		Result trend = run("workload", "trend", "--org", "clikommun", "--at", "2026-03-01");

@@ -3,6 +3,7 @@ package bryt.shared.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,8 +11,13 @@ import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
@@ -68,6 +74,28 @@ public final class CommandLine {
 		return arg.startsWith("--") && equals > 0 && arg.substring(0, equals).contains(".");
 	}
 
+	/**
+	 * Commands never create the demo municipality. Among the default properties in
+	 * {@link #run}, {@code bryt.demo.enabled=false} lost to
+	 * {@code application.properties}' {@code true}, and the first command on a new data
+	 * directory created the demo; this source ranks just below what the operator sets
+	 * (arguments, system properties, environment). The other defaults stay where they
+	 * were: {@code application.properties} does not set them, and the log level is read
+	 * before this event reaches here.
+	 */
+	private static void noDemo(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			MutablePropertySources sources = prepared.getEnvironment().getPropertySources();
+			MapPropertySource command = new MapPropertySource("brytCommand", Map.of("bryt.demo.enabled", "false"));
+			if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+				sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, command);
+			}
+			else {
+				sources.addFirst(command);
+			}
+		}
+	}
+
 	public static int run(Class<?> application, String[] args) {
 		PrintStream out = System.out;
 		System.setOut(System.err);
@@ -75,8 +103,8 @@ public final class CommandLine {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "bryt.demo.enabled=false", "logging.level.root=WARN",
-					"spring.session.jdbc.cleanup-cron=-")
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "spring.session.jdbc.cleanup-cron=-")
+			.listeners(CommandLine::noDemo)
 			.run(args)) {
 			Command command = context.getBeansOfType(Command.class)
 				.values()
