@@ -61,6 +61,20 @@ public class Workload {
 		this.clock = clock;
 	}
 
+	/**
+	 * The first and last days Bryt gives figures for. A year before 1950 holds no social
+	 * services' records in Bryt, and the charts' calendar ends at 1900 (the trend reaches
+	 * 52 weeks back); a year after 9999 has no ISO date.
+	 */
+	public static final LocalDate FIRST_DAY = LocalDate.of(1950, 1, 1);
+
+	public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+	/** Whether the date lies between {@link #FIRST_DAY} and {@link #LAST_DAY}. */
+	public static boolean covers(LocalDate date) {
+		return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

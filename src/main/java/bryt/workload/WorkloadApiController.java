@@ -86,7 +86,7 @@ class WorkloadApiController {
 		Organisation organisation = organisation(org);
 		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-		LocalDate date = (at != null) ? at : this.workload.today();
+		LocalDate date = date(at);
 		JsonKey key = new JsonKey(organisation.id(), date, this.workload.version(organisation), viewer);
 		Answer answer = this.answers.get(key, (k) -> Answer
 			.of(this.json.writeValueAsBytes(WorkloadJson.of(this.workload.figures(organisation, date), viewer))));
@@ -124,6 +124,15 @@ class WorkloadApiController {
 		return false;
 	}
 
+	/** The asked date, today without one; a 400 outside the years Bryt covers. */
+	private LocalDate date(LocalDate at) {
+		if (at != null && !Workload.covers(at)) {
+			throw new IllegalArgumentException(
+					"The date must lie between " + Workload.FIRST_DAY + " and " + Workload.LAST_DAY + ".");
+		}
+		return (at != null) ? at : this.workload.today();
+	}
+
 	/** The weekly trend of the 52 weeks up to the date, cut like the figures. */
 	@GetMapping(path = "/workload/trend", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("isAuthenticated()")
@@ -133,7 +142,7 @@ class WorkloadApiController {
 		Organisation organisation = organisation(org);
 		Viewer viewer = Viewer.of(authentication, organisation.id(), this.organisations)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-		LocalDate date = (at != null) ? at : this.workload.today();
+		LocalDate date = date(at);
 		return WorkloadJson.weekly(organisation.code(), this.workload.trend(organisation, date), viewer);
 	}
 

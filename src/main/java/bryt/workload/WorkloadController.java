@@ -284,18 +284,18 @@ class WorkloadController {
 
 	/**
 	 * Whether the address's date is malformed (a date that does not exist, another
-	 * format, anything else). Such a date is no error page: the reader is sent to the
-	 * page without it, which shows today's figures and a message by the date field (a
-	 * flash attribute, kept in the session for that one request). The value itself goes
-	 * into no link and no page: it might be anything, an identity number too.
+	 * format, a day outside the years Bryt covers, anything else). Such a date is no
+	 * error page: the reader is sent to the page without it, which shows today's figures
+	 * and a message by the date field (a flash attribute, kept in the session for that
+	 * one request). The value itself goes into no link and no page: it might be anything,
+	 * an identity number too.
 	 */
 	private static boolean malformed(String at) {
 		if (at == null || at.isEmpty()) {
 			return false;
 		}
 		try {
-			LocalDate.parse(at);
-			return false;
+			return !Workload.covers(LocalDate.parse(at));
 		}
 		catch (DateTimeParseException ex) {
 			return true;

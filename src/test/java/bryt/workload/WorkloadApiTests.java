@@ -169,6 +169,22 @@ class WorkloadApiTests {
 			.andExpect(jsonPath("$.workers[*].band", everyItem(in(List.of("red", "amber", "green", "spare")))));
 	}
 
+	/**
+	 * A real day outside the years Bryt covers is a 400 that says which years, not a 500.
+	 */
+	@Test
+	void aDateOutsideTheCoveredYearsIsABadRequest() throws Exception {
+		for (String path : List.of("/workload", "/workload/trend")) {
+			for (String day : List.of("1900-01-01", "-999999999-01-01", "+10000-01-01")) {
+				this.mvc.perform(get(API + path).param("at", day).header("Authorization", "Bearer " + this.token))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(
+							org.hamcrest.Matchers.containsString("1950-01-01 and 9999-12-31"),
+							org.hamcrest.Matchers.containsString("dates are yyyy-mm-dd"))));
+			}
+		}
+	}
+
 	@Test
 	void describesEveryApiRouteInTheOpenApiDocument() throws Exception {
 		String document = this.mvc.perform(get("/api/v1/openapi.json"))
