@@ -105,21 +105,19 @@ class WorkloadHomeCards implements HomeCards {
 
 	/**
 	 * What needs acting on in the units the viewer sees. Counts of units include every
-	 * level (department, unit, team) whose load exceeds its capacity; the case counts are
-	 * those of the units at the top of what the viewer sees, each of which sums
-	 * everything below it, so nothing is counted twice.
+	 * level (department, unit, team) in the red band, which the workload page names "over
+	 * capacity" (above 110 %; amber is "at the limit"); the case counts are those of the
+	 * units at the top of what the viewer sees, each of which sums everything below it,
+	 * so nothing is counted twice.
 	 */
 	private HomeCard alerts(Organisation organisation, Viewer viewer, WorkloadFigures figures, LocalDate today) {
 		String overview = "/workload?at=" + today;
 		List<UnitFigures> units = viewer.units(figures);
 		List<String> unitsOver = units.stream()
-			.filter((unit) -> overCapacity(unit.loadRatio()))
+			.filter((unit) -> unit.band() == Band.RED)
 			.map(UnitFigures::name)
 			.toList();
-		long workersOver = viewer.workers(figures)
-			.stream()
-			.filter((worker) -> overCapacity(worker.loadRatio()))
-			.count();
+		long workersOver = viewer.workers(figures).stream().filter((worker) -> worker.band() == Band.RED).count();
 		List<UnitFigures> top = viewer.organisationTotal() ? List.of(figures.organisation())
 				: units.stream()
 					.filter((unit) -> unit.parentId() == null || !viewer.seesUnit(unit.parentId()))
@@ -201,11 +199,6 @@ class WorkloadHomeCards implements HomeCards {
 	private static String names(List<String> names) {
 		return (names.size() <= NAMES_SHOWN) ? String.join(", ", names)
 				: String.join(", ", names.subList(0, NAMES_SHOWN)) + ", …";
-	}
-
-	/** Load above capacity: the amber and red bands. */
-	private static boolean overCapacity(double loadRatio) {
-		return loadRatio > 1.0;
 	}
 
 	/**
