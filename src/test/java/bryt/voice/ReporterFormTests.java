@@ -292,6 +292,43 @@ class ReporterFormTests {
 			.getStatus()).isEqualTo(400);
 	}
 
+	/**
+	 * From an attack on the running jar: a copy of the form on another site could post a
+	 * reporter's browser to the receipt page (a genuine "received" panel for a made-up
+	 * receipt) or to the form itself. The browser says where a post comes from; Bryt
+	 * refuses one from another site and makes no report of it.
+	 */
+	@Test
+	void aPostFromAnotherSiteIsRefusedAndMakesNoReport() throws Exception {
+		long before = reports();
+		for (String site : List.of("cross-site", "same-site")) {
+			assertThat(this.mvc
+				.perform(post("/report/exempelby/receipt").param("receipt", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
+					.header("Sec-Fetch-Site", site))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(403);
+			MockHttpServletResponse sent = this.mvc
+				.perform(ReportForm.of(this.jdbc, channelId())
+					.submit("From a copy of the form")
+					.header("Sec-Fetch-Site", site))
+				.andReturn()
+				.getResponse();
+			assertThat(sent.getStatus()).isEqualTo(403);
+			assertThat(sent.getCookies()).isEmpty();
+		}
+		assertThat(reports()).isEqualTo(before);
+		// The browser's own page posts as before.
+		assertThat(this.mvc
+			.perform(ReportForm.of(this.jdbc, channelId())
+				.submit("From the form itself")
+				.header("Sec-Fetch-Site", "same-origin"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(reports()).isEqualTo(before + 1);
+	}
+
 	private static String onceOf(String page) {
 		return Jsoup.parse(page).select("input[name=once]").val();
 	}
