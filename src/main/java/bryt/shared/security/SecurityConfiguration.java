@@ -146,8 +146,14 @@ class SecurityConfiguration {
 				Map.of(LockedException.class, "/login?throttled"), "/login?error");
 		return http.authenticationManager(authenticationManager)
 			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				// Spring Boot serves every webjar's files there, the design
+				// system's font and source maps too; pages use /design/**.
+				.requestMatchers("/webjars/**")
+				.denyAll()
+				.anyRequest()
+				.authenticated())
 			// No WebAuthenticationDetails: they would put the client's address into the
 			// session store.
 			.formLogin((form) -> {

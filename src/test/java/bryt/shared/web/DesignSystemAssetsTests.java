@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.BrytTest;
+import bryt.organisation.Role;
+import bryt.organisation.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -129,6 +132,23 @@ class DesignSystemAssetsTests {
 		assertThat(font.getStatus()).isEqualTo(404);
 		assertThat(font.getRedirectedUrl()).isNull();
 		assertThat(font.getHeaders("Set-Cookie")).isEmpty();
+	}
+
+	/**
+	 * Spring Boot serves every webjar under {@code /webjars/}, the design system's font
+	 * (licensed for GOV.UK only) and its source maps too; not even to a logged-in user.
+	 */
+	@Test
+	void theWebjarsAreNotServedEvenToALoggedInUser() throws Exception {
+		for (String file : List.of("assets/fonts/bold-b542beb274-v2.woff2", "govuk-frontend.min.js.map",
+				"govuk-frontend.min.css")) {
+			assertThat(this.mvc
+				.perform(get("/webjars/govuk-frontend/5.14.0/dist/govuk/" + file)
+					.with(user(TestAccounts.of(1, Role.HR))))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(file).isEqualTo(403);
+		}
 	}
 
 	@Test
