@@ -99,7 +99,7 @@ class StaffController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return TableExports.download(new TableRequest(sort, dir, null).sorted(table, locale),
-				TableExports.Format.of(format).orElse(TableExports.Format.CSV), LocalDate.now(this.clock));
+				TableExports.Format.of(format).orElse(TableExports.Format.CSV), LocalDate.now(this.clock), locale);
 	}
 
 	/** The staff list, one model for the page and the downloads. */

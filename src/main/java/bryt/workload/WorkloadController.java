@@ -279,7 +279,7 @@ class WorkloadController {
 		}
 		// A download holds every row, in the order the page shows them.
 		return TableExports.download(asked.sorted(table, locale),
-				TableExports.Format.of(format).orElse(TableExports.Format.CSV), at);
+				TableExports.Format.of(format).orElse(TableExports.Format.CSV), at, locale);
 	}
 
 	/**

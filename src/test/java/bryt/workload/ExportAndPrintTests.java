@@ -465,7 +465,13 @@ class ExportAndPrintTests {
 		String text = new String(body, StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFF");
 		List<List<String>> rows = new ArrayList<>();
-		CsvReader.builder().ofCsvRecord(text.substring(1)).forEach((record) -> rows.add(record.getFields()));
+		// Swedish: a semicolon between fields, as Swedish Excel expects (the decimal mark
+		// is
+		// a comma).
+		CsvReader.builder()
+			.fieldSeparator(';')
+			.ofCsvRecord(text.substring(1))
+			.forEach((record) -> rows.add(record.getFields()));
 		return rows;
 	}
 

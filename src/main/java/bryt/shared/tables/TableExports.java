@@ -6,9 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -27,9 +29,12 @@ import org.springframework.http.ResponseEntity;
  * headers of the page and every row of the table in the page's order.
  * <ul>
  * <li>CSV holds each cell's text exactly as the page shows it (in the reader's language,
- * e.g. {@code 1,5} and {@code 62 %} in Swedish), comma-separated, fields quoted where
- * they need it, lines ended by CRLF, in UTF-8 with a byte order mark: without the mark
- * Excel reads the file as the Windows code page and garbles å, ä, ö and ø.</li>
+ * e.g. {@code 1,5} and {@code 62 %} in Swedish), separated as a spreadsheet in that
+ * language expects (a semicolon where the decimal mark is a comma, as in Swedish and
+ * Danish, whose Excel otherwise opens the file in one column; a comma elsewhere), fields
+ * quoted where they need it, lines ended by CRLF, in UTF-8 with a byte order mark:
+ * without the mark Excel reads the file as the Windows code page and garbles å, ä, ö and
+ * ø.</li>
  * <li>Excel holds figures as numeric cells, rounded as the page rounds them and shown in
  * the same number of decimals (a share as a percentage), text as text.</li>
  * <li>CSV injection (OWASP): a text cell that begins with {@code =}, {@code +},
@@ -78,8 +83,8 @@ public final class TableExports {
 	 * The table as a file to download, named after the table and the date of its figures
 	 * (e.g. {@code workers-2026-03-16.csv}).
 	 */
-	public static ResponseEntity<byte[]> download(FigureTable table, Format format, LocalDate at) {
-		byte[] body = (format == Format.CSV) ? csv(table) : xlsx(table);
+	public static ResponseEntity<byte[]> download(FigureTable table, Format format, LocalDate at, Locale locale) {
+		byte[] body = (format == Format.CSV) ? csv(table, locale) : xlsx(table);
 		String name = table.name() + ((at != null) ? "-" + at : "") + "." + format.extension;
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.mediaType))
@@ -89,11 +94,15 @@ public final class TableExports {
 	}
 
 	/** The table as CSV, see the class comment. */
-	public static byte[] csv(FigureTable table) {
+	public static byte[] csv(FigureTable table, Locale locale) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(BOM);
+		char separator = (DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',') ? ';' : ',';
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-				CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer)) {
+				CsvWriter csv = CsvWriter.builder()
+					.fieldSeparator(separator)
+					.lineDelimiter(LineDelimiter.CRLF)
+					.build(writer)) {
 			csv.writeRecord(table.columns().stream().map((column) -> escaped(column.header())).toList());
 			for (List<Cell> row : table.rows()) {
 				List<String> fields = new ArrayList<>(row.size());
