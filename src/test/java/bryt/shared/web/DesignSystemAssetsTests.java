@@ -151,6 +151,42 @@ class DesignSystemAssetsTests {
 		}
 	}
 
+	/**
+	 * Each part of the stylesheets closes every rule it opens. A rule left open (a merge
+	 * once lost three closing braces) makes every later rule a nested one, which the
+	 * browser drops without a word: the help links, the home cards and the receipt's
+	 * buttons lost their styles.
+	 */
+	@Test
+	void theStylesheetsCloseEveryRuleTheyOpen() throws Exception {
+		for (String sheet : List.of("/css/bryt.css", "/css/print.css")) {
+			String css = this.mvc.perform(get(sheet)).andReturn().getResponse().getContentAsString();
+			String code = css.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("\"[^\"\\n]*\"", "\"\"");
+			java.util.Deque<Boolean> open = new java.util.ArrayDeque<>();
+			int from = 0;
+			for (int i = 0; i < code.length(); i++) {
+				char c = code.charAt(i);
+				if (c == '{') {
+					boolean atRule = code.substring(from, i).strip().startsWith("@");
+					assertThat(atRule || !open.contains(false))
+						.as(sheet + ": a rule opened inside a rule before «" + code.substring(from, i).strip() + "»")
+						.isTrue();
+					open.push(atRule);
+					from = i + 1;
+				}
+				else if (c == '}') {
+					assertThat(open).as(sheet + ": a brace closes nothing").isNotEmpty();
+					open.pop();
+					from = i + 1;
+				}
+				else if (c == ';') {
+					from = i + 1;
+				}
+			}
+			assertThat(open).as(sheet + ": rules left open").isEmpty();
+		}
+	}
+
 	@Test
 	void theSystemFontReplacesTheDesignSystemsOwn() throws Exception {
 		String css = this.mvc.perform(get("/css/bryt.css")).andReturn().getResponse().getContentAsString();
