@@ -193,6 +193,8 @@ class VoiceBrowserIT {
 		System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
 		HttpResponse<String> tooLarge = http
 			.send(HttpRequest.newBuilder(URI.create(url("/report/exempelby/channel/" + channelId)))
+				// Without it the page is in the organisation's language, Swedish.
+				.header("Accept-Language", "en")
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -481,7 +483,7 @@ class VoiceBrowserIT {
 			page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Close the chosen reports as not substantiated"))
 				.click();
-			assertThat(page.getByText("2 reports closed as not substantiated.")).isVisible();
+			assertThat(page.getByText("2 reports were closed as not substantiated.")).isVisible();
 			scan(page, "inbox after closing as not substantiated");
 		}
 	}
