@@ -188,8 +188,16 @@ class WorkloadHomeCards implements HomeCards {
 		if (!earlierData) {
 			return Figure.of(labelKey, valueKey + ".noEarlier", List.of(now), href, Tone.NONE);
 		}
-		double change = valueKey.endsWith("percent") ? (now - then) * 100 : now - then;
-		return Figure.of(labelKey, valueKey, List.of(now, then, change), href, Tone.NONE);
+		// The change between the figures as shown (rounded as the message format rounds
+		// them, half to even), so that it never contradicts them: 87 % then 3 % is +84.
+		boolean percent = valueKey.endsWith("percent");
+		int digits = valueKey.endsWith("decimal") ? 1 : 0;
+		double change = shown(percent ? now * 100 : now, digits) - shown(percent ? then * 100 : then, digits);
+		return Figure.of(labelKey, valueKey, List.of(now, then, change, Math.abs(change)), href, Tone.NONE);
+	}
+
+	private static double shown(double value, int digits) {
+		return java.math.BigDecimal.valueOf(value).setScale(digits, java.math.RoundingMode.HALF_EVEN).doubleValue();
 	}
 
 	/**

@@ -150,8 +150,9 @@ class HomeScreenTests {
 		assertThat(value(page, "Compared with")).isEqualTo(earlier.toString());
 		assertThat(link(page, "Compared with")).isEqualTo("/workload?at=" + earlier);
 		assertThat(value(page, "Staff")).isEqualTo("3 (then 3, change +0)");
-		// 260 of 300 points now, 10 of 300 then: 87 % and 3 %, 83 percentage points up.
-		assertThat(value(page, "Load against capacity")).isEqualTo("87% (then 3%, change +83 percentage points)");
+		// 260 of 300 points now, 10 of 300 then: 86.7 % and 3.3 %, shown as 87 % and 3 %;
+		// the change is that of the shown figures, 87 − 3 = 84 percentage points up.
+		assertThat(value(page, "Load against capacity")).isEqualTo("87% (then 3%, change +84 percentage points)");
 		assertThat(value(page, "Two-handler cases without a co-handler")).isEqualTo("1 (then 1, change +0)");
 		// No alerts of the units and no worker: the committee sees aggregates only.
 		assertThat(page.text()).doesNotContain("Caseworkers over capacity").doesNotContain("Anna Alfa");

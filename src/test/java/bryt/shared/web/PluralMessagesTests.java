@@ -56,6 +56,19 @@ class PluralMessagesTests {
 		assertThat(message("workload.pastDeadlineOf", SV, 1, 5, 1)).isEqualTo("1 av 5 (median 1 dag för sent)");
 	}
 
+	/** From the attack on the running jar: "+1 procentenheter" on the first screen. */
+	@Test
+	void oneIsAPercentagePointAndTwoArePoints() {
+		assertThat(message("home.change.percent", SV, 0.12, 0.11, 1.0, 1.0))
+			.isEqualTo("12\u00a0% (då 11\u00a0%, förändring +1 procentenhet)");
+		assertThat(message("home.change.percent", SV, 0.10, 0.12, -2.0, 2.0))
+			.isEqualTo("10\u00a0% (då 12\u00a0%, förändring \u22122 procentenheter)");
+		assertThat(message("home.change.percent", EN, 0.12, 0.11, 1.0, 1.0))
+			.isEqualTo("12% (then 11%, change +1 percentage point)");
+		assertThat(message("home.change.percent", EN, 0.12, 0.12, 0.0, 0.0))
+			.isEqualTo("12% (then 12%, change +0 percentage points)");
+	}
+
 	private String changed(int rows, Locale locale) {
 		return message("imports.changed", locale, rows);
 	}
