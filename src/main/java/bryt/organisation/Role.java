@@ -1,5 +1,7 @@
 package bryt.organisation;
 
+import java.util.Set;
+
 /**
  * What an account may see and do. An account holds one or more roles; the roles
  * {@link #MANAGER} and {@link #UNION_REPRESENTATIVE} are limited to the units the account
@@ -28,6 +30,12 @@ public enum Role {
 	 * udvalgsmedlem).
 	 */
 	COMMITTEE_MEMBER;
+
+	/**
+	 * Who may import the organisation's units, staff, case types and cases on the import
+	 * page: the organisation's data owners. One place for every module's import kind.
+	 */
+	public static final Set<String> IMPORTERS = Set.of(ADMINISTRATOR.name(), HR.name());
 
 	/** The role's name as Spring Security's {@code hasRole} expects it. */
 	public String authority() {

@@ -26,7 +26,7 @@ class StaffImport implements ImportKind {
 
 	@Override
 	public Set<String> roles() {
-		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+		return Role.IMPORTERS;
 	}
 
 	@Override

@@ -28,7 +28,7 @@ class UnitImport implements ImportKind {
 
 	@Override
 	public Set<String> roles() {
-		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+		return Role.IMPORTERS;
 	}
 
 	@Override

@@ -84,7 +84,7 @@ class CaseImport implements ImportKind {
 
 	@Override
 	public Set<String> roles() {
-		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+		return Role.IMPORTERS;
 	}
 
 	@Override

@@ -54,7 +54,7 @@ class CaseTypeImport implements ImportKind {
 
 	@Override
 	public Set<String> roles() {
-		return Set.of(Role.ADMINISTRATOR.name(), Role.HR.name());
+		return Role.IMPORTERS;
 	}
 
 	@Override
