@@ -11,7 +11,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.Errors;
 
-import static bryt.ErrorSummary.linksTo;
+import static bryt.FormErrors.linksTo;
+import static bryt.FormErrors.message;
 import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -88,8 +89,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "code", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NoPersonalIdentityNumber"))
-			.andExpect(content()
-				.string(containsString("<p class=\"govuk-error-message\" id=\"code-error\">Fill this in.</p>")))
+			.andExpect(message("code", "Fill this in."))
 			.andExpect(content().string(containsString(
 					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"name-error\"")))
@@ -112,8 +112,7 @@ class OrganisationFormsSliceTests {
 						.header("Accept-Language", "sv")))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "code", "taken"))
-			.andExpect(content().string(
-					containsString("<p class=\"govuk-error-message\" id=\"code-error\">Det här används redan.</p>")))
+			.andExpect(message("code", "Det här används redan."))
 			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
 	}
 
@@ -248,8 +247,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
 			.andExpect(model().errorCount(1))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(message("employmentStart", "Enter a date as yyyy-mm-dd."))
 			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
 		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
@@ -273,8 +271,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "unitId", "unknown"))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Enter a date as yyyy-mm-dd.</p>")))
+			.andExpect(message("employmentStart", "Enter a date as yyyy-mm-dd."))
 			.andExpect(content().string(containsString("This does not exist in your organisation.")));
 		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
@@ -305,18 +302,12 @@ class OrganisationFormsSliceTests {
 			.andExpect(rejected("form", "employmentStart", "2026-13-01"))
 			.andExpect(rejected("form", "endDate", "31/12/2026"))
 			.andExpect(rejected("form", "endReason", "GONE"))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"employmentStart-error\">Angiv en dato som åååå-mm-dd.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"endDate-error\">Angiv en dato som åååå-mm-dd.</p>")))
-			.andExpect(content().string(
-					containsString("<p class=\"govuk-error-message\" id=\"fte-error\">Angiv et tal, f.eks. 0,75.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"unitId-error\">Dette er ikke en gyldig værdi.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"role-error\">Dette er ikke en gyldig værdi.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"endReason-error\">Dette er ikke en gyldig værdi.</p>")))
+			.andExpect(message("employmentStart", "Angiv en dato som åååå-mm-dd."))
+			.andExpect(message("endDate", "Angiv en dato som åååå-mm-dd."))
+			.andExpect(message("fte", "Angiv et tal, f.eks. 0,75."))
+			.andExpect(message("unitId", "Dette er ikke en gyldig værdi."))
+			.andExpect(message("role", "Dette er ikke en gyldig værdi."))
+			.andExpect(message("endReason", "Dette er ikke en gyldig værdi."))
 			.andExpect(content().string(containsString("value=\"Alva Berg\"")));
 		then(this.staffChanges).should(never()).create(anyLong(), any());
 	}
@@ -334,10 +325,8 @@ class OrganisationFormsSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "level", "PLANET"))
 			.andExpect(rejected("form", "parentId", "12a"))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"level-error\">This is not a valid value.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"parentId-error\">This is not a valid value.</p>")))
+			.andExpect(message("level", "This is not a valid value."))
+			.andExpect(message("parentId", "This is not a valid value."))
 			.andExpect(content().string(containsString("value=\"Socialtjänsten\"")));
 		then(this.tree).should(never()).save(anyLong(), any(), any(), any());
 	}
@@ -363,12 +352,9 @@ class OrganisationFormsSliceTests {
 			.andExpect(rejected("form", "unitIds", "x1"))
 			.andExpect(rejected("form", "staffId", "anna"))
 			.andExpect(rejected("form", "enabled", "perhaps"))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"roles-error\">Det här är inte ett giltigt värde.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"unitIds-error\">Det här är inte ett giltigt värde.</p>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"staffId-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(message("roles", "Det här är inte ett giltigt värde."))
+			.andExpect(message("unitIds", "Det här är inte ett giltigt värde."))
+			.andExpect(message("staffId", "Det här är inte ett giltigt värde."))
 			.andExpect(content().string(containsString("value=\"anna.ek\"")));
 		then(this.accounts).should()
 			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4));
@@ -448,8 +434,7 @@ class OrganisationFormsSliceTests {
 						.header("Accept-Language", "sv")))
 			.andExpect(status().isOk())
 			.andExpect(rejected("form", "enabled", "perhaps"))
-			.andExpect(content().string(containsString(
-					"<p class=\"govuk-error-message\" id=\"enabled-error\">Det här är inte ett giltigt värde.</p>")))
+			.andExpect(message("enabled", "Det här är inte ett giltigt värde."))
 			.andExpect(linksTo("Fel: ", "enabled", "role-" + Role.values()[0]));
 		then(this.accounts).should()
 			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("enabled")));

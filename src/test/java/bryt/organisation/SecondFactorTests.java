@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 
 import bryt.BrytTest;
-import bryt.ErrorSummary;
+import bryt.FormErrors;
 import bryt.shared.DemoMode;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -385,7 +385,7 @@ class SecondFactorTests {
 		String enrolment = enrolling.perform(post(FORM + "/enrol").with(csrf()).param("code", wrongCode(secret)))
 			.getResponse()
 			.getContentAsString();
-		ErrorSummary.assertLinks(Jsoup.parse(enrolment), "Error: ", "code");
+		FormErrors.assertLinks(Jsoup.parse(enrolment), "Error: ", "code");
 		assertThat(enrolment).contains("That code is not right");
 
 		account("totp-forms2", Role.ADMINISTRATOR);
@@ -396,7 +396,7 @@ class SecondFactorTests {
 		String check = second.perform(post(FORM).with(csrf()).param("code", wrongCode(enrolled)))
 			.getResponse()
 			.getContentAsString();
-		ErrorSummary.assertLinks(Jsoup.parse(check), "Error: ", "code");
+		FormErrors.assertLinks(Jsoup.parse(check), "Error: ", "code");
 	}
 
 	private long account(String username, Role... roles) {
