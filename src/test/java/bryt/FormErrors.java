@@ -68,6 +68,7 @@ public final class FormErrors {
 		assertThat(summary.select("[role=alert] .govuk-error-summary__title").text()).isNotBlank();
 		for (String id : ids) {
 			assertThat(summary.select("a[href=#" + id + "]")).as("a link to #%s", id).isNotEmpty();
+			assertThat(page.select("[id=" + id + "]")).as("one element #%s", id).hasSize(1);
 			Element field = page.getElementById(id);
 			assertThat(field).as("the field #%s", id).isNotNull();
 			Element group = field.closest(".govuk-form-group");
