@@ -181,8 +181,6 @@ class WorkloadHomeCards implements HomeCards {
 				change("home.workload.key.fte", "home.change.decimal", now.fte(), then.fte(), earlierData, href),
 				change("home.workload.key.load", "home.change.percent", now.shownLoad(), then.shownLoad(), earlierData,
 						href),
-				Figure.of("home.workload.key.workersOver", "home.workload.key.workersOver.value",
-						List.of(now.workersOverCapacity(), now.spread().caseworkers()), href, Tone.NONE),
 				change("home.workload.key.pastDeadline", "home.change.percent", now.shareOfInvestigationsPastDeadline(),
 						then.shareOfInvestigationsPastDeadline(), earlierData, href),
 				change("home.workload.key.oneHandler", "home.change.count", now.twoHandlerViolations(),
