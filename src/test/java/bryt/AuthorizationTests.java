@@ -78,6 +78,9 @@ class AuthorizationTests {
 			// manager's unit and the union representative's department
 			Map.entry("GET /workload/workers/{id}", Set.of("admin", "hr", "manager", "union", "staff")),
 			Map.entry("GET /workload/case-types", Set.of("admin", "hr", "manager", "union", "committee")),
+			// the shares of the roles (capacity by role): changed by HR and
+			// administrators
+			Map.entry("POST /workload/case-types/shares", Set.of("admin", "hr")),
 			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
 			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),

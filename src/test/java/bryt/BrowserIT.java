@@ -640,4 +640,48 @@ class BrowserIT {
 		return this.jdbc.sql("select min(id) from " + table).query(Long.class).single();
 	}
 
+	/**
+	 * Capacity by role (issue 12, items 1–3): the load-model page with the history of the
+	 * shares and with a refused share, and a unit page with the spread of load, in
+	 * Swedish and Danish. The history row is written here and removed again, so the
+	 * demo's figures do not change.
+	 */
+	@Test
+	void capacityTheLoadModelWithItsHistoryAndAUnitWithItsSpread() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into workload_share_change (organisation_id, role, share_before, share_after, changed_at,
+					changed_by)
+				values (:organisation, 'FIRST_LINE_LEAD', 0, 0.25, now(), 'Capacity Browser (capacity-it)')
+				""").param("organisation", organisation).update();
+		long unit = this.jdbc.sql("select min(id) from unit where organisation_id = :organisation and level = 'TEAM'")
+			.param("organisation", organisation)
+			.query(Long.class)
+			.single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/workload/case-types?lang=" + language));
+				assertThat(page.locator("#history-table tbody tr")).hasCount(1);
+				scan(page, "load model with its history, " + language, violations);
+				page.locator("#firstLineLead").fill("1,5");
+				page.locator("#shares button[type=submit]").click();
+				assertThat(page.title()).startsWith("sv".equals(language) ? "Fel: " : "Fejl: ");
+				assertThat(page.locator(".govuk-error-summary")).isFocused();
+				scan(page, "load model with a refused share, " + language, violations);
+				page.navigate(url("/workload/units/" + unit + "?lang=" + language));
+				assertThat(page.locator("#spread-headline")).hasCount(1);
+				scan(page, "unit with the spread of load, " + language, violations);
+			}
+		}
+		finally {
+			this.jdbc.sql("delete from workload_share_change where changed_by = 'Capacity Browser (capacity-it)'")
+				.update();
+		}
+		assertThat(violations).isEmpty();
+	}
+
 }

@@ -48,6 +48,21 @@ record LoadModel(LoadSettings settings, List<CaseType> caseTypes, double example
 		return Band.GREEN_FROM;
 	}
 
+	/** The lowest percentage an amber load shows (101 %), as a ratio. */
+	public double lowestAmberShown() {
+		return Band.AMBER.lowestPercent() / 100.0;
+	}
+
+	/** The lowest percentage a red load shows (111 %), as a ratio. */
+	public double lowestRedShown() {
+		return Band.RED.lowestPercent() / 100.0;
+	}
+
+	/** The highest percentage a load with room left shows (94 %), as a ratio. */
+	public double highestSpareShown() {
+		return Band.SPARE.highestPercent() / 100.0;
+	}
+
 	public List<CaseType> investigations() {
 		return this.caseTypes.stream().filter(CaseType::investigation).toList();
 	}

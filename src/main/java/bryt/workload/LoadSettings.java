@@ -3,6 +3,8 @@ package bryt.workload;
 import java.time.LocalDate;
 import java.time.Period;
 
+import bryt.organisation.StaffRole;
+
 /**
  * The load model an organisation's employer and unions agree on. Defaults follow the
  * Göteborg-style points model: a full-time worker with two years or more in the
@@ -16,11 +18,30 @@ import java.time.Period;
  * @param factorUnder2Years capacity factor from six months to two years (default 0.8)
  * @param complexity2 weight multiplier of complexity 2 (default 1.5)
  * @param complexity3 weight multiplier of complexity 3 (default 2.0)
+ * @param shares the case-carrying share of each staff role (default 1 for social workers,
+ * 0 for the others)
  */
 public record LoadSettings(double baseCapacity, double coHandlerShare, double factorUnder6Months,
-		double factorUnder2Years, double complexity2, double complexity3) {
+		double factorUnder2Years, double complexity2, double complexity3, RoleShares shares) {
 
 	public static final LoadSettings DEFAULTS = new LoadSettings(100, 0.5, 0.6, 0.8, 1.5, 2.0);
+
+	public LoadSettings {
+		shares = (shares != null) ? shares : RoleShares.DEFAULTS;
+	}
+
+	/** A model with the default shares of the roles. */
+	public LoadSettings(double baseCapacity, double coHandlerShare, double factorUnder6Months, double factorUnder2Years,
+			double complexity2, double complexity3) {
+		this(baseCapacity, coHandlerShare, factorUnder6Months, factorUnder2Years, complexity2, complexity3,
+				RoleShares.DEFAULTS);
+	}
+
+	/** This model with other shares of the roles. */
+	public LoadSettings withShares(RoleShares shares) {
+		return new LoadSettings(this.baseCapacity, this.coHandlerShare, this.factorUnder6Months, this.factorUnder2Years,
+				this.complexity2, this.complexity3, shares);
+	}
 
 	/** The experience factor on a date: 0.6, 0.8 or 1.0 with the defaults. */
 	public double experienceFactor(LocalDate experienceStart, LocalDate at) {
@@ -38,9 +59,20 @@ public record LoadSettings(double baseCapacity, double coHandlerShare, double fa
 		return 1.0;
 	}
 
-	/** Capacity in points: base × FTE × experience factor. */
+	/**
+	 * Capacity in points of a worker whose role carries cases in full: base × FTE ×
+	 * experience factor.
+	 */
 	public double capacity(double fte, LocalDate experienceStart, LocalDate at) {
 		return this.baseCapacity * fte * experienceFactor(experienceStart, at);
+	}
+
+	/**
+	 * Capacity in points: base × FTE × experience factor × the case-carrying share of the
+	 * role.
+	 */
+	public double capacity(double fte, LocalDate experienceStart, LocalDate at, StaffRole role) {
+		return capacity(fte, experienceStart, at) * this.shares.of(role);
 	}
 
 	/**

@@ -26,12 +26,43 @@ import bryt.organisation.UnitLevel;
  * @param forecastFte full-time equivalents needed to stay at 100 % given the inflow of
  * the past 12 weeks and the average weighted open time, at the unit's current experience
  * mix
+ * @param spread how the load is spread over the caseworkers: how many in each band, the
+ * median and the highest
  */
 public record UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount,
 		double fte, int openCases, int openInvestigations, int investigationsPastDeadline,
 		double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
 		Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
-		double loadRatio, Band band, double forecastFte) {
+		double loadRatio, Band band, double forecastFte, Spread spread) {
+
+	public UnitFigures {
+		spread = (spread != null) ? spread : Spread.NONE;
+	}
+
+	/** Figures without the spread of load (charts and tests that do not need it). */
+	public UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount, double fte,
+			int openCases, int openInvestigations, int investigationsPastDeadline,
+			double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
+			Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
+			double loadRatio, Band band, double forecastFte) {
+		this(unitId, code, name, level, parentId, headcount, fte, openCases, openInvestigations,
+				investigationsPastDeadline, shareOfInvestigationsPastDeadline, medianDaysPastDeadline, staffPerLead,
+				staffPerManager, twoHandlerViolations, turnover, weightedLoad, capacity, loadRatio, band, forecastFte,
+				Spread.NONE);
+	}
+
+	/**
+	 * The load ratio as pages show it, rounded so that it never contradicts the band
+	 * ({@link Band#shownRatio}).
+	 */
+	public double shownLoad() {
+		return Band.shownRatio(this.loadRatio);
+	}
+
+	/** Caseworkers over capacity (above 100 %: red and amber); see {@link Spread}. */
+	public int workersOverCapacity() {
+		return this.spread.workersOverCapacity();
+	}
 
 	/**
 	 * Whether there is a load to show: a ratio exists only against a capacity. On a date

@@ -52,8 +52,8 @@ final class WorkloadCalculator {
 			double ratio = ratio(carried[0], capacity);
 			Unit unit = unitsById.get(period.unitId());
 			workers.add(new WorkerFigures(member.id(), member.employeeNumber(), member.name(), period.unitId(),
-					(unit != null) ? unit.code() : null, (int) carried[1], carried[0], capacity, ratio,
-					Band.of(ratio)));
+					(unit != null) ? unit.code() : null, (int) carried[1], carried[0], capacity, ratio, Band.of(ratio),
+					settings.shares().of(period.role()) > 0));
 		}
 
 		List<UnitFigures> unitFigures = new ArrayList<>();
@@ -70,26 +70,36 @@ final class WorkloadCalculator {
 
 	/**
 	 * A member's capacity on a date: base × their FTE then × the factor of their
-	 * experience, counted from their employment start when no earlier start is known.
+	 * experience, counted from their employment start when no earlier start is known, ×
+	 * the case-carrying share of their role then. The shares are the load model's current
+	 * ones on every date, like its other parameters. The figures, the weekly trend and
+	 * the national roll-up all take capacity from here.
 	 */
 	static double capacity(StaffMember member, LoadSettings settings, LocalDate at) {
-		return settings.capacity(member.on(at).fte().doubleValue(),
-				(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at);
+		StaffPeriod period = member.on(at);
+		return settings.capacity(period.fte().doubleValue(),
+				(member.experienceStart() != null) ? member.experienceStart() : member.employmentStart(), at,
+				period.role());
 	}
 
 	private static UnitFigures figures(long unitId, String code, String name, Unit unit, Set<Long> subtree,
 			LocalDate at, LoadSettings settings, List<StaffMember> staff, List<WorkerFigures> workers,
 			List<OpenCase> cases, Map<Long, UnitFlow> flows) {
+		// The points of every worker count, also of those whose role carries no cases;
+		// the capacity is the caseworkers' alone.
 		double weightedLoad = 0;
 		double capacity = 0;
+		List<WorkerFigures> own = new ArrayList<>();
 		for (WorkerFigures worker : workers) {
 			if (subtree.contains(worker.unitId())) {
 				weightedLoad += worker.weightedLoad();
 				capacity += worker.capacity();
+				own.add(worker);
 			}
 		}
 		int headcount = 0;
 		double fte = 0;
+		double caseFte = 0;
 		int socialWorkers = 0;
 		int leads = 0;
 		int managers = 0;
@@ -115,6 +125,7 @@ final class WorkloadCalculator {
 			}
 			headcount++;
 			fte += period.fte().doubleValue();
+			caseFte += period.fte().doubleValue() * settings.shares().of(period.role());
 			if (period.role() == StaffRole.SOCIAL_WORKER) {
 				socialWorkers++;
 			}
@@ -149,8 +160,9 @@ final class WorkloadCalculator {
 			flow = flow.plus(flows.getOrDefault(id, UnitFlow.NONE));
 		}
 		// Needed capacity in points, turned into FTE at the unit's current experience
-		// mix.
-		double pointsPerFte = (fte > 0) ? capacity / fte : settings.baseCapacity();
+		// mix: the points a full-time equivalent of case-carrying work carries (leads and
+		// managers whose role carries no cases would otherwise dilute it).
+		double pointsPerFte = (caseFte > 0) ? capacity / caseFte : settings.baseCapacity();
 		double forecastFte = (pointsPerFte > 0) ? flow.steadyLoad() / pointsPerFte : 0;
 		double averageHeadcount = (headcountYearBefore + headcount) / 2.0;
 		double ratio = ratio(weightedLoad, capacity);
@@ -160,7 +172,7 @@ final class WorkloadCalculator {
 				(leads > 0) ? (double) socialWorkers / leads : null,
 				(managers > 0) ? (double) socialWorkers / managers : null, violations,
 				(averageHeadcount > 0) ? leavers / averageHeadcount : 0, weightedLoad, capacity, ratio, Band.of(ratio),
-				forecastFte);
+				forecastFte, Spread.of(own));
 	}
 
 	static Set<Long> subtree(long root, List<Unit> units) {
@@ -188,7 +200,8 @@ final class WorkloadCalculator {
 	}
 
 	private static double ratio(double load, double capacity) {
-		// Load is counted where the workers are, so no capacity also means no load.
+		// Without capacity there is no ratio: before anyone was employed, or where only
+		// staff whose role carries no cases hold cases (they are flagged instead).
 		return (capacity > 0) ? load / capacity : 0;
 	}
 

@@ -146,16 +146,6 @@ class WorkloadController {
 				figures.figures().at(), locale);
 	}
 
-	@GetMapping("/case-types")
-	@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')")
-	String caseTypes(Authentication authentication, Locale locale, Model model) {
-		CurrentAccount me = (CurrentAccount) authentication.getPrincipal();
-		model.addAttribute("caseTypes", this.workload.caseTypes(me.organisationId()));
-		model.addAttribute("loadModel", WorkloadHelpController.loadModel(this.workload, me.organisationId()));
-		model.addAttribute("language", locale.getLanguage());
-		return "workload/case-types";
-	}
-
 	/**
 	 * The overview's tables (and, with a model, its other figures and charts): the units
 	 * and workers the viewer sees, and the organisation's trend where they see the total.

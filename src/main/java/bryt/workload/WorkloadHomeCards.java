@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * the workload pages show it, filtered by the same {@link Viewer}:
  * <ul>
  * <li>staff: their own load, capacity and band;</li>
- * <li>HR, administrators, managers and union representatives: units and caseworkers over
- * capacity, investigations past their deadline, two-handler cases with one handler, and
+ * <li>HR, administrators, managers and union representatives: units over capacity (red),
+ * caseworkers over capacity (above 100 %: red and amber, as the workload pages'
+ * headline), investigations past their deadline, two-handler cases with one handler, and
  * the age of the newest import (for managers and representatives only in the units they
  * cover);</li>
  * <li>whoever sees the organisation's figures (HR, administrators, committee): its key
@@ -94,11 +95,17 @@ class WorkloadHomeCards implements HomeCards {
 		}
 		WorkerFigures worker = own.get();
 		String href = "/workload/workers/" + staffId + "?at=" + today;
+		// The percentage as every page rounds it, never contradicting the band; a worker
+		// whose role carries no cases has no ratio to show.
+		Figure ratio = worker.measured()
+				? Figure.of("home.workload.own.ratio", "home.workload.ratio." + worker.band().name(),
+						List.of(worker.shownLoad()), href, tone(worker.band()))
+				: Figure.of("home.workload.own.ratio", "home.workload.ownWithoutCapacity", List.of(), href,
+						worker.withoutCaseCapacity() ? Tone.WARNING : Tone.NONE);
 		return new HomeCard(100, "home.workload.own.heading", List.of(
 				Figure.of("home.workload.own.load", "home.workload.points",
 						List.of(worker.weightedLoad(), worker.capacity()), href, Tone.NONE),
-				Figure.of("home.workload.own.ratio", "home.workload.ratio." + worker.band().name(),
-						List.of(worker.loadRatio()), href, tone(worker.band())),
+				ratio,
 				Figure.of("home.workload.own.cases", "home.count", List.of(worker.openCases()), href, Tone.NONE)),
 				"home.workload.own.link", href);
 	}
@@ -117,7 +124,13 @@ class WorkloadHomeCards implements HomeCards {
 			.filter((unit) -> unit.band() == Band.RED)
 			.map(UnitFigures::name)
 			.toList();
-		long workersOver = viewer.workers(figures).stream().filter((worker) -> worker.band() == Band.RED).count();
+		// Over capacity as the workload pages' headline counts it: caseworkers above 100
+		// %
+		// (the red and amber bands).
+		long workersOver = viewer.workers(figures)
+			.stream()
+			.filter((worker) -> worker.caseworker() && worker.loadRatio() > Band.AMBER_ABOVE)
+			.count();
 		List<UnitFigures> top = viewer.organisationTotal() ? List.of(figures.organisation())
 				: units.stream()
 					.filter((unit) -> unit.parentId() == null || !viewer.seesUnit(unit.parentId()))
@@ -166,7 +179,7 @@ class WorkloadHomeCards implements HomeCards {
 				change("home.workload.key.headcount", "home.change.count", now.headcount(), then.headcount(),
 						earlierData, href),
 				change("home.workload.key.fte", "home.change.decimal", now.fte(), then.fte(), earlierData, href),
-				change("home.workload.key.load", "home.change.percent", now.loadRatio(), then.loadRatio(), earlierData,
+				change("home.workload.key.load", "home.change.percent", now.shownLoad(), then.shownLoad(), earlierData,
 						href),
 				change("home.workload.key.pastDeadline", "home.change.percent", now.shareOfInvestigationsPastDeadline(),
 						then.shareOfInvestigationsPastDeadline(), earlierData, href),

@@ -28,7 +28,13 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 				round(unit.shareOfInvestigationsPastDeadline()), unit.medianDaysPastDeadline(),
 				unit.twoHandlerViolations(), round(unit.staffPerLead()), round(unit.staffPerManager()),
 				round(unit.turnover()), round(unit.weightedLoad()), round(unit.capacity()), round(unit.loadRatio()),
-				unit.band().code(), round(unit.forecastFte()));
+				unit.band().code(), round(unit.forecastFte()), unit.measured() ? Band.percent(unit.loadRatio()) : null,
+				unit.spread().caseworkers(), unit.workersOverCapacity(), bands(unit.spread()),
+				round(unit.spread().medianLoad()), round(unit.spread().highestLoad()));
+	}
+
+	private static Bands bands(Spread spread) {
+		return new Bands(spread.red(), spread.amber(), spread.green(), spread.spare());
 	}
 
 	/**
@@ -58,8 +64,9 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 
 	private static Worker worker(WorkerFigures worker) {
 		return new Worker(worker.employeeNumber(), worker.name(), worker.unit(), worker.openCases(),
-				round(worker.weightedLoad()), round(worker.capacity()), round(worker.loadRatio()),
-				worker.band().code());
+				round(worker.weightedLoad()), round(worker.capacity()), round(worker.loadRatio()), worker.band().code(),
+				worker.measured() ? Band.percent(worker.loadRatio()) : null, worker.caseworker(),
+				worker.withoutCaseCapacity());
 	}
 
 	/** Four decimals: enough for any figure here, and stable across platforms. */
@@ -70,7 +77,13 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 	record Unit(String code, String name, String level, String parent, int headcount, Double fte, int openCases,
 			int openInvestigations, int investigationsPastDeadline, Double shareOfInvestigationsPastDeadline,
 			Double medianDaysPastDeadline, int twoHandlerViolations, Double staffPerLead, Double staffPerManager,
-			Double turnover, Double weightedLoad, Double capacity, Double loadRatio, String band, Double forecastFte) {
+			Double turnover, Double weightedLoad, Double capacity, Double loadRatio, String band, Double forecastFte,
+			Long loadPercent, int caseworkers, int workersOverCapacity, Bands bands, Double medianWorkerLoad,
+			Double highestWorkerLoad) {
+	}
+
+	/** How many caseworkers are in each band. */
+	record Bands(int red, int amber, int green, int spare) {
 	}
 
 	record Weekly(String organisation, LocalDate at, List<Week> weeks) {
@@ -84,7 +97,7 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 	}
 
 	record Worker(String employeeNumber, String name, String unit, int openCases, Double weightedLoad, Double capacity,
-			Double loadRatio, String band) {
+			Double loadRatio, String band, Long loadPercent, boolean caseworker, boolean carriesCasesWithoutCapacity) {
 	}
 
 }

@@ -48,13 +48,15 @@ class WorkloadRepository {
 	LoadSettings settings(long organisationId) {
 		return this.jdbc.sql("""
 				select base_capacity, co_handler_share, factor_under_6_months, factor_under_2_years, complexity_2,
-					complexity_3
+					complexity_3, share_social_worker, share_first_line_lead, share_unit_manager, share_other
 				from workload_settings where organisation_id = :org
 				""")
 			.param("org", organisationId)
 			.query((rs, n) -> new LoadSettings(rs.getDouble("base_capacity"), rs.getDouble("co_handler_share"),
 					rs.getDouble("factor_under_6_months"), rs.getDouble("factor_under_2_years"),
-					rs.getDouble("complexity_2"), rs.getDouble("complexity_3")))
+					rs.getDouble("complexity_2"), rs.getDouble("complexity_3"),
+					new RoleShares(rs.getDouble("share_social_worker"), rs.getDouble("share_first_line_lead"),
+							rs.getDouble("share_unit_manager"), rs.getDouble("share_other"))))
 			.optional()
 			.orElse(LoadSettings.DEFAULTS);
 	}

@@ -94,7 +94,9 @@ class WorkloadTables {
 			cells.add(Cell.decimal(worker.weightedLoad(), 1, locale));
 			cells.add(Cell.decimal(worker.capacity(), 0, locale));
 			cells.add(load(worker.measured(), worker.loadRatio(), locale));
-			cells.add(band(worker.measured(), worker.band(), locale));
+			cells.add(worker.withoutCaseCapacity()
+					? Cell.tag(message("workload.withoutCaseCapacity", locale), "govuk-tag--purple")
+					: band(worker.measured(), worker.band(), locale));
 			table.row(cells);
 		}
 		return table.build();
@@ -143,11 +145,12 @@ class WorkloadTables {
 	}
 
 	/**
-	 * The load of a unit, worker or week; without capacity (before anyone was employed)
-	 * there is no load to show, not 0 %.
+	 * The load of a unit, worker or week, rounded never to contradict its band
+	 * ({@link Band#shownRatio}); without capacity (before anyone was employed) there is
+	 * no load to show, not 0 %.
 	 */
 	private static Cell load(boolean measured, double ratio, Locale locale) {
-		return measured ? Cell.percent(ratio, 0, locale) : Cell.text(Cell.NONE);
+		return measured ? Cell.percent(Band.shownRatio(ratio), 0, locale) : Cell.text(Cell.NONE);
 	}
 
 	/** The band in words and colour; "No data" where nothing was measured. */

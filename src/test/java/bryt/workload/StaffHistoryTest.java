@@ -18,11 +18,18 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Figures on a date count each member with the unit, role and FTE they had then. Every
- * expected value is worked out by hand with the default load model (base 100 points;
- * everyone here has more than two years in the profession, so the experience factor is
- * 1.0).
+ * expected value is worked out by hand with the default load model, every role carrying
+ * cases in full (base 100 points; everyone here has more than two years in the
+ * profession, so the experience factor is 1.0).
  */
 class StaffHistoryTest {
+
+	/**
+	 * Every role carries cases in full (share 1), as before capacity by role (issue 12):
+	 * the capacities below were worked out under that model, and a lead's capacity shows
+	 * which unit they count in.
+	 */
+	private static final LoadSettings SETTINGS = LoadSettings.DEFAULTS.withShares(new RoleShares(1, 1, 1, 1));
 
 	private static final LocalDate MOVE = LocalDate.of(2026, 5, 1);
 
@@ -144,7 +151,7 @@ class StaffHistoryTest {
 		// Two weeks: 24 April (before the move) and 1 May (the move); W carries 10
 		// points from the first week on.
 		List<LocalDate> weeks = List.of(MOVE.minusWeeks(1), MOVE);
-		Trend trend = TrendCalculator.compute("org", weeks, LoadSettings.DEFAULTS, UNITS, STAFF, List.of(),
+		Trend trend = TrendCalculator.compute("org", weeks, SETTINGS, UNITS, STAFF, List.of(),
 				List.of(new TrendCalculator.LoadEvent(W.id(), 0, 10)));
 		List<WeekFigures> a = trend.of(A.id());
 		List<WeekFigures> b = trend.of(B.id());
@@ -174,7 +181,7 @@ class StaffHistoryTest {
 	}
 
 	private static WorkloadFigures compute(LocalDate at) {
-		return WorkloadCalculator.compute(9, "org", "Org", at, LoadSettings.DEFAULTS, UNITS, STAFF, CASES, Map.of());
+		return WorkloadCalculator.compute(9, "org", "Org", at, SETTINGS, UNITS, STAFF, CASES, Map.of());
 	}
 
 }

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Every expected value below is worked out by hand from the data in this class, with the
- * default load model: base 100 points, co-handler 50 %, experience factors 0.6 / 0.8 /
- * 1.0, complexity multipliers 1 / 1.5 / 2.
+ * default load model but every role carrying cases in full (share 1): base 100 points,
+ * co-handler 50 %, experience factors 0.6 / 0.8 / 1.0, complexity multipliers 1 / 1.5 /
+ * 2.
  */
 class WorkloadCalculatorTest {
 
@@ -76,7 +77,15 @@ class WorkloadCalculatorTest {
 			investigation(9, T, 3, "2026-06-29", B, null), // 20: B 20; 1 day late
 			lvu(10, T, 1, B, L)); // 20: B 10, L 10
 
-	private final WorkloadFigures figures = WorkloadCalculator.compute(9, "org", "Org", AT, LoadSettings.DEFAULTS,
+	/**
+	 * The default model, but with every role carrying cases (share 1): the figures below
+	 * were worked out by hand under that model, which was Bryt's before capacity by role
+	 * (issue 12). The default shares (leads and managers 0) are {@code CapacityTest}'s.
+	 */
+	private static final LoadSettings EVERY_ROLE_CARRIES_CASES = LoadSettings.DEFAULTS
+		.withShares(new RoleShares(1, 1, 1, 1));
+
+	private final WorkloadFigures figures = WorkloadCalculator.compute(9, "org", "Org", AT, EVERY_ROLE_CARRIES_CASES,
 			List.of(D, U, T), List.of(A, B, C, L, M, X, Y), CASES, Map.of(3L, new UnitFlow(168, 100, 9000)));
 
 	@Test
