@@ -12,6 +12,7 @@ import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TimeZone;
 import java.util.function.Function;
 
@@ -186,7 +187,7 @@ class WorkloadCharts {
 	 * the picture.
 	 */
 	private String loadOverWeeks(List<LocalDate> dates, List<Double> ratios, String label, Locale locale) {
-		if (ratios.stream().allMatch(java.util.Objects::isNull)) {
+		if (ratios.stream().allMatch(Objects::isNull)) {
 			return null;
 		}
 		TimeSeries load = new TimeSeries(message("workload.load", locale));
