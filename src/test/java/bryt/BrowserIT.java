@@ -684,4 +684,58 @@ class BrowserIT {
 		assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * History (issue 12, item 4): the 52-week load charts on the overview, a unit page
+	 * and a worker page are SVG in the HTML, so they show with JavaScript off; each
+	 * week-by-week table opens without JavaScript and prints open; the pages pass axe and
+	 * fit 320 px in English, Swedish and Danish.
+	 */
+	@Test
+	void historyLoadChartsOnTheOverviewUnitAndWorkerPages() {
+		String name = "Load as a share of capacity, the past 52 weeks";
+		long own = this.jdbc.sql("select staff_id from account where username = 'staff'").query(Long.class).single();
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = logIn(context, "hr");
+			List<String> console = new ArrayList<>();
+			page.onConsoleMessage((message) -> console.add(message.text()));
+			page.navigate(url("/workload"));
+			var overview = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(name));
+			assertThat(overview).isVisible();
+			assertThat(overview).hasAttribute("aria-describedby", java.util.regex.Pattern.compile(".+-desc"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utredning team 1")).first().click();
+			assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(name))).isVisible();
+			page.navigate(url("/workload/workers/" + own));
+			var worker = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(name));
+			assertThat(worker).isVisible();
+			var weeks = page.locator("#history-table table");
+			assertThat(weeks).isHidden();
+			page.locator("#history-table summary").click();
+			assertThat(weeks).isVisible();
+			assertThat(weeks.locator("tbody tr")).hasCount(52);
+			org.assertj.core.api.Assertions.assertThat(console).as("messages of the browser").isEmpty();
+		}
+		List<String> problems = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			long unit = this.jdbc.sql("select id from unit where code = 'BOF-UTR-1'").query(Long.class).single();
+			for (String language : List.of("en", "sv", "da")) {
+				for (String path : List.of("/workload", "/workload/units/" + unit, "/workload/workers/" + own)) {
+					page.navigate(url(path + "?lang=" + language));
+					assertThat(page.locator(".bryt-history svg").first()).isVisible();
+					scan(page, "history " + path + ", " + language, problems);
+				}
+			}
+			problems.addAll(exportAndPrintIncompleteContrast(page, "worker history"));
+			// On paper the week-by-week table prints with the chart, though closed on
+			// screen.
+			page.navigate(url("/workload/workers/" + own + "?lang=en"));
+			assertThat(page.locator("#history-table table")).isHidden();
+			page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+			assertThat(page.locator("#history-table table")).isVisible();
+			page.navigate(url("/workload"));
+			assertThat(page.locator("#trend-table table")).isVisible();
+		}
+		org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+	}
+
 }

@@ -64,11 +64,7 @@ final class TrendCalculator {
 				accumulate(series);
 			}
 		});
-		Map<Long, double[]> loads = new HashMap<>();
-		for (LoadEvent event : loadEvents) {
-			loads.computeIfAbsent(event.staffId(), (id) -> new double[size])[event.week()] += event.points();
-		}
-		loads.values().forEach(TrendCalculator::accumulate);
+		Map<Long, double[]> loads = loads(size, loadEvents);
 
 		// Each unit's own staff, capacity and load, week by week: workers count where
 		// they were on the week's date, with that date's FTE, and only while employed.
@@ -98,6 +94,47 @@ final class TrendCalculator {
 		return new Trend(List.copyOf(weeks), series);
 	}
 
+	/**
+	 * One worker's load on each of the weeks, defined as their {@link WorkerFigures} on
+	 * each date: the points of their assignments that hold on the date (summed from the
+	 * changes, as the units' load is), against their capacity with the FTE and experience
+	 * of the date; no figures on a date they were not employed.
+	 * @param loadEvents changes to the points this worker carries (others' are ignored)
+	 */
+	static List<WorkerWeek> worker(List<LocalDate> weeks, LoadSettings settings, StaffMember member,
+			List<LoadEvent> loadEvents) {
+		int size = weeks.size();
+		double[] load = loads(size, loadEvents).getOrDefault(member.id(), new double[size]);
+		List<WorkerWeek> series = new ArrayList<>(size);
+		for (int week = 0; week < size; week++) {
+			LocalDate date = weeks.get(week);
+			if (!member.employedOn(date)) {
+				series.add(WorkerWeek.notEmployed(date));
+				continue;
+			}
+			double capacity = WorkloadCalculator.capacity(member, settings, date);
+			double points = withoutResidue(load[week]);
+			double ratio = (capacity > 0) ? points / capacity : 0;
+			series.add(new WorkerWeek(date, member.on(date).unitId(), points, capacity, ratio, Band.of(ratio), false));
+		}
+		return series;
+	}
+
+	/** Each handler's points week by week, summed from the changes. */
+	private static Map<Long, double[]> loads(int size, List<LoadEvent> loadEvents) {
+		Map<Long, double[]> loads = new HashMap<>();
+		for (LoadEvent event : loadEvents) {
+			loads.computeIfAbsent(event.staffId(), (id) -> new double[size])[event.week()] += event.points();
+		}
+		loads.values().forEach(TrendCalculator::accumulate);
+		return loads;
+	}
+
+	/** Sums of many additions and subtractions: round away the binary residue. */
+	private static double withoutResidue(double sum) {
+		return Math.round(sum * 1e6) / 1e6;
+	}
+
 	private static List<WeekFigures> figures(long unitId, String code, Set<Long> subtree, int size,
 			Map<Long, int[][]> counts, Map<Long, double[][]> people) {
 		List<WeekFigures> weeks = new ArrayList<>(size);
@@ -120,8 +157,7 @@ final class TrendCalculator {
 					load += staff[2][week];
 				}
 			}
-			// Sums of many additions and subtractions: round away the binary residue.
-			load = Math.round(load * 1e6) / 1e6;
+			load = withoutResidue(load);
 			double ratio = (capacity > 0) ? load / capacity : 0;
 			weeks.add(new WeekFigures(unitId, code, (int) headcount, sums[OPEN], sums[INVESTIGATIONS],
 					sums[PAST_DEADLINE], sums[TWO_HANDLER_TYPES] - sums[WITH_TWO_HANDLERS], load, capacity, ratio,

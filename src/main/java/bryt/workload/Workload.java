@@ -101,6 +101,29 @@ public class Workload {
 	}
 
 	/**
+	 * One worker's load on each of the 52 weeks up to a date (the weeks of
+	 * {@link #trend}), defined as their figures on each date. Read from the worker's own
+	 * cases: it costs one query over them, not the organisation's trend.
+	 */
+	List<WorkerWeek> workerTrend(Organisation organisation, long staffId, LocalDate at) {
+		List<LocalDate> weeks = weeks(at);
+		StaffMember member = this.organisations.staff(organisation.id())
+			.stream()
+			.filter((candidate) -> candidate.id() == staffId)
+			.findFirst()
+			.orElse(null);
+		if (member == null) {
+			return weeks.stream().map(WorkerWeek::notEmployed).toList();
+		}
+		LoadSettings settings = this.repository.settings(organisation.id());
+		return TrendCalculator.worker(weeks, settings, member,
+				this.repository.trendAssignmentEvents(organisation.id(), staffId, weeks.getFirst(), at)
+					.stream()
+					.map((event) -> event.points(settings))
+					.toList());
+	}
+
+	/**
 	 * The cases a worker handles on a date with the points each carries, split between
 	 * primary and co-handler as in the figures.
 	 */
@@ -222,10 +245,7 @@ public class Workload {
 
 	private Trend computeTrend(Organisation organisation, LocalDate at) {
 		LoadSettings settings = this.repository.settings(organisation.id());
-		List<LocalDate> weeks = new ArrayList<>();
-		for (int back = Trend.WEEKS - 1; back >= 0; back--) {
-			weeks.add(at.minusWeeks(back));
-		}
+		List<LocalDate> weeks = weeks(at);
 		LocalDate first = weeks.getFirst();
 		return TrendCalculator.compute(organisation.code(), weeks, settings,
 				this.organisations.units(organisation.id()), this.organisations.staff(organisation.id()),
@@ -234,6 +254,15 @@ public class Workload {
 					.stream()
 					.map((event) -> event.points(settings))
 					.toList());
+	}
+
+	/** The trend's dates: 52, a week apart, oldest first, the last on the date. */
+	private static List<LocalDate> weeks(LocalDate at) {
+		List<LocalDate> weeks = new ArrayList<>();
+		for (int back = Trend.WEEKS - 1; back >= 0; back--) {
+			weeks.add(at.minusWeeks(back));
+		}
+		return weeks;
 	}
 
 	private Map<Long, UnitFlow> flows(Organisation organisation, LocalDate at, LoadSettings settings) {

@@ -4,16 +4,20 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TimeZone;
 import java.util.function.Function;
 
 import bryt.shared.charts.SvgCharts;
+import bryt.shared.tables.Cell;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -29,6 +33,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -49,6 +54,22 @@ class WorkloadCharts {
 	private static final int BAR = 24;
 
 	private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+	/** The dot on each week of a load line. */
+	private static final Shape POINT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+
+	/**
+	 * The band edges as reference lines: red dashes above which the load is over
+	 * capacity, a solid line at capacity, green dots from which it is full.
+	 */
+	private static final List<Edge> EDGES = List.of(
+			new Edge(Band.RED_ABOVE, SvgCharts.RED,
+					new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 9f, 5f },
+							0f),
+					"workload.history.chart.red"),
+			new Edge(Band.AMBER_ABOVE, SvgCharts.INK, new BasicStroke(1.5f), "workload.history.chart.capacity"),
+			new Edge(Band.GREEN_FROM, SvgCharts.GREEN, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+					BasicStroke.JOIN_MITER, 10f, new float[] { 2f, 4f }, 0f), "workload.history.chart.green"));
 
 	private final MessageSource messages;
 
@@ -129,16 +150,97 @@ class WorkloadCharts {
 		renderer.setSeriesStroke(1,
 				new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 8f, 5f }, 0f));
 		plot.setRenderer(renderer);
-		DateAxis dates = (DateAxis) plot.getDomainAxis();
-		dates.setTimeZone(UTC);
-		SimpleDateFormat format = new SimpleDateFormat("d MMM yyyy", locale);
-		format.setTimeZone(UTC);
-		dates.setDateFormatOverride(format);
+		dates(plot, locale);
 		NumberAxis counts = (NumberAxis) plot.getRangeAxis();
 		counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
 		counts.setLowerBound(0);
 		counts.setAutoRangeIncludesZero(true);
 		return SvgCharts.svg(chart, WIDTH, 320, message("workload.chart.trend", locale));
+	}
+
+	/**
+	 * A unit's (or with {@code 0} the organisation's) load week by week as a share of its
+	 * capacity, against the band edges.
+	 */
+	String load(Trend trend, long unitId, Locale locale) {
+		List<Double> ratios = trend.of(unitId)
+			.stream()
+			.map((week) -> week.measured() ? week.loadRatio() : null)
+			.toList();
+		return loadOverWeeks(trend.weeks(), ratios, message("workload.history.chart", locale), locale);
+	}
+
+	/** One worker's load week by week as a share of their capacity. */
+	String workerLoad(List<WorkerWeek> weeks, Locale locale) {
+		return loadOverWeeks(weeks.stream().map(WorkerWeek::date).toList(),
+				weeks.stream().map((week) -> week.measured() ? week.loadRatio() : null).toList(),
+				message("workload.history.chart", locale), locale);
+	}
+
+	/**
+	 * Load in percent of capacity over the weeks, as a line with a dot on each week that
+	 * has a figure; a week without one ({@code null}: nobody employed, or not the
+	 * reader's to see) is a gap in the line, never 0 %. Three reference lines mark the
+	 * band edges of {@link Band}, told apart by their dashes as well as their colours and
+	 * named in the legend below the plot (a label on a line would sit on the load line).
+	 * The axis starts at 0 and reaches past the highest edge, so every line is always in
+	 * the picture.
+	 */
+	private String loadOverWeeks(List<LocalDate> dates, List<Double> ratios, String label, Locale locale) {
+		if (ratios.stream().allMatch(Objects::isNull)) {
+			return null;
+		}
+		TimeSeries load = new TimeSeries(message("workload.load", locale));
+		double highest = 0;
+		for (int i = 0; i < dates.size(); i++) {
+			Double ratio = ratios.get(i);
+			load.add(day(dates.get(i)), (ratio != null) ? Double.valueOf(ratio * 100) : null);
+			highest = (ratio != null) ? Math.max(highest, ratio * 100) : highest;
+		}
+		JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, message("workload.chart.loadPercent", locale),
+				new TimeSeriesCollection(load, UTC), false, false, false);
+		SvgCharts.themed(chart);
+		XYPlot plot = chart.getXYPlot();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+		renderer.setSeriesPaint(0, SvgCharts.ACCENT);
+		renderer.setSeriesStroke(0, new BasicStroke(2.5f));
+		renderer.setSeriesShape(0, POINT);
+		renderer.setDrawOutlines(false);
+		// One path for the whole line: a week without figures lifts the pen.
+		renderer.setDrawSeriesLineAsPath(true);
+		plot.setRenderer(renderer);
+		LegendItemCollection legend = new LegendItemCollection();
+		LegendItem line = new LegendItem(message("workload.load", locale), null, null, null, true, POINT, true,
+				SvgCharts.ACCENT, false, SvgCharts.ACCENT, new BasicStroke(2.5f), true, new Line2D.Double(-8, 0, 8, 0),
+				new BasicStroke(2.5f), SvgCharts.ACCENT);
+		line.setLabelPaint(SvgCharts.INK);
+		legend.add(line);
+		for (Edge edge : EDGES) {
+			plot.addRangeMarker(new ValueMarker(edge.ratio() * 100, edge.colour(), edge.stroke()));
+			LegendItem item = new LegendItem(this.messages.getMessage(edge.key(),
+					new Object[] { Cell.percent(edge.ratio(), 0, locale).text() }, locale), null, null, null,
+					new Line2D.Double(-12, 0, 12, 0), edge.stroke(), edge.colour());
+			item.setLabelPaint(SvgCharts.INK);
+			legend.add(item);
+		}
+		plot.setFixedLegendItems(legend);
+		LegendTitle title = new LegendTitle(plot);
+		title.setItemPaint(SvgCharts.INK);
+		title.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+		title.setBackgroundPaint(Color.WHITE);
+		title.setPosition(RectangleEdge.BOTTOM);
+		title.setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
+		chart.addLegend(title);
+		dates(plot, locale);
+		NumberAxis percent = (NumberAxis) plot.getRangeAxis();
+		percent.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
+		percent.setRange(0, Math.max(Band.RED_ABOVE * 100 + 10, Math.ceil(highest / 10) * 10 + 10));
+		String description = this.messages.getMessage("workload.history.chart.description",
+				new Object[] { dates.getFirst(), dates.getLast(), Cell.percent(Band.GREEN_FROM, 0, locale).text(),
+						Cell.percent(Band.AMBER_ABOVE, 0, locale).text(),
+						Cell.percent(Band.RED_ABOVE, 0, locale).text() },
+				locale);
+		return SvgCharts.svg(chart, WIDTH, 360, label, description);
 	}
 
 	/** Social workers per first-line lead and per unit manager, unit by unit. */
@@ -186,6 +288,15 @@ class WorkloadCharts {
 		plot.getDomainAxis().setMaximumCategoryLabelLines(2);
 	}
 
+	/** Dates on the horizontal axis as a reader of the language writes them. */
+	private static void dates(XYPlot plot, Locale locale) {
+		DateAxis dates = (DateAxis) plot.getDomainAxis();
+		dates.setTimeZone(UTC);
+		SimpleDateFormat format = new SimpleDateFormat("d MMM yyyy", locale);
+		format.setTimeZone(UTC);
+		dates.setDateFormatOverride(format);
+	}
+
 	private static int height(int bars) {
 		return 90 + BAR * bars;
 	}
@@ -205,6 +316,10 @@ class WorkloadCharts {
 
 	private String message(String key, Locale locale) {
 		return this.messages.getMessage(key, null, locale);
+	}
+
+	/** A band edge drawn as a reference line, and its name in the legend. */
+	private record Edge(double ratio, Color colour, BasicStroke stroke, String key) {
 	}
 
 	/**

@@ -176,6 +176,7 @@ class WorkloadController {
 			model.addAttribute("staffingChart", this.charts.staffing(top, locale));
 			model.addAttribute("forecastChart", this.charts.forecast(top, locale));
 			if (trend != null) {
+				model.addAttribute("loadChart", this.charts.load(trend, 0, locale));
 				model.addAttribute("trendChart", this.charts.trend(trend, 0, locale));
 			}
 		}
@@ -218,6 +219,7 @@ class WorkloadController {
 			model.addAttribute("workersChart", this.charts.workers(workers, locale));
 			model.addAttribute("staffingChart", this.charts.staffing(children, locale));
 			model.addAttribute("forecastChart", this.charts.forecast(children, locale));
+			model.addAttribute("loadChart", this.charts.load(trend, id, locale));
 			model.addAttribute("trendChart", this.charts.trend(trend, id, locale));
 		}
 		return tables;
@@ -235,6 +237,8 @@ class WorkloadController {
 		}
 		LocalDate at = page.figures().at();
 		List<WorkerCase> cases = this.workload.casesOf(page.organisation(), staffId, at);
+		List<WorkerWeek> history = WorkerWeek.shownTo(this.workload.workerTrend(page.organisation(), staffId, at),
+				staffId, page.viewer().visibility());
 		if (model != null) {
 			model.addAttribute("worker", worker);
 			model.addAttribute("unit",
@@ -243,9 +247,14 @@ class WorkloadController {
 						.filter((unit) -> page.viewer().seesUnit(unit.unitId()))
 						.orElse(null));
 			model.addAttribute("cases", cases);
+			model.addAttribute("historyChart", this.charts.workerLoad(history, locale));
 		}
-		return Map.of("cases",
+		Map<String, FigureTable> tables = new LinkedHashMap<>();
+		tables.put("cases",
 				this.tables.cases(cases, message("workload.worker.caption", locale, worker.name(), at), locale));
+		tables.put("history", this.tables.workerTrend(history, unitNames(page),
+				message("workload.history.caption", locale, worker.name()), locale));
+		return tables;
 	}
 
 	/**

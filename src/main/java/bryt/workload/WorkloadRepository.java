@@ -217,6 +217,23 @@ class WorkloadRepository {
 	 * turns them into points.
 	 */
 	List<AssignmentEvent> trendAssignmentEvents(long organisationId, LocalDate first, LocalDate at) {
+		return assignmentEvents(organisationId, null, first, at);
+	}
+
+	/**
+	 * {@link #trendAssignmentEvents} of one handler, read from the cases they handled (by
+	 * the index on handler) rather than from every case of the organisation. Their
+	 * co-handlers' assignments still count, as they halve the handler's share.
+	 */
+	List<AssignmentEvent> trendAssignmentEvents(long organisationId, long staffId, LocalDate first, LocalDate at) {
+		return assignmentEvents(organisationId, staffId, first, at);
+	}
+
+	private List<AssignmentEvent> assignmentEvents(long organisationId, Long staffId, LocalDate first, LocalDate at) {
+		String theirCases = (staffId != null) ? """
+				and c.id in (select h.case_id from case_assignment h
+					where h.organisation_id = :org and h.staff_id = :staff)""" : "";
+		String theirEvents = (staffId != null) ? "where staff_id = :staff" : "";
 		return this.jdbc.sql("""
 				with assignments as (
 					select a.case_id, a.staff_id, a.primary_handler, greatest(a.valid_from, c.opened) as start,
@@ -224,6 +241,7 @@ class WorkloadRepository {
 					from case_file c join case_type t on t.id = c.case_type_id
 					join case_assignment a on a.case_id = c.id
 					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :first)
+					%1$s
 				),
 				intervals as (
 					select staff_id, start, stop, weight, complexity,
@@ -240,9 +258,10 @@ class WorkloadRepository {
 					union all
 					select staff_id, greatest(0, (stop - :first + 6) / 7), share, complexity, -weight
 					from intervals where stop <= :at and stop > start
-				) events group by staff_id, week, share, complexity
-				""")
+				) events %2$s group by staff_id, week, share, complexity
+				""".formatted(theirCases, theirEvents))
 			.param("org", organisationId)
+			.param("staff", staffId)
 			.param("first", first)
 			.param("at", at)
 			.query((rs, n) -> new AssignmentEvent(rs.getLong("staff_id"), rs.getInt("week"),

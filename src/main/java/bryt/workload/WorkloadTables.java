@@ -145,6 +145,42 @@ class WorkloadTables {
 	}
 
 	/**
+	 * One worker's load week by week, newest first: the figures of their row on each
+	 * date, with the unit they were in where that changed. A week the reader may not see
+	 * says so and holds no figure.
+	 */
+	FigureTable workerTrend(List<WorkerWeek> weeks, Map<Long, String> unitNames, String caption, Locale locale) {
+		boolean severalUnits = weeks.stream().map(WorkerWeek::unitId).filter((id) -> id != null).distinct().count() > 1;
+		FigureTable.Builder table = FigureTable.builder("history", caption)
+			.column(Column.text("week", message("workload.trend.week", locale)));
+		if (severalUnits) {
+			table.column(Column.text("unit", message("workload.unit", locale)));
+		}
+		table.column(Column.number("points", message("workload.weightedLoad", locale)))
+			.column(Column.number("capacity", message("workload.capacity", locale)))
+			.column(Column.number("load", message("workload.load", locale)))
+			.column(Column.text("band", message("workload.table.band", locale)));
+		for (WorkerWeek week : weeks.reversed()) {
+			List<Cell> cells = new ArrayList<>();
+			cells.add(Cell.date(week.date()));
+			if (severalUnits) {
+				cells.add(Cell
+					.text((week.unitId() != null) ? unitNames.getOrDefault(week.unitId(), Cell.NONE) : Cell.NONE));
+			}
+			// Points and capacity as the worker's row shows them, on every week they were
+			// employed (and may be seen); the load only where there is a capacity.
+			boolean employed = week.unitId() != null;
+			cells.add(employed ? Cell.decimal(week.weightedLoad(), 1, locale) : Cell.text(Cell.NONE));
+			cells.add(employed ? Cell.decimal(week.capacity(), 0, locale) : Cell.text(Cell.NONE));
+			cells.add(load(week.measured(), week.loadRatio(), locale));
+			cells.add(week.withheld() ? Cell.tag(message("workload.history.withheld", locale), "govuk-tag--grey")
+					: band(week.measured(), week.band(), locale));
+			table.row(cells);
+		}
+		return table.build();
+	}
+
+	/**
 	 * The load of a unit, worker or week, rounded never to contradict its band
 	 * ({@link Band#shownRatio}); without capacity (before anyone was employed) there is
 	 * no load to show, not 0 %.

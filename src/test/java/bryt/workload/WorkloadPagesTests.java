@@ -346,8 +346,9 @@ class WorkloadPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		// Two charts: the trend and the workers' load; this team has no units below it.
-		assertThat(page.split("<svg ", -1)).hasSize(3);
+		// Three charts: the load over 52 weeks, the investigations over 52 weeks and the
+		// workers' load; this team has no units below it.
+		assertThat(page.split("<svg ", -1)).hasSize(4);
 		assertThat(page).contains("role=\"img\"")
 			.contains("aria-label=\"Load per worker, as a share of capacity\"")
 			.contains("aria-label=\"Open investigations and investigations past deadline, the past 52 weeks\"")

@@ -76,6 +76,17 @@ public final class SvgCharts {
 	 * name
 	 */
 	public static String svg(JFreeChart chart, int width, int height, String label) {
+		return svg(chart, width, height, label, null);
+	}
+
+	/**
+	 * The chart as {@link #svg(JFreeChart, int, int, String)} draws it, with its text
+	 * alternative inside: a {@code <title>} with the label and a {@code <desc>} with the
+	 * description, which is also the picture's accessible description. Both stay with the
+	 * SVG wherever it is copied or printed; the figures still belong in a table.
+	 * @param description how to read the chart, in the reader's language, or {@code null}
+	 */
+	public static String svg(JFreeChart chart, int width, int height, String label, String description) {
 		Document document = newDocument();
 		SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
 		context.setEmbeddedFontsOn(false);
@@ -99,6 +110,7 @@ public final class SvgCharts {
 		root.setAttribute("class", "chart");
 		replaceFonts(root);
 		removeEmptyDefinitions(root);
+		describe(root, prefix, label, description);
 		StringWriter out = new StringWriter();
 		try {
 			graphics.stream(root, out, false, false);
@@ -112,6 +124,24 @@ public final class SvgCharts {
 		// Without the XML declaration and document type, which have no place inside HTML.
 		String svg = out.toString();
 		return svg.substring(svg.indexOf("<svg"));
+	}
+
+	/**
+	 * Puts the title (and the description) first in the picture, where SVG readers look
+	 * for them; the description's id is unique on the page, as the other ids are.
+	 */
+	private static void describe(Element root, String prefix, String label, String description) {
+		Node first = root.getFirstChild();
+		Element title = root.getOwnerDocument().createElementNS(SVG_NAMESPACE, "title");
+		title.setTextContent(label);
+		root.insertBefore(title, first);
+		if (description != null) {
+			Element desc = root.getOwnerDocument().createElementNS(SVG_NAMESPACE, "desc");
+			desc.setAttribute("id", prefix + "desc");
+			desc.setTextContent(description);
+			root.insertBefore(desc, first);
+			root.setAttribute("aria-describedby", prefix + "desc");
+		}
 	}
 
 	/** Batik adds an empty {@code <defs id="genericDefs">} to every chart. */
