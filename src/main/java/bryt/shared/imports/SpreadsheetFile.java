@@ -63,7 +63,7 @@ final class SpreadsheetFile implements AutoCloseable {
 		if (bytes.length > MAX_PACKED) {
 			throw new Refused("spreadsheet.tooLarge", String.valueOf(MAX_PACKED >> 20));
 		}
-		checkUnpackedSize(bytes);
+		checkUnpackedSize(bytes, MAX_UNPACKED);
 		ReadableWorkbook workbook;
 		try {
 			workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false));
@@ -82,7 +82,11 @@ final class SpreadsheetFile implements AutoCloseable {
 		return new SpreadsheetFile(workbook, sheet.openStream());
 	}
 
-	private static void checkUnpackedSize(byte[] bytes) throws IOException {
+	/**
+	 * Inflates every entry the central directory lists and refuses the file once their
+	 * real bytes pass {@code limit}.
+	 */
+	static void checkUnpackedSize(byte[] bytes, long limit) throws IOException {
 		long total = 0;
 		byte[] buffer = new byte[64 * 1024];
 		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
@@ -92,8 +96,8 @@ final class SpreadsheetFile implements AutoCloseable {
 					int read;
 					while ((read = entry.read(buffer)) > 0) {
 						total += read;
-						if (total > MAX_UNPACKED) {
-							throw new Refused("spreadsheet.unpacksTooLarge", String.valueOf(MAX_UNPACKED >> 20));
+						if (total > limit) {
+							throw new Refused("spreadsheet.unpacksTooLarge", String.valueOf(limit >> 20));
 						}
 					}
 				}
