@@ -191,6 +191,7 @@ class BrowserIT {
 				+ this.jdbc.sql("select staff_id from account where username = 'staff'").query(Long.class).single());
 		pages.put("/workload/case-types", "/workload/case-types");
 		pages.put("/workload/imports", "/workload/imports");
+		pages.put("/workload/imports/history", "/workload/imports/history");
 
 		Set<String> getRoutes = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
@@ -208,6 +209,8 @@ class BrowserIT {
 				|| route.startsWith("/admin/voice"));
 		// helpPagesPassAxeInEachLanguage scans the help pages.
 		getRoutes.removeIf((route) -> route.startsWith("/help"));
+		// A file to download, not a page.
+		getRoutes.remove("/workload/imports/template");
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -680,6 +683,45 @@ class BrowserIT {
 		finally {
 			this.jdbc.sql("delete from workload_share_change where changed_by = 'Capacity Browser (capacity-it)'")
 				.update();
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * Issue 12, item 5: the import page with its templates, a refused import's error
+	 * summary (a PDF sent as CSV, named as what it is) and the import history; the page
+	 * and the history also in Swedish.
+	 */
+	@Test
+	void importsPeopleCanUse() throws Exception {
+		java.nio.file.Path pdf = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))
+			.resolve("personal-export.csv");
+		java.nio.file.Files.write(pdf, "%PDF-1.7\n1 0 obj\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/workload/imports"));
+			assertThat(
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff: Excel template (.xlsx)")))
+				.isVisible();
+			scan(page, "imports with templates", violations);
+			page.getByLabel("What the file holds").selectOption("staff");
+			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(pdf);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("The file was not imported");
+			assertThat(page.locator("table tbody tr")).containsText("This is a PDF");
+			scan(page, "refused import", violations);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import history")).click();
+			assertThat(page.locator("h1")).hasText("Import history");
+			assertThat(page.locator("#import-history tbody tr").first()).containsText("personal-export.csv");
+			assertThat(page.locator("#import-history tbody tr").first()).containsText("Refused");
+			scan(page, "import history", violations);
+			page.navigate(url("/workload/imports/history?lang=sv"));
+			assertThat(page.locator("h1")).hasText("Importhistorik");
+			scan(page, "import history, Swedish", violations);
+			page.navigate(url("/workload/imports?lang=da"));
+			scan(page, "imports with templates, Danish", violations);
+			page.navigate(url("/workload/imports?lang=en"));
 		}
 		assertThat(violations).isEmpty();
 	}

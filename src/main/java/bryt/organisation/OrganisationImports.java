@@ -52,8 +52,6 @@ class OrganisationImports {
 
 	private static final List<String> LEVELS = names(UnitLevel.values());
 
-	private static final List<String> STAFF_ROLES = names(StaffRole.values());
-
 	private static final List<String> END_REASONS = names(EndReason.values());
 
 	private final UnitRepository units;
@@ -137,20 +135,18 @@ class OrganisationImports {
 	@Transactional(propagation = Propagation.MANDATORY)
 	int importStaff(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
-		Map<String, Long> unitIds = this.units.findTree(organisationId)
-			.stream()
-			.collect(Collectors.toMap(Unit::code, Unit::id));
+		List<Unit> tree = this.units.findTree(organisationId);
+		Map<String, Long> unitIds = tree.stream().collect(Collectors.toMap(Unit::code, Unit::id));
+		// HR systems often export the unit's name rather than its code: a name is taken
+		// when it is exactly one unit's.
+		Map<String, List<Unit>> unitsByName = tree.stream().collect(Collectors.groupingBy(Unit::name));
 		List<StaffRow> rows = new ArrayList<>();
 		CsvImportReader.read(csv, STAFF_COLUMNS, problems, (row) -> {
-			String unitCode = row.requiredText("unit", 40);
-			Long unitId = (unitCode != null) ? unitIds.get(unitCode) : null;
-			if (unitCode != null && unitId == null) {
-				row.problem("unit", "unknownUnit");
-			}
+			String unitCode = row.requiredText("unit", 200);
+			Long unitId = (unitCode != null) ? unitId(row, unitCode, unitIds, unitsByName) : null;
 			String reason = row.code("end_reason", false, END_REASONS);
 			StaffForm form = new StaffForm(row.requiredText("employee_number", 40), row.requiredText("name", 200),
-					unitId, staffRole(row.code("role", true, STAFF_ROLES)),
-					row.decimal("fte", true, new BigDecimal("0.01"), BigDecimal.ONE),
+					unitId, row.choice("role", true, StaffRoleNames.NAMES), row.share("fte", true),
 					row.date("experience_start", false), row.date("employment_start", true),
 					row.date("end_date", false), (reason != null) ? EndReason.valueOf(reason) : null);
 			if (form.endDate() != null && row.text("end_reason") == null) {
@@ -194,6 +190,28 @@ class OrganisationImports {
 	}
 
 	/**
+	 * The unit a staff row names by code, else by its exact name when one unit has it.
+	 */
+	private static Long unitId(CsvRow row, String codeOrName, Map<String, Long> byCode,
+			Map<String, List<Unit>> byName) {
+		Long id = byCode.get(codeOrName);
+		if (id != null) {
+			return id;
+		}
+		List<Unit> named = byName.getOrDefault(codeOrName, List.of());
+		if (named.size() == 1) {
+			return named.getFirst().id();
+		}
+		if (named.isEmpty()) {
+			row.problem("unit", "unknownUnit");
+		}
+		else {
+			row.problem("unit", "ambiguousUnit", String.join(", ", named.stream().map(Unit::code).sorted().toList()));
+		}
+		return null;
+	}
+
+	/**
 	 * FTE as the database stores it (three decimals), so that equal values compare equal.
 	 */
 	private static StaffForm normalised(StaffForm form) {
@@ -204,10 +222,6 @@ class OrganisationImports {
 
 	private static UnitLevel level(String code) {
 		return (code != null) ? UnitLevel.valueOf(code) : null;
-	}
-
-	private static StaffRole staffRole(String code) {
-		return (code != null) ? StaffRole.valueOf(code) : null;
 	}
 
 	private static List<String> names(Enum<?>[] values) {

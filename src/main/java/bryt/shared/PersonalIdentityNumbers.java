@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>Swedish personnummer and samordningsnummer: {@code YYMMDD-NNNC},
  * {@code YYMMDD+NNNC}, {@code YYYYMMDD-NNNC}, with or without separator; a valid date, or
- * a valid date with 60 added to the day (samordningsnummer), and a valid Luhn check
- * digit.</li>
+ * a valid date with 60 added to the day (samordningsnummer). Written as people write
+ * personnummer, with a separator or with the century, the number is refused whatever its
+ * check digit: a mistyped number is still someone's number. Ten bare digits are refused
+ * only with a valid Luhn check digit, since phone, account and reference numbers of ten
+ * digits often start with something that reads as a date.</li>
  * <li>Danish CPR numbers: {@code DDMMYY-NNNN} with a valid date. The modulus-11 check was
  * dropped in 2007, so any four digits pass.</li>
  * </ul>
@@ -72,7 +75,9 @@ public final class PersonalIdentityNumbers {
 					: isMonthDay(month, day);
 			String tenDigits = matcher.group(2) + matcher.group(3) + matcher.group(4) + matcher.group(5)
 					+ matcher.group(6);
-			if (validDate && luhnValid(tenDigits)) {
+			boolean writtenAsOne = century != null || matcher.group(0).indexOf('-') >= 0
+					|| matcher.group(0).indexOf('+') >= 0;
+			if (validDate && (writtenAsOne || luhnValid(tenDigits))) {
 				return true;
 			}
 		}

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseTypeImport implements ImportKind {
 
 	static final List<Column> COLUMNS = List.of(Column.required("code", "kod", "kode", "arendetyp", "sagstype"),
-			Column.optional("name", "namn", "navn", "benamning"), Column.optional("name_sv", "namn_sv"),
-			Column.optional("name_da", "navn_da"), Column.optional("name_en"),
+			Column.optional("name", "namn", "navn", "benamning"), Column.optional("name_sv", "namn_sv", "navn_sv"),
+			Column.optional("name_da", "navn_da", "namn_da"), Column.optional("name_en", "namn_en", "navn_en"),
 			Column.required("weight", "vikt", "poang", "vaegt", "point"),
 			Column.optional("deadline_days", "frist_dagar", "tidsfrist_dagar", "frist_dage"),
 			Column.optional("investigation", "utredning", "undersogelse"),

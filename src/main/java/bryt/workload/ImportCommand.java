@@ -15,6 +15,7 @@ import bryt.organisation.Organisations;
 import bryt.shared.cli.Command;
 import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
+import bryt.shared.imports.Actor;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblem;
 import bryt.shared.imports.ImportRefusedException;
@@ -120,14 +121,16 @@ class ImportCommand implements Command {
 		try (InputStream in = Files.newInputStream(file)) {
 			long started = System.nanoTime();
 			String name = Imports.fileName(file.getFileName().toString(), kind.name() + ".csv");
-			int changed = this.imports.run(organisation.id(), kind, name, in);
+			int changed = this.imports.run(organisation.id(), kind, name, in, Actor.COMMAND_LINE);
 			out.printf(Locale.ROOT, "Imported %s into %s: %d changed (%.1f s)%n", name, organisation.code(), changed,
 					(System.nanoTime() - started) / 1e9);
 			return 0;
 		}
 		catch (ImportRefusedException refused) {
 			for (ImportProblem problem : refused.problems().list()) {
-				err.printf("%s:%d:%d (%s): %s%n", refused.problems().file(), problem.line(), problem.column(),
+				// A spreadsheet's column by its letter, as Excel shows it.
+				err.printf("%s:%d:%s (%s): %s%n", refused.problems().file(), problem.line(),
+						(problem.column() == 0) ? "0" : problem.columnLabel(refused.problems().isSpreadsheet()),
 						problem.columnName(),
 						this.messages.getMessage(problem.messageKey(), problem.args().toArray(), Locale.ENGLISH));
 			}

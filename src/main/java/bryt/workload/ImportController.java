@@ -2,15 +2,24 @@ package bryt.workload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import bryt.organisation.CurrentAccount;
+import bryt.shared.imports.Actor;
 import bryt.shared.imports.CsvImportReader;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportRefusedException;
+import bryt.shared.imports.ImportTemplates;
 import bryt.shared.imports.Imports;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload of CSV exports, of every {@link ImportKind} the modules declare that the user's
- * roles may import, run through {@link Imports}. The result page shows every problem with
- * its line and column, or, after an import, what was changed and the first rows of the
- * file.
+ * Upload of CSV and Excel exports, of every {@link ImportKind} the modules declare that
+ * the user's roles may import, run through {@link Imports}. The result page shows every
+ * problem with its line and column, or, after an import, what was changed and the first
+ * rows of the file.
  */
 @Controller
 @RequestMapping("/workload/imports")
@@ -37,12 +46,22 @@ class ImportController {
 
 	private static final int PREVIEW_LINES = 6;
 
+	/** The most history entries the page shows. */
+	private static final int HISTORY_ROWS = 500;
+
+	private final ImportTemplates templates;
+
+	private final Clock clock;
+
 	private final Imports imports;
 
 	private final long limitMegabytes;
 
-	ImportController(Imports imports, @Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
+	ImportController(Imports imports, ImportTemplates templates, Clock clock,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
 		this.imports = imports;
+		this.templates = templates;
+		this.clock = clock;
 		this.limitMegabytes = limit.toMegabytes();
 	}
 
@@ -74,21 +93,63 @@ class ImportController {
 			return "workload/imports";
 		}
 		model.addAttribute("kind", importKind);
-		if (file == null || file.isEmpty()) {
+		// No file chosen; a chosen file that is empty is imported, and refused as empty.
+		if (file == null
+				|| (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
 			model.addAttribute("fileError", true);
 			return "workload/imports";
 		}
 		String fileName = Imports.fileName(file.getOriginalFilename(), importKind.name() + ".csv");
 		model.addAttribute("fileName", fileName);
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("changed", this.imports.run(me.organisationId(), importKind, fileName, in));
+			model.addAttribute("changed",
+					this.imports.run(me.organisationId(), importKind, fileName, in, Actor.account(me.getUsername())));
 			model.addAttribute("preview", preview(file));
 		}
 		catch (ImportRefusedException refused) {
 			model.addAttribute("problems", refused.problems().list());
 			model.addAttribute("total", refused.problems().total());
+			model.addAttribute("spreadsheet", refused.problems().isSpreadsheet());
 		}
 		return "workload/imports";
+	}
+
+	/**
+	 * An empty file of a kind to fill in, its column names in the user's language, as CSV
+	 * or .xlsx.
+	 */
+	@GetMapping("/template")
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentAccount me,
+			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "csv") String format,
+			Locale locale) {
+		ImportKind importKind = kinds(me).stream()
+			.filter((option) -> option.name().equals(kind))
+			.findFirst()
+			.orElse(null);
+		ImportTemplates.Format chosen = Arrays.stream(ImportTemplates.Format.values())
+			.filter((candidate) -> candidate.extension.equals(format))
+			.findFirst()
+			.orElse(null);
+		if (importKind == null || chosen == null) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(chosen.mediaType))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(this.templates.fileName(importKind, chosen))
+						.build()
+						.toString())
+			.body(this.templates.template(importKind, chosen, locale));
+	}
+
+	/** Who imported which file when, and whether it was taken, newest first. */
+	@GetMapping("/history")
+	String history(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("history", this.imports.history(me.organisationId(), HISTORY_ROWS));
+		model.addAttribute("historyRows", HISTORY_ROWS);
+		model.addAttribute("zone", this.clock.getZone());
+		return "workload/import-history";
 	}
 
 	private List<ImportKind> kinds(CurrentAccount me) {

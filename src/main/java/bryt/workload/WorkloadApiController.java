@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import bryt.organisation.ApiClient;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.shared.imports.Actor;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.Imports;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -175,7 +176,8 @@ class WorkloadApiController {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		ImportKind importKind = this.imports.kind(kind);
-		int changed = this.imports.run(organisation.id(), importKind, fileName, in);
+		int changed = this.imports.run(organisation.id(), importKind, fileName, in,
+				Actor.api(authentication.getName()));
 		return Map.of("organisation", organisation.code(), "kind", importKind.name(), "file", fileName, "changed",
 				changed);
 	}

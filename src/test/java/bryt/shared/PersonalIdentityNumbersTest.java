@@ -22,21 +22,27 @@ class PersonalIdentityNumbersTest {
 			// Danish CPR, valid date 1 January 1990; no check digit since 2007
 			"010190-1234", "311299-0001",
 			// inside other text
-			"Ärende om 811218-9876 i dag", "cpr:010190-1234;" })
+			"Ärende om 811218-9876 i dag", "cpr:010190-1234;",
+			// issue 12: shaped like a personnummer with a valid date, wrong check digit
+			// (the right one is 6, see above): a mistyped number is still someone's
+			"811218-9875", "19811218-9871", "811218+9875", "198112189871",
+			// samordningsnummer 32-01-30 (day 90 - 60) with a wrong check digit (Luhn
+			// sum 32)
+			"320190-1234" })
 	void recognisesPersonalIdentityNumbers(String text) {
 		assertThat(PersonalIdentityNumbers.containsOne(text)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = {
-			// wrong check digit
-			"811218-9875", "19811218-9871",
+			// ten bare digits with a wrong check digit: phone and reference numbers
+			// (0701234567: 07-01-23 is a date, Luhn sum 38)
+			"8112189875", "0701234567",
 			// Luhn-valid but month 13 (sum without check 45, check 5); day 81 is no
 			// Danish date either
 			"811318-9875",
-			// not a Danish date (day 32), and its Swedish reading 32-01-30 fails Luhn
-			// (sum 32)
-			"320190-1234",
+			// not a Danish date (day 32), nor a Swedish one (day 99 - 60 = 39)
+			"320199-1234",
 			// 12 digits with an impossible date: 30 February 1981
 			"19810230-9876",
 			// longer digit runs are other numbers, not identity numbers

@@ -1,5 +1,6 @@
 package bryt.shared.imports;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 
 /**
  * Streams the rows of a CSV export: UTF-8 or Windows-1252, comma or semicolon, canonical
@@ -40,6 +42,49 @@ public final class CsvImportReader {
 	 * @return the header, or {@code null} if the file has none that can be used
 	 */
 	public static CsvHeader read(InputStream in, List<Column> columns, ImportProblems problems, Consumer<CsvRow> rows) {
+		try (BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024)) {
+			FileType type = FileType.of(buffered);
+			if (type == FileType.EMPTY) {
+				problems.add(0, 0, "", "empty");
+				return null;
+			}
+			if (type.problem != null) {
+				problems.add(0, 0, "", type.problem);
+				return null;
+			}
+			if (type == FileType.XLSX) {
+				problems.spreadsheet(true);
+				try (SpreadsheetFile sheet = SpreadsheetFile.open(buffered)) {
+					Iterator<SpreadsheetFile.Line> lines = sheet.lines();
+					if (!lines.hasNext()) {
+						problems.add(0, 0, "", "empty");
+						return null;
+					}
+					return read(lines, columns, problems, rows);
+				}
+			}
+			return readCsv(buffered, columns, problems, rows);
+		}
+		catch (SpreadsheetFile.Refused ex) {
+			problems.add(0, 0, "", ex.code, ex.args);
+		}
+		catch (CsvParseException ex) {
+			problems.add(0, 0, "", "malformed");
+		}
+		catch (UncheckedIOException ex) {
+			problems.add(0, 0, "", (ex.getCause() instanceof CharacterCodingException) ? "encoding" : "unreadable");
+		}
+		catch (CharacterCodingException ex) {
+			problems.add(0, 0, "", "encoding");
+		}
+		catch (IOException | ExcelReaderException ex) {
+			problems.add(0, 0, "", "unreadable");
+		}
+		return null;
+	}
+
+	private static CsvHeader readCsv(InputStream in, List<Column> columns, ImportProblems problems,
+			Consumer<CsvRow> rows) throws IOException {
 		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(in), 64 * 1024)) {
 			reader.mark(64 * 1024);
 			String firstLine = reader.readLine();
@@ -56,55 +101,72 @@ public final class CsvImportReader {
 				.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 				.ofCsvRecord(reader)) {
 				Iterator<CsvRecord> records = csv.iterator();
-				CsvRecord header = records.next();
-				Map<String, Integer> positions = new HashMap<>();
-				Map<String, String> headers = new HashMap<>();
-				if (!mapHeader(header, columns, positions, headers, problems)) {
-					return null;
-				}
-				int width = header.getFieldCount();
-				boolean any = false;
-				while (records.hasNext()) {
-					CsvRecord record = records.next();
-					long line = record.getStartingLineNumber();
-					String[] values = record.getFields().toArray(String[]::new);
-					if (values.length != width) {
-						problems.add(line, 0, "", "fieldCount", String.valueOf(width), String.valueOf(values.length));
-						continue;
+				Iterator<SpreadsheetFile.Line> lines = new Iterator<>() {
+
+					@Override
+					public boolean hasNext() {
+						return records.hasNext();
 					}
-					boolean clean = true;
-					for (int i = 0; i < values.length; i++) {
-						String refusal = refusal(values[i]);
-						if (refusal != null) {
-							// The header passed the same check, so its name may be shown.
-							problems.add(line, i + 1, header.getField(i).strip(), refusal);
-							clean = false;
-						}
+
+					@Override
+					public SpreadsheetFile.Line next() {
+						CsvRecord record = records.next();
+						return new SpreadsheetFile.Line(record.getStartingLineNumber(),
+								record.getFields().toArray(String[]::new));
 					}
-					any = true;
-					if (clean) {
-						rows.accept(new CsvRow(line, values, positions, headers, problems));
-					}
-				}
-				if (!any) {
-					problems.add(0, 0, "", "noRows");
-				}
-				return new CsvHeader(positions, headers);
+
+				};
+				return read(lines, columns, problems, rows);
 			}
 		}
-		catch (CsvParseException ex) {
-			problems.add(0, 0, "", "malformed");
+	}
+
+	/**
+	 * The checks every file passes, CSV or spreadsheet alike: the header, the guard on
+	 * every cell, the width of each row.
+	 */
+	private static CsvHeader read(Iterator<SpreadsheetFile.Line> records, List<Column> columns, ImportProblems problems,
+			Consumer<CsvRow> rows) {
+		SpreadsheetFile.Line first = records.next();
+		String[] header = first.values();
+		Map<String, Integer> positions = new HashMap<>();
+		Map<String, String> headers = new HashMap<>();
+		if (!mapHeader(first.line(), header, columns, positions, headers, problems)) {
+			return null;
 		}
-		catch (UncheckedIOException ex) {
-			problems.add(0, 0, "", (ex.getCause() instanceof CharacterCodingException) ? "encoding" : "unreadable");
+		int width = header.length;
+		boolean any = false;
+		while (records.hasNext()) {
+			SpreadsheetFile.Line record = records.next();
+			long line = record.line();
+			String[] values = record.values();
+			if (problems.isSpreadsheet() && values.length < width) {
+				// A sheet leaves empty cells at the end of a row out.
+				values = java.util.Arrays.copyOf(values, width);
+				java.util.Arrays.fill(values, record.values().length, width, "");
+			}
+			if (values.length != width) {
+				problems.add(line, 0, "", "fieldCount", String.valueOf(width), String.valueOf(values.length));
+				continue;
+			}
+			boolean clean = true;
+			for (int i = 0; i < values.length; i++) {
+				String refusal = refusal(values[i]);
+				if (refusal != null) {
+					// The header passed the same check, so its name may be shown.
+					problems.add(line, i + 1, header[i].strip(), refusal);
+					clean = false;
+				}
+			}
+			any = true;
+			if (clean) {
+				rows.accept(new CsvRow(line, values, positions, headers, problems));
+			}
 		}
-		catch (CharacterCodingException ex) {
-			problems.add(0, 0, "", "encoding");
+		if (!any) {
+			problems.add(0, 0, "", "noRows");
 		}
-		catch (IOException ex) {
-			problems.add(0, 0, "", "unreadable");
-		}
-		return null;
+		return new CsvHeader(positions, headers);
 	}
 
 	/**
@@ -114,7 +176,22 @@ public final class CsvImportReader {
 	 */
 	public static List<List<String>> preview(InputStream in, int rows) {
 		List<List<String>> preview = new java.util.ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(in), 64 * 1024)) {
+		BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+		try {
+			if (FileType.of(buffered) == FileType.XLSX) {
+				try (SpreadsheetFile sheet = SpreadsheetFile.open(buffered)) {
+					Iterator<SpreadsheetFile.Line> lines = sheet.lines();
+					while (lines.hasNext() && preview.size() < rows) {
+						preview.add(List.of(lines.next().values()));
+					}
+				}
+				return preview;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return preview;
+		}
+		try (BufferedReader reader = new BufferedReader(new CharsetDetectingReader(buffered), 64 * 1024)) {
 			reader.mark(64 * 1024);
 			String firstLine = reader.readLine();
 			if (firstLine == null) {
@@ -141,20 +218,20 @@ public final class CsvImportReader {
 		return preview;
 	}
 
-	private static boolean mapHeader(CsvRecord header, List<Column> columns, Map<String, Integer> positions,
+	private static boolean mapHeader(long line, String[] header, List<Column> columns, Map<String, Integer> positions,
 			Map<String, String> headers, ImportProblems problems) {
-		for (int i = 0; i < header.getFieldCount(); i++) {
-			String name = header.getField(i);
+		for (int i = 0; i < header.length; i++) {
+			String name = header[i];
 			String refusal = refusal(name);
 			if (refusal != null) {
 				// A refused header is named by its position only, never by its text.
-				problems.add(1, i + 1, "", refusal);
+				problems.add(line, i + 1, "", refusal);
 				continue;
 			}
 			for (Column column : columns) {
 				if (column.matches(name)) {
 					if (positions.containsKey(column.name())) {
-						problems.add(1, i + 1, name.strip(), "duplicateColumn", column.name());
+						problems.add(line, i + 1, name.strip(), "duplicateColumn", column.name());
 					}
 					positions.put(column.name(), i);
 					headers.put(column.name(), name.strip());
@@ -163,7 +240,7 @@ public final class CsvImportReader {
 		}
 		for (Column column : columns) {
 			if (column.required() && !positions.containsKey(column.name())) {
-				problems.add(1, 0, column.name(), "missingColumn", column.name());
+				problems.add(line, 0, column.name(), "missingColumn", column.name());
 			}
 		}
 		return !problems.any();

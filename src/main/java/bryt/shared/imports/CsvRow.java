@@ -139,6 +139,75 @@ public final class CsvRow {
 		return upper;
 	}
 
+	/**
+	 * One of the accepted names, compared as column names are (case, accents, spaces and
+	 * hyphens aside: "Förste socialsekreterare" is "forste_socialsekreterare"). A value
+	 * that is none of them is a problem listing every accepted name.
+	 * @param accepted each accepted name with the value it stands for, in the order the
+	 * problem lists them
+	 */
+	public <T> T choice(String column, boolean required, Map<String, T> accepted) {
+		String value = text(column);
+		if (value == null) {
+			if (required) {
+				problem(column, "required");
+			}
+			return null;
+		}
+		String normalised = Column.normalise(value);
+		for (Map.Entry<String, T> entry : accepted.entrySet()) {
+			if (Column.normalise(entry.getKey()).equals(normalised)) {
+				return entry.getValue();
+			}
+		}
+		problem(column, "oneOf", String.join(", ", accepted.keySet()));
+		return null;
+	}
+
+	/**
+	 * A share of full time, as HR systems write it: {@code 0.75}, {@code 0,75},
+	 * {@code 75 %} or {@code 75}. With a per cent sign it is a percentage; without, a
+	 * number up to 1 is a share (so {@code 1} is full time) and a number from 10 to 100 a
+	 * percentage. A plain number between 1 and 10 (1.5, say) is neither a share nor a
+	 * plausible percentage, and is refused, as is anything below 1 % or above 100 %.
+	 * @return the share, from 0.01 to 1
+	 */
+	public BigDecimal share(String column, boolean required) {
+		String value = text(column);
+		if (value == null) {
+			if (required) {
+				problem(column, "required");
+			}
+			return null;
+		}
+		String compact = value.replaceAll("[\\s\u00A0\u202F]", "").replace(',', '.');
+		boolean percent = compact.endsWith("%");
+		BigDecimal number;
+		try {
+			number = new BigDecimal(percent ? compact.substring(0, compact.length() - 1) : compact);
+		}
+		catch (NumberFormatException ex) {
+			problem(column, "share");
+			return null;
+		}
+		BigDecimal hundred = BigDecimal.valueOf(100);
+		BigDecimal share;
+		if (percent || number.compareTo(BigDecimal.TEN) >= 0) {
+			share = number.divide(hundred);
+		}
+		else if (number.compareTo(BigDecimal.ONE) <= 0) {
+			share = number;
+		}
+		else {
+			share = null;
+		}
+		if (share == null || share.compareTo(new BigDecimal("0.01")) < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+			problem(column, "range", "1 %", "100 %");
+			return null;
+		}
+		return share;
+	}
+
 	/** Records a problem in the given column of this row. */
 	public void problem(String column, String code, String... args) {
 		problem(this.problems, column, code, args);

@@ -19,4 +19,24 @@ public record ImportProblem(long line, int column, String columnName, String cod
 		return "import.problem." + this.code;
 	}
 
+	/**
+	 * The column as the user finds it: its letter in a spreadsheet ({@code C}), its
+	 * number in a CSV file, a dash when the problem is not in one column.
+	 */
+	public String columnLabel(boolean spreadsheet) {
+		if (this.column <= 0) {
+			return "–";
+		}
+		return spreadsheet ? letter(this.column) : String.valueOf(this.column);
+	}
+
+	/** Excel's name of a 1-based column: 1 → A, 26 → Z, 27 → AA. */
+	public static String letter(int column) {
+		StringBuilder letters = new StringBuilder();
+		for (int n = column; n > 0; n = (n - 1) / 26) {
+			letters.insert(0, (char) ('A' + (n - 1) % 26));
+		}
+		return letters.toString();
+	}
+
 }

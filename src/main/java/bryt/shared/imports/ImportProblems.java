@@ -18,6 +18,8 @@ public final class ImportProblems {
 
 	private long total;
 
+	private boolean spreadsheet;
+
 	public ImportProblems(String file) {
 		this.file = file;
 	}
@@ -34,12 +36,25 @@ public final class ImportProblems {
 	 * {@value #LIMIT} in all are kept and every one is counted.
 	 */
 	public void addAll(ImportProblems other) {
+		this.spreadsheet |= other.spreadsheet;
 		for (ImportProblem problem : other.problems) {
 			if (this.problems.size() < LIMIT) {
 				this.problems.add(problem);
 			}
 		}
 		this.total += other.total;
+	}
+
+	/**
+	 * Whether the file is a spreadsheet, whose problems are shown by row and column
+	 * letter ("row 14, column C") rather than by line and column number.
+	 */
+	public boolean isSpreadsheet() {
+		return this.spreadsheet;
+	}
+
+	void spreadsheet(boolean spreadsheet) {
+		this.spreadsheet = spreadsheet;
 	}
 
 	public String file() {

@@ -2,7 +2,6 @@ package bryt.shared.imports;
 
 import java.io.InputStream;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,9 +39,9 @@ public class Imports {
 
 	private final TransactionTemplate transaction;
 
-	private final Clock clock;
+	private final ImportHistory history;
 
-	Imports(List<ImportKind> kinds, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+	Imports(List<ImportKind> kinds, JdbcClient jdbc, TransactionTemplate transaction, ImportHistory history) {
 		this.kinds = kinds.stream().sorted(Comparator.comparingInt(ImportKind::order)).toList();
 		Set<String> names = new HashSet<>();
 		for (ImportKind kind : this.kinds) {
@@ -52,7 +51,7 @@ public class Imports {
 		}
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.clock = clock;
+		this.history = history;
 	}
 
 	/** Every kind, in the order an organisation imports them. */
@@ -88,36 +87,66 @@ public class Imports {
 		if (original == null || original.isBlank() || PersonalIdentityNumbers.containsOne(original)) {
 			return fallback;
 		}
-		return original;
+		// No control characters (PostgreSQL refuses NUL in text), and a length the
+		// history holds: the end, which has the extension, is kept.
+		String clean = original.replaceAll("\\p{Cntrl}", "").strip();
+		if (clean.isEmpty()) {
+			return fallback;
+		}
+		return (clean.length() > MAX_FILE_NAME) ? "…" + clean.substring(clean.length() - MAX_FILE_NAME + 1) : clean;
 	}
 
+	/** The longest file name the history keeps. */
+	public static final int MAX_FILE_NAME = 200;
+
 	/**
-	 * Imports one file of the given kind for an organisation, all or nothing.
+	 * Imports one file of the given kind for an organisation, all or nothing, recorded in
+	 * the history without saying who.
 	 * @return the number of rows that created or changed something
 	 * @throws ImportRefusedException with the problems found, when nothing was imported
 	 */
 	public int run(long organisationId, ImportKind kind, String fileName, InputStream csv) {
-		// One import per organisation at a time, in one transaction that the importer's
-		// own joins: a second upload of the same file (a double click, a script run
-		// twice) waits, then finds what the first wrote, instead of failing on the same
-		// new references.
-		return this.transaction.execute((status) -> {
-			this.jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:org as integer))")
-				.param("namespace", IMPORT_LOCKS)
-				.param("org", organisationId)
-				.query((RowCallbackHandler) (rs) -> {
-				});
-			int changed = kind.importFile(organisationId, fileName, csv);
-			// Only when the file was taken: a refused one throws before this.
-			this.jdbc.sql("""
-					insert into import_run (organisation_id, kind, finished_at) values (:org, :kind, :at)
-					""")
-				.param("org", organisationId)
-				.param("kind", kind.name())
-				.param("at", Timestamp.from(this.clock.instant()))
-				.update();
-			return changed;
-		});
+		return run(organisationId, kind, fileName, csv, Actor.SYSTEM);
+	}
+
+	/**
+	 * Imports one file of the given kind for an organisation, all or nothing, and records
+	 * it in the import history: accepted with the rows it changed, or refused with the
+	 * code of its first problem, in a transaction of its own so that the refused import
+	 * leaves nothing else.
+	 * @return the number of rows that created or changed something
+	 * @throws ImportRefusedException with the problems found, when nothing was imported
+	 */
+	public int run(long organisationId, ImportKind kind, String fileName, InputStream csv, Actor actor) {
+		try {
+			// One import per organisation at a time, in one transaction that the
+			// importer's own joins: a second upload of the same file (a double click, a
+			// script run twice) waits, then finds what the first wrote, instead of
+			// failing
+			// on the same new references.
+			return this.transaction.execute((status) -> {
+				this.jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:org as integer))")
+					.param("namespace", IMPORT_LOCKS)
+					.param("org", organisationId)
+					.query((RowCallbackHandler) (rs) -> {
+					});
+				int changed = kind.importFile(organisationId, fileName, csv);
+				// Only when the file was taken: a refused one throws before this.
+				this.history.record(organisationId, kind.name(), actor, fileName, changed, null);
+				return changed;
+			});
+		}
+		catch (ImportRefusedException refused) {
+			String first = refused.problems().list().isEmpty() ? "unknown"
+					: refused.problems().list().getFirst().code();
+			this.history.recordRefused(organisationId, kind.name(), actor, fileName, first);
+			throw refused;
+		}
+	}
+
+	/** The organisation's import history, newest first, at most {@code limit} entries. */
+	public List<ImportRecord> history(long organisationId, int limit) {
+		return this.history.list(organisationId, limit);
 	}
 
 	/**
@@ -125,7 +154,8 @@ public class Imports {
 	 * never imported anything.
 	 */
 	public Optional<Instant> lastRun(long organisationId) {
-		return this.jdbc.sql("select max(finished_at) as last from import_run where organisation_id = :org")
+		return this.jdbc.sql(
+				"select max(finished_at) as last from import_run where organisation_id = :org and outcome = 'accepted'")
 			.param("org", organisationId)
 			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp("last")).map(Timestamp::toInstant))
 			.single();
