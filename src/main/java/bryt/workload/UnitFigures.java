@@ -28,12 +28,14 @@ import bryt.organisation.UnitLevel;
  * mix
  * @param spread how the load is spread over the caseworkers: how many in each band, the
  * median and the highest
+ * @param caseFte the full-time equivalents of case-carrying work: each worker's FTE ×
+ * their role's share in the load model; what {@code forecastFte} compares with
  */
 public record UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount,
 		double fte, int openCases, int openInvestigations, int investigationsPastDeadline,
 		double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
 		Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
-		double loadRatio, Band band, double forecastFte, Spread spread) {
+		double loadRatio, Band band, double forecastFte, Spread spread, double caseFte) {
 
 	public UnitFigures {
 		spread = (spread != null) ? spread : Spread.NONE;
@@ -48,7 +50,7 @@ public record UnitFigures(long unitId, String code, String name, UnitLevel level
 		this(unitId, code, name, level, parentId, headcount, fte, openCases, openInvestigations,
 				investigationsPastDeadline, shareOfInvestigationsPastDeadline, medianDaysPastDeadline, staffPerLead,
 				staffPerManager, twoHandlerViolations, turnover, weightedLoad, capacity, loadRatio, band, forecastFte,
-				Spread.NONE);
+				Spread.NONE, fte);
 	}
 
 	/**

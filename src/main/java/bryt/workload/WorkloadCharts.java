@@ -253,7 +253,7 @@ class WorkloadCharts {
 
 	/** Full-time staff now against those needed to stay at 100 %, unit by unit. */
 	String forecast(List<UnitFigures> units, Locale locale) {
-		return pairs(units, "workload.chart.fteNow", UnitFigures::fte, "workload.chart.fteNeeded",
+		return pairs(units, "workload.chart.fteNow", UnitFigures::caseFte, "workload.chart.fteNeeded",
 				UnitFigures::forecastFte, "workload.fte", "workload.chart.forecast", locale);
 	}
 

@@ -59,7 +59,7 @@ class WorkloadTables {
 					Cell.percent(unit.shareOfInvestigationsPastDeadline(), 0, locale),
 					Cell.integer(unit.twoHandlerViolations()), Cell.decimal(unit.staffPerLead(), 1, locale),
 					Cell.decimal(unit.staffPerManager(), 1, locale), Cell.percent(unit.turnover(), 0, locale),
-					Cell.decimal(unit.forecastFte(), 1, locale), Cell.decimal(unit.fte(), 1, locale)));
+					Cell.decimal(unit.forecastFte(), 1, locale), Cell.decimal(unit.caseFte(), 1, locale)));
 		}
 		return table.build();
 	}

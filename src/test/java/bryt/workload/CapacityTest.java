@@ -81,6 +81,16 @@ class CapacityTest {
 	}
 
 	@Test
+	void theForecastComparesWithCaseCarryingFullTimeStaff() {
+		// Team T: A 1.0 and B 0.5 carry cases; the lead's and the manager's 1.0 each do
+		// not.
+		assertThat(this.figures.unit(T.id()).orElseThrow().caseFte()).isCloseTo(1.5, within(1e-9));
+		// The organisation adds C and E (1.0 each) but not O (other, share 0).
+		assertThat(this.figures.organisation().caseFte()).isCloseTo(3.5, within(1e-9));
+		assertThat(this.figures.organisation().fte()).isCloseTo(6.5, within(1e-9));
+	}
+
+	@Test
 	void theLeadsOwnCasesFlagThem() {
 		WorkerFigures lead = worker(L);
 		assertThat(lead.capacity()).isZero();

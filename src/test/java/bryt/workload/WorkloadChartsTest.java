@@ -63,7 +63,7 @@ class WorkloadChartsTest {
 		// FTE now in the accent colour, FTE needed in amber, for both units.
 		assertThat(count(forecast, "fill=\"rgb(11,90,122)\" height=")).isEqualTo(2);
 		assertThat(count(forecast, "fill=\"rgb(179,92,0)\" height=")).isEqualTo(2);
-		assertThat(forecast).contains(">FTE now</text").contains(">FTE needed</text");
+		assertThat(forecast).contains(">Case-carrying FTE now</text").contains(">FTE needed</text");
 
 		String staffing = this.charts.staffing(List.of(led, unled), Locale.ENGLISH);
 		assertThat(staffing).contains(">Barn och unga</text").doesNotContain(">Vuxen</text");
