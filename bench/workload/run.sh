@@ -7,6 +7,8 @@
 #   bench/workload/run.sh --skip-get 30 4000 500000   # only the import, its baseline and the roll-up
 #
 # BRYT_JAR=path/to/other.jar measures another build (default target/bryt.jar, built if missing).
+# BENCH_PORT (default 18098) and BENCH_WORK (default target/bench-workload) for a second copy.
+# GET_SECONDS (default 20) is the length of each wrk run.
 # Needs wrk (apt-get install wrk) unless --skip-get. Writes under target/bench-workload; starts
 # Bryt on loopback and stops it by its process id at the end.
 set -euo pipefail
@@ -20,10 +22,10 @@ ORGS=${1:-300}
 STAFF=${2:-40000}
 CASES=${3:-5000000}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-WORK=target/bench-workload
+WORK=${BENCH_WORK:-target/bench-workload}
 DATA=$WORK/data
 OUT=$WORK/dataset
-PORT=18098
+PORT=${BENCH_PORT:-18098}
 JAR=${BRYT_JAR:-target/bryt.jar}
 
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
@@ -51,6 +53,9 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/de
 echo "== baseline: COPY of the same case rows into a table of the same shape"
 "$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java copy "$DATA" "$OUT"
 load
+echo "== the honest limit: COPY of the same cases, first deadlines and handlers into keyed, indexed copies of the tables"
+"$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java keyed "$DATA" "$OUT"
+load
 
 if ! $SKIP_GET; then
 
@@ -58,9 +63,40 @@ TOKEN=$("$JAVA" -cp "$PGJDBC" bench/workload/BenchSupport.java token "$DATA" org
 URL="http://127.0.0.1:$PORT/api/v1/organisations/org-001/workload"
 echo "== GET workload of org-001 ($(head -c 0 /dev/null)$(($(wc -l < "$OUT/org-001/staff.csv") - 1)) staff): first request (computes)"
 curl -s -o /dev/null -w "first request: %{time_total} s, %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$URL"
-echo "== 50 clients, 30 s (wrk, 2 threads); baseline: /actuator/health in the same run"
-wrk -t2 -c50 -d30s --latency -H "Authorization: Bearer $TOKEN" "$URL" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket"
-wrk -t2 -c50 -d30s --latency "http://127.0.0.1:$PORT/actuator/health" | grep -E "Requests/sec|50%|99%"
+SECONDS_EACH=${GET_SECONDS:-20}
+echo "== 50 clients, ${SECONDS_EACH} s each (wrk, 2 threads), alternating the health endpoint, workload plain and gzip"
+# p99 in ms from wrk --latency's distribution
+p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.1f", v }'; }
+bench() { # name, wrk arguments
+	local name=$1
+	shift
+	local result
+	result=$(wrk -t2 -c50 -d"${SECONDS_EACH}s" --latency "$@")
+	printf '%-8s %s req/s, p50 %s, p99 %s ms%s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$result")" \
+		"$(awk '$1 == "50%" {print $2}' <<<"$result")" "$(p99 <<<"$result")" \
+		"$(grep -E 'Non-2xx|Socket' <<<"$result" | tr -s ' ' | sed 's/^/; /' | tr -d '\n')"
+	echo "$name $(p99 <<<"$result")" >> "$WORK/p99"
+}
+: > "$WORK/p99"
+# Warm up (JIT, connection pool) without counting, then H P H G H P H G H: each workload
+# run is compared with the health runs just before and after it, which saw the same noise.
+wrk -t2 -c50 -d5s "http://127.0.0.1:$PORT/actuator/health" >/dev/null
+wrk -t2 -c50 -d5s -H "Authorization: Bearer $TOKEN" "$URL" >/dev/null
+wrk -t2 -c50 -d5s -H "Authorization: Bearer $TOKEN" -H "Accept-Encoding: gzip" "$URL" >/dev/null
+for _ in 1 2; do
+	bench health "http://127.0.0.1:$PORT/actuator/health"
+	bench plain -H "Authorization: Bearer $TOKEN" "$URL"
+	bench health "http://127.0.0.1:$PORT/actuator/health"
+	bench gzip -H "Authorization: Bearer $TOKEN" -H "Accept-Encoding: gzip" "$URL"
+done
+bench health "http://127.0.0.1:$PORT/actuator/health"
+awk '{ name[NR] = $1; p[NR] = $2 }
+	END {
+		for (i = 2; i < NR; i += 2) {
+			ratio = p[i] / ((p[i - 1] + p[i + 1]) / 2)
+			printf "p99 %s %.1f ms / health around it %.1f ms = %.2fx\n", name[i], p[i], (p[i - 1] + p[i + 1]) / 2, ratio
+		}
+	}' "$WORK/p99"
 load
 fi
 
