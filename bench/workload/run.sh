@@ -7,7 +7,8 @@
 #   bench/workload/run.sh --skip-get 30 4000 500000   # only the import, its baseline and the roll-up
 #
 # BRYT_JAR=path/to/other.jar measures another build (default target/bryt.jar, built if missing).
-# Needs wrk (apt-get install wrk) unless --skip-get. Writes under target/bench-workload; starts
+# BENCH_PORT (default 18098) and BENCH_WORK (default target/bench-workload) let two runs share a machine.
+# Needs wrk (apt-get install wrk) unless --skip-get. Writes under $BENCH_WORK; starts
 # Bryt on loopback and stops it by its process id at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,10 +21,10 @@ ORGS=${1:-300}
 STAFF=${2:-40000}
 CASES=${3:-5000000}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-WORK=target/bench-workload
+WORK=${BENCH_WORK:-target/bench-workload}
 DATA=$WORK/data
 OUT=$WORK/dataset
-PORT=18098
+PORT=${BENCH_PORT:-18098}
 JAR=${BRYT_JAR:-target/bryt.jar}
 
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
