@@ -7,9 +7,9 @@
 #   bench/workload/run.sh --skip-get 30 4000 500000   # only the import, its baseline and the roll-up
 #
 # BRYT_JAR=path/to/other.jar measures another build (default target/bryt.jar, built if missing).
-# BENCH_PORT (default 18098) and BENCH_WORK (default target/bench-workload) for a second copy.
+# BENCH_PORT (default 18098) and BENCH_WORK (default target/bench-workload) let two runs share a machine.
 # GET_SECONDS (default 20) is the length of each wrk run.
-# Needs wrk (apt-get install wrk) unless --skip-get. Writes under target/bench-workload; starts
+# Needs wrk (apt-get install wrk) unless --skip-get. Writes under $BENCH_WORK; starts
 # Bryt on loopback and stops it by its process id at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

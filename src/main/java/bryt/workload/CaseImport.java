@@ -292,9 +292,10 @@ class CaseImport implements ImportKind {
 		int created = this.jdbc
 			.sql("""
 					insert into case_file (id, organisation_id, case_ref, case_type_id, unit_id, opened, closed, complexity,
-						linked_case_id)
+						linked_case_id, current_primary, current_co_handler, current_deadline, current_from)
 					overriding system value
-					select r.case_id, :org, r.case_ref, r.case_type_id, r.unit_id, r.opened, r.closed, r.complexity, r.linked_id
+					select r.case_id, :org, r.case_ref, r.case_type_id, r.unit_id, r.opened, r.closed, r.complexity, r.linked_id,
+						r.handler_id, r.co_handler_id, coalesce(r.deadline, r.opened + r.deadline_days), r.opened
 					from import_row r where r.new
 					""")
 			.param("org", org)
@@ -315,6 +316,7 @@ class CaseImport implements ImportKind {
 		}
 		writeDeadlines(org, today, existing > 0);
 		writeAssignments(org, today, existing > 0);
+		writeCurrentState(existing > 0, anyLinked);
 		long changed = this.jdbc.sql("select count(distinct case_id) from import_changed").query(Long.class).single();
 		return Math.toIntExact(created + changed);
 	}
@@ -438,6 +440,49 @@ class CaseImport implements ImportKind {
 						returning case_id
 						""",
 				Map.of("org", org, "today", today));
+	}
+
+	/**
+	 * Keeps each case's current handlers and deadline on its row
+	 * ({@code case_file.current_*}, see migration V21), which the national roll-up reads
+	 * instead of the history. A new case got them with its insert, as its first deadline
+	 * and handlers are written, except that a linked case's default deadline counts from
+	 * the first case of its chain; those, and the cases whose deadline or handlers this
+	 * import changed, are read back from the history they were just written to.
+	 */
+	private void writeCurrentState(boolean anyExisting, boolean anyLinked) {
+		if (!anyExisting && !anyLinked) {
+			return;
+		}
+		this.jdbc
+			.sql("""
+					with touched as (
+						select case_id from import_changed
+						union
+						select case_id from import_row where new and linked_id is not null
+					),
+					state as (
+						select t.case_id, a.primary_handler, a.co_handler, d.deadline,
+							greatest(c.opened, a.changed, d.decided_on) as current_from
+						from touched t join case_file c on c.id = t.case_id
+						cross join lateral (
+							select max(a.staff_id) filter (where a.primary_handler and a.valid_to is null) as primary_handler,
+								max(a.staff_id) filter (where not a.primary_handler and a.valid_to is null) as co_handler,
+								greatest(max(a.valid_from), max(a.valid_to)) as changed
+							from case_assignment a where a.case_id = t.case_id) a
+						left join lateral (
+							select d.deadline, d.decided_on from case_deadline d where d.case_id = t.case_id
+							order by d.decided_on desc, d.deadline desc limit 1) d on true
+					)
+					update case_file c
+					set current_primary = s.primary_handler, current_co_handler = s.co_handler,
+						current_deadline = s.deadline, current_from = s.current_from
+					from state s
+					where c.id = s.case_id
+						and (c.current_primary, c.current_co_handler, c.current_deadline, c.current_from)
+							is distinct from (s.primary_handler, s.co_handler, s.deadline, s.current_from)
+					""")
+			.update();
 	}
 
 	/**

@@ -153,9 +153,10 @@ public class Workload {
 	/**
 	 * Every organisation's totals on a date, as its own figures total them: the national
 	 * roll-up. Each organisation's open cases are summed in the database per pair of
-	 * handlers, as many organisations at a time as there are processors: looking up each
-	 * case's handlers and deadline on the date is most of the work, and PostgreSQL does
-	 * not share such lookups among its parallel workers.
+	 * handlers, as many organisations at a time as there are processors. Each case's
+	 * handlers and deadline come from its row when its history has not changed since the
+	 * date, else from the history ({@link WorkloadRepository#handlerTotals}); PostgreSQL
+	 * does not share such per-case lookups among its parallel workers.
 	 */
 	List<NationalRow> national(LocalDate at) {
 		List<Organisation> all = this.organisations.all();

@@ -287,20 +287,33 @@ class WorkloadRepository {
 	 * on that date (either may be null): how many, their type weights per complexity, and
 	 * how many are investigations and investigations past their deadline. The national
 	 * roll-up adds these up, without reading every case.
+	 *
+	 * <p>
+	 * A case whose history has not changed since the date ({@code current_from}, see
+	 * migration V21) gives its handlers and deadline from its own row; only the others
+	 * are looked up in the history, as {@link #openCases} does for every case. The
+	 * subqueries sit in the {@code else} branches, which PostgreSQL evaluates only for
+	 * the rows that reach them.
 	 */
 	List<HandlerTotals> handlerTotals(long organisationId, LocalDate at) {
 		return this.jdbc.sql("""
-				select h.primary_handler, h.co_handler,
-					coalesce(sum(t.weight) filter (where c.complexity = 1), 0) as weight_1,
-					coalesce(sum(t.weight) filter (where c.complexity = 2), 0) as weight_2,
-					coalesce(sum(t.weight) filter (where c.complexity = 3), 0) as weight_3,
-					count(*) as cases, count(*) filter (where t.investigation) as investigations,
-					count(*) filter (where t.investigation and %1$s < :at) as overdue
-				from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
-				%2$s
-				where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
-				group by h.primary_handler, h.co_handler
-				""".formatted(DEADLINE_ON_DATE, HANDLERS_ON_DATE))
+				select c.primary_handler, c.co_handler,
+					coalesce(sum(c.weight) filter (where c.complexity = 1), 0) as weight_1,
+					coalesce(sum(c.weight) filter (where c.complexity = 2), 0) as weight_2,
+					coalesce(sum(c.weight) filter (where c.complexity = 3), 0) as weight_3,
+					count(*) as cases, count(*) filter (where c.investigation) as investigations,
+					count(*) filter (where c.investigation and c.deadline < :at) as overdue
+				from (
+					select t.weight, c.complexity, t.investigation,
+						case when c.current_from <= :at then c.current_primary else (%1$s) end as primary_handler,
+						case when c.current_from <= :at then c.current_co_handler else (%2$s) end as co_handler,
+						case when not t.investigation then null
+							when c.current_from <= :at then c.current_deadline else %3$s end as deadline
+					from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
+					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+				) c
+				group by c.primary_handler, c.co_handler
+				""".formatted(handlerOnDate(true), handlerOnDate(false), DEADLINE_ON_DATE))
 			.param("org", organisationId)
 			.param("at", at)
 			.query((rs, n) -> new HandlerTotals(nullableLong(rs.getObject("primary_handler")),
@@ -308,6 +321,17 @@ class WorkloadRepository {
 					new double[] { rs.getDouble("weight_1"), rs.getDouble("weight_2"), rs.getDouble("weight_3") },
 					rs.getLong("cases"), rs.getLong("investigations"), rs.getLong("overdue")))
 			.list();
+	}
+
+	/**
+	 * A case {@code c}'s primary handler or co-handler on the date {@code :at}, as
+	 * {@link #HANDLERS_ON_DATE} finds them.
+	 */
+	private static String handlerOnDate(boolean primary) {
+		return """
+				select max(a.staff_id) from case_assignment a
+				where a.case_id = c.id and %sa.primary_handler and a.valid_from <= :at
+					and (a.valid_to is null or a.valid_to > :at)""".formatted(primary ? "" : "not ");
 	}
 
 	/**

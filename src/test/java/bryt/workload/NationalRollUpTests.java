@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,9 @@ class NationalRollUpTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private Organisation org;
 
@@ -114,6 +118,111 @@ class NationalRollUpTests {
 				assertThat(row.investigationsPastDeadline()).as(what).isEqualTo(total.investigationsPastDeadline());
 			}
 		}
+	}
+
+	/**
+	 * A second import reassigns and extends cases today: the roll-up reads today's
+	 * handlers and deadline from the case rows, and yesterday's, before that change, from
+	 * the history; both equal the organisation's own figures (which always read the
+	 * history) and the sums by hand. Fails if the import leaves the rows as they were.
+	 */
+	@Test
+	void readsTheCaseRowFromTheLatestChangeOnAndTheHistoryBeforeIt() {
+		Organisation changing = this.organisations.create("national-changes", "Ändringskommun", Country.SE);
+		WorkloadFixture files = new WorkloadFixture(this.mvc, changing);
+		files.units("""
+				code,name,parent,level
+				SOC,Socialtjänsten,,department
+				BOU,Barn och unga,SOC,unit
+				""");
+		files.staff("""
+				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
+				B1,Ada Ek,BOU,social_worker,1,2015-01-01,2015-01-01,,
+				B2,Bo Falk,BOU,social_worker,1,2015-01-01,2015-01-01,,
+				B3,Cai Gran,BOU,social_worker,1,2015-01-01,2015-01-01,,
+				""");
+		files.cases("""
+				case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity
+				K1,BBU-UTR,BOU,2026-01-05,,2026-02-01,B1,,1
+				K2,LVU,BOU,2026-02-01,,,B1,B2,1
+				K3,EKB,BOU,2026-03-01,,,B2,,1
+				""");
+		// Today: K1 goes to B3 with its deadline extended, K2's co-handler becomes B3, K3
+		// loses its handler.
+		files.cases("""
+				case_ref,case_type,unit,opened,closed,deadline,handler,co_handler,complexity
+				K1,BBU-UTR,BOU,2026-01-05,,2099-12-31,B3,,1
+				K2,LVU,BOU,2026-02-01,,,B1,B3,1
+				K3,EKB,BOU,2026-03-01,,,,,1
+				""");
+		LocalDate today = this.workload.today();
+
+		NationalRow now = row(this.workload.national(today), "national-changes");
+		// K1 8 (B3), K2 10 shared by B1 and B3, K3 3 by nobody; K1 due in 2099.
+		assertThat(now.openCases()).isEqualTo(3);
+		assertThat(now.weightedLoad()).isCloseTo(8 + 10, within(1e-9));
+		assertThat(now.openInvestigations()).isEqualTo(1);
+		assertThat(now.investigationsPastDeadline()).isZero();
+		assertEqualsOwnFigures(now, changing, today);
+
+		NationalRow before = row(this.workload.national(today.minusDays(1)), "national-changes");
+		// Yesterday: K1 8 (B1), due 1 February; K2 10 (B1, B2); K3 3 (B2).
+		assertThat(before.openCases()).isEqualTo(3);
+		assertThat(before.weightedLoad()).isCloseTo(8 + 10 + 3, within(1e-9));
+		assertThat(before.investigationsPastDeadline()).isEqualTo(1);
+		assertEqualsOwnFigures(before, changing, today.minusDays(1));
+
+		assertThat(this.jdbc.sql("""
+				select c.case_ref, s.employee_number as primary_handler, co.employee_number as co_handler,
+					c.current_deadline, c.current_from
+				from case_file c left join staff s on s.id = c.current_primary
+				left join staff co on co.id = c.current_co_handler
+				where c.organisation_id = :org order by c.case_ref
+				""").param("org", changing.id()).query().listOfRows())
+			.extracting((r) -> List.of(String.valueOf(r.get("case_ref")), String.valueOf(r.get("primary_handler")),
+					String.valueOf(r.get("co_handler")), String.valueOf(r.get("current_deadline")),
+					String.valueOf(r.get("current_from"))))
+			.containsExactly(List.of("K1", "B3", "null", "2099-12-31", today.toString()),
+					List.of("K2", "B1", "B3", "null", today.toString()),
+					List.of("K3", "null", "null", "null", today.toString()));
+	}
+
+	/**
+	 * Every case in the database, whichever import or test wrote it (the demo
+	 * municipality's linked cases among them): its row holds the handlers of its open
+	 * assignments and its latest deadline, and {@code current_from} is on or after every
+	 * date its history changes.
+	 */
+	@Test
+	void keepsEveryCaseRowEqualToItsHistory() {
+		assertThat(this.jdbc.sql("select count(*) from case_file").query(Long.class).single()).isPositive();
+		List<String> differing = this.jdbc.sql("""
+				select c.case_ref from case_file c
+				cross join lateral (
+					select max(a.staff_id) filter (where a.primary_handler and a.valid_to is null) as primary_handler,
+						max(a.staff_id) filter (where not a.primary_handler and a.valid_to is null) as co_handler,
+						greatest(max(a.valid_from), max(a.valid_to)) as changed
+					from case_assignment a where a.case_id = c.id) a
+				left join lateral (
+					select d.deadline, d.decided_on from case_deadline d where d.case_id = c.id
+					order by d.decided_on desc, d.deadline desc limit 1) d on true
+				where (c.current_primary, c.current_co_handler, c.current_deadline)
+						is distinct from (a.primary_handler, a.co_handler, d.deadline)
+					or c.current_from < a.changed or c.current_from < d.decided_on
+				order by c.id limit 20
+				""").query(String.class).list();
+		assertThat(differing).isEmpty();
+	}
+
+	private void assertEqualsOwnFigures(NationalRow row, Organisation organisation, LocalDate at) {
+		UnitFigures total = this.workload.figures(organisation, at).organisation();
+		String what = organisation.code() + " on " + at;
+		assertThat(row.headcount()).as(what).isEqualTo(total.headcount());
+		assertThat(row.capacity()).as(what).isCloseTo(total.capacity(), within(1e-6));
+		assertThat(row.openCases()).as(what).isEqualTo(total.openCases());
+		assertThat(row.weightedLoad()).as(what).isCloseTo(total.weightedLoad(), within(1e-6));
+		assertThat(row.openInvestigations()).as(what).isEqualTo(total.openInvestigations());
+		assertThat(row.investigationsPastDeadline()).as(what).isEqualTo(total.investigationsPastDeadline());
 	}
 
 	private static NationalRow row(List<NationalRow> rows, String code) {
