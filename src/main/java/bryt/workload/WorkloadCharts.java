@@ -22,6 +22,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -113,12 +114,7 @@ class WorkloadCharts {
 		line.setLabelPaint(SvgCharts.INK);
 		legend.add(line);
 		plot.setFixedLegendItems(legend);
-		LegendTitle title = new LegendTitle(plot);
-		title.setItemPaint(SvgCharts.INK);
-		title.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-		title.setBackgroundPaint(Color.WHITE);
-		title.setPosition(RectangleEdge.BOTTOM);
-		chart.addLegend(title);
+		legendBelow(chart, plot);
 		NumberAxis axis = (NumberAxis) plot.getRangeAxis();
 		axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
 		axis.setUpperBound(Math.max(axis.getUpperBound(), 120));
@@ -224,13 +220,7 @@ class WorkloadCharts {
 			legend.add(item);
 		}
 		plot.setFixedLegendItems(legend);
-		LegendTitle title = new LegendTitle(plot);
-		title.setItemPaint(SvgCharts.INK);
-		title.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-		title.setBackgroundPaint(Color.WHITE);
-		title.setPosition(RectangleEdge.BOTTOM);
-		title.setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
-		chart.addLegend(title);
+		legendBelow(chart, plot).setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
 		dates(plot, locale);
 		NumberAxis percent = (NumberAxis) plot.getRangeAxis();
 		percent.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
@@ -338,6 +328,20 @@ class WorkloadCharts {
 			return this.name;
 		}
 
+	}
+
+	/**
+	 * The plot's legend below it, in ink on white, so that its contrast never depends on
+	 * what is drawn behind it.
+	 */
+	private static LegendTitle legendBelow(JFreeChart chart, LegendItemSource plot) {
+		LegendTitle title = new LegendTitle(plot);
+		title.setItemPaint(SvgCharts.INK);
+		title.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+		title.setBackgroundPaint(Color.WHITE);
+		title.setPosition(RectangleEdge.BOTTOM);
+		chart.addLegend(title);
+		return title;
 	}
 
 }
