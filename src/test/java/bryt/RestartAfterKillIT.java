@@ -62,6 +62,15 @@ class RestartAfterKillIT {
 				assertThat(count(statement, "select count(*) from organisation where code = 'exempelby'"))
 					.as("the demo municipality is not created twice")
 					.isOne();
+				// The tests' own contexts turn synchronous_commit off
+				// (FastTestDatabase); Bryt does not.
+				try (ResultSet rows = statement.executeQuery(
+						"select current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+					rows.next();
+					assertThat(List.of(rows.getString(1), rows.getString(2), rows.getString(3)))
+						.as("the packaged jar's PostgreSQL keeps what it acknowledged")
+						.containsExactly("on", "on", "on");
+				}
 			}
 		}
 		finally {
