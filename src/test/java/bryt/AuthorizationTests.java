@@ -82,6 +82,9 @@ class AuthorizationTests {
 			// administrators
 			Map.entry("POST /workload/case-types/shares", Set.of("admin", "hr")),
 			Map.entry("GET /workload/imports", STAFF_KEEPERS), Map.entry("POST /workload/imports", STAFF_KEEPERS),
+			// the templates to fill in and who imported what (issue 12)
+			Map.entry("GET /workload/imports/template", STAFF_KEEPERS),
+			Map.entry("GET /workload/imports/history", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
 			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),
 			// imports take an API token, never a login (ApiTests)

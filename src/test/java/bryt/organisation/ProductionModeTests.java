@@ -36,6 +36,8 @@ class ProductionModeTests {
 	private static final EmbeddedDatabase EXTERNAL = EmbeddedDatabase
 		.start(Path.of("target/test-data", "external-" + UUID.randomUUID(), "postgres"));
 
+	private static final String DATA_DIR = "target/test-data/production-" + UUID.randomUUID();
+
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) {
 		registry.add("bryt.db.url", EXTERNAL::jdbcUrl);
@@ -45,6 +47,9 @@ class ProductionModeTests {
 		registry.add("bryt.db.password", EXTERNAL::password);
 		registry.add("bryt.db.owner-user", EXTERNAL::ownerUser);
 		registry.add("bryt.db.owner-password", EXTERNAL::ownerPassword);
+		// With an external database the data directory holds only the access log's key
+		// (<data-dir>/keys): under target/, not the working copy's ./data.
+		registry.add("bryt.db.data-dir", () -> DATA_DIR);
 	}
 
 	/**

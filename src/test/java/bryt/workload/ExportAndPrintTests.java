@@ -270,7 +270,7 @@ class ExportAndPrintTests {
 		Document page = Jsoup.parse(html("/workload?at=" + AT, hr()));
 		List<List<String>> shown = table(page, "units-table");
 		assertThat(shown.getFirst()).contains("Medarbetare per gruppledare", "Medarbetare per enhetschef",
-				"Heltidstjänster nu", "Heltidstjänster som behövs");
+				"Ärendebärande heltidstjänster nu", "Heltidstjänster som behövs");
 		List<List<String>> csv = csv(download("/workload?at=" + AT + "&export=units&format=csv", hr()));
 		assertThat(csv).isEqualTo(shown);
 		// Utredning 1 by hand: 4 staff, 22 of 400 points (6 %), two open investigations,

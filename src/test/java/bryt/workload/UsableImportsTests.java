@@ -419,7 +419,7 @@ class UsableImportsTests {
 				figures.investigationsPastDeadline(), figures.shareOfInvestigationsPastDeadline(),
 				figures.medianDaysPastDeadline(), figures.staffPerLead(), figures.staffPerManager(),
 				figures.twoHandlerViolations(), figures.turnover(), figures.weightedLoad(), figures.capacity(),
-				figures.loadRatio(), figures.band(), figures.forecastFte());
+				figures.loadRatio(), figures.band(), figures.forecastFte(), figures.spread(), figures.caseFte());
 	}
 
 	private static byte[] swedishStaffWorkbook() throws IOException {

@@ -54,7 +54,7 @@ class WorkloadHistoryTests {
 
 	@BeforeAll
 	void createOrganisation() {
-		this.org = this.organisations.create("history-test", "Historikkommun", Country.SE);
+		this.org = this.organisations.create("load-history-test", "Belastningskommun", Country.SE);
 		this.at = this.workload.today().plusWeeks(2);
 		WorkloadFixture files = new WorkloadFixture(this.mvc, this.org);
 		files.units("""
