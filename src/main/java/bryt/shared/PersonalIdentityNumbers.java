@@ -16,19 +16,29 @@ import java.util.regex.Pattern;
  * {@code YYMMDD+NNNC}, {@code YYYYMMDD-NNNC}, with or without separator; a valid date, or
  * a valid date with 60 added to the day (samordningsnummer). Written as people write
  * personnummer, with a separator or with the century, the number is refused whatever its
- * check digit: a mistyped number is still someone's number. Ten bare digits are refused
- * only with a valid Luhn check digit, since phone, account and reference numbers of ten
- * digits often start with something that reads as a date.</li>
- * <li>Danish CPR numbers: {@code DDMMYY-NNNN} with a valid date. The modulus-11 check was
- * dropped in 2007, so any four digits pass.</li>
+ * check digit: a mistyped number is still someone's number. Ten bare digits in Swedish
+ * order are refused with a valid Luhn check digit.</li>
+ * <li>Danish CPR numbers: {@code DDMMYY-NNNN} or {@code DDMMYYNNNN} with a valid date.
+ * The modulus-11 check was dropped in 2007, so any four digits pass, and Danes often
+ * write the number without its hyphen: ten bare digits that begin with a valid day and
+ * month are refused. That also refuses some phone and reference numbers (a Swedish mobile
+ * number 0701234567 begins with 7 January); a file or report is better without those
+ * too.</li>
  * </ul>
+ * The separator may be any of the ways a number is typed or autocorrected: a hyphen, a
+ * minus sign, an en or em dash, a space or a no-break space ({@code +} for Swedish
+ * numbers, which marks a centenarian).
  */
 public final class PersonalIdentityNumbers {
 
-	private static final Pattern SWEDISH = Pattern
-		.compile("(?<!\\d)(\\d{2})?(\\d{2})(\\d{2})(\\d{2})[-+]?(\\d{3})(\\d)(?!\\d)");
+	/** Hyphen, the Unicode hyphens and dashes, minus, space, no-break spaces. */
+	private static final String DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212 \u00A0\u202F";
 
-	private static final Pattern DANISH = Pattern.compile("(?<!\\d)(\\d{2})(\\d{2})(\\d{2})-\\d{4}(?!\\d)");
+	private static final Pattern SWEDISH = Pattern
+		.compile("(?<!\\d)(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([" + DASHES + "+]?)(\\d{3})(\\d)(?!\\d)");
+
+	private static final Pattern DANISH = Pattern
+		.compile("(?<!\\d)(\\d{2})(\\d{2})(\\d{2})[" + DASHES + "]?\\d{4}(?!\\d)");
 
 	private PersonalIdentityNumbers() {
 	}
@@ -73,10 +83,9 @@ public final class PersonalIdentityNumbers {
 			}
 			boolean validDate = (century != null) ? isDate(Integer.parseInt(century) * 100 + year, month, day)
 					: isMonthDay(month, day);
-			String tenDigits = matcher.group(2) + matcher.group(3) + matcher.group(4) + matcher.group(5)
-					+ matcher.group(6);
-			boolean writtenAsOne = century != null || matcher.group(0).indexOf('-') >= 0
-					|| matcher.group(0).indexOf('+') >= 0;
+			String tenDigits = matcher.group(2) + matcher.group(3) + matcher.group(4) + matcher.group(6)
+					+ matcher.group(7);
+			boolean writtenAsOne = century != null || !matcher.group(5).isEmpty();
 			if (validDate && (writtenAsOne || luhnValid(tenDigits))) {
 				return true;
 			}

@@ -28,16 +28,26 @@ class PersonalIdentityNumbersTest {
 			"811218-9875", "19811218-9871", "811218+9875", "198112189871",
 			// samordningsnummer 32-01-30 (day 90 - 60) with a wrong check digit (Luhn
 			// sum 32)
-			"320190-1234" })
+			"320190-1234",
+			// found by the outsider's review: typed with a space, an en dash or a
+			// no-break
+			// space (as Word and Excel autocorrect), or a CPR without its hyphen
+			"811218 9876", "811218\u20139876", "811218\u00A09876", "19811218 9876", "010190 1234", "010190\u20131234",
+			"0101901234", "2512891235",
+			// ten bare digits beginning with a valid day and month read as a CPR: 7
+			// January
+			// (a Swedish mobile number is refused with it, on purpose)
+			"0701234567" })
 	void recognisesPersonalIdentityNumbers(String text) {
 		assertThat(PersonalIdentityNumbers.containsOne(text)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = {
-			// ten bare digits with a wrong check digit: phone and reference numbers
-			// (0701234567: 07-01-23 is a date, Luhn sum 38)
-			"8112189875", "0701234567",
+			// ten bare digits with a wrong Swedish check digit and no Danish day (81)
+			"8112189875",
+			// six and four digits apart, neither beginning with a date: month 34, day 12
+			"123456 7890", "Tel. 08-123 456 78",
 			// Luhn-valid but month 13 (sum without check 45, check 5); day 81 is no
 			// Danish date either
 			"811318-9875",
