@@ -1,5 +1,6 @@
 package bryt.workload;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import bryt.organisation.CurrentAccount;
@@ -35,9 +36,12 @@ class LoadModelController {
 
 	private final RoleShareChanges changes;
 
-	LoadModelController(Workload workload, RoleShareChanges changes) {
+	private final Clock clock;
+
+	LoadModelController(Workload workload, RoleShareChanges changes, Clock clock) {
 		this.workload = workload;
 		this.changes = changes;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -65,6 +69,9 @@ class LoadModelController {
 		model.addAttribute("language", locale.getLanguage());
 		model.addAttribute("form", form);
 		model.addAttribute("history", this.changes.history(me.organisationId()));
+		// when each change was made, in the zone Bryt counts dates in (as the import
+		// history), not in UTC
+		model.addAttribute("zone", this.clock.getZone());
 		model.addAttribute("mayChange", me.has(Role.ADMINISTRATOR) || me.has(Role.HR));
 		return "workload/case-types";
 	}

@@ -92,7 +92,7 @@ class WorkloadTables {
 			}
 			cells.add(Cell.integer(worker.openCases()));
 			cells.add(Cell.decimal(worker.weightedLoad(), 1, locale));
-			cells.add(Cell.decimal(worker.capacity(), 0, locale));
+			cells.add(Cell.decimal(worker.capacity(), 1, locale));
 			cells.add(load(worker.measured(), worker.loadRatio(), locale));
 			cells.add(worker.withoutCaseCapacity()
 					? Cell.tag(message("workload.withoutCaseCapacity", locale), "govuk-tag--purple")
@@ -171,7 +171,7 @@ class WorkloadTables {
 			// employed (and may be seen); the load only where there is a capacity.
 			boolean employed = week.unitId() != null;
 			cells.add(employed ? Cell.decimal(week.weightedLoad(), 1, locale) : Cell.text(Cell.NONE));
-			cells.add(employed ? Cell.decimal(week.capacity(), 0, locale) : Cell.text(Cell.NONE));
+			cells.add(employed ? Cell.decimal(week.capacity(), 1, locale) : Cell.text(Cell.NONE));
 			cells.add(load(week.measured(), week.loadRatio(), locale));
 			cells.add(week.withheld() ? Cell.tag(message("workload.history.withheld", locale), "govuk-tag--grey")
 					: band(week.measured(), week.band(), locale));

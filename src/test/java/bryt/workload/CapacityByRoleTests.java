@@ -196,6 +196,16 @@ class CapacityByRoleTests {
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/workload/case-types#shares"));
+		// The time of the change as people in the organisation read a clock (Bryt's zone,
+		// Europe/Stockholm by default), not UTC: an hour or two apart.
+		java.time.Instant changedAt = this.jdbc
+			.sql("select changed_at from workload_share_change where organisation_id = :id")
+			.param("id", this.sharesOrg.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		String shownAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(changedAt.atZone(java.time.ZoneId.of("Europe/Stockholm")));
 		for (Role reader : new Role[] { Role.UNION_REPRESENTATIVE, Role.COMMITTEE_MEMBER, Role.HR }) {
 			Document page = Jsoup.parse(this.mvc
 				.perform(get("/workload/case-types").locale(Locale.ENGLISH)
@@ -206,7 +216,7 @@ class CapacityByRoleTests {
 				.getContentAsString());
 			assertThat(page.select("#history-table tbody tr")).as("the history %s sees", reader).hasSize(1);
 			assertThat(page.select("#history-table tbody tr td").eachText()).satisfies((cells) -> {
-				assertThat(cells.get(0)).startsWith(this.today.toString());
+				assertThat(cells.get(0)).isEqualTo(shownAt);
 				assertThat(cells.get(1)).isEqualTo("Test [HR] (test--" + this.sharesOrg.id() + ")");
 				assertThat(cells.get(2)).isEqualTo("First-line lead");
 				assertThat(cells.get(3)).isEqualTo("0 → 0.5");
