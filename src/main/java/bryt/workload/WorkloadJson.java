@@ -27,10 +27,11 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 				unit.openCases(), unit.openInvestigations(), unit.investigationsPastDeadline(),
 				round(unit.shareOfInvestigationsPastDeadline()), unit.medianDaysPastDeadline(),
 				unit.twoHandlerViolations(), round(unit.staffPerLead()), round(unit.staffPerManager()),
-				round(unit.turnover()), round(unit.weightedLoad()), round(unit.capacity()), round(unit.loadRatio()),
-				unit.band().code(), round(unit.forecastFte()), unit.measured() ? Band.percent(unit.loadRatio()) : null,
-				unit.spread().caseworkers(), unit.workersOverCapacity(), bands(unit.spread()),
-				round(unit.spread().medianLoad()), round(unit.spread().highestLoad()));
+				round(unit.turnover()), round(unit.weightedLoad()), round(unit.capacity()),
+				ratio(unit.measured(), unit.loadRatio()), band(unit.measured(), unit.band()), round(unit.forecastFte()),
+				unit.measured() ? Band.percent(unit.loadRatio()) : null, unit.spread().caseworkers(),
+				unit.workersOverCapacity(), bands(unit.spread()), round(unit.spread().medianLoad()),
+				round(unit.spread().highestLoad()));
 	}
 
 	private static Bands bands(Spread spread) {
@@ -59,14 +60,27 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 	private static Point point(WeekFigures unit) {
 		return new Point(unit.code(), unit.headcount(), unit.openCases(), unit.openInvestigations(),
 				unit.investigationsPastDeadline(), unit.twoHandlerViolations(), round(unit.weightedLoad()),
-				round(unit.capacity()), round(unit.loadRatio()), unit.band().code());
+				round(unit.capacity()), ratio(unit.measured(), unit.loadRatio()), band(unit.measured(), unit.band()));
 	}
 
 	private static Worker worker(WorkerFigures worker) {
 		return new Worker(worker.employeeNumber(), worker.name(), worker.unit(), worker.openCases(),
-				round(worker.weightedLoad()), round(worker.capacity()), round(worker.loadRatio()), worker.band().code(),
-				worker.measured() ? Band.percent(worker.loadRatio()) : null, worker.caseworker(),
-				worker.withoutCaseCapacity());
+				round(worker.weightedLoad()), round(worker.capacity()), ratio(worker.measured(), worker.loadRatio()),
+				band(worker.measured(), worker.band()), worker.measured() ? Band.percent(worker.loadRatio()) : null,
+				worker.caseworker(), worker.withoutCaseCapacity());
+	}
+
+	/**
+	 * A ratio exists only against a capacity: without one (before anyone was employed, or
+	 * a lead whose role carries no cases but who holds some) the ratio and the band are
+	 * null, as the pages say "No data", never 0 and "spare".
+	 */
+	private static Double ratio(boolean measured, double ratio) {
+		return measured ? round(ratio) : null;
+	}
+
+	private static String band(boolean measured, Band band) {
+		return measured ? band.code() : null;
 	}
 
 	/** Four decimals: enough for any figure here, and stable across platforms. */

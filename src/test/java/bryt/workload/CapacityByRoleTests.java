@@ -172,6 +172,13 @@ class CapacityByRoleTests {
 		JsonNode lead = find(json.get("workers"), "employeeNumber", "L1");
 		assertThat(lead.get("carriesCasesWithoutCapacity").asBoolean()).isTrue();
 		assertThat(lead.get("caseworker").asBoolean()).isFalse();
+		// Without capacity there is no ratio and no band: not 0 and "spare" for a lead
+		// who
+		// carries cases (the pages say "No data").
+		assertThat(lead.get("capacity").asDouble()).isZero();
+		assertThat(lead.get("loadRatio").isNull()).isTrue();
+		assertThat(lead.get("band").isNull()).isTrue();
+		assertThat(lead.get("loadPercent").isNull()).isTrue();
 		assertThat(find(json.get("workers"), "employeeNumber", "M1").get("carriesCasesWithoutCapacity").asBoolean())
 			.isFalse();
 		assertThat(find(json.get("workers"), "employeeNumber", "A1").get("carriesCasesWithoutCapacity").asBoolean())

@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -165,8 +166,11 @@ class WorkloadApiTests {
 			.andExpect(jsonPath("$.workers[0].employeeNumber").exists())
 			.andExpect(jsonPath("$.workers[0].unit").exists())
 			.andExpect(jsonPath("$.workers[0].openCases").isNumber())
-			.andExpect(jsonPath("$.workers[0].loadRatio").isNumber())
-			.andExpect(jsonPath("$.workers[*].band", everyItem(in(List.of("red", "amber", "green", "spare")))));
+			.andExpect(jsonPath("$.workers[?(@.caseworker == true)].loadRatio", everyItem(notNullValue())))
+			.andExpect(jsonPath("$.workers[?(@.caseworker == true)].band",
+					everyItem(in(List.of("red", "amber", "green", "spare")))))
+			// leads and managers carry no capacity: no ratio, no band
+			.andExpect(jsonPath("$.workers[?(@.caseworker == false)].band", everyItem(nullValue())));
 	}
 
 	/**
