@@ -116,8 +116,8 @@ class CapacityByRoleTests {
 		Document page = page("/workload/units/" + team, this.org, Locale.ENGLISH);
 		Element headline = page.getElementById("spread-headline");
 		assertThat(headline.text()).isEqualTo("2 of 2 caseworkers over capacity (above 100%)");
-		assertThat(page.select("#spread-bands li").eachText()).containsExactly("over capacity: 1", "at the limit: 1",
-				"full: 0", "room left: 0");
+		assertThat(page.select("#spread-bands li").eachText()).containsExactly("over capacity (from 111%): 1",
+				"at the limit (101–110%): 1", "full (95–100%): 0", "room left (0–94%): 0");
 		// The median 1.102 is above 110 %, in the red band: shown as 111 %, not 110 %.
 		assertThat(page.getElementById("spread-load").text()).isEqualTo("Median load 111%, highest 120%");
 		assertThat(page.select(".bryt-figures .band").first().text()).isEqualTo("120% · over capacity");
