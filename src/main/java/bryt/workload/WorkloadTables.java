@@ -40,6 +40,8 @@ class WorkloadTables {
 			.column(Column.number("headcount", message("workload.headcount", locale)))
 			.column(Column.number("load", message("workload.load", locale)))
 			.column(Column.text("band", message("workload.table.band", locale)))
+			.column(Column.number("caseworkers", message("workload.table.caseworkers", locale)))
+			.column(Column.number("overCapacity", message("workload.table.overCapacity", locale)))
 			.column(Column.number("investigations", message("workload.openInvestigations", locale)))
 			.column(Column.number("late", message("workload.pastDeadline", locale)))
 			.column(Column.number("lateShare", message("workload.table.lateShare", locale)))
@@ -54,7 +56,8 @@ class WorkloadTables {
 					Cell.link(unit.name(), "/workload/units/" + unit.unitId() + "?at=" + at)
 						.withClass((unit.level() != null) ? "depth-" + unit.level() : null),
 					Cell.integer(unit.headcount()), load(unit.measured(), unit.loadRatio(), locale),
-					band(unit.measured(), unit.band(), locale), Cell.integer(unit.openInvestigations()),
+					band(unit.measured(), unit.band(), locale), Cell.integer(unit.spread().caseworkers()),
+					Cell.integer(unit.workersOverCapacity()), Cell.integer(unit.openInvestigations()),
 					Cell.integer(unit.investigationsPastDeadline()),
 					Cell.percent(unit.shareOfInvestigationsPastDeadline(), 0, locale),
 					Cell.integer(unit.twoHandlerViolations()), Cell.decimal(unit.staffPerLead(), 1, locale),

@@ -276,11 +276,12 @@ class ExportAndPrintTests {
 				"Ärendebärande heltidstjänster nu", "Heltidstjänster som behövs");
 		List<List<String>> csv = csv(download("/workload?at=" + AT + "&export=units&format=csv", hr()));
 		assertThat(csv).isEqualTo(shown);
-		// Utredning 1 by hand: 4 staff, 22 of 400 points (6 %), two open investigations,
-		// one past its deadline (50 %).
+		// Utredning 1 by hand: 4 staff, 22 of 400 points (6 %), the four social workers
+		// caseworkers and none over capacity, two open investigations, one past its
+		// deadline (50 %).
 		List<String> team = row(csv, "Utredning 1");
-		assertThat(team.subList(0, 7)).containsExactly("Utredning 1", "4", "6\u00a0%", "utrymme kvar", "2", "1",
-				"50\u00a0%");
+		assertThat(team.subList(0, 9)).containsExactly("Utredning 1", "4", "6\u00a0%", "utrymme kvar", "4", "0", "2",
+				"1", "50\u00a0%");
 		// The trend's table, also downloadable.
 		List<List<String>> trend = csv(download("/workload?at=" + AT + "&export=trend&format=csv", hr()));
 		assertThat(trend).hasSize(1 + 52);
