@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +49,6 @@ class OrganisationImports {
 			Column.optional("end_date", "slutdatum", "sista_dag", "fratraedelsesdato", "slutdato"),
 			Column.optional("end_reason", "avgangsorsak", "orsak", "fratraedelsesarsag", "arsag"));
 
-	private static final List<String> LEVELS = names(UnitLevel.values());
-
-	private static final List<String> END_REASONS = names(EndReason.values());
-
 	private final UnitRepository units;
 
 	private final StaffRepository staff;
@@ -75,7 +70,7 @@ class OrganisationImports {
 		List<UnitRow> rows = new ArrayList<>();
 		CsvImportReader.read(csv, UNIT_COLUMNS, problems,
 				(row) -> rows.add(new UnitRow(row, row.requiredText("code", 40), row.requiredText("name", 200),
-						row.optionalText("parent", 40), level(row.code("level", true, LEVELS)))));
+						row.optionalText("parent", 40), row.choice("level", true, ImportValueNames.LEVELS))));
 		Map<String, Unit> existing = this.units.findTree(organisationId)
 			.stream()
 			.collect(Collectors.toMap(Unit::code, Function.identity()));
@@ -144,11 +139,10 @@ class OrganisationImports {
 		CsvImportReader.read(csv, STAFF_COLUMNS, problems, (row) -> {
 			String unitCode = row.requiredText("unit", 200);
 			Long unitId = (unitCode != null) ? unitId(row, unitCode, unitIds, unitsByName) : null;
-			String reason = row.code("end_reason", false, END_REASONS);
 			StaffForm form = new StaffForm(row.requiredText("employee_number", 40), row.requiredText("name", 200),
 					unitId, row.choice("role", true, StaffRoleNames.NAMES), row.share("fte", true),
 					row.date("experience_start", false), row.date("employment_start", true),
-					row.date("end_date", false), (reason != null) ? EndReason.valueOf(reason) : null);
+					row.date("end_date", false), row.choice("end_reason", false, ImportValueNames.END_REASONS));
 			if (form.endDate() != null && row.text("end_reason") == null) {
 				row.problem("end_reason", "required");
 			}
@@ -218,14 +212,6 @@ class OrganisationImports {
 		return new StaffForm(form.employeeNumber(), form.name(), form.unitId(), form.role(),
 				form.fte().setScale(3, java.math.RoundingMode.HALF_UP), form.experienceStart(), form.employmentStart(),
 				form.endDate(), form.endReason());
-	}
-
-	private static UnitLevel level(String code) {
-		return (code != null) ? UnitLevel.valueOf(code) : null;
-	}
-
-	private static List<String> names(Enum<?>[] values) {
-		return Arrays.stream(values).map(Enum::name).toList();
 	}
 
 	private record UnitRow(CsvRow source, String code, String name, String parent, UnitLevel level) {

@@ -19,32 +19,22 @@ final class StaffRoleNames {
 	}
 
 	private static Map<String, StaffRole> names() {
-		Map<String, StaffRole> names = new LinkedHashMap<>();
 		// Bryt's own names, as before.
-		for (StaffRole role : StaffRole.values()) {
-			names.put(role.name().toLowerCase(java.util.Locale.ROOT), role);
-		}
+		Map<String, StaffRole> names = ImportValueNames.own(StaffRole.values());
 		// Sweden
-		put(names, StaffRole.SOCIAL_WORKER, "socialsekreterare", "handläggare", "socialhandläggare",
+		ImportValueNames.put(names, StaffRole.SOCIAL_WORKER, "socialsekreterare", "handläggare", "socialhandläggare",
 				"biståndshandläggare", "utredare", "familjebehandlare");
-		put(names, StaffRole.FIRST_LINE_LEAD, "förste socialsekreterare", "1:e socialsekreterare", "gruppledare",
-				"arbetsledare", "samordnare");
-		put(names, StaffRole.UNIT_MANAGER, "enhetschef", "sektionschef", "avdelningschef", "biträdande enhetschef");
-		put(names, StaffRole.OTHER, "administratör", "assistent", "övrig", "annan");
+		ImportValueNames.put(names, StaffRole.FIRST_LINE_LEAD, "förste socialsekreterare", "1:e socialsekreterare",
+				"gruppledare", "arbetsledare", "samordnare");
+		ImportValueNames.put(names, StaffRole.UNIT_MANAGER, "enhetschef", "sektionschef", "avdelningschef",
+				"biträdande enhetschef");
+		ImportValueNames.put(names, StaffRole.OTHER, "administratör", "assistent", "övrig", "annan");
 		// Denmark
-		put(names, StaffRole.SOCIAL_WORKER, "socialrådgiver", "sagsbehandler", "socialformidler");
-		put(names, StaffRole.FIRST_LINE_LEAD, "teamleder", "faglig koordinator", "faglig leder");
-		put(names, StaffRole.UNIT_MANAGER, "afdelingsleder", "afdelingschef", "leder");
-		put(names, StaffRole.OTHER, "administrativ medarbejder", "sekretær", "andet");
+		ImportValueNames.put(names, StaffRole.SOCIAL_WORKER, "socialrådgiver", "sagsbehandler", "socialformidler");
+		ImportValueNames.put(names, StaffRole.FIRST_LINE_LEAD, "teamleder", "faglig koordinator", "faglig leder");
+		ImportValueNames.put(names, StaffRole.UNIT_MANAGER, "afdelingsleder", "afdelingschef", "leder");
+		ImportValueNames.put(names, StaffRole.OTHER, "administrativ medarbejder", "sekretær", "andet");
 		return Collections.unmodifiableMap(names);
-	}
-
-	private static void put(Map<String, StaffRole> names, StaffRole role, String... titles) {
-		for (String title : titles) {
-			if (names.putIfAbsent(title, role) != null) {
-				throw new IllegalStateException("Two roles are called " + title);
-			}
-		}
 	}
 
 }

@@ -16,6 +16,7 @@ import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.organisation.UnitLevel;
 import bryt.organisation.Role;
 import bryt.organisation.TestAccounts;
 import bryt.shared.imports.Actor;
@@ -113,6 +114,9 @@ class UsableImportsTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private Organisation org;
 
@@ -384,6 +388,35 @@ class UsableImportsTests {
 		assertThat(this.imports.lastRun(refusedOnly.id())).isEmpty();
 		this.mvc.perform(get("/workload/imports/history").with(user(TestAccounts.of(mine.id(), Role.MANAGER))))
 			.andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Levels and leavers' reasons as Swedish and Danish files write them (the outsider's
+	 * review: only Bryt's English words were taken, though the templates are in sv/da).
+	 */
+	@Test
+	void unitLevelsAndEndReasonsInSwedishAndDanish() {
+		Organisation words = this.organisations.create("usable-words", "Ordkommun", Country.SE);
+		load(words, "units", """
+				code,name,parent,level
+				F,Förvaltningen,,Förvaltning
+				E,Enheten,F,enhet
+				G,Gruppen,E,Grupp
+				D,Afdelingen,F,afdeling
+				""".getBytes(StandardCharsets.UTF_8));
+		load(words, "staff", """
+				employee_number,name,unit,role,fte,experience_start,employment_start,end_date,end_reason
+				W1,Alva Berg,G,socialsekreterare,1,2015-01-01,2020-01-01,2025-06-30,Egen begäran
+				W2,Bror Dahl,G,socialsekreterare,1,2015-01-01,2020-01-01,2025-06-30,pension
+				W3,Cai Lund,D,socialrådgiver,1,2015-01-01,2020-01-01,2025-06-30,Egen opsigelse
+				""".getBytes(StandardCharsets.UTF_8));
+		assertThat(List.of(unit(words, "F").level(), unit(words, "E").level(), unit(words, "G").level(),
+				unit(words, "D").level()))
+			.containsExactly(UnitLevel.DEPARTMENT, UnitLevel.UNIT, UnitLevel.TEAM, UnitLevel.UNIT);
+		assertThat(this.jdbc.sql("select end_reason from staff where organisation_id = :id order by employee_number")
+			.param("id", words.id())
+			.query(String.class)
+			.list()).containsExactly("RESIGNED", "RETIRED", "RESIGNED");
 	}
 
 	private Organisation organisation(String code, byte[] staff) {
