@@ -68,6 +68,10 @@ public final class CsvImportReader {
 		catch (SpreadsheetFile.Refused ex) {
 			problems.add(0, 0, "", ex.code, ex.args);
 		}
+		catch (SpreadsheetFile.Unreadable ex) {
+			// Never the cause's message: an XML parser quotes what it choked on.
+			problems.add(ex.row, 0, "", "unreadable");
+		}
 		catch (CsvParseException ex) {
 			problems.add(0, 0, "", "malformed");
 		}
@@ -140,6 +144,12 @@ public final class CsvImportReader {
 			SpreadsheetFile.Line record = records.next();
 			long line = record.line();
 			String[] values = record.values();
+			if (problems.isSpreadsheet() && record.width() > width) {
+				// Named by its last non-empty cell, the one beyond the header.
+				problems.add(line, record.width(), "", "fieldCount", String.valueOf(width),
+						String.valueOf(record.width()));
+				continue;
+			}
 			if (problems.isSpreadsheet() && values.length < width) {
 				// A sheet leaves empty cells at the end of a row out.
 				values = java.util.Arrays.copyOf(values, width);
@@ -149,7 +159,10 @@ public final class CsvImportReader {
 				problems.add(line, 0, "", "fieldCount", String.valueOf(width), String.valueOf(values.length));
 				continue;
 			}
-			boolean clean = true;
+			boolean clean = record.refusals().isEmpty();
+			for (int column : record.refusals()) {
+				problems.add(line, column, header[column - 1].strip(), "spreadsheet.dateOutOfRange");
+			}
 			for (int i = 0; i < values.length; i++) {
 				String refusal = refusal(values[i]);
 				if (refusal != null) {
