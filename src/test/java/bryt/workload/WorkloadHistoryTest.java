@@ -205,7 +205,7 @@ class WorkloadHistoryTest {
 		assertThat(table.columns()).extracting((column) -> column.header())
 			.containsExactly("Date", "Points carried", "Capacity", "Load", "Status");
 		// Newest first: 6 April 3 of 50, 6 %, room left; the oldest week has no figures.
-		assertThat(texts(table.rows().getFirst())).containsExactly("2026-04-06", "3.0", "50", "6%", "room left");
+		assertThat(texts(table.rows().getFirst())).containsExactly("2026-04-06", "3.0", "50.0", "6%", "room left");
 		assertThat(texts(table.rows().getLast())).containsExactly("2026-03-02", Cell.NONE, Cell.NONE, Cell.NONE,
 				"No data");
 		// Each week's load in the table is the chart's point, rounded as the table shows
@@ -245,7 +245,7 @@ class WorkloadHistoryTest {
 		assertThat(WorkerWeek.shownTo(m, M.id(), Visibility.EVERYTHING)).isEqualTo(m);
 		// HR sees both units, and the table names the unit of each week.
 		FigureTable all = this.tables.workerTrend(m, Map.of(A.id(), "Unit A", B.id(), "Unit B"), "M", Locale.ENGLISH);
-		assertThat(texts(all.rows().getFirst())).containsExactly("2026-04-06", "Unit B", "12.0", "100", "12%",
+		assertThat(texts(all.rows().getFirst())).containsExactly("2026-04-06", "Unit B", "12.0", "100.0", "12%",
 				"room left");
 		assertThat(texts(all.rows().getLast())).startsWith("2026-03-02", "Unit A");
 	}
