@@ -377,21 +377,11 @@ class CapacityByRoleTests {
 	}
 
 	private long unitId(Organisation organisation, String code) {
-		return this.organisations.units(organisation.id())
-			.stream()
-			.filter((unit) -> unit.code().equals(code))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return WorkloadFixture.unitId(this.organisations, organisation, code);
 	}
 
 	private long staffId(Organisation organisation, String number) {
-		return this.organisations.staff(organisation.id())
-			.stream()
-			.filter((member) -> member.employeeNumber().equals(number))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return WorkloadFixture.staffId(this.organisations, organisation, number);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.organisation.TestAccounts;
 
@@ -76,6 +77,26 @@ final class WorkloadFixture {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The id of the organisation's unit with this code, as the imports gave it. */
+	static long unitId(Organisations organisations, Organisation organisation, String code) {
+		return organisations.units(organisation.id())
+			.stream()
+			.filter((unit) -> unit.code().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	/** The id of the organisation's staff member with this employee number. */
+	static long staffId(Organisations organisations, Organisation organisation, String employeeNumber) {
+		return organisations.staff(organisation.id())
+			.stream()
+			.filter((member) -> member.employeeNumber().equals(employeeNumber))
+			.findFirst()
+			.orElseThrow()
+			.id();
 	}
 
 }

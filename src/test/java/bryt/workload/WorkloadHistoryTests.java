@@ -249,12 +249,7 @@ class WorkloadHistoryTests {
 	}
 
 	private long staffId(Organisation organisation, String employeeNumber) {
-		return this.organisations.staff(organisation.id())
-			.stream()
-			.filter((member) -> member.employeeNumber().equals(employeeNumber))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return WorkloadFixture.staffId(this.organisations, organisation, employeeNumber);
 	}
 
 	private long unitId(String code) {
@@ -262,12 +257,7 @@ class WorkloadHistoryTests {
 	}
 
 	private long unitId(Organisation organisation, String code) {
-		return this.organisations.units(organisation.id())
-			.stream()
-			.filter((unit) -> unit.code().equals(code))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return WorkloadFixture.unitId(this.organisations, organisation, code);
 	}
 
 }

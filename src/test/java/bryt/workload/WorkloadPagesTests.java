@@ -386,12 +386,7 @@ class WorkloadPagesTests {
 	}
 
 	private long unitId(Organisation organisation, String code) {
-		return this.organisations.units(organisation.id())
-			.stream()
-			.filter((unit) -> unit.code().equals(code))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return WorkloadFixture.unitId(this.organisations, organisation, code);
 	}
 
 }
