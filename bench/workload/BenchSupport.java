@@ -158,10 +158,15 @@ public class BenchSupport {
 				String[] f = row.split(",", -1);
 				long[] type = types.get(f[1]);
 				long id = ++caseId;
+				// The case row also holds its current handlers and deadline from its opening on
+				// (V21), as the import writes a new case.
+				String deadline = (type[1] > 0) ? java.time.LocalDate.parse(f[3]).plusDays(type[1]).toString() : "\\N";
 				caseRows.append(id).append('\t').append(org).append('\t').append(f[0]).append('\t').append(type[0])
 					.append('\t').append(units.get(f[2])).append('\t').append(f[3]).append('\t')
 					.append(f[4].isEmpty() ? "\\N" : f[4]).append('\t').append(f[7].isEmpty() ? "1" : f[7])
-					.append("\t\\N\n");
+					.append("\t\\N\t").append(f[5].isEmpty() ? "\\N" : staff.get(f[5])).append('\t')
+					.append(f[6].isEmpty() ? "\\N" : staff.get(f[6])).append('\t').append(deadline).append('\t')
+					.append(f[3]).append('\n');
 				if (type[1] > 0) {
 					deadlineRows.append(org).append('\t').append(id).append('\t')
 						.append(java.time.LocalDate.parse(f[3]).plusDays(type[1])).append('\t').append(f[3])
@@ -184,7 +189,8 @@ public class BenchSupport {
 			long[] marks = new long[5];
 			marks[0] = started;
 			copy.copyIn("copy " + SCHEMA + ".case_file (id, organisation_id, case_ref, case_type_id, unit_id, opened, "
-					+ "closed, complexity, linked_case_id) from stdin", new java.io.ByteArrayInputStream(caseBytes));
+					+ "closed, complexity, linked_case_id, current_primary, current_co_handler, current_deadline, current_from) "
+					+ "from stdin", new java.io.ByteArrayInputStream(caseBytes));
 			marks[1] = System.nanoTime();
 			copy.copyIn("copy " + SCHEMA + ".case_deadline (organisation_id, case_id, deadline, decided_on) from stdin",
 					new java.io.ByteArrayInputStream(deadlineBytes));
