@@ -3,7 +3,6 @@ package bryt.workload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +12,7 @@ import bryt.shared.imports.CsvImportReader;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportRefusedException;
 import bryt.shared.imports.ImportTemplates;
+import bryt.shared.tables.TableExports;
 import bryt.shared.imports.Imports;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -126,15 +126,12 @@ class ImportController {
 			.filter((option) -> option.name().equals(kind))
 			.findFirst()
 			.orElse(null);
-		ImportTemplates.Format chosen = Arrays.stream(ImportTemplates.Format.values())
-			.filter((candidate) -> candidate.extension.equals(format))
-			.findFirst()
-			.orElse(null);
+		TableExports.Format chosen = TableExports.Format.of(format).orElse(null);
 		if (importKind == null || chosen == null) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(chosen.mediaType))
+			.contentType(MediaType.parseMediaType(chosen.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
 						.filename(this.templates.fileName(importKind, chosen))

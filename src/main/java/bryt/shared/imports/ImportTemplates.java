@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import bryt.shared.tables.TableExports.Format;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ImportTemplates {
-
-	/** The formats a template comes in. */
-	public enum Format {
-
-		CSV("text/csv;charset=UTF-8", "csv"),
-		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
-
-		public final String mediaType;
-
-		public final String extension;
-
-		Format(String mediaType, String extension) {
-			this.mediaType = mediaType;
-			this.extension = extension;
-		}
-
-	}
 
 	private final MessageSource messages;
 
@@ -55,7 +39,7 @@ public class ImportTemplates {
 
 	/** E.g. {@code staff-template.xlsx}. */
 	public String fileName(ImportKind kind, Format format) {
-		return kind.name() + "-template." + format.extension;
+		return kind.name() + "-template." + format.extension();
 	}
 
 	public byte[] template(ImportKind kind, Format format, Locale locale) {

@@ -62,6 +62,16 @@ public final class TableExports {
 			this.mediaType = mediaType;
 		}
 
+		/** The file name's extension, and the {@code format} parameter's value. */
+		public String extension() {
+			return this.extension;
+		}
+
+		/** The response's content type. */
+		public String mediaType() {
+			return this.mediaType;
+		}
+
 		/** The format of a {@code format} parameter, if it names one. */
 		public static Optional<Format> of(String parameter) {
 			for (Format format : values()) {
