@@ -160,22 +160,31 @@ public class Workload {
 	 */
 	List<NationalRow> national(LocalDate at) {
 		List<Organisation> all = this.organisations.all();
-		Map<Long, List<StaffMember>> staff = this.organisations.staffByOrganisation();
 		int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, Math.max(1, all.size()));
-		List<Future<NationalRow>> rows = new ArrayList<>();
+		List<Future<OrganisationSums>> sums = new ArrayList<>();
+		List<NationalRow> result = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
 			for (Organisation organisation : all) {
-				rows.add(pool.submit(() -> nationalRow(organisation, at, this.repository.settings(organisation.id()),
-						staff.getOrDefault(organisation.id(), List.of()),
-						this.repository.handlerTotals(organisation.id(), at))));
+				sums.add(pool
+					.submit(() -> new OrganisationSums(organisation, this.repository.settings(organisation.id()),
+							this.repository.handlerTotals(organisation.id(), at))));
 			}
-		}
-		List<NationalRow> result = new ArrayList<>();
-		for (Future<NationalRow> row : rows) {
-			result.add(result(row));
+			// Every organisation's staff with their periods, read while the pool sums the
+			// cases: the two take about as long, and neither needs the other.
+			Map<Long, List<StaffMember>> staff = this.organisations.staffByOrganisation();
+			for (Future<OrganisationSums> future : sums) {
+				OrganisationSums sum = result(future);
+				result.add(nationalRow(sum.organisation(), at, sum.settings(),
+						staff.getOrDefault(sum.organisation().id(), List.of()), sum.cases()));
+			}
 		}
 		result.sort(Comparator.comparing(NationalRow::code));
 		return result;
+	}
+
+	/** What the database sums for one organisation in the national roll-up. */
+	private record OrganisationSums(Organisation organisation, LoadSettings settings,
+			List<WorkloadRepository.HandlerTotals> cases) {
 	}
 
 	private static NationalRow nationalRow(Organisation organisation, LocalDate at, LoadSettings settings,

@@ -293,7 +293,10 @@ class WorkloadRepository {
 	 * migration V21) gives its handlers and deadline from its own row; only the others
 	 * are looked up in the history, as {@link #openCases} does for every case. The
 	 * subqueries sit in the {@code else} branches, which PostgreSQL evaluates only for
-	 * the rows that reach them.
+	 * the rows that reach them. The cases still open come from the partial index
+	 * {@code case_file_open_cover_ix} alone (migration V28), those closed after the date
+	 * from {@code case_file_open_ix}: two branches, since one condition with an
+	 * {@code or} would send PostgreSQL to the table for every open case.
 	 */
 	List<HandlerTotals> handlerTotals(long organisationId, LocalDate at) {
 		return this.jdbc.sql("""
@@ -309,8 +312,17 @@ class WorkloadRepository {
 						case when c.current_from <= :at then c.current_co_handler else (%2$s) end as co_handler,
 						case when not t.investigation then null
 							when c.current_from <= :at then c.current_deadline else %3$s end as deadline
-					from case_file c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
-					where c.organisation_id = :org and c.opened <= :at and (c.closed is null or c.closed > :at)
+					from (
+						select id, case_type_id, complexity, current_from, current_primary, current_co_handler,
+							current_deadline
+						from case_file
+						where organisation_id = :org and closed is null and opened <= :at
+						union all
+						select id, case_type_id, complexity, current_from, current_primary, current_co_handler,
+							current_deadline
+						from case_file
+						where organisation_id = :org and closed > :at and opened <= :at
+					) c join case_type t on t.id = c.case_type_id and t.organisation_id = :org
 				) c
 				group by c.primary_handler, c.co_handler
 				""".formatted(handlerOnDate(true), handlerOnDate(false), DEADLINE_ON_DATE))
