@@ -89,6 +89,13 @@ class AuthorizationTests {
 			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),
 			// imports take an API token, never a login (ApiTests)
 			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()),
+			// Surveys' action plans (issue 13 item 6): read by both parties and the
+			// committee,
+			// written by the employer's side, commented on by both sides
+			Map.entry("GET /surveys/actions", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
+			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),
+			Map.entry("POST /surveys/actions/{id}/comments", Set.of("admin", "hr", "manager", "union")),
 			// Voice: the reporting pages are for everyone, without a login; the inbox is
 			// open to every account but shows only the reports it holds a key for (others
 			// get
