@@ -187,6 +187,48 @@ class InstrumentImportTests {
 		assertThat(texts(id)).isEqualTo(before).contains("Jag vet vilka arbetsuppgifter jag har.");
 	}
 
+	/**
+	 * Beyond the pages: the database refuses a change to a read-only instrument's wording
+	 * from anyone (here Bryt's own connection, which may otherwise write every row), and
+	 * lets the whole instrument go.
+	 */
+	@Test
+	void theDatabaseRefusesAnyChangeToAnImportedInstrumentsWording() throws Exception {
+		this.instruments.importPack(this.org,
+				new InstrumentImportForm("OSA for the database", "CC BY 4.0", ATTRIBUTION), "prevent-osa-2023.csv",
+				osa(), Actor.SYSTEM);
+		long id = osaId("osa-for-the-database");
+		String before = texts(id);
+		List<String> changes = List.of(
+				"update survey_item set text = '{\"sv\": \"Jag vet inte.\"}' where instrument_id = :id and key = 'ao1'",
+				"update survey_item set reverse = true where instrument_id = :id",
+				"delete from survey_item where instrument_id = :id and key = 'ao1'",
+				"insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key)"
+						+ " values (:id, 'ao9', 'arbetets_organisering', 99, 'scale', '{\"sv\": \"Ny\"}', 'agree4')",
+				"update survey_area set scored = true where instrument_id = :id",
+				"update survey_scale set labels = '{}' where instrument_id = :id",
+				"update survey_instrument set attribution = 'Someone else' where id = :id",
+				"update survey_instrument set read_only = false where id = :id");
+		for (String change : changes) {
+			assertThat(catchThrowableOfType(org.springframework.dao.DataAccessException.class,
+					() -> this.jdbc.sql(change).param("id", id).update()))
+				.as(change)
+				.isNotNull()
+				.hasMessageContaining("is fixed");
+		}
+		assertThat(texts(id)).isEqualTo(before);
+		assertThat(this.instruments.find(id, "sv").orElseThrow().attribution()).isEqualTo(ATTRIBUTION);
+		// Bryt's own are fixed the same way.
+		assertThat(catchThrowableOfType(org.springframework.dao.DataAccessException.class,
+				() -> this.jdbc.sql("update survey_item set reverse = not reverse where instrument_id = :id")
+					.param("id", this.instruments.brytOwn(Instruments.ANNUAL).orElseThrow())
+					.update()))
+			.hasMessageContaining("is fixed");
+		// The whole instrument may go (with its parts).
+		assertThat(this.jdbc.sql("delete from survey_instrument where id = :id").param("id", id).update()).isEqualTo(1);
+		assertThat(texts(id)).isEmpty();
+	}
+
 	@Test
 	void eachMalformedPackIsRefusedByLineColumnAndMessageInEachLanguageAndStoresNothing() throws Exception {
 		String osa = osaText();
