@@ -305,6 +305,33 @@ class InstrumentImportTests {
 		assertThat(storedItems()).isEqualTo(itemsBefore);
 	}
 
+	/**
+	 * The same pack saved from Excel imports the same, and a refused one is named by row
+	 * and column letter.
+	 */
+	@Test
+	void theOsaPackAsAnExcelWorkbookImportsTheSameAndIsRefusedByColumnLetter() throws Exception {
+		String osa = osaText();
+		int items = this.instruments.importPack(this.org,
+				new InstrumentImportForm("OSA from Excel", "CC BY 4.0", ATTRIBUTION), "osa.xlsx", stream(workbook(osa)),
+				Actor.SYSTEM);
+		assertThat(items).isEqualTo(34);
+		Instrument fromExcel = this.instruments.find(osaId("osa-from-excel"), "sv").orElseThrow();
+		this.instruments.importPack(this.org, new InstrumentImportForm("OSA from CSV", "CC BY 4.0", ATTRIBUTION),
+				"osa.csv", stream(osa), Actor.SYSTEM);
+		Instrument fromCsv = this.instruments.find(osaId("osa-from-csv"), "sv").orElseThrow();
+		assertThat(fromExcel.areas()).usingRecursiveComparison().isEqualTo(fromCsv.areas());
+		ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
+				() -> this.instruments.importPack(this.org,
+						new InstrumentImportForm("Bad Excel", "CC BY 4.0", ATTRIBUTION), "bad.xlsx",
+						stream(workbook(cell(osa, 5, 4, "agree7"))), Actor.SYSTEM));
+		ImportProblem first = refused.problems().list().getFirst();
+		assertThat(refused.problems().isSpreadsheet()).isTrue();
+		assertThat(first.line()).isEqualTo(5);
+		assertThat(first.columnLabel(true)).isEqualTo("E");
+		assertThat(first.code()).isEqualTo("instrument.unknownScale");
+	}
+
 	@Test
 	void theLanguageCheckCountsEveryRowMissingIt() {
 		ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
@@ -358,6 +385,26 @@ class InstrumentImportTests {
 		try (in) {
 			return new MockMultipartFile("file", "prevent-osa-2023.csv", "text/csv", in.readAllBytes());
 		}
+	}
+
+	/** The rows of a CSV text (no quoted commas) as the cells of a workbook. */
+	private static byte[] workbook(String csv) throws IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Blad1");
+		List<String> lines = csv.lines().toList();
+		for (int row = 0; row < lines.size(); row++) {
+			String[] cells = lines.get(row).split(",", -1);
+			for (int column = 0; column < cells.length; column++) {
+				sheet.value(row, column, cells[column]);
+			}
+		}
+		workbook.finish();
+		return out.toByteArray();
+	}
+
+	private static InputStream stream(byte[] bytes) {
+		return new java.io.ByteArrayInputStream(bytes);
 	}
 
 	private static InputStream stream(String text) {
