@@ -153,6 +153,9 @@ class InstrumentImportTests {
 				where organisation_id = :org and actor_kind = 'account' and outcome = 'accepted'
 				""").param("org", this.org).query(String.class).list())
 			.containsExactly("instrument accepted 34 prevent-osa-2023.csv");
+		assertThat(page(get("/workload/imports/history"), Role.ADMINISTRATOR, Locale.ENGLISH))
+			.contains("Instrument pack")
+			.contains("prevent-osa-2023.csv");
 	}
 
 	@Test
