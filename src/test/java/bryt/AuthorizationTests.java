@@ -124,7 +124,14 @@ class AuthorizationTests {
 			Map.entry("GET /admin/voice/channels/{id}/questions/{questionId}", ADMIN),
 			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}", ADMIN),
 			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}/move", ADMIN),
-			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}/remove", ADMIN));
+			Map.entry("POST /admin/voice/channels/{id}/questions/{questionId}/remove", ADMIN),
+			// Surveys, instruments (issue 13, item 2): every role but staff reads them
+			// (the
+			// example id is Bryt's own annual survey, stored at start); administrators
+			// import packs.
+			Map.entry("GET /surveys/instruments", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/instruments/{id}", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/instruments/import", ADMIN), Map.entry("POST /surveys/instruments/import", ADMIN));
 
 	@Autowired
 	private MockMvc mvc;

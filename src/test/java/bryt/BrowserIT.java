@@ -211,6 +211,8 @@ class BrowserIT {
 		getRoutes.removeIf((route) -> route.startsWith("/help"));
 		// A file to download, not a page.
 		getRoutes.remove("/workload/imports/template");
+		// Each surveys part scans its own pages in its own method (instruments: below).
+		getRoutes.removeIf((route) -> route.startsWith("/surveys"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -778,6 +780,90 @@ class BrowserIT {
 			assertThat(page.locator("#trend-table table")).isVisible();
 		}
 		org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Instruments (issue 13, item 2): the list, the import form empty, with errors and
+	 * with a refused pack (by line and column), then the OSA test pack imported and shown
+	 * read-only with its attribution, and Bryt's own annual survey, in English, Swedish
+	 * and Danish; the committee reads the same page.
+	 */
+	@Test
+	void instrumentsTheOsaPackImportedAndShownReadOnlyWithItsAttribution() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+		java.nio.file.Path osa = dir.resolve("prevent-osa-2023.csv");
+		String text;
+		try (var in = new org.springframework.core.io.ClassPathResource("instruments/prevent-osa-2023.csv")
+			.getInputStream()) {
+			text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		java.nio.file.Files.writeString(osa, text);
+		java.nio.file.Path bad = dir.resolve("osa-unknown-scale.csv");
+		java.nio.file.Files.writeString(bad, text.replace("ao5,Det finns tydliga mål för min organisation.,agree4",
+				"ao5,Det finns tydliga mål för min organisation.,agree7"));
+		String attribution = "Frågor från Prevents OSA-enkät, psykometriskt reviderad av RISE (2023), CC BY 4.0.";
+		List<String> violations = new ArrayList<>();
+		long annual = this.jdbc
+			.sql("select id from survey_instrument where organisation_id is null and key = 'bryt-annual-1'")
+			.query(Long.class)
+			.single();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "admin");
+			page.navigate(url("/surveys/instruments"));
+			assertThat(page.locator("#instruments tbody tr")).hasCount(3);
+			scan(page, "instruments", violations);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import an instrument pack")).click();
+			assertThat(page.locator("h1")).hasText("Import an instrument pack");
+			scan(page, "instrument import", violations);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(page.title()).startsWith("Error: ");
+			scan(page, "instrument import with errors", violations);
+			page.getByLabel("Name of the instrument").fill("Prevents OSA-enkät (RISE 2023)");
+			page.getByLabel("Licence (for example CC BY 4.0)").fill("CC BY 4.0");
+			page.getByLabel("Attribution", new Page.GetByLabelOptions().setExact(true)).fill(attribution);
+			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(bad);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("#problems tbody tr").first()).containsText("Bryt has no scale with this name");
+			assertThat(page.locator("#problems tbody tr").first().locator("td").first()).hasText("5");
+			scan(page, "instrument import refused", violations);
+			page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(osa);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("imported with 34 items");
+			assertThat(page.locator("#instruments tbody tr")).hasCount(4);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Prevents OSA-enkät (RISE 2023)"))
+				.click();
+			assertThat(page.locator("#attribution")).containsText(attribution);
+			assertThat(page.locator("#attribution")).containsText("Licence: CC BY 4.0.");
+			assertThat(page.locator("tr.bryt-item")).hasCount(34);
+			assertThat(page.locator("main input, main textarea, main select")).hasCount(0);
+			String osaPage = page.url();
+			scan(page, "OSA instrument", violations);
+			for (String language : List.of("sv", "da")) {
+				page.navigate(osaPage + "?lang=" + language);
+				scan(page, "OSA instrument, " + language, violations);
+				page.navigate(url("/surveys/instruments?lang=" + language));
+				scan(page, "instruments, " + language, violations);
+				page.navigate(url("/surveys/instruments/import?lang=" + language));
+				scan(page, "instrument import, " + language, violations);
+			}
+			for (String language : List.of("en", "sv", "da")) {
+				page.navigate(url("/surveys/instruments/" + annual + "?lang=" + language));
+				assertThat(page.locator("tr.bryt-item")).hasCount(37);
+				scan(page, "Bryt's annual survey, " + language, violations);
+			}
+			page.navigate(url("/?lang=en"));
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "committee");
+			page.navigate(url("/surveys/instruments"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Prevents OSA-enkät (RISE 2023)"))
+				.click();
+			assertThat(page.locator("#attribution")).containsText(attribution);
+			assertThat(page.locator("tr.bryt-item")).hasCount(34);
+			scan(page, "OSA instrument, committee", violations);
+		}
+		assertThat(violations).isEmpty();
 	}
 
 }
