@@ -866,4 +866,59 @@ class BrowserIT {
 		assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Action plans (issue 13, item 6): the page with an action and its comments, a
+	 * refused new action, in each language, as HR; as the union representative, who
+	 * comments.
+	 */
+	@Test
+	void actionPlansPassAxe() {
+		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		long unit = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-UTR'")
+			.param("org", demo)
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("select id from survey_instrument where organisation_id is null and key = 'bryt-annual-1'")
+			.query(Long.class)
+			.single();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :instrument, date '2026-02-02', date '2026-02-27', 'closed') returning id
+				""").param("org", demo).param("instrument", instrument).query(Long.class).single();
+		long action = this.jdbc.sql("""
+				insert into survey_action (organisation_id, cycle_id, unit_id, area_key, title, owner, due_on, status,
+					created_by)
+				values (:org, :cycle, :unit, null, 'Supervision every second week', 'Unit manager', date '2026-04-01',
+					'PLANNED', 'BrowserIT')
+				returning id
+				""").param("org", demo).param("cycle", cycle).param("unit", unit).query(Long.class).single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "union");
+			page.navigate(url("/surveys/actions"));
+			page.locator("#comment-" + action).fill("Start in March, please.");
+			page.locator("#action-" + action + " form button[type=submit]").last().click();
+			assertThat(page.locator("#action-" + action)).containsText("Start in March, please.");
+			scan(page, "action plans, union", violations);
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("en", "sv", "da")) {
+				page.navigate(url("/surveys/actions?lang=" + language));
+				assertThat(page.locator("#action-" + action)).containsText("Supervision every second week");
+				scan(page, "action plans, " + language, violations);
+			}
+			page.navigate(url("/surveys/actions?lang=en"));
+			page.getByLabel("What will be done").fill("Team days twice a year");
+			page.locator("#add-heading + form button[type=submit], section[aria-labelledby=add-heading] form button")
+				.last()
+				.click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(page.title()).startsWith("Error: ");
+			scan(page, "action plans, refused new action", violations);
+		}
+		assertThat(violations).isEmpty();
+	}
+
 }
