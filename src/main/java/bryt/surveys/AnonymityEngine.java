@@ -505,26 +505,56 @@ public final class AnonymityEngine {
 					regions.computeIfAbsent(new Region(members), (key) -> new int[1])[0] += own[k];
 				}
 			}
-			boolean changed = false;
-			Set<Long> hiddenNow = new HashSet<>();
-			List<Region> ordered = new ArrayList<>(regions.keySet());
-			ordered.sort(Region::compareTo);
-			for (Region region : ordered) {
-				int size = regions.get(region)[0];
+			Map<Region, List<Long>> small = new HashMap<>();
+			for (Map.Entry<Region, int[]> entry : regions.entrySet()) {
 				int minimum = 0;
-				long smallest = -1;
-				boolean touched = false;
-				for (long member : region.members()) {
-					int f = (int) (member / this.tree.size);
-					int u = (int) (member % this.tree.size);
-					minimum = Math.max(minimum, this.figures.get(f).minimum());
-					touched |= hiddenNow.contains(member);
-					if (smallest < 0 || smaller(f, u, smallest)) {
-						smallest = member;
+				for (long member : entry.getKey().members()) {
+					minimum = Math.max(minimum, this.figures.get((int) (member / this.tree.size)).minimum());
+				}
+				if (entry.getValue()[0] < minimum) {
+					List<Long> candidates = new ArrayList<>();
+					for (long member : entry.getKey().members()) {
+						candidates.add(member);
+					}
+					small.put(entry.getKey(), candidates);
+				}
+			}
+			if (small.isEmpty()) {
+				return false;
+			}
+			// Hiding a figure around the small group merges it with the group just
+			// outside
+			// that figure; hiding the one figure that alone sets a neighbouring group
+			// apart
+			// (a breakdown band, say) merges that group into the small one. Either may be
+			// the
+			// smaller loss.
+			for (Region region : regions.keySet()) {
+				long[] members = region.members();
+				for (int i = 0; i < members.length; i++) {
+					long[] without = new long[members.length - 1];
+					System.arraycopy(members, 0, without, 0, i);
+					System.arraycopy(members, i + 1, without, i, members.length - i - 1);
+					List<Long> candidates = small.get(new Region(without));
+					if (candidates != null) {
+						candidates.add(members[i]);
 					}
 				}
-				if (size >= minimum || touched) {
+			}
+			boolean changed = false;
+			Set<Long> hiddenNow = new HashSet<>();
+			List<Region> ordered = new ArrayList<>(small.keySet());
+			ordered.sort(Region::compareTo);
+			for (Region region : ordered) {
+				List<Long> candidates = small.get(region);
+				if (candidates.stream().anyMatch(hiddenNow::contains)) {
 					continue;
+				}
+				long smallest = candidates.get(0);
+				for (long candidate : candidates) {
+					if (smaller((int) (candidate / this.tree.size), (int) (candidate % this.tree.size), smallest)) {
+						smallest = candidate;
+					}
 				}
 				int f = (int) (smallest / this.tree.size);
 				int u = (int) (smallest % this.tree.size);
