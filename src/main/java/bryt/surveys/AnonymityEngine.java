@@ -296,6 +296,7 @@ public final class AnonymityEngine {
 				changed = complementary();
 				changed |= overlaps();
 				changed |= breakdownsFollowTheirFigures();
+				changed |= breakdownsAboveASmallBand();
 				if (!changed) {
 					changed = smallRegions();
 				}
@@ -457,6 +458,39 @@ public final class AnonymityEngine {
 			return hide(v2, u2, AnonymityReason.OVERLAP);
 		}
 
+		/**
+		 * A breakdown of a unit tells, band by band, what its shown sub-units hold; where
+		 * a shown sub-unit has a band of fewer than the minimum (so its own breakdown is
+		 * hidden), the breakdowns above it would single those few out against the
+		 * sub-unit's figure. The region check below would find each such case; this finds
+		 * them all in one walk up the tree.
+		 */
+		private boolean breakdownsAboveASmallBand() {
+			boolean changed = false;
+			for (int f = this.views.size(); f < this.figures.size(); f++) {
+				Figure band = this.figures.get(f);
+				if (band.group()[0] != f) {
+					continue;
+				}
+				int v = band.view();
+				for (int u = 0; u < this.tree.size; u++) {
+					if (!shown(v, u) || shown(f, u)) {
+						continue;
+					}
+					boolean small = false;
+					for (int g : band.group()) {
+						small |= this.count[g][u] > 0 && this.count[g][u] < band.minimum();
+					}
+					if (small) {
+						for (int a = this.tree.parent[u]; a >= 0; a = this.tree.parent[a]) {
+							changed |= hide(f, a, AnonymityReason.BREAKDOWN);
+						}
+					}
+				}
+			}
+			return changed;
+		}
+
 		private boolean breakdownsFollowTheirFigures() {
 			boolean changed = false;
 			for (int f = this.views.size(); f < this.figures.size(); f++) {
@@ -529,15 +563,25 @@ public final class AnonymityEngine {
 			// (a breakdown band, say) merges that group into the small one. Either may be
 			// the
 			// smaller loss.
+			// A region one member larger is found by its hash less that member's: the
+			// hash of a
+			// region is the sum of its members' hashes, so no subset is ever built.
+			Map<Long, List<Region>> smallByHash = new HashMap<>();
+			for (Region region : small.keySet()) {
+				smallByHash.computeIfAbsent(region.hash(), (key) -> new ArrayList<>()).add(region);
+			}
 			for (Region region : regions.keySet()) {
-				long[] members = region.members();
-				for (int i = 0; i < members.length; i++) {
-					long[] without = new long[members.length - 1];
-					System.arraycopy(members, 0, without, 0, i);
-					System.arraycopy(members, i + 1, without, i, members.length - i - 1);
-					List<Long> candidates = small.get(new Region(without));
-					if (candidates != null) {
-						candidates.add(members[i]);
+				long hash = region.hash();
+				for (long member : region.members()) {
+					List<Region> within = smallByHash.get(hash - Region.hash(member));
+					if (within == null) {
+						continue;
+					}
+					for (Region candidate : within) {
+						if (candidate.members().length == region.members().length - 1
+								&& region.containsAll(candidate)) {
+							small.get(candidate).add(member);
+						}
 					}
 				}
 			}
@@ -566,14 +610,29 @@ public final class AnonymityEngine {
 			return changed;
 		}
 
-		/** Smaller count first; on a tie a breakdown band, then the later figure. */
+		/**
+		 * Which of two figures to give up first: a breakdown before a view's own figure,
+		 * a later view's before an earlier one's (the scope lists the views in order of
+		 * preference), then the smaller, then the unit with the higher id.
+		 */
 		private boolean smaller(int f, int u, long than) {
 			int g = (int) (than / this.tree.size);
 			int w = (int) (than % this.tree.size);
+			if (keep(f) != keep(g)) {
+				return keep(f) < keep(g);
+			}
 			if (this.count[f][u] != this.count[g][w]) {
 				return this.count[f][u] < this.count[g][w];
 			}
 			return (f != g) ? f > g : this.tree.ids[u] > this.tree.ids[w];
+		}
+
+		/**
+		 * How much a figure is worth keeping: breakdowns least, then views from the last.
+		 */
+		private int keep(int f) {
+			Figure figure = this.figures.get(f);
+			return figure.isBase() ? this.views.size() - figure.view() : 0;
 		}
 
 		AnonymityDecision[] decisions(int v) {
@@ -618,6 +677,38 @@ public final class AnonymityEngine {
 
 	/** The shown figures (figure × unit) around a group of respondents, sorted. */
 	private record Region(long[] members) implements Comparable<Region> {
+
+		/**
+		 * The sum of the members' hashes, so a region less one member is one subtraction.
+		 */
+		long hash() {
+			long sum = 0;
+			for (long member : this.members) {
+				sum += hash(member);
+			}
+			return sum;
+		}
+
+		/** SplitMix64's finaliser: a member's hash. */
+		static long hash(long member) {
+			long z = member + 0x9E3779B97F4A7C15L;
+			z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+			z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+			return z ^ (z >>> 31);
+		}
+
+		boolean containsAll(Region other) {
+			int i = 0;
+			for (long member : other.members) {
+				while (i < this.members.length && this.members[i] < member) {
+					i++;
+				}
+				if (i == this.members.length || this.members[i] != member) {
+					return false;
+				}
+			}
+			return true;
+		}
 
 		@Override
 		public boolean equals(Object other) {
