@@ -407,6 +407,23 @@ class AnonymityEngineTests {
 		assertThat(AnonymityDisplay.shuffled(comments)).containsExactlyInAnyOrderElementsOf(comments);
 	}
 
+	@Test
+	void everyReasonHasItsWordsInEveryLanguage() throws java.io.IOException {
+		for (String bundle : List.of("i18n/surveys.properties", "i18n/surveys_sv.properties",
+				"i18n/surveys_da.properties")) {
+			java.util.Properties messages = new java.util.Properties();
+			try (java.io.Reader reader = new java.io.InputStreamReader(
+					getClass().getClassLoader().getResourceAsStream(bundle), java.nio.charset.StandardCharsets.UTF_8)) {
+				messages.load(reader);
+			}
+			for (AnonymityReason reason : AnonymityReason.values()) {
+				assertThat(messages.getProperty(reason.messageKey())).as(bundle + " " + reason.messageKey())
+					.isNotBlank();
+			}
+		}
+		assertThat(AnonymityReason.BELOW_MINIMUM.messageKey()).isEqualTo("surveys.hidden.below-minimum");
+	}
+
 	private void unit(long id, Integer parent, int count) {
 		this.units.add(new Unit(id, (parent != null) ? Long.valueOf(parent) : null));
 		if (count > 0) {
