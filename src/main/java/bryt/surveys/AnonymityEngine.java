@@ -30,8 +30,8 @@ import bryt.surveys.AnonymityScope.View;
  * nearest shown sub-units are taken away must be empty or reach the minimum, else the
  * smallest of those sub-units is hidden too, and so on;</li>
  * <li>overlap: two shown figures of different views (filters, pooled windows) that
- * overlap and differ by fewer than the minimum respondents: the smaller one is
- * hidden;</li>
+ * overlap and differ by fewer than the minimum respondents: the smaller one is hidden
+ * (for a unit against a larger unit's figure, the later view's);</li>
  * <li>a breakdown is shown only where its figure is and every one of its cells reaches
  * the minimum;</li>
  * <li>the check that makes the rules a guarantee: every set of respondents that lies in
@@ -452,7 +452,12 @@ public final class AnonymityEngine {
 			if (!revealing) {
 				return false;
 			}
-			if (this.count[v1][u1] < this.count[v2][u2]) {
+			// The same unit in two views (with and without a filter, two pooled windows):
+			// the
+			// smaller goes, as issue 13 says. A unit against a larger unit's figure in
+			// another
+			// view: the later view's goes, so a filter never costs a unit its own figure.
+			if (u1 == u2 && this.count[v1][u1] < this.count[v2][u2]) {
 				return hide(v1, u1, AnonymityReason.OVERLAP);
 			}
 			return hide(v2, u2, AnonymityReason.OVERLAP);

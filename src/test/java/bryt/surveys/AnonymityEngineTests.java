@@ -139,6 +139,32 @@ class AnonymityEngineTests {
 	}
 
 	@Test
+	void aFilterAboveAUnitGoesBeforeTheUnitsOwnFigure() {
+		// P 32 = A 12 (9 new, 3 not) + B 20 (10 new, 10 not). Views: all, then new staff.
+		// Complementary: P − A − B = 0 in both views.
+		// Same unit: A all 12 minus A new 9 = 3 < 5: the smaller, A new, hidden.
+		// A unit against a larger unit: A all 12 minus P new 19 = A's 3 not new < 5; the
+		// later view's figure, P new, is hidden (not A's own 12, though it is smaller).
+		// B: 20 − 10 = 10 and 19 − 10 = 9, fine. P all 32 − P new 19 = 13, fine.
+		units.add(new Unit(1, null));
+		units.add(new Unit(10, 1L));
+		units.add(new Unit(20, 1L));
+		respondents.add(new Respondents(10, "2026", "new", null, 9));
+		respondents.add(new Respondents(10, "2026", "old", null, 3));
+		respondents.add(new Respondents(20, "2026", "new", null, 10));
+		respondents.add(new Respondents(20, "2026", "old", null, 10));
+		View recent = new View("new", Kind.SCORES, Set.of("2026"), new Filter("new", null), true);
+		AnonymityResult result = decide(CYCLE, recent);
+		assertThat(result.scores("2026", 1).shown()).isTrue();
+		assertThat(result.scores("2026", 10).shown()).isTrue();
+		assertThat(result.scores("2026", 20).shown()).isTrue();
+		assertHidden(result.scores("new", 10), OVERLAP);
+		assertHidden(result.scores("new", 1), OVERLAP);
+		assertThat(result.scores("new", 20).shown()).isTrue();
+		AnonymityAttack.assertNothingBelowTheMinimum(scope(List.of(CYCLE, recent), List.of()), result, 5);
+	}
+
+	@Test
 	void twoPooledWindowsThatDifferByOneLeaverShowOnlyTheLarger() {
 		// Exits of unit 1: one leaver in month 1, 10 in each of months 2–12, 6 in month
 		// 13.
