@@ -33,10 +33,11 @@ import bryt.surveys.AnonymityScope.View;
  * overlap and differ by fewer than the minimum respondents: the smaller one is hidden
  * (for a unit against a larger unit's figure, the later view's);</li>
  * <li>a breakdown is shown only where its figure is and every one of its cells reaches
- * the minimum;</li>
+ * the minimum, and not above a shown sub-unit with a band below the minimum;</li>
  * <li>the check that makes the rules a guarantee: every set of respondents that lies in
  * exactly the same shown figures (a region of their Venn diagram) is empty or reaches the
- * minimum, else the smallest shown figure around it is hidden.</li>
+ * minimum, else a figure around it (or one that alone sets a neighbouring region apart)
+ * is hidden: a breakdown first, then a later view's figure, then the smaller.</li>
  * </ol>
  * Each step only hides, so the loop ends; it is polynomial in units, views and bands (no
  * search over subsets).
