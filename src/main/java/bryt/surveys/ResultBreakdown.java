@@ -1,5 +1,7 @@
 package bryt.surveys;
 
+import java.util.Locale;
+
 /**
  * How the groups of a result are split beyond the unit: not at all, by tenure band or by
  * age band (the attributes a response carries from its invitation). Whether a breakdown
@@ -11,7 +13,7 @@ enum ResultBreakdown {
 
 	/** The value {@code ResultsRepository} passes to its queries to pick the column. */
 	String parameter() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

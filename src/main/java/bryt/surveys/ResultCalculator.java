@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Turns the counts of a cycle, or a pool of cycles, into each group's figures.
@@ -52,41 +53,41 @@ final class ResultCalculator {
 				latest.put(group.unitId(), group);
 			}
 		}
-		Map<Key, Counts> counts = new HashMap<>();
+		// Each row is added to its own unit first and each unit's counts once to its
+		// ancestors: a walk up the tree per unit, not per row.
+		Map<Own, Counts> own = new HashMap<>();
 		if (breakdown == ResultBreakdown.NONE) {
 			for (ResultRows.Group group : counted.groups()) {
-				for (Counts each : lineage(counts, parents, group.cycleId(), group.unitId(), null)) {
-					each.invited += group.invited();
-				}
+				own(own, group.cycleId(), group.unitId(), null).invited += group.invited();
 			}
 		}
 		else {
 			for (ResultRows.Invited invited : counted.invited()) {
-				for (Counts each : lineage(counts, parents, invited.cycleId(), invited.unitId(), invited.band())) {
-					each.invited += invited.invited();
-				}
+				own(own, invited.cycleId(), invited.unitId(), invited.band()).invited += invited.invited();
 			}
 		}
 		for (ResultRows.Respondents row : counted.respondents()) {
-			for (Counts each : lineage(counts, parents, row.cycleId(), row.unitId(), row.band())) {
-				each.respondents += row.responses();
-			}
+			own(own, row.cycleId(), row.unitId(), row.band()).respondents += row.responses();
 		}
 		for (ResultRows.ValueCount row : counted.values()) {
-			for (Counts each : lineage(counts, parents, row.cycleId(), row.unitId(), row.band())) {
-				if (row.value() == null) {
-					each.answered.merge(row.itemKey(), row.responses(), Integer::sum);
-				}
-				else {
-					each.values.computeIfAbsent(row.itemKey(), (key) -> new int[11])[row.value()] += row.responses();
-				}
+			Counts each = own(own, row.cycleId(), row.unitId(), row.band());
+			if (row.value() == null) {
+				each.answered.merge(row.itemKey(), row.responses(), Integer::sum);
+			}
+			else {
+				each.values.computeIfAbsent(row.itemKey(), (key) -> new int[11])[row.value()] += row.responses();
 			}
 		}
 		for (ResultRows.AreaSum row : counted.areas()) {
-			for (Counts each : lineage(counts, parents, row.cycleId(), row.unitId(), row.band())) {
-				each.areas.merge(row.areaKey(), new AreaIndex(row.scoreSum(), row.responses()), AreaIndex::plus);
-			}
+			own(own, row.cycleId(), row.unitId(), row.band()).areas.merge(row.areaKey(),
+					new AreaIndex(row.scoreSum(), row.responses()), AreaIndex::plus);
 		}
+		Map<Key, Counts> counts = new HashMap<>();
+		own.forEach((key, each) -> {
+			for (Counts group : lineage(counts, parents, key.cycleId(), key.unitId(), key.band())) {
+				group.add(each);
+			}
+		});
 		List<ResultUnit> units = new ArrayList<>();
 		counts.forEach((key, each) -> units.add(unit(key, each, latest.get(key.unitId()), instrument)));
 		units.sort(Comparator.comparingLong(ResultUnit::unitId)
@@ -108,8 +109,11 @@ final class ResultCalculator {
 			for (int value = 0; value < item.values(); value++) {
 				shown.add(byValue[value]);
 			}
-			distributions.add(new Distribution(item.key(), item.areaKey(), item.kind(), shown,
-					counts.answered.getOrDefault(item.key(), 0)));
+			// Only a reasons item has its answers counted apart (one response, several
+			// values); any other holds one value per response.
+			int answered = item.kind().equals("reasons") ? counts.answered.getOrDefault(item.key(), 0)
+					: IntStream.of(byValue).sum();
+			distributions.add(new Distribution(item.key(), item.areaKey(), item.kind(), shown, answered));
 			if (item.kind().equals("recommend")) {
 				recommend.put(item.key(), RecommendScore.of(byValue));
 			}
@@ -144,7 +148,15 @@ final class ResultCalculator {
 		return lineage;
 	}
 
+	private static Counts own(Map<Own, Counts> own, long cycleId, long unitId, String band) {
+		return own.computeIfAbsent(new Own(cycleId, unitId, band), (key) -> new Counts());
+	}
+
 	private record Key(long unitId, String band) {
+
+	}
+
+	private record Own(long cycleId, long unitId, String band) {
 
 	}
 
@@ -160,6 +172,19 @@ final class ResultCalculator {
 		private final Map<String, Integer> answered = new HashMap<>();
 
 		private final Map<String, AreaIndex> areas = new HashMap<>();
+
+		private void add(Counts other) {
+			this.respondents += other.respondents;
+			this.invited += other.invited;
+			other.values.forEach((item, byValue) -> {
+				int[] sum = this.values.computeIfAbsent(item, (key) -> new int[11]);
+				for (int value = 0; value < byValue.length; value++) {
+					sum[value] += byValue[value];
+				}
+			});
+			other.answered.forEach((item, answered) -> this.answered.merge(item, answered, Integer::sum));
+			other.areas.forEach((area, index) -> this.areas.merge(area, index, AreaIndex::plus));
+		}
 
 	}
 

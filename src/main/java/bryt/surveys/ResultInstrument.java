@@ -1,7 +1,6 @@
 package bryt.surveys;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the results need of an instrument: its areas in order and their items, with each
@@ -16,14 +15,6 @@ record ResultInstrument(long id, List<Area> areas, List<Item> items) {
 	ResultInstrument {
 		areas = List.copyOf(areas);
 		items = List.copyOf(items);
-	}
-
-	List<Item> items(String kind) {
-		return this.items.stream().filter((item) -> item.kind().equals(kind)).toList();
-	}
-
-	Optional<Item> item(String key) {
-		return this.items.stream().filter((item) -> item.key().equals(key)).findFirst();
 	}
 
 	/**

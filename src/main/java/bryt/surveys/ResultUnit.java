@@ -1,7 +1,10 @@
 package bryt.surveys;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The figures of one group: a unit with all its descendants in the cycles' snapshots and,
@@ -26,11 +29,11 @@ record ResultUnit(long unitId, String band, Long parentUnitId, String name, int 
 
 	ResultUnit {
 		distributions = List.copyOf(distributions);
-		areaIndices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(areaIndices));
-		recommend = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(recommend));
+		areaIndices = Collections.unmodifiableMap(new LinkedHashMap<>(areaIndices));
+		recommend = Collections.unmodifiableMap(new LinkedHashMap<>(recommend));
 	}
 
-	java.util.Optional<Distribution> distribution(String itemKey) {
+	Optional<Distribution> distribution(String itemKey) {
 		return this.distributions.stream().filter((d) -> d.itemKey().equals(itemKey)).findFirst();
 	}
 

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The results of closed cycles, before suppression: one cycle, the trend of a program
  * over its closed cycles, and the pooled exit figures of a rolling 12 months. Only closed
- * cycles count: no running scores. Each answer reads the counts in one read-only
- * transaction, so its figures agree with each other.
+ * cycles count: no running scores. Each answer reads its counts in one read-only
+ * transaction on one snapshot (repeatable read), so its figures agree with each other
+ * even while a cycle is being closed or a late answer written.
  */
 @Service
 class Results {
@@ -32,7 +34,7 @@ class Results {
 	 * Each closed cycle of a program that opened in a period, oldest first, with its
 	 * figures.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<ResultFigures> trend(long organisationId, String program, LocalDate from, LocalDate to,
 			ResultBreakdown breakdown) {
 		List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program, from, to);
@@ -52,7 +54,7 @@ class Results {
 	 * opened in the {@value #EXIT_WINDOW_MONTHS} calendar months ending with that month
 	 * (the 13th month back is out); a month whose window holds no cycle has no entry.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<ResultFigures> exitWindows(long organisationId, String program, YearMonth first, YearMonth last,
 			ResultBreakdown breakdown) {
 		List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program, windowStart(first).atDay(1),

@@ -107,22 +107,43 @@ class ResultsRepository {
 			.query((rs, row) -> new ResultRows.Respondents(rs.getLong("cycle_id"), rs.getLong("unit_id"),
 					rs.getString("band"), rs.getInt("responses")))
 			.list();
-		// The grouping set without the value counts the responses that answered the item
-		// at
-		// all: for the reasons item that is fewer than the sum over its values.
-		List<ResultRows.ValueCount> values = this.jdbc.sql("""
-				select cycle_id, unit_id, band, item_key, value, count(distinct response_id) as responses
-				from (select r.cycle_id, r.unit_id, case cast(:breakdown as text) when 'tenure_band' then r.tenure_band
-						when 'age_band' then r.age_band end as band, a.item_key, a.value, a.response_id
-					from survey_response r join survey_answer a on a.response_id = r.id
-					where r.cycle_id in (:cycles)) g
-				group by grouping sets ((cycle_id, unit_id, band, item_key, value), (cycle_id, unit_id, band, item_key))
-				""").param("cycles", cycles).param("breakdown", band).query((rs, row) -> {
-			int value = rs.getInt("value");
-			Integer answered = rs.wasNull() ? null : value;
-			return new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"), rs.getString("band"),
-					rs.getString("item_key"), answered, rs.getInt("responses"));
-		}).list();
+		List<ResultRows.ValueCount> values = new ArrayList<>(this.jdbc.sql("""
+				select r.cycle_id, r.unit_id,
+					case cast(:breakdown as text) when 'tenure_band' then r.tenure_band
+						when 'age_band' then r.age_band end as band,
+					a.item_key, a.value, count(*) as responses
+				from survey_response r join survey_answer a on a.response_id = r.id
+				where r.cycle_id in (:cycles)
+				group by r.cycle_id, r.unit_id, band, a.item_key, a.value
+				""")
+			.param("cycles", cycles)
+			.param("breakdown", band)
+			.query((rs, row) -> new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"),
+					rs.getString("band"), rs.getString("item_key"), rs.getInt("value"), rs.getInt("responses")))
+			.list());
+		// A reasons item takes several values from one response, so how many answered it
+		// is
+		// counted apart (value null); the other kinds hold one value per response (V23),
+		// so
+		// their answers are the sum over their values, and a distinct count over every
+		// answer (a sort of all of them) is spared.
+		values.addAll(this.jdbc.sql("""
+				select r.cycle_id, r.unit_id,
+					case cast(:breakdown as text) when 'tenure_band' then r.tenure_band
+						when 'age_band' then r.age_band end as band,
+					a.item_key, count(distinct a.response_id) as responses
+				from survey_response r
+					join survey_cycle c on c.id = r.cycle_id
+					join survey_answer a on a.response_id = r.id
+					join survey_item i on i.instrument_id = c.instrument_id and i.key = a.item_key
+				where r.cycle_id in (:cycles) and i.kind = 'reasons'
+				group by r.cycle_id, r.unit_id, band, a.item_key
+				""")
+			.param("cycles", cycles)
+			.param("breakdown", band)
+			.query((rs, row) -> new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"),
+					rs.getString("band"), rs.getString("item_key"), null, rs.getInt("responses")))
+			.list());
 		return new ResultRows(groups, invited, respondents, values, areaSums(cycles, band));
 	}
 
@@ -135,26 +156,27 @@ class ResultsRepository {
 	 * answering path refuses one).
 	 */
 	private List<ResultRows.AreaSum> areaSums(List<Long> cycles, String band) {
-		return this.jdbc
-			.sql("""
-					with scores as (
-						select r.id, r.cycle_id, r.unit_id, case cast(:breakdown as text) when 'tenure_band' then r.tenure_band
-							when 'age_band' then r.age_band end as band, i.area_key,
-							avg((case when i.reverse then s.points - 1 - a.value else a.value end)::numeric
-								/ (s.points - 1)) as score
-						from survey_response r
-							join survey_cycle c on c.id = r.cycle_id
-							join survey_answer a on a.response_id = r.id
-							join survey_item i on i.instrument_id = c.instrument_id and i.key = a.item_key
-							join survey_area ar on ar.instrument_id = i.instrument_id and ar.key = i.area_key
-							join survey_scale s on s.instrument_id = i.instrument_id and s.key = i.scale_key
-						where r.cycle_id in (:cycles) and i.kind = 'scale' and ar.scored and a.value < s.points
-						group by r.id, r.cycle_id, r.unit_id, band, i.area_key
-					)
-					select cycle_id, unit_id, band, area_key, sum(score) as score_sum, count(*) as responses
-					from scores
-					group by cycle_id, unit_id, band, area_key
-					""")
+		return this.jdbc.sql("""
+				with scores as (
+					select a.response_id, i.area_key,
+						avg((case when i.reverse then s.points - 1 - a.value else a.value end)::float8
+							/ (s.points - 1)) as score
+					from survey_response r
+						join survey_cycle c on c.id = r.cycle_id
+						join survey_answer a on a.response_id = r.id
+						join survey_item i on i.instrument_id = c.instrument_id and i.key = a.item_key
+						join survey_area ar on ar.instrument_id = i.instrument_id and ar.key = i.area_key
+						join survey_scale s on s.instrument_id = i.instrument_id and s.key = i.scale_key
+					where r.cycle_id in (:cycles) and i.kind = 'scale' and ar.scored and a.value < s.points
+					group by a.response_id, i.area_key
+				)
+				select r.cycle_id, r.unit_id,
+					case cast(:breakdown as text) when 'tenure_band' then r.tenure_band
+						when 'age_band' then r.age_band end as band,
+					scores.area_key, sum(scores.score) as score_sum, count(*) as responses
+				from scores join survey_response r on r.id = scores.response_id
+				group by r.cycle_id, r.unit_id, band, scores.area_key
+				""")
 			.param("cycles", cycles)
 			.param("breakdown", band)
 			.query((rs, row) -> new ResultRows.AreaSum(rs.getLong("cycle_id"), rs.getLong("unit_id"),

@@ -3,14 +3,17 @@ package bryt.surveys;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,7 +53,7 @@ public class SurveyFigures {
 	 * month to {@code to}'s, ordered by program, period and unit; only what
 	 * {@code mayShow} lets through.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Figure> figures(long organisationId, LocalDate from, LocalDate to, MayShow mayShow) {
 		Objects.requireNonNull(mayShow, "the anonymity engine decides what may be shown");
 		List<Period> periods = new ArrayList<>();
@@ -138,7 +141,7 @@ public class SurveyFigures {
 			}
 		});
 		Integer recommend = null;
-		var entry = recommend(unit);
+		Optional<Map.Entry<String, RecommendScore>> entry = recommend(unit);
 		if (entry.isPresent()) {
 			Measure measure = new Measure(Measure.Kind.RECOMMEND, entry.get().getKey());
 			if (shown.contains(cell(period, unit, measure, entry.get().getValue().answered()))) {
@@ -178,7 +181,7 @@ public class SurveyFigures {
 	}
 
 	/** The first recommend item's score, when anyone answered it. */
-	private static java.util.Optional<Map.Entry<String, RecommendScore>> recommend(ResultUnit unit) {
+	private static Optional<Map.Entry<String, RecommendScore>> recommend(ResultUnit unit) {
 		return unit.recommend().entrySet().stream().findFirst().filter((entry) -> entry.getValue().answered() > 0);
 	}
 
@@ -280,10 +283,10 @@ public class SurveyFigures {
 			List<ExitReason> exitReasons, List<ComeBack> comeBack, Set<Measure> hidden) {
 
 		public Figure {
-			areaIndices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(areaIndices));
+			areaIndices = Collections.unmodifiableMap(new LinkedHashMap<>(areaIndices));
 			exitReasons = List.copyOf(exitReasons);
 			comeBack = List.copyOf(comeBack);
-			hidden = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
+			hidden = Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
 		}
 
 	}
