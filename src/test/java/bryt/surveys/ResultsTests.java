@@ -182,6 +182,32 @@ class ResultsTests {
 	}
 
 	@Test
+	void breaksDownByAgeBandTheSameWay() {
+		// 111's invitations and responses (R1, R2) are under 30, the others 30 or over
+		this.jdbc.sql("""
+				update survey_invitation set age_band = case when unit_id = 111 then 'u30' else 'o30' end
+				where cycle_id = :cycle
+				""").param("cycle", this.cycleA).update();
+		this.jdbc.sql("""
+				update survey_response set age_band = case when unit_id = 111 then 'u30' else 'o30' end
+				where cycle_id = :cycle
+				""").param("cycle", this.cycleA).update();
+		ResultFigures figures = this.results
+			.trend(this.survey.organisation, "annual", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1),
+					ResultBreakdown.AGE_BAND)
+			.getFirst();
+		// u30: R1, R2 of 111's 3 → 70 %; load 55; rec 10, 9 → +100
+		ResultUnit young = figures.unit(100, "u30").orElseThrow();
+		assertThat(young.participation()).isEqualTo(new Participation(2, 3));
+		assertThat(young.areaIndices().get("load").value()).isCloseTo(55.0, within(1e-9));
+		assertThat(young.recommend().get("rec").rounded()).isEqualTo(100);
+		// o30: R3–R6 of 2 + 4 + 5 = 11; load R3, R5, R6: (0 + 28/45 + 1) / 3 = 54.07
+		ResultUnit older = figures.unit(100, "o30").orElseThrow();
+		assertThat(older.participation()).isEqualTo(new Participation(4, 11));
+		assertThat(older.areaIndices().get("load").value()).isCloseTo(100 * (28 / 45.0 + 1) / 3, within(1e-9));
+	}
+
+	@Test
 	void theTrendHoldsEachClosedCycleOldestFirstAndNoOpenOne() {
 		long older = this.survey.cycle("annual", "2025-03-01", "2025-03-31", "closed", 0, 0, 0, 2);
 		this.survey.respond(older, 120, null, Map.of("l1", v(3), "rec", v(10)));
