@@ -18,6 +18,7 @@ import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.organisation.TestAccounts;
 import bryt.shared.imports.ImportProblem;
+import bryt.shared.imports.ImportRecord;
 import bryt.shared.imports.ImportRefusedException;
 import bryt.shared.imports.Imports;
 import org.dhatim.fastexcel.Workbook;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -249,6 +251,100 @@ class ImportsLeftOfIssue12Tests {
 			.andExpect(jsonPath("$.spreadsheet").value(false))
 			.andExpect(jsonPath("$.problems[0].column").value(4))
 			.andExpect(jsonPath("$.problems[0].columnNumber").value(4));
+	}
+
+	/**
+	 * Brief item 5: an API import was recorded as "api-token-N", and a workbook sent as
+	 * the request's body as staff.csv. Now under the token's name, and as what the file
+	 * is.
+	 */
+	@Test
+	void anApiImportIsRecordedUnderItsTokensNameAndAWorkbookAsAWorkbook() throws Exception {
+		long demo = this.organisations.findByCode("exempelby").orElseThrow().id();
+		byte[] xlsx = workbook((sheet) -> {
+			String[] header = { "employee_number", "name", "unit", "role", "fte", "employment_start" };
+			String[] row = { "X2", "A", "BOF", "Boss", "1", "2020-01-01" };
+			for (int i = 0; i < header.length; i++) {
+				sheet.value(0, i, header[i]);
+				sheet.value(1, i, row[i]);
+			}
+		});
+		this.mvc
+			.perform(post(API + "/imports/staff").contentType("application/octet-stream")
+				.content(xlsx)
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(this.imports.history(demo, 1))
+			.extracting((entry) -> entry.actor().kind(), (entry) -> entry.actor().name(), ImportRecord::fileName,
+					ImportRecord::refusal)
+			.containsExactly(tuple("api", "left imports", "staff.xlsx", "oneOf"));
+		this.mvc
+			.perform(post(API + "/imports/staff").contentType("text/csv")
+				.content("employee_number,name,unit,role,fte,employment_start\nX2,A,BOF,Boss,1,2020-01-01\n")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(this.imports.history(demo, 1)).extracting(ImportRecord::fileName).containsExactly("staff.csv");
+	}
+
+	/**
+	 * Brief item 5: templates were named in English in sv and da, and the Excel template
+	 * let Excel turn what is typed into numbers (an employee number's leading zeros
+	 * lost). Now the name is in the user's language (RFC 6266's filename*, with the ASCII
+	 * name for older clients) and every column of the workbook is formatted as text.
+	 */
+	@Test
+	void templatesAreNamedInTheUsersLanguageAndTheirColumnsAreText() throws Exception {
+		assertThat(templateDisposition("staff", "xlsx", SV))
+			.isEqualTo("attachment; filename=\"staff-template.xlsx\"; filename*=UTF-8''Personal-mall.xlsx");
+		assertThat(templateDisposition("cases", "csv", SV))
+			.isEqualTo("attachment; filename=\"cases-template.csv\"; filename*=UTF-8''%C3%84renden-mall.csv");
+		assertThat(templateDisposition("staff", "csv", DA))
+			.isEqualTo("attachment; filename=\"staff-template.csv\"; filename*=UTF-8''Medarbejdere-skabelon.csv");
+		assertThat(templateDisposition("units", "xlsx", Locale.ENGLISH))
+			.isEqualTo("attachment; filename=\"units-template.xlsx\"; filename*=UTF-8''Units-template.xlsx");
+		byte[] xlsx = this.mvc
+			.perform(get("/workload/imports/template").param("kind", "staff")
+				.param("format", "xlsx")
+				.with(user(TestAccounts.of(this.org.id(), Role.HR))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String sheet = entry(xlsx, "xl/worksheets/sheet1.xml");
+		String styles = entry(xlsx, "xl/styles.xml");
+		// Each of the nine columns has a style of its own whose number format is text
+		// (Excel's built-in format 49, "@").
+		java.util.regex.Matcher cols = java.util.regex.Pattern.compile("<col [^>]*min=\"(\\d+)\"[^>]*>").matcher(sheet);
+		List<Integer> styled = new java.util.ArrayList<>();
+		while (cols.find()) {
+			assertThat(cols.group()).contains("style=\"");
+			styled.add(Integer.valueOf(cols.group(1)));
+		}
+		assertThat(styled).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+		assertThat(styles).containsPattern("numFmtId=\"49\"|formatCode=\"@\"");
+	}
+
+	private String templateDisposition(String kind, String format, Locale locale) throws Exception {
+		return this.mvc
+			.perform(get("/workload/imports/template").param("kind", kind)
+				.param("format", format)
+				.locale(locale)
+				.with(user(TestAccounts.of(this.org.id(), Role.HR))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition");
+	}
+
+	/** One part of a workbook, read through its central directory as Excel reads it. */
+	private static String entry(byte[] zip, String name) throws IOException {
+		Path file = Files.createDirectories(Path.of("target", "left-imports")).resolve("template.xlsx");
+		Files.write(file, zip);
+		try (java.util.zip.ZipFile workbook = new java.util.zip.ZipFile(file.toFile())) {
+			java.util.zip.ZipEntry entry = workbook.getEntry(name);
+			assertThat(entry).as(name).isNotNull();
+			return new String(workbook.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private int load(String kind, String csv) {
