@@ -921,4 +921,98 @@ class BrowserIT {
 		assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * What was left of issue 12's imports: a refused staff file whose problems list every
+	 * accepted role (a long line of words) and a file without a required column, in
+	 * Swedish and Danish, fit 320 and 390 px: the problem table wraps its messages in its
+	 * own scrolling region, and the missing column is named as the template names it.
+	 */
+	@Test
+	void importsLeftOfIssue12() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+		java.nio.file.Path roles = dir.resolve("personal-roller.csv");
+		java.nio.file.Files.writeString(roles, """
+				Anställningsnummer;Namn;Enhet;Roll;Tjänstgöringsgrad;Anställd från
+				IT-1;Ada Ek;BOF-UTR-1;Chef;100 %;2020-01-01
+				IT-2;Bo Ek;BOF-UTR-1;Direktör;100 %;2020-01-01
+				""");
+		java.nio.file.Path missing = dir.resolve("personal-utan-nummer.csv");
+		java.nio.file.Files.writeString(missing, """
+				Namn;Enhet;Roll;Tjänstgöringsgrad;Anställd från
+				Ada Ek;BOF-UTR-1;socialsekreterare;100 %;2020-01-01
+				""");
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/workload/imports?lang=" + language));
+				page.locator("#kind").selectOption("staff");
+				page.locator("#file").setInputFiles(roles);
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("table tbody tr")).hasCount(2);
+				assertThat(page.locator("table tbody tr").first()).containsText("socialsekreterare");
+				scan(page, "refused import listing the roles, " + language, violations);
+				violations.addAll(importsLeftOfIssue12MessagesInSight(page, language));
+				page.locator("#kind").selectOption("staff");
+				page.locator("#file").setInputFiles(missing);
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("table tbody tr")).hasCount(1);
+				scan(page, "refused import without a column, " + language, violations);
+				assertThat(page.locator("table tbody tr")).containsText(
+						("sv".equals(language) ? "Anställningsnummer" : "Medarbejdernummer") + " (employee_number)");
+			}
+			// A file name of 444 bytes: Tomcat's 512-byte limit on a part's headers
+			// refused it with its bare 413 page; now Bryt reads the file and keeps the
+			// name's end.
+			String longName = "personal-" + "a".repeat(431) + ".csv";
+			page.navigate(url("/workload/imports?lang=en"));
+			page.locator("#kind").selectOption("staff");
+			page.locator("#file")
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload(longName, "text/csv",
+						java.nio.file.Files.readAllBytes(roles)));
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("The file was not imported");
+			assertThat(page.locator("table caption")).containsText("…" + "a".repeat(195) + ".csv");
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * Whether each problem's message is in sight at 320 and 390 px without scrolling the
+	 * table's region sideways: the region is no wider inside than it shows, and every
+	 * message ends within the window.
+	 */
+	private static List<String> importsLeftOfIssue12MessagesInSight(Page page, String language) {
+		List<String> problems = new ArrayList<>();
+		com.microsoft.playwright.options.ViewportSize before = page.viewportSize();
+		try {
+			for (int width : new int[] { 320, 390 }) {
+				page.setViewportSize(width, 800);
+				Object found = page.evaluate(
+						"""
+								() => {
+									const region = document.querySelector('.bryt-table-scroll');
+									const out = [];
+									if (region.scrollWidth > region.clientWidth) {
+										out.push('the region is ' + region.scrollWidth + ' px wide inside, ' + region.clientWidth + ' px shown');
+									}
+									for (const cell of document.querySelectorAll('.bryt-table-scroll tbody td:last-child')) {
+										if (cell.getBoundingClientRect().right > window.innerWidth + 0.5) {
+											out.push('a message ends at ' + Math.round(cell.getBoundingClientRect().right) + ' px');
+										}
+									}
+									return out.join('; ');
+								}
+								""");
+				if (!String.valueOf(found).isEmpty()) {
+					problems.add("refused import, " + language + " at " + width + " px: " + found);
+				}
+			}
+		}
+		finally {
+			page.setViewportSize(before.width, before.height);
+		}
+		return problems;
+	}
+
 }

@@ -21,15 +21,30 @@ public final class ApiClient extends AbstractAuthenticationToken {
 
 	private final long tokenId;
 
+	private final String tokenName;
+
 	ApiClient(long organisationId, long tokenId) {
+		this(organisationId, tokenId, null);
+	}
+
+	ApiClient(long organisationId, long tokenId, String tokenName) {
 		super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
 		this.organisationId = organisationId;
 		this.tokenId = tokenId;
+		this.tokenName = tokenName;
 		setAuthenticated(true);
 	}
 
 	public long organisationId() {
 		return this.organisationId;
+	}
+
+	/**
+	 * The name the token was given when it was created, e.g. "payroll export": who ran an
+	 * import, in the import history.
+	 */
+	public String tokenName() {
+		return (this.tokenName != null) ? this.tokenName : getName();
 	}
 
 	@Override

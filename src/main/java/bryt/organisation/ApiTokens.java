@@ -64,9 +64,11 @@ class ApiTokens implements ApiTokenAuthenticator {
 			return Optional.empty();
 		}
 		return this.jdbc
-			.sql("select organisation_id, id from api_token where token_hash = :hash and revoked_at is null")
+			.sql("select organisation_id, id, name from api_token where token_hash = :hash and revoked_at is null")
 			.param("hash", hash(token))
-			.query((rs, n) -> (Authentication) new ApiClient(rs.getLong("organisation_id"), rs.getLong("id")))
+			.query((rs,
+					n) -> (Authentication) new ApiClient(rs.getLong("organisation_id"), rs.getLong("id"),
+							rs.getString("name")))
 			.optional();
 	}
 

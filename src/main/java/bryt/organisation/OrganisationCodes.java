@@ -28,6 +28,14 @@ public class OrganisationCodes {
 		return Map.copyOf(this.units.idsByCode(organisationId));
 	}
 
+	/**
+	 * The organisation's units by code or unique exact name, as staff and case files name
+	 * them.
+	 */
+	public UnitLookup units(long organisationId) {
+		return new UnitLookup(this.units.findTree(organisationId));
+	}
+
 	/** Every staff member's id, current and former, by employee number. */
 	public Map<String, Long> staffIds(long organisationId) {
 		return Map.copyOf(this.staff.idsByEmployeeNumber(organisationId));

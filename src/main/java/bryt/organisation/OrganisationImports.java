@@ -130,15 +130,12 @@ class OrganisationImports {
 	@Transactional(propagation = Propagation.MANDATORY)
 	int importStaff(long organisationId, String fileName, InputStream csv) {
 		ImportProblems problems = new ImportProblems(fileName);
-		List<Unit> tree = this.units.findTree(organisationId);
-		Map<String, Long> unitIds = tree.stream().collect(Collectors.toMap(Unit::code, Unit::id));
-		// HR systems often export the unit's name rather than its code: a name is taken
-		// when it is exactly one unit's.
-		Map<String, List<Unit>> unitsByName = tree.stream().collect(Collectors.groupingBy(Unit::name));
+		// HR systems often export the unit's name rather than its code.
+		UnitLookup units = new UnitLookup(this.units.findTree(organisationId));
 		List<StaffRow> rows = new ArrayList<>();
 		CsvImportReader.read(csv, STAFF_COLUMNS, problems, (row) -> {
 			String unitCode = row.requiredText("unit", 200);
-			Long unitId = (unitCode != null) ? unitId(row, unitCode, unitIds, unitsByName) : null;
+			Long unitId = (unitCode != null) ? units.id(unitCode, row, "unit", problems) : null;
 			StaffForm form = new StaffForm(row.requiredText("employee_number", 40), row.requiredText("name", 200),
 					unitId, row.choice("role", true, StaffRoleNames.NAMES), row.share("fte", true),
 					row.date("experience_start", false), row.date("employment_start", true),
@@ -181,28 +178,6 @@ class OrganisationImports {
 		}
 		this.events.publishEvent(new OrganisationChanged(organisationId));
 		return changed;
-	}
-
-	/**
-	 * The unit a staff row names by code, else by its exact name when one unit has it.
-	 */
-	private static Long unitId(CsvRow row, String codeOrName, Map<String, Long> byCode,
-			Map<String, List<Unit>> byName) {
-		Long id = byCode.get(codeOrName);
-		if (id != null) {
-			return id;
-		}
-		List<Unit> named = byName.getOrDefault(codeOrName, List.of());
-		if (named.size() == 1) {
-			return named.getFirst().id();
-		}
-		if (named.isEmpty()) {
-			row.problem("unit", "unknownUnit");
-		}
-		else {
-			row.problem("unit", "ambiguousUnit", String.join(", ", named.stream().map(Unit::code).sorted().toList()));
-		}
-		return null;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import bryt.organisation.OrganisationCodes;
 import bryt.organisation.Role;
+import bryt.organisation.UnitLookup;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
@@ -175,7 +176,8 @@ class CaseImport implements ImportKind {
 		long before = problems.total();
 		String ref = row.requiredText("case_ref", 64);
 		String type = row.requiredText("case_type", 40);
-		String unit = row.requiredText("unit", 40);
+		// A unit by code or exact name, as staff files (UnitLookup).
+		String unit = row.requiredText("unit", 200);
 		LocalDate opened = row.date("opened", true);
 		LocalDate closed = row.date("closed", false);
 		LocalDate deadline = row.date("deadline", false);
@@ -201,15 +203,12 @@ class CaseImport implements ImportKind {
 			return false;
 		}
 		CaseTypeCode caseType = references.caseTypes().get(type);
-		Long unitId = references.units().get(unit);
-		Long handlerId = (handler != null) ? references.staff().get(handler) : null;
-		Long coHandlerId = (coHandler != null) ? references.staff().get(coHandler) : null;
 		if (caseType == null) {
 			row.problem(referenceProblems, "case_type", "unknownCaseType");
 		}
-		if (unitId == null) {
-			row.problem(referenceProblems, "unit", "unknownUnit");
-		}
+		Long unitId = references.units().id(unit, row, "unit", referenceProblems);
+		Long handlerId = (handler != null) ? references.staff().get(handler) : null;
+		Long coHandlerId = (coHandler != null) ? references.staff().get(coHandler) : null;
 		if (handler != null && handlerId == null) {
 			row.problem(referenceProblems, "handler", "unknownHandler");
 		}
@@ -499,7 +498,7 @@ class CaseImport implements ImportKind {
 	 * The organisation's codes that case rows refer to, read once per file: the case
 	 * types from workload's own table, units and staff through organisation's API.
 	 */
-	private record References(Map<String, CaseTypeCode> caseTypes, Map<String, Long> units, Map<String, Long> staff) {
+	private record References(Map<String, CaseTypeCode> caseTypes, UnitLookup units, Map<String, Long> staff) {
 
 		static References of(JdbcClient jdbc, OrganisationCodes codes, long org) {
 			Map<String, CaseTypeCode> caseTypes = new HashMap<>();
@@ -507,7 +506,7 @@ class CaseImport implements ImportKind {
 				.param("org", org)
 				.query((RowCallbackHandler) (rs) -> caseTypes.put(rs.getString("code"),
 						new CaseTypeCode(rs.getLong("id"), (Integer) rs.getObject("deadline_days"))));
-			return new References(caseTypes, codes.unitIds(org), codes.staffIds(org));
+			return new References(caseTypes, codes.units(org), codes.staffIds(org));
 		}
 
 	}

@@ -131,7 +131,7 @@ class ImportCommand implements Command {
 				// A spreadsheet's column by its letter, as Excel shows it.
 				err.printf("%s:%d:%s (%s): %s%n", refused.problems().file(), problem.line(),
 						(problem.column() == 0) ? "0" : problem.columnLabel(refused.problems().isSpreadsheet()),
-						problem.columnName(),
+						this.messages.getMessage(problem.heading(), Locale.ENGLISH),
 						this.messages.getMessage(problem.messageKey(), problem.args().toArray(), Locale.ENGLISH));
 			}
 			err.println(this.messages.getMessage("import.refused.detail",

@@ -16,7 +16,6 @@ import bryt.shared.tables.TableExports;
 import bryt.shared.imports.Imports;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -132,11 +131,7 @@ class ImportController {
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(chosen.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(this.templates.fileName(importKind, chosen))
-						.build()
-						.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, this.templates.contentDisposition(importKind, chosen, locale))
 			.body(this.templates.template(importKind, chosen, locale));
 	}
 

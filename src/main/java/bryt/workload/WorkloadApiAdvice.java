@@ -1,5 +1,6 @@
 package bryt.workload;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +35,32 @@ class WorkloadApiAdvice {
 		problem.setTitle(this.messages.getMessage("import.refused", null, locale));
 		problem.setDetail(this.messages.getMessage("import.refused.detail",
 				new Object[] { refused.problems().file(), refused.problems().total() }, locale));
+		boolean spreadsheet = refused.problems().isSpreadsheet();
 		List<Map<String, Object>> problems = refused.problems()
 			.list()
 			.stream()
-			.map((p) -> Map.<String, Object>of("line", p.line(), "column", p.column(), "columnName", p.columnName(),
-					"code", p.code(), "message", message(p, locale)))
+			.map((p) -> problem(p, spreadsheet, locale))
 			.toList();
+		problem.setProperty("spreadsheet", spreadsheet);
 		problem.setProperty("problems", problems);
 		problem.setProperty("total", refused.problems().total());
 		return problem;
+	}
+
+	/**
+	 * One problem as the import page shows it: in a spreadsheet the column by its letter
+	 * ({@code "C"}), in a CSV file by its number, 0 when in no column; the number is
+	 * always in {@code columnNumber} as well, for programs.
+	 */
+	private Map<String, Object> problem(ImportProblem p, boolean spreadsheet, Locale locale) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("line", p.line());
+		fields.put("column", (spreadsheet && p.column() > 0) ? p.columnLabel(true) : p.column());
+		fields.put("columnNumber", p.column());
+		fields.put("columnName", this.messages.getMessage(p.heading(), locale));
+		fields.put("code", p.code());
+		fields.put("message", message(p, locale));
+		return fields;
 	}
 
 	@ExceptionHandler({ IllegalArgumentException.class, MethodArgumentTypeMismatchException.class })

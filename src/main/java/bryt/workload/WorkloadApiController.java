@@ -1,5 +1,6 @@
 package bryt.workload;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,8 +154,7 @@ class WorkloadApiController {
 	Map<String, Object> importFile(@PathVariable String org, @PathVariable String kind,
 			@RequestPart("file") MultipartFile file, Authentication authentication) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return importStream(org, kind, Imports.fileName(file.getOriginalFilename(), kind + ".csv"), in,
-					authentication);
+			return importStream(org, kind, file.getOriginalFilename(), in, authentication);
 		}
 	}
 
@@ -165,19 +165,25 @@ class WorkloadApiController {
 	Map<String, Object> importBody(@PathVariable String org, @PathVariable String kind, HttpServletRequest request,
 			Authentication authentication) throws IOException {
 		try (InputStream in = request.getInputStream()) {
-			return importStream(org, kind, kind + ".csv", in, authentication);
+			return importStream(org, kind, null, in, authentication);
 		}
 	}
 
-	private Map<String, Object> importStream(String org, String kind, String fileName, InputStream in,
-			Authentication authentication) {
+	/**
+	 * Imports for the token's organisation, recorded in the history under the token's
+	 * name and the file's own name, or the kind's with the extension of what the file is
+	 * ({@code staff.xlsx}) when it has none.
+	 */
+	private Map<String, Object> importStream(String org, String kind, String originalName, InputStream body,
+			Authentication authentication) throws IOException {
 		Organisation organisation = organisation(org);
 		if (!(authentication instanceof ApiClient client) || client.organisationId() != organisation.id()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		ImportKind importKind = this.imports.kind(kind);
-		int changed = this.imports.run(organisation.id(), importKind, fileName, in,
-				Actor.api(authentication.getName()));
+		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
+		String fileName = Imports.fileName(originalName, Imports.defaultName(importKind, in));
+		int changed = this.imports.run(organisation.id(), importKind, fileName, in, Actor.api(client.tokenName()));
 		return Map.of("organisation", organisation.code(), "kind", importKind.name(), "file", fileName, "changed",
 				changed);
 	}

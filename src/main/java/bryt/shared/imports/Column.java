@@ -30,6 +30,14 @@ public record Column(String name, boolean required, List<String> aliases) {
 	}
 
 	/**
+	 * Every header this column is known by, for a message: its canonical name, then its
+	 * aliases ({@code employee_number, anstallningsnummer, anst_nr, …}).
+	 */
+	public String headers() {
+		return String.join(", ", Stream.concat(Stream.of(this.name), this.aliases.stream()).toList());
+	}
+
+	/**
 	 * Lower case, no accents, spaces and hyphens as underscores: "Ärende-typ" →
 	 * "arende_typ".
 	 */

@@ -253,7 +253,10 @@ public final class CsvImportReader {
 		}
 		for (Column column : columns) {
 			if (column.required() && !positions.containsKey(column.name())) {
-				problems.add(line, 0, column.name(), "missingColumn", column.name());
+				// Named by ImportProblem.heading as the template names it; the message
+				// lists
+				// every header the column is known by.
+				problems.add(line, 0, column.name(), "missingColumn", column.name(), column.headers());
 			}
 		}
 		return !problems.any();

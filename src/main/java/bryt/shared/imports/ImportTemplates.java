@@ -13,6 +13,7 @@ import org.dhatim.fastexcel.Worksheet;
 import bryt.shared.tables.TableExports.Format;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * An empty file of a kind to fill in: its header row, one cell per column of the kind's
@@ -42,6 +43,19 @@ public class ImportTemplates {
 		return kind.name() + "-template." + format.extension();
 	}
 
+	/**
+	 * The template's Content-Disposition: the ASCII name ({@code staff-template.xlsx})
+	 * every client takes, and for those that read RFC 6266's {@code filename*} (every
+	 * current browser) the name in the user's language ({@code Personal-mall.xlsx}).
+	 */
+	public String contentDisposition(ImportKind kind, Format format, Locale locale) {
+		String kindName = this.messages.getMessage(kind.messageKey(), null, locale);
+		String local = this.messages.getMessage("imports.template.fileName", new Object[] { kindName }, locale) + "."
+				+ format.extension();
+		return "attachment; filename=\"" + fileName(kind, format) + "\"; filename*=UTF-8''"
+				+ UriUtils.encode(local, StandardCharsets.UTF_8);
+	}
+
 	public byte[] template(ImportKind kind, Format format, Locale locale) {
 		List<String> headers = headers(kind, locale);
 		return (format == Format.CSV) ? csv(headers, locale) : xlsx(headers, kind.name());
@@ -66,6 +80,11 @@ public class ImportTemplates {
 				sheet.value(0, i, headers.get(i));
 				sheet.style(0, i).bold().set();
 				sheet.width(i, Math.max(12, headers.get(i).length() + 4));
+				// Every column as text, so that Excel keeps what is typed: an employee
+				// number's leading zeros, a code such as 1-2 that it would make a date.
+				// The
+				// imports read text as they read CSV (dates, 75 %, 0,75).
+				sheet.style(i).format("@").set();
 			}
 			workbook.finish();
 		}

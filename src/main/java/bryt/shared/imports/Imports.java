@@ -1,5 +1,7 @@
 package bryt.shared.imports;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -94,6 +96,17 @@ public class Imports {
 			return fallback;
 		}
 		return (clean.length() > MAX_FILE_NAME) ? "…" + clean.substring(clean.length() - MAX_FILE_NAME + 1) : clean;
+	}
+
+	/**
+	 * The name a file that comes without a usable one is known by: the kind's name with
+	 * the extension of what its first bytes say it is, e.g. {@code staff.xlsx}, else
+	 * {@code staff.csv}, so that the history does not call a workbook sent through the
+	 * API a CSV file.
+	 * @param in the file; read from its start again after
+	 */
+	public static String defaultName(ImportKind kind, BufferedInputStream in) throws IOException {
+		return kind.name() + ((FileType.of(in) == FileType.XLSX) ? ".xlsx" : ".csv");
 	}
 
 	/** The longest file name the history keeps. */
