@@ -92,6 +92,7 @@ class AuthorizationTests {
 			// Surveys' action plans (issue 13 item 6): read by both parties and the
 			// committee,
 			// written by the employer's side, commented on by both sides
+			Map.entry("GET /surveys", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/actions", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),

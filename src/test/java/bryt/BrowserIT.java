@@ -872,7 +872,7 @@ class BrowserIT {
 	 * comments.
 	 */
 	@Test
-	void actionPlansPassAxe() {
+	void surveysFirstPageAndActionPlansPassAxe() {
 		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
 		long unit = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-UTR'")
 			.param("org", demo)
@@ -896,7 +896,10 @@ class BrowserIT {
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
 			Page page = logIn(context, "union");
-			page.navigate(url("/surveys/actions"));
+			page.navigate(url("/surveys"));
+			// the union representative does not run cycles
+			assertThat(page.locator("main a[href$='/surveys/cycles']")).hasCount(0);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Action plans")).click();
 			page.locator("#comment-" + action).fill("Start in March, please.");
 			page.locator("#action-" + action + " form button[type=submit]").last().click();
 			assertThat(page.locator("#action-" + action)).containsText("Start in March, please.");
@@ -905,6 +908,9 @@ class BrowserIT {
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
 			Page page = logIn(context, "hr");
 			for (String language : List.of("en", "sv", "da")) {
+				page.navigate(url("/surveys?lang=" + language));
+				assertThat(page.locator("main a[href$='/surveys/cycles']")).hasCount(1);
+				scan(page, "surveys, " + language, violations);
 				page.navigate(url("/surveys/actions?lang=" + language));
 				assertThat(page.locator("#action-" + action)).containsText("Supervision every second week");
 				scan(page, "action plans, " + language, violations);
