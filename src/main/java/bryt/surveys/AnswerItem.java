@@ -25,8 +25,11 @@ record AnswerItem(String key, Kind kind, String areaKey, String areaName, String
 		};
 	}
 
-	/** The form field's name (escaped where written, as every value). */
-	String field() {
+	/**
+	 * The form field's name (escaped where written, as every value); public for the
+	 * template.
+	 */
+	public String field() {
 		return "item." + this.key;
 	}
 

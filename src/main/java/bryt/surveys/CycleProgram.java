@@ -13,7 +13,7 @@ enum CycleProgram {
 		this.key = key;
 	}
 
-	String key() {
+	public String key() {
 		return this.key;
 	}
 
