@@ -292,4 +292,12 @@ class StaffRepository {
 		return emails;
 	}
 
+	void setWorkEmail(long organisationId, long id, String email) {
+		this.jdbc.sql("update staff set work_email = :email where organisation_id = :org and id = :id")
+			.param("email", email)
+			.param("org", organisationId)
+			.param("id", id)
+			.update();
+	}
+
 }
