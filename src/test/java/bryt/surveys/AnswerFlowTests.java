@@ -10,12 +10,16 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -37,6 +41,9 @@ class AnswerFlowTests extends SurveyMailTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private WebApplicationContext context;
 
 	@Test
 	void aCodeAnswersOnceAndTheAnswerCountsInTheInvitationsUnit() throws Exception {
@@ -146,6 +153,35 @@ class AnswerFlowTests extends SurveyMailTest {
 		assertThat(body(answer(code))).contains("This survey is closed");
 		assertThat(rows("select count(*) from survey_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(0L);
+	}
+
+	/**
+	 * A browser that names no language gets the survey's organisation's (Swedish here);
+	 * an unknown code's page stays in the default, English.
+	 */
+	@Test
+	void withoutALanguageFromTheBrowserTheSurveyOpensInItsOrganisationsLanguage() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		launch(org);
+		String code = codeMailedTo(org.emails().get("A1"));
+		MockMvc noLanguage = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+
+		String linked = noLanguage.perform(get("/s/" + code)).andReturn().getResponse().getContentAsString();
+		String typed = noLanguage
+			.perform(post("/s").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("code", code.toLowerCase()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String unknown = noLanguage
+			.perform(post("/s").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("code", "0123456789ABCDEFGHJKMNPQRS"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(linked).contains("<html lang=\"sv\"", "Jag hinner med mitt arbete");
+		assertThat(typed).contains("<html lang=\"sv\"", "Jag hinner med mitt arbete");
+		assertThat(unknown).contains("<html lang=\"en\"", "This code opens no survey");
 	}
 
 	@Test
