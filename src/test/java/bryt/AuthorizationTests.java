@@ -132,7 +132,12 @@ class AuthorizationTests {
 			// import packs.
 			Map.entry("GET /surveys/instruments", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/instruments/{id}", Set.of("admin", "hr", "manager", "union", "committee")),
-			Map.entry("GET /surveys/instruments/import", ADMIN), Map.entry("POST /surveys/instruments/import", ADMIN));
+			Map.entry("GET /surveys/instruments/import", ADMIN), Map.entry("POST /surveys/instruments/import", ADMIN),
+			// Surveys (S3): the respondent's pages are for everyone, without a login;
+			// cycles are launched by HR and administrators.
+			Map.entry("GET /s", EVERYONE), Map.entry("POST /s", EVERYONE), Map.entry("GET /s/{code}", EVERYONE),
+			Map.entry("POST /s/answer", EVERYONE), Map.entry("GET /surveys/cycles", STAFF_KEEPERS),
+			Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS), Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
 
 	@Autowired
 	private MockMvc mvc;
@@ -245,7 +250,8 @@ class AuthorizationTests {
 			.replace("{org}", "exempelby")
 			.replace("{kind}", "units")
 			.replace("{channelId}", String.valueOf(firstId("voice_channel")))
-			.replace("{fileId}", "1");
+			.replace("{fileId}", "1")
+			.replace("{code}", "0123456789ABCDEFGHJKMNPQRS");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), uri).with(csrf());
 		if (!ANONYMOUS.equals(who)) {
 			request = request.with(user(this.accounts.loadUserByUsername(who)));

@@ -1021,4 +1021,122 @@ class BrowserIT {
 		return problems;
 	}
 
+	/**
+	 * Surveys, answering (issue 13, S3): HR launches a pulse on a tiny instrument without
+	 * JavaScript; as the demo's staff have no work address, the launch shows paper codes.
+	 * A respondent in another browser without JavaScript types one on {@code /s},
+	 * switches to Swedish and Danish (buttons that post the code), answers and sends. No
+	 * cookie is set, no address of the visit carries the code, and every page passes axe
+	 * and the reflow check.
+	 */
+	@Test
+	void surveysAnsweringWithoutJavaScript() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc.sql("""
+				insert into survey_instrument (organisation_id, key, name, locales, read_only)
+				values (:org, 'browser-it', '{"sv": "Webbläsartest", "da": "Browsertest", "en": "Browser test"}',
+					'{sv,da,en}', false) returning id
+				""").param("org", organisation).query(Long.class).single();
+		this.jdbc.sql("""
+				insert into survey_scale (instrument_id, key, labels, points) values (:id, 'agree',
+					'{"sv": ["Instämmer inte", "Instämmer delvis", "Instämmer helt"],
+					  "da": ["Uenig", "Delvis enig", "Helt enig"], "en": ["Disagree", "Partly agree", "Agree"]}', 3)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored) values
+				(:id, 'load', 1, '{"sv": "Arbetsbelastning", "da": "Arbejdsmængde", "en": "Workload"}', true)
+				""").param("id", instrument).update();
+		this.jdbc
+			.sql("""
+					insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key) values
+					(:id, 'w1', 'load', 1, 'scale', '{"sv": "Jag hinner", "da": "Jeg når det", "en": "I have time"}', 'agree'),
+					(:id, 'rec', 'load', 2, 'recommend', '{"sv": "Rekommendera?", "da": "Anbefale?", "en": "Recommend?"}', null),
+					(:id, 'why', 'load', 3, 'reasons', '{"sv": "Varför?", "da": "Hvorfor?", "en": "Why?"}', null),
+					(:id, 'back', 'load', 4, 'yes_no', '{"sv": "Tillbaka?", "da": "Tilbage?", "en": "Come back?"}', null),
+					(:id, 'free', 'load', 5, 'text', '{"sv": "Något mer?", "da": "Andet?", "en": "Anything else?"}', null)
+					""")
+			.param("id", instrument)
+			.update();
+		List<String> violations = new ArrayList<>();
+		java.time.LocalDate today = java.time.LocalDate.now();
+		List<String> codes;
+		try (BrowserContext staff = browser().newContext(english())) {
+			Page page = logIn(staff, "hr");
+			page.navigate(url("/surveys/cycles/new"));
+			scan(page, "surveys: new cycle", violations);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			scan(page, "surveys: new cycle with errors", violations);
+			page.getByLabel("Pulse").check();
+			page.locator("#instrument")
+				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Browser test"));
+			page.locator("#opensOn").fill(today.toString());
+			page.locator("#closesOn").fill(today.plusDays(7).toString());
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("The survey is launched");
+			scan(page, "surveys: launched, paper codes", violations);
+			codes = page.locator("#paper-codes .bryt-survey-code").allTextContents();
+			page.navigate(url("/surveys/cycles"));
+			scan(page, "surveys: cycles", violations);
+		}
+		try (BrowserContext respondent = browser().newContext(english().setJavaScriptEnabled(false))) {
+			surveysAnswer(respondent, codes.get(0).strip(), null);
+		}
+		try (BrowserContext respondent = browser().newContext(english())) {
+			surveysAnswer(respondent, codes.get(1).strip(), violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("""
+				select a.item_key || '=' || a.value from survey_answer a join survey_response r on r.id = a.response_id
+				join survey_cycle c on c.id = r.cycle_id where c.instrument_id = :id order by 1
+				""").param("id", instrument).query(String.class).list())
+			.containsExactly("back=2", "back=2", "rec=8", "rec=8", "w1=2", "w1=2", "why=4", "why=4");
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * One respondent's walk; scanned when {@code violations} is given (JavaScript on).
+	 */
+	private void surveysAnswer(BrowserContext respondent, String code, List<String> violations) {
+		List<String> none = new ArrayList<>();
+		List<String> found = (violations != null) ? violations : none;
+		java.util.function.BiConsumer<Page, String> scanning = (page, what) -> {
+			if (violations != null) {
+				scan(page, what, found);
+			}
+		};
+		Page page = respondent.newPage();
+		List<String> addresses = new ArrayList<>();
+		page.onRequest((request) -> addresses.add(request.url()));
+		page.navigate(url("/s"));
+		scanning.accept(page, "surveys: code");
+		page.locator("#code").fill("not-a-code");
+		page.locator("main form button[type=submit]").click();
+		assertThat(page.locator("#refused")).isVisible();
+		scanning.accept(page, "surveys: code refused");
+		page.locator("#code").fill(code.toLowerCase());
+		page.locator("main form button[type=submit]").click();
+		assertThat(page.locator("h1")).hasText("Survey");
+		scanning.accept(page, "surveys: answer form");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Svenska")).click();
+		assertThat(page.locator("h1")).hasText("Enkät");
+		assertThat(page.locator("html")).hasAttribute("lang", "sv");
+		scanning.accept(page, "surveys: answer form, Swedish");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dansk")).click();
+		assertThat(page.locator("h1")).hasText("Spørgeskema");
+		page.getByLabel("Helt enig").check();
+		page.locator("input[name='item.rec'][value='8']").check();
+		page.getByLabel("Trusler og vold").check();
+		page.getByLabel("Ved ikke").check();
+		page.locator("textarea").fill("Mere tid til hjemmebesøg");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send mine svar")).click();
+		assertThat(page.locator("h1")).hasText("Tak for dine svar");
+		scanning.accept(page, "surveys: thanks, Danish");
+		org.assertj.core.api.Assertions.assertThat(respondent.cookies()).isEmpty();
+		String plain = code.replace("-", "");
+		org.assertj.core.api.Assertions.assertThat(addresses)
+			.noneMatch((address) -> address.toUpperCase().replace("-", "").contains(plain));
+	}
+
 }

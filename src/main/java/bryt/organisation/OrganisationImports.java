@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import bryt.shared.imports.Column;
@@ -47,7 +48,15 @@ class OrganisationImports {
 			Column.optional("experience_start", "i_yrket_sedan", "erfarenhet_fran", "erfaring_fra", "i_faget_siden"),
 			Column.required("employment_start", "anstalld_fran", "anstallningsdatum", "ansat_fra", "ansaettelsesdato"),
 			Column.optional("end_date", "slutdatum", "sista_dag", "fratraedelsesdato", "slutdato"),
-			Column.optional("end_reason", "avgangsorsak", "orsak", "fratraedelsesarsag", "arsag"));
+			Column.optional("end_reason", "avgangsorsak", "orsak", "fratraedelsesarsag", "arsag"),
+			// A work address for survey invitations (issue 13); without one, a paper
+			// code.
+			Column.optional("email", "e_post", "epost", "arbetsmail", "e_mail", "mail", "arbejdsmail"));
+
+	/**
+	 * Enough of an address to mail: one @ with something on each side and a dot after.
+	 */
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
 	private final UnitRepository units;
 
@@ -149,7 +158,12 @@ class OrganisationImports {
 			if (!form.isEndDateAfterStart()) {
 				row.problem("end_date", "beforeStart");
 			}
-			rows.add(new StaffRow(row, form));
+			String email = row.optionalText("email", 254);
+			if (email != null && !EMAIL.matcher(email).matches()) {
+				row.problem("email", "email");
+				email = null;
+			}
+			rows.add(new StaffRow(row, form, email));
 		});
 		Map<String, StaffRow> inFile = new HashMap<>();
 		for (StaffRow row : rows) {
@@ -164,15 +178,30 @@ class OrganisationImports {
 			.stream()
 			.collect(Collectors.toMap(StaffMember::employeeNumber, Function.identity()));
 		LocalDate today = LocalDate.now(this.clock);
+		Map<Long, String> emails = this.staff.workEmails(organisationId);
 		int changed = 0;
 		for (StaffRow row : rows) {
 			StaffMember current = existing.get(row.form().employeeNumber());
+			long id;
+			boolean rowChanged = false;
 			if (current == null) {
-				this.staff.create(organisationId, row.form());
-				changed++;
+				id = this.staff.create(organisationId, row.form());
+				rowChanged = true;
 			}
-			else if (!StaffForm.of(current).equals(normalised(row.form()))) {
-				this.staff.update(organisationId, current.id(), row.form(), today);
+			else {
+				id = current.id();
+				if (!StaffForm.of(current).equals(normalised(row.form()))) {
+					this.staff.update(organisationId, current.id(), row.form(), today);
+					rowChanged = true;
+				}
+			}
+			// An address is set or replaced, never cleared by a file without one: a file
+			// from a system that has no addresses must not remove those given before.
+			if (row.email() != null && !row.email().equals(emails.get(id))) {
+				this.staff.setWorkEmail(organisationId, id, row.email());
+				rowChanged = true;
+			}
+			if (rowChanged) {
 				changed++;
 			}
 		}
@@ -192,7 +221,7 @@ class OrganisationImports {
 	private record UnitRow(CsvRow source, String code, String name, String parent, UnitLevel level) {
 	}
 
-	private record StaffRow(CsvRow source, StaffForm form) {
+	private record StaffRow(CsvRow source, StaffForm form, String email) {
 	}
 
 }

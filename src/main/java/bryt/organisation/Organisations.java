@@ -94,6 +94,14 @@ public class Organisations {
 		return this.staff.findAll(organisationId);
 	}
 
+	/**
+	 * The work e-mail addresses staff have, by staff id (issue 13: survey invitations);
+	 * staff without one are not in the map.
+	 */
+	public Map<Long, String> workEmails(long organisationId) {
+		return this.staff.workEmails(organisationId);
+	}
+
 	/** The staff, current and former, of every organisation, by organisation id. */
 	public Map<Long, List<StaffMember>> staffByOrganisation() {
 		return this.staff.findEveryOrganisation().stream().collect(Collectors.groupingBy(StaffMember::organisationId));

@@ -282,4 +282,22 @@ class StaffRepository {
 		return ids;
 	}
 
+	Map<Long, String> workEmails(long organisationId) {
+		Map<Long, String> emails = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, work_email from staff where organisation_id = :org and work_email is not null order by id
+				""").param("org", organisationId).query((rs) -> {
+			emails.put(rs.getLong("id"), rs.getString("work_email"));
+		});
+		return emails;
+	}
+
+	void setWorkEmail(long organisationId, long id, String email) {
+		this.jdbc.sql("update staff set work_email = :email where organisation_id = :org and id = :id")
+			.param("email", email)
+			.param("org", organisationId)
+			.param("id", id)
+			.update();
+	}
+
 }

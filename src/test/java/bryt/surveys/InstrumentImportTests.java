@@ -237,8 +237,9 @@ class InstrumentImportTests {
 		String osa = osaText();
 		List<Case> cases = List.of(
 				new Case("missing column", dropColumn(osa, 5), 1, "–", "scored", "missingColumn",
-						"The required column scored is missing.", "Den obligatoriska kolumnen scored saknas.",
-						"Den obligatoriske kolonne scored mangler."),
+						"This required column is missing. Name it as the template does or as one of: scored",
+						"Den här obligatoriska kolumnen saknas. Ge den mallens rubrik eller en av: scored",
+						"Denne obligatoriske kolonne mangler. Giv den skabelonens overskrift eller en af: scored"),
 				new Case("unknown scale", cell(osa, 5, 4, "agree7"), 5, "5", "scale", "instrument.unknownScale",
 						"Bryt has no scale with this name. Expected one of: agree4, agree5, frequency6, exposure5.",
 						"Bryt har ingen skala med det namnet.", "Bryt har ingen skala med det navn."),

@@ -307,9 +307,9 @@ class UsableImportsTests {
 	@Test
 	void templatesComeInEachLanguageAndFormatAndImportOnceFilledIn() throws Exception {
 		assertThat(templateHeaders("staff", "csv", SV)).containsExactly("Anställningsnummer", "Namn", "Enhet", "Roll",
-				"Tjänstgöringsgrad", "I yrket sedan", "Anställd från", "Slutdatum", "Avgångsorsak");
+				"Tjänstgöringsgrad", "I yrket sedan", "Anställd från", "Slutdatum", "Avgångsorsak", "E-post");
 		assertThat(templateHeaders("staff", "xlsx", DA)).containsExactly("Medarbejdernummer", "Navn", "Enhed", "Rolle",
-				"Arbejdstid", "Erfaring fra", "Ansat fra", "Slutdato", "Årsag");
+				"Arbejdstid", "Erfaring fra", "Ansat fra", "Slutdato", "Årsag", "E-mail");
 		assertThat(templateHeaders("units", "xlsx", Locale.ENGLISH)).containsExactly("Code", "Name", "Parent", "Level");
 		assertThat(templateHeaders("cases", "csv", SV)).containsExactly("Ärendenummer", "Ärendetyp", "Enhet", "Öppnat",
 				"Avslutat", "Tidsfrist", "Handläggare", "Medhandläggare", "Komplexitet", "Kopplat ärende");
@@ -326,7 +326,7 @@ class UsableImportsTests {
 		// are.
 		byte[] csv = template("staff", "csv", SV);
 		byte[] filled = concat(csv,
-				"T1;Tove;BOU-1;socialsekreterare;80 %;2019-01-01;2020-01-01;;\r\n".getBytes(StandardCharsets.UTF_8));
+				"T1;Tove;BOU-1;socialsekreterare;80 %;2019-01-01;2020-01-01;;;\r\n".getBytes(StandardCharsets.UTF_8));
 		assertThat(load(this.org, "staff", filled)).isOne();
 		List<String> danish = templateHeaders("staff", "xlsx", DA);
 		byte[] xlsx = workbook((sheet) -> {

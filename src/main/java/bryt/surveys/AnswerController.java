@@ -1,0 +1,147 @@
+package bryt.surveys;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The respondent's pages: no login, no session, no cookie, no JavaScript, nothing about
+ * the request read or kept (as voice's reporter pages). A code is typed on {@code /s} and
+ * posted, or comes in a mail's link {@code /s/{code}}: Bryt writes no access log
+ * ({@code server.tomcat.accesslog.enabled=false}) and sends {@code Referrer-Policy:
+ * no-referrer} here, and the pages that carry the code have no outgoing link; from the
+ * form on, the code travels in the body only. An unknown, used and malformed code all get
+ * the same page, so trying codes tells nothing; a forged post needs a code, which only
+ * its holder has, so the forms carry no CSRF token.
+ */
+@Controller
+@RequestMapping("/s")
+class AnswerController {
+
+	private final AnswerSubmissions submissions;
+
+	private final SurveysConfiguration.AnswerThrottle throttle;
+
+	AnswerController(AnswerSubmissions submissions, SurveysConfiguration.AnswerThrottle throttle) {
+		this.submissions = submissions;
+		this.throttle = throttle;
+	}
+
+	@GetMapping
+	String codeForm() {
+		return "surveys/answer-code";
+	}
+
+	/** A typed code (or a language button of a page that carries one). */
+	@PostMapping
+	String typed(@RequestParam(required = false) String code, Locale locale, Model model,
+			HttpServletResponse response) {
+		return open(code, locale, model, response);
+	}
+
+	/** A mail's link. */
+	@GetMapping("/{code}")
+	String linked(@PathVariable String code, Locale locale, Model model, HttpServletResponse response) {
+		return open(code, locale, model, response);
+	}
+
+	@PostMapping("/answer")
+	String answer(@RequestParam MultiValueMap<String, String> posted, Locale locale, Model model,
+			HttpServletResponse response) {
+		String code = posted.getFirst("code");
+		AnswerSubmissions.Found found = find(code, locale, response);
+		if (found.state() != AnswerSubmissions.Found.State.OPEN) {
+			return page(found, model);
+		}
+		AnswerSubmissions.Checked checked = AnswerSubmissions.check(found.items(), posted);
+		if (!checked.errors().isEmpty()) {
+			model.addAttribute("errors", checked.errors());
+			model.addAttribute("values", checked.shown());
+			return page(found, model);
+		}
+		if (!this.submissions.submit(found.code(), checked)) {
+			// Used by a post a moment before (a double click), or closed since.
+			return page(new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of()), model);
+		}
+		model.addAttribute("keepOnPage", true);
+		return "surveys/answer-thanks";
+	}
+
+	private String open(String code, Locale locale, Model model, HttpServletResponse response) {
+		return page(find(code, locale, response), model);
+	}
+
+	private AnswerSubmissions.Found find(String code, Locale locale, HttpServletResponse response) {
+		if (this.throttle.wrongCodes().exhausted(SurveysConfiguration.AnswerThrottle.KEY)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of());
+		}
+		AnswerSubmissions.Found found = this.submissions.find(code, locale.getLanguage());
+		if (found.state() == AnswerSubmissions.Found.State.NONE) {
+			this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY);
+		}
+		return found;
+	}
+
+	private String page(AnswerSubmissions.Found found, Model model) {
+		switch (found.state()) {
+			case NONE -> {
+				model.addAttribute("refused", true);
+				return "surveys/answer-code";
+			}
+			case CLOSED -> {
+				model.addAttribute("keepOnPage", true);
+				return "surveys/answer-closed";
+			}
+			default -> {
+				model.addAttribute("keepOnPage", true);
+				model.addAttribute("code", found.code().value());
+				model.addAttribute("cycle", found.cycle());
+				model.addAttribute("areas", areas(found.items()));
+				model.addAttribute("reasons", AnswerItem.REASONS);
+				if (!model.containsAttribute("errors")) {
+					model.addAttribute("errors", Map.of());
+					model.addAttribute("values", Map.of());
+				}
+				return "surveys/answer";
+			}
+		}
+	}
+
+	/** The items by area, in order. */
+	private static Map<String, List<AnswerItem>> areas(List<AnswerItem> items) {
+		Map<String, List<AnswerItem>> areas = new LinkedHashMap<>();
+		items
+			.forEach((item) -> areas.computeIfAbsent(item.areaName(), (name) -> new java.util.ArrayList<>()).add(item));
+		return areas;
+	}
+
+	/**
+	 * A form body that cannot be decoded: answered here with no log at all (Tomcat's
+	 * message would quote the value).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String undecodable(Model model) {
+		model.addAttribute("status", 400);
+		return "error";
+	}
+
+}

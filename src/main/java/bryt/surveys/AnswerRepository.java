@@ -1,0 +1,118 @@
+package bryt.surveys;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The respondent's side: an invitation found by its token's HMAC, the instrument's items
+ * in a language, and a response written with nothing that points back.
+ */
+@Repository
+class AnswerRepository {
+
+	private final JdbcClient jdbc;
+
+	AnswerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An unused invitation's cycle; empty for an unknown or used token alike. */
+	Optional<Long> unusedInvitationCycle(byte[] tokenHmac) {
+		return this.jdbc.sql("select cycle_id from survey_invitation where token_hmac = :hmac and not used")
+			.param("hmac", tokenHmac)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Marks an unused invitation of an open cycle used and gives what the answer carries;
+	 * empty when the token is unknown, used or its cycle is not taking answers today. The
+	 * row lock makes a second, concurrent post wait and then find it used.
+	 */
+	Optional<Claimed> claim(byte[] tokenHmac, LocalDate today) {
+		return this.jdbc.sql("""
+				update survey_invitation i set used = true from survey_cycle c
+				where i.token_hmac = :hmac and not i.used and c.id = i.cycle_id and c.status = 'open'
+					and :today between c.opens_on and c.closes_on
+				returning i.cycle_id, c.instrument_id, i.unit_id, i.tenure_band, i.age_band
+				""")
+			.param("hmac", tokenHmac)
+			.param("today", today)
+			.query((rs, row) -> new Claimed(rs.getLong("cycle_id"), rs.getLong("instrument_id"), rs.getLong("unit_id"),
+					rs.getString("tenure_band"), rs.getString("age_band")))
+			.optional();
+	}
+
+	void addResponse(UUID id, Claimed claimed) {
+		this.jdbc.sql("""
+				insert into survey_response (id, cycle_id, unit_id, tenure_band, age_band)
+				values (:id, :cycle, :unit, :tenure, :age)
+				""")
+			.param("id", id)
+			.param("cycle", claimed.cycleId())
+			.param("unit", claimed.unitId())
+			.param("tenure", claimed.tenureBand())
+			.param("age", claimed.ageBand())
+			.update();
+	}
+
+	void addAnswer(UUID responseId, String itemKey, int value) {
+		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
+			.param("id", responseId)
+			.param("item", itemKey)
+			.param("value", value)
+			.update();
+	}
+
+	/** A comment with an id of its own, never its response's. */
+	void addComment(Claimed claimed, String itemKey, String text) {
+		this.jdbc
+			.sql("""
+					insert into survey_comment (id, cycle_id, unit_id, item_key, text) values (:id, :cycle, :unit, :item, :text)
+					""")
+			.param("id", UUID.randomUUID())
+			.param("cycle", claimed.cycleId())
+			.param("unit", claimed.unitId())
+			.param("item", itemKey)
+			.param("text", text)
+			.update();
+	}
+
+	/**
+	 * An instrument's items in a language (else English, else Swedish, else any), areas
+	 * in order, with their scale's labels.
+	 */
+	List<AnswerItem> items(long instrumentId, String language) {
+		List<AnswerItem> items = new ArrayList<>();
+		this.jdbc.sql("""
+				select i.key, i.kind, a.key as area_key,
+					coalesce(a.name ->> :lang, a.name ->> 'en', a.name ->> 'sv') as area_name,
+					coalesce(i.text ->> :lang, i.text ->> 'en', i.text ->> 'sv') as text,
+					(select array_agg(l.label order by l.n) from jsonb_array_elements_text(
+						coalesce(s.labels -> :lang, s.labels -> 'en', s.labels -> 'sv')) with ordinality as l(label, n))
+						as labels
+				from survey_item i join survey_area a on a.instrument_id = i.instrument_id and a.key = i.area_key
+					left join survey_scale s on s.instrument_id = i.instrument_id and s.key = i.scale_key
+				where i.instrument_id = :instrument order by a.position, i.position, i.key
+				""").param("instrument", instrumentId).param("lang", language).query((rs) -> {
+			java.sql.Array array = rs.getArray("labels");
+			List<String> labels = (array != null) ? List.of((String[]) array.getArray()) : List.of();
+			items.add(new AnswerItem(rs.getString("key"), AnswerItem.Kind.of(rs.getString("kind")),
+					rs.getString("area_key"), rs.getString("area_name"), rs.getString("text"), labels));
+		});
+		return items;
+	}
+
+	/**
+	 * @param instrumentId the instrument whose items the answer page shows
+	 */
+	record Claimed(long cycleId, long instrumentId, long unitId, String tenureBand, String ageBand) {
+	}
+
+}

@@ -1,0 +1,156 @@
+package bryt.surveys;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import bryt.shared.PersonalIdentityNumbers;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The respondent's answers: found by the token's HMAC, written as a response with a
+ * random id and the invitation's group attributes, its answers, its free text apart as
+ * comments, and the invitation marked used, in one transaction. Nothing about the
+ * respondent or the request is read, kept or logged.
+ */
+@Service
+class AnswerSubmissions {
+
+	static final int MAX_TEXT = 4000;
+
+	private final AnswerRepository answers;
+
+	private final CycleRepository cycles;
+
+	private final InvitationKey key;
+
+	private final Clock clock;
+
+	AnswerSubmissions(AnswerRepository answers, CycleRepository cycles, InvitationKey key, Clock clock) {
+		this.answers = answers;
+		this.cycles = cycles;
+		this.key = key;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a typed or linked code opens: the same {@link Found.State#NONE} for a code
+	 * that is malformed, unknown or used, so that trying codes tells nothing.
+	 */
+	Found find(String typed, String language) {
+		Optional<InvitationCode> code = InvitationCode.parse(typed);
+		Optional<Cycle> cycle = code.flatMap((c) -> this.answers.unusedInvitationCycle(this.key.hmac(c)))
+			.flatMap(this.cycles::cycle);
+		if (cycle.isEmpty()) {
+			return new Found(Found.State.NONE, null, null, List.of());
+		}
+		if (!cycle.get().answerable(LocalDate.now(this.clock))) {
+			return new Found(Found.State.CLOSED, code.get(), cycle.get(), List.of());
+		}
+		return new Found(Found.State.OPEN, code.get(), cycle.get(),
+				this.answers.items(cycle.get().instrumentId(), language));
+	}
+
+	/**
+	 * The answers as posted, checked against the items: every item is optional; a value
+	 * that is not one of the item's choices (only a crafted form sends one) or a text too
+	 * long or with a personal identity number gives an error by field.
+	 */
+	static Checked check(List<AnswerItem> items, Map<String, List<String>> posted) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, List<Integer>> values = new LinkedHashMap<>();
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (AnswerItem item : items) {
+			List<String> given = posted.getOrDefault(item.field(), List.of())
+				.stream()
+				.filter((value) -> value != null && !value.isBlank())
+				.toList();
+			if (given.isEmpty()) {
+				continue;
+			}
+			if (item.kind() == AnswerItem.Kind.TEXT) {
+				String text = given.getFirst().strip();
+				texts.put(item.key(), text);
+				if (text.length() > MAX_TEXT) {
+					errors.put(item.key(), "surveys.answer.error.tooLong");
+				}
+				else if (PersonalIdentityNumbers.containsOne(text)) {
+					errors.put(item.key(), "surveys.answer.error.personalIdentityNumber");
+				}
+				continue;
+			}
+			TreeSet<Integer> chosen = new TreeSet<>();
+			for (String value : (item.kind() == AnswerItem.Kind.REASONS) ? given : given.subList(0, 1)) {
+				String plain = value.strip();
+				if (!plain.matches("[0-9]{1,2}") || Integer.parseInt(plain) > item.maxValue()) {
+					errors.put(item.key(), "surveys.answer.error.choice");
+					break;
+				}
+				chosen.add(Integer.parseInt(plain));
+			}
+			values.put(item.key(), new ArrayList<>(chosen));
+		}
+		return new Checked(values, texts, errors);
+	}
+
+	/**
+	 * Writes checked answers; {@code false} (and nothing written) when the token is
+	 * unknown or used, or its cycle is not taking answers today.
+	 */
+	@Transactional
+	boolean submit(InvitationCode code, Checked checked) {
+		if (!checked.errors().isEmpty()) {
+			throw new IllegalArgumentException("Answers with errors");
+		}
+		Optional<AnswerRepository.Claimed> claimed = this.answers.claim(this.key.hmac(code), LocalDate.now(this.clock));
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		UUID response = UUID.randomUUID();
+		this.answers.addResponse(response, claimed.get());
+		checked.values()
+			.forEach((item, values) -> values.forEach((value) -> this.answers.addAnswer(response, item, value)));
+		checked.texts().forEach((item, text) -> this.answers.addComment(claimed.get(), item, text));
+		return true;
+	}
+
+	/**
+	 * @param values chosen values by item key
+	 * @param texts free text by item key
+	 * @param errors message keys by item key
+	 */
+	record Checked(Map<String, List<Integer>> values, Map<String, String> texts, Map<String, String> errors) {
+
+		/** The posted values as the form shows them again: field → values as text. */
+		Map<String, List<String>> shown() {
+			Map<String, List<String>> shown = new LinkedHashMap<>();
+			this.values
+				.forEach((item, chosen) -> shown.put("item." + item, chosen.stream().map(String::valueOf).toList()));
+			this.texts.forEach((item, text) -> shown.put("item." + item, List.of(text)));
+			return shown;
+		}
+
+	}
+
+	/**
+	 * @param code the canonical code, for the form's hidden field; null for NONE
+	 */
+	record Found(State state, InvitationCode code, Cycle cycle, List<AnswerItem> items) {
+
+		enum State {
+
+			NONE, CLOSED, OPEN
+
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package bryt.surveys;
+
+import java.time.LocalDate;
+
+/** A cycle of a program as the staff pages and jobs see it. */
+record Cycle(long id, long organisationId, CycleProgram program, long instrumentId, LocalDate opensOn,
+		LocalDate closesOn, String status, int invited, boolean reminded, String instrumentName) {
+
+	boolean open() {
+		return "open".equals(this.status);
+	}
+
+	/** Whether answers are taken on a day. */
+	boolean answerable(LocalDate today) {
+		return open() && !today.isBefore(this.opensOn) && !today.isAfter(this.closesOn);
+	}
+
+}

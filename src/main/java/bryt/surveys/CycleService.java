@@ -1,0 +1,91 @@
+package bryt.surveys;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.shared.web.Language;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cycles for the staff pages and the jobs. */
+@Service
+class CycleService {
+
+	private final CycleLaunch launch;
+
+	private final CycleRepository cycles;
+
+	private final Organisations organisations;
+
+	private final SurveyMail mail;
+
+	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail) {
+		this.launch = launch;
+		this.cycles = cycles;
+		this.organisations = organisations;
+		this.mail = mail;
+	}
+
+	/**
+	 * Launches a cycle and, once it is committed, mails its invitations. Not one
+	 * transaction: mail cannot be rolled back, and a link must not be sent for an
+	 * invitation that was not stored. Should the mailing fail half-way, those invited
+	 * without a mail can be given paper codes of a new cycle.
+	 */
+	Invited launchAndInvite(long organisationId, CycleCommand command) {
+		CycleLaunch.Launched launched = this.launch.launch(organisationId, command);
+		Cycle cycle = this.cycles.cycle(launched.cycleId()).orElseThrow();
+		int mailed = this.mail.invitations(launched.mails(), cycle, mailLanguage(organisationId));
+		return new Invited(cycle, launched.invited(), launched.skipped(), launched.mails().size(), mailed,
+				launched.paperCodes().stream().map(InvitationCode::grouped).toList());
+	}
+
+	/** The code-entry page's address, for paper sheets. */
+	String answerPage() {
+		return this.mail.answerPage();
+	}
+
+	List<Cycle> cycles(long organisationId) {
+		return this.cycles.cycles(organisationId);
+	}
+
+	List<CycleRepository.Instrument> instruments(long organisationId, Locale locale) {
+		return this.cycles.instruments(organisationId, locale.getLanguage());
+	}
+
+	@Transactional
+	void markReminded(long cycleId) {
+		this.cycles.markReminded(cycleId);
+	}
+
+	@Transactional
+	int closeDue(LocalDate today) {
+		List<Long> due = this.cycles.dueToClose(today);
+		due.forEach(this.cycles::close);
+		return due.size();
+	}
+
+	/** Mails go out in the organisation's language. */
+	Locale mailLanguage(long organisationId) {
+		return this.organisations.find(organisationId)
+			.map(Organisation::country)
+			.map((country) -> country.language().locale())
+			.orElse(Language.DEFAULT.locale());
+	}
+
+	/**
+	 * A launch as the page shows it.
+	 *
+	 * @param withMail invitations to be mailed
+	 * @param mailed invitations the mail server took
+	 * @param paperCodes the codes of those without a work address, grouped, shuffled:
+	 * shown once, kept nowhere
+	 */
+	record Invited(Cycle cycle, int invited, int skipped, int withMail, int mailed, List<String> paperCodes) {
+	}
+
+}

@@ -1,0 +1,123 @@
+package bryt.surveys;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+import bryt.shared.security.PublicUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Invitations and reminders by mail. An invitation carries its link (the token) and is
+ * built and sent in memory; nothing pairs an address with a token afterwards. A reminder
+ * carries no token (none is kept) and goes to everyone invited. Nothing is logged but
+ * counts: no address, no token. Without a mail server ({@code spring.mail.host}) nothing
+ * is sent and the counts say so.
+ */
+@Component
+class SurveyMail {
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyMail.class);
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final String from;
+
+	private final String answerLink;
+
+	SurveyMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, SurveysProperties properties,
+			PublicUrl publicUrl) {
+		this.mail = mail;
+		this.messages = messages;
+		this.from = properties.mailFrom();
+		this.answerLink = properties.answerLink().isBlank()
+				? (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/s"
+				: properties.answerLink();
+	}
+
+	/** The code-entry page's address, for mails and paper sheets. */
+	String answerPage() {
+		return this.answerLink;
+	}
+
+	/** Whether a mail server is configured. */
+	boolean available() {
+		return this.mail.getIfAvailable() != null;
+	}
+
+	/** Sends the invitations; returns how many were sent. */
+	int invitations(Collection<CycleLaunch.Launched.Mail> mails, Cycle cycle, Locale language) {
+		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
+		if (sender.isEmpty()) {
+			return 0;
+		}
+		String subject = this.messages.getMessage("surveys.mail.invitation.subject", null, language);
+		String closes = cycle.closesOn()
+			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
+		int sent = 0;
+		for (CycleLaunch.Launched.Mail invitation : mails) {
+			String body = this.messages.getMessage("surveys.mail.invitation.body",
+					new Object[] { this.answerLink + "/" + invitation.code().value(), closes, this.answerLink,
+							invitation.code().grouped() },
+					language);
+			if (send(sender.get(), invitation.email(), subject, body)) {
+				sent++;
+			}
+		}
+		if (sent < mails.size()) {
+			log.warn("{} of {} survey invitations of cycle {} could not be sent", mails.size() - sent, mails.size(),
+					cycle.id());
+		}
+		return sent;
+	}
+
+	/** Sends a cycle's reminder to everyone invited; returns how many were sent. */
+	int reminders(Collection<String> emails, Cycle cycle, Locale language) {
+		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
+		if (sender.isEmpty()) {
+			return 0;
+		}
+		String subject = this.messages.getMessage("surveys.mail.reminder.subject", null, language);
+		String closes = cycle.closesOn()
+			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
+		String body = this.messages.getMessage("surveys.mail.reminder.body", new Object[] { closes, this.answerLink },
+				language);
+		int sent = 0;
+		for (String email : emails) {
+			if (send(sender.get(), email, subject, body)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private boolean send(JavaMailSender sender, String to, String subject, String body) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.from);
+		message.setTo(to);
+		message.setSubject(subject);
+		message.setText(body);
+		try {
+			sender.send(message);
+			return true;
+		}
+		catch (MailException ex) {
+			// Neither the address nor the message: the message holds a token.
+			log.warn("A survey mail could not be sent: {}", ex.getClass().getSimpleName());
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package bryt.surveys;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The full application with its mail sent to GreenMail on loopback. Every surveys test
+ * that needs the application extends this class, so that they share one application
+ * context (and one database). GreenMail starts empty for every test method.
+ */
+abstract class SurveyMailTest {
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("bryt.surveys.mail-from", () -> "surveys@bryt.example");
+		registry.add("bryt.surveys.answer-link", () -> "https://bryt.example/s");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
