@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * points back; wrong, used and malformed codes look alike; no cookie, no session.
  */
 @BrytTest
-class AnswerFlowTests extends SurveyMailTest {
+class AnswerFlowTests extends MailTest {
 
 	@Autowired
 	private CycleFixture fixture;

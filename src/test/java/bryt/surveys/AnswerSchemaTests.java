@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import bryt.Superuser;
 import bryt.shared.database.DatabaseProperties;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and answers.
  */
 @BrytTest
-class AnswerSchemaTests extends SurveyMailTest {
+class AnswerSchemaTests extends MailTest {
 
 	private static final List<String> ANSWER_TABLES = List.of("survey_response", "survey_answer", "survey_comment");
 

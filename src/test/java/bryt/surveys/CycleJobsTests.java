@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import bryt.organisation.Organisations;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -27,7 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * closing day.
  */
 @BrytTest
-class CycleJobsTests extends SurveyMailTest {
+class CycleJobsTests extends MailTest {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 

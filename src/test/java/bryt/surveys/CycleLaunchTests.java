@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * code, and stores no person on an invitation.
  */
 @BrytTest
-class CycleLaunchTests extends SurveyMailTest {
+class CycleLaunchTests extends MailTest {
 
 	static final Pattern LINK = Pattern.compile("https://bryt\\.example/s/([0-9A-Z]{26})");
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * addresses given before.
  */
 @BrytTest
-class InvitationAddressImportTests extends SurveyMailTest {
+class InvitationAddressImportTests extends MailTest {
 
 	@Autowired
 	private MockMvc mvc;

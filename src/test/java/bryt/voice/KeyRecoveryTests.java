@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import com.google.crypto.tink.KeysetHandle;
 import com.icegreen.greenmail.util.GreenMailUtil;

@@ -2,6 +2,7 @@ package bryt.voice;
 
 import java.time.LocalDate;
 
+import bryt.MailTest;
 import bryt.BrytTest;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
