@@ -312,15 +312,16 @@ class ImportsLeftOfIssue12Tests {
 			.getContentAsByteArray();
 		String sheet = entry(xlsx, "xl/worksheets/sheet1.xml");
 		String styles = entry(xlsx, "xl/styles.xml");
-		// Each of the nine columns has a style of its own whose number format is text
-		// (Excel's built-in format 49, "@").
+		// Each of the ten columns (employee number, name, unit, role, FTE, experience
+		// start, employment start, end date, end reason, work e-mail) has a style of its
+		// own whose number format is text (Excel's built-in format 49, "@").
 		java.util.regex.Matcher cols = java.util.regex.Pattern.compile("<col [^>]*min=\"(\\d+)\"[^>]*>").matcher(sheet);
 		List<Integer> styled = new java.util.ArrayList<>();
 		while (cols.find()) {
 			assertThat(cols.group()).contains("style=\"");
 			styled.add(Integer.valueOf(cols.group(1)));
 		}
-		assertThat(styled).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+		assertThat(styled).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 		assertThat(styles).containsPattern("numFmtId=\"49\"|formatCode=\"@\"");
 	}
 
