@@ -66,7 +66,7 @@ class AnswerController {
 	String answer(@RequestParam MultiValueMap<String, String> posted, Locale locale, Model model,
 			HttpServletResponse response) {
 		String code = posted.getFirst("code");
-		AnswerSubmissions.Found found = find(code, locale, response);
+		AnswerSubmissions.Found found = find(code, locale, response, model);
 		if (found.state() != AnswerSubmissions.Found.State.OPEN) {
 			return page(found, model);
 		}
@@ -85,17 +85,22 @@ class AnswerController {
 	}
 
 	private String open(String code, Locale locale, Model model, HttpServletResponse response) {
-		return page(find(code, locale, response), model);
+		return page(find(code, locale, response, model), model);
 	}
 
-	private AnswerSubmissions.Found find(String code, Locale locale, HttpServletResponse response) {
-		if (this.throttle.wrongCodes().exhausted(SurveysConfiguration.AnswerThrottle.KEY)) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			return new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of());
-		}
+	/**
+	 * The code's survey. A valid code is never refused: the limit counts only codes that
+	 * open nothing, and past it they get 429 and a page that says to wait, so that one
+	 * client trying codes cannot shut every respondent out (the limit is keyed by nothing
+	 * about the visitor). A code of 130 random bits is not found by trying, so the lookup
+	 * before the limit tells a guesser nothing of use.
+	 */
+	private AnswerSubmissions.Found find(String code, Locale locale, HttpServletResponse response, Model model) {
 		AnswerSubmissions.Found found = this.submissions.find(code, locale.getLanguage());
-		if (found.state() == AnswerSubmissions.Found.State.NONE) {
-			this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY);
+		if (found.state() == AnswerSubmissions.Found.State.NONE
+				&& !this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("throttled", true);
 		}
 		return found;
 	}

@@ -52,9 +52,11 @@ class CycleLaunch {
 	/**
 	 * @throws CycleRefusedException for an instrument the organisation cannot use, or
 	 * dates out of order or in the past
+	 * @param mailAvailable whether a mail server is configured: if not, everyone gets a
+	 * paper code
 	 */
 	@Transactional
-	Launched launch(long organisationId, CycleCommand command) {
+	Launched launch(long organisationId, CycleCommand command, boolean mailAvailable) {
 		LocalDate today = LocalDate.now(this.clock);
 		if (command.program().exit()) {
 			throw new CycleRefusedException("surveys.cycle.error.program");
@@ -90,7 +92,9 @@ class CycleLaunch {
 		for (Unit unit : this.organisations.units(organisationId)) {
 			this.cycles.addGroup(cycleId, unit.id(), unit.parentId(), unit.name(), perUnit.getOrDefault(unit.id(), 0));
 		}
-		Map<Long, String> emails = this.organisations.workEmails(organisationId);
+		// Without a mail server every invitation is a paper code: a code meant for a mail
+		// that is never sent would be gone, and its person shut out for the pulse gap.
+		Map<Long, String> emails = mailAvailable ? this.organisations.workEmails(organisationId) : Map.of();
 		List<Invitation> invitations = new ArrayList<>();
 		List<Launched.Mail> mails = new ArrayList<>();
 		List<InvitationCode> paper = new ArrayList<>();

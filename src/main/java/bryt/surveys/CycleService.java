@@ -37,11 +37,14 @@ class CycleService {
 	 * without a mail can be given paper codes of a new cycle.
 	 */
 	Invited launchAndInvite(long organisationId, CycleCommand command) {
-		CycleLaunch.Launched launched = this.launch.launch(organisationId, command);
+		boolean mailAvailable = this.mail.available();
+		CycleLaunch.Launched launched = this.launch.launch(organisationId, command, mailAvailable);
 		Cycle cycle = this.cycles.cycle(launched.cycleId()).orElseThrow();
-		int mailed = this.mail.invitations(launched.mails(), cycle, mailLanguage(organisationId));
-		return new Invited(cycle, launched.invited(), launched.skipped(), launched.mails().size(), mailed,
-				launched.paperCodes().stream().map(InvitationCode::grouped).toList());
+		List<InvitationCode> unsent = this.mail.invitations(launched.mails(), cycle, mailLanguage(organisationId));
+		return new Invited(cycle, launched.invited(), launched.skipped(), launched.mails().size(),
+				launched.mails().size() - unsent.size(), mailAvailable,
+				launched.paperCodes().stream().map(InvitationCode::grouped).toList(),
+				unsent.stream().map(InvitationCode::grouped).toList());
 	}
 
 	/** The code-entry page's address, for paper sheets. */
@@ -82,10 +85,14 @@ class CycleService {
 	 *
 	 * @param withMail invitations to be mailed
 	 * @param mailed invitations the mail server took
+	 * @param mailAvailable whether a mail server is configured (if not, every code is on
+	 * paper)
 	 * @param paperCodes the codes of those without a work address, grouped, shuffled:
 	 * shown once, kept nowhere
+	 * @param unsentCodes the codes whose mail could not be sent, for those who got none
 	 */
-	record Invited(Cycle cycle, int invited, int skipped, int withMail, int mailed, List<String> paperCodes) {
+	record Invited(Cycle cycle, int invited, int skipped, int withMail, int mailed, boolean mailAvailable,
+			List<String> paperCodes, List<String> unsentCodes) {
 	}
 
 }

@@ -2,7 +2,9 @@ package bryt.surveys;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,30 +59,33 @@ class SurveyMail {
 		return this.mail.getIfAvailable() != null;
 	}
 
-	/** Sends the invitations; returns how many were sent. */
-	int invitations(Collection<CycleLaunch.Launched.Mail> mails, Cycle cycle, Locale language) {
+	/**
+	 * Sends the invitations; returns the codes of those that could not be sent, so that
+	 * they can be handed out on paper instead of being lost.
+	 */
+	List<InvitationCode> invitations(Collection<CycleLaunch.Launched.Mail> mails, Cycle cycle, Locale language) {
 		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
 		if (sender.isEmpty()) {
-			return 0;
+			return mails.stream().map(CycleLaunch.Launched.Mail::code).toList();
 		}
 		String subject = this.messages.getMessage("surveys.mail.invitation.subject", null, language);
 		String closes = cycle.closesOn()
 			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
-		int sent = 0;
+		List<InvitationCode> unsent = new ArrayList<>();
 		for (CycleLaunch.Launched.Mail invitation : mails) {
 			String body = this.messages.getMessage("surveys.mail.invitation.body",
 					new Object[] { this.answerLink + "/" + invitation.code().value(), closes, this.answerLink,
 							invitation.code().grouped() },
 					language);
-			if (send(sender.get(), invitation.email(), subject, body)) {
-				sent++;
+			if (!send(sender.get(), invitation.email(), subject, body)) {
+				unsent.add(invitation.code());
 			}
 		}
-		if (sent < mails.size()) {
-			log.warn("{} of {} survey invitations of cycle {} could not be sent", mails.size() - sent, mails.size(),
+		if (!unsent.isEmpty()) {
+			log.warn("{} of {} survey invitations of cycle {} could not be sent", unsent.size(), mails.size(),
 					cycle.id());
 		}
-		return sent;
+		return unsent;
 	}
 
 	/** Sends a cycle's reminder to everyone invited; returns how many were sent. */

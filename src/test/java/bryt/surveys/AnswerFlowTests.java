@@ -193,6 +193,43 @@ class AnswerFlowTests extends MailTest {
 		assertNoTrace(page);
 	}
 
+	/**
+	 * One client trying codes must not shut the survey: past the limit of wrong codes a
+	 * minute (60 by default, one bucket for the instance), a wrong code gets 429 and "try
+	 * again in a minute", while a valid code still opens its form and its answers are
+	 * kept.
+	 */
+	@Test
+	void tryingWrongCodesNeverShutsOutARespondentWithAValidCode() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		long cycle = launch(org);
+		String code = codeMailedTo(org.emails().get("B1"));
+		try {
+			int refused = 0;
+			for (int i = 0; i < 61; i++) {
+				MvcResult wrong = this.mvc.perform(post("/s").param("code", "ZZZZ-" + i)).andReturn();
+				refused += (wrong.getResponse().getStatus() == 429) ? 1 : 0;
+			}
+			// 60 wrong codes are within the minute's limit, the 61st is past it
+			assertThat(refused).isEqualTo(1);
+			MvcResult throttled = this.mvc.perform(post("/s").param("code", "ZZZZ-61")).andReturn();
+			assertThat(throttled.getResponse().getStatus()).isEqualTo(429);
+			assertThat(throttled.getResponse().getContentAsString()).contains("try again in a minute");
+
+			MvcResult form = this.mvc.perform(post("/s").param("code", code)).andReturn();
+			assertThat(form.getResponse().getStatus()).isEqualTo(200);
+			assertThat(form.getResponse().getContentAsString()).contains("I have time for my work");
+			assertThat(body(answer(code))).contains("Thank you for your answers");
+			assertThat(
+					rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
+				.containsExactly(1L);
+		}
+		finally {
+			// the bucket is the instance's: leave it empty for the other tests
+			this.jdbc.sql("delete from rate_limit_bucket where id like '%surveys wrong codes%'").update();
+		}
+	}
+
 	private long launch(CycleFixture.Org org) {
 		LocalDate today = LocalDate.now();
 		return this.cycles
