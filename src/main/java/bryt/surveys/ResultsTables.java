@@ -134,12 +134,13 @@ class ResultsTables {
 			}
 			List<String> labels = (item.scale() != null) ? item.scale().labels(instrument.locale()) : List.of();
 			List<Segment> segments = new ArrayList<>();
+			double start = 0;
 			for (int value = 0; value < distribution.counts().size(); value++) {
 				String label = (value < labels.size()) ? labels.get(value) : String.valueOf(value);
 				int count = distribution.counts().get(value);
-				int percent = (distribution.answered() > 0) ? (int) Math.round(100.0 * count / distribution.answered())
-						: 0;
-				segments.add(new Segment(value, label, count, percent));
+				double width = (distribution.answered() > 0) ? 100.0 * count / distribution.answered() : 0;
+				segments.add(new Segment(value, label, count, start, width));
+				start += width;
 			}
 			bars.add(new Bar(item.text(), distribution.answered(), segments));
 		}
@@ -175,12 +176,14 @@ class ResultsTables {
 	}
 
 	/**
-	 * One answer's part of a bar.
+	 * One answer's part of a bar, drawn as an SVG rectangle (attributes, not a style: the
+	 * content security policy allows no inline style).
 	 *
 	 * @param value the answer's position on its scale (the colour)
-	 * @param percent its share of those who answered, rounded, for the bar's width
+	 * @param start where it begins, 0–100
+	 * @param width its share of those who answered, 0–100
 	 */
-	record Segment(int value, String label, int count, int percent) {
+	record Segment(int value, String label, int count, double start, double width) {
 
 	}
 
