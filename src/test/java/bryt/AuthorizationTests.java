@@ -94,6 +94,8 @@ class AuthorizationTests {
 			// written by the employer's side, commented on by both sides
 			Map.entry("GET /surveys", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/actions", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/results", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/results/{id}", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/comments", Set.of("admin", "hr", "manager", "union")),

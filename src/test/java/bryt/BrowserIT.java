@@ -1139,4 +1139,104 @@ class BrowserIT {
 			.noneMatch((address) -> address.toUpperCase().replace("-", "").contains(plain));
 	}
 
+	/**
+	 * R1, the results pages (issue 13, item 5): a closed annual cycle whose snapshot has
+	 * BOF over BOF-MOT (3 answers: hidden, below the minimum), BOF-UTR (6: hidden,
+	 * complementary) and BOF-PLA (8), and VUX (7), seen by HR and by the union.
+	 */
+	@Test
+	void resultsPagesOfAClosedCycle() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("""
+					insert into survey_instrument (organisation_id, key, name, locales, read_only)
+					values (:org, 'browser-it-results', '{"sv": "Resultattest", "da": "Resultattest", "en": "Results test"}',
+						'{sv,da,en}', false) returning id
+					""")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_scale (instrument_id, key, labels, points) values (:id, 'agree',
+					'{"sv": ["Instämmer inte", "Instämmer delvis", "Instämmer helt"],
+					  "da": ["Uenig", "Delvis enig", "Helt enig"], "en": ["Disagree", "Partly agree", "Agree"]}', 3)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored) values
+				(:id, 'load', 1, '{"sv": "Arbetsbelastning", "da": "Arbejdsmængde", "en": "Workload"}', true)
+				""").param("id", instrument).update();
+		this.jdbc
+			.sql("""
+					insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key) values
+					(:id, 'w1', 'load', 1, 'scale', '{"sv": "Jag hinner", "da": "Jeg når det", "en": "I have time"}', 'agree'),
+					(:id, 'rec', 'load', 2, 'recommend', '{"sv": "Rekommendera?", "da": "Anbefale?", "en": "Recommend?"}', null)
+					""")
+			.param("id", instrument)
+			.update();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :id, date '2026-03-02', date '2026-03-27', 'closed') returning id
+				""").param("org", organisation).param("id", instrument).query(Long.class).single();
+		java.util.Map<String, Integer> answered = java.util.Map.of("BOF", 0, "BOF-MOT", 3, "BOF-UTR", 6, "BOF-PLA", 8,
+				"VUX", 7);
+		answered.forEach((code, count) -> {
+			this.jdbc.sql("""
+					insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+					select :cycle, u.id, case when u.code = 'VUX' or u.code = 'BOF' then null else u.parent_id end,
+						u.name, :invited
+					from unit u where u.organisation_id = :org and u.code = :code
+					""")
+				.param("cycle", cycle)
+				.param("org", organisation)
+				.param("code", code)
+				.param("invited", count + 2)
+				.update();
+			for (int i = 0; i < count; i++) {
+				java.util.UUID id = java.util.UUID.randomUUID();
+				this.jdbc.sql("""
+						insert into survey_response (id, cycle_id, unit_id)
+						select :id, :cycle, u.id from unit u where u.organisation_id = :org and u.code = :code
+						""")
+					.param("id", id)
+					.param("cycle", cycle)
+					.param("org", organisation)
+					.param("code", code)
+					.update();
+				this.jdbc
+					.sql("""
+							insert into survey_answer (response_id, item_key, value) values (:id, 'w1', :w1), (:id, 'rec', :rec)
+							""")
+					.param("id", id)
+					.param("w1", i % 3)
+					.param("rec", (i * 3) % 11)
+					.update();
+			}
+		});
+		long hidden = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-MOT'")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/surveys"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Survey results")).click();
+			scan(page, "results: list", violations);
+			page.navigate(url("/surveys/results/" + cycle));
+			assertThat(page.locator("#heatmap")).containsText("Hidden");
+			scan(page, "results: HR", violations);
+			page.navigate(url("/surveys/results/" + cycle + "?unit=" + hidden + "#distributions"));
+			scan(page, "results: HR, a hidden unit's distribution", violations);
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "union");
+			page.navigate(url("/surveys/results/" + cycle));
+			assertThat(page.locator("#heatmap")).not().containsText("Vuxen");
+			scan(page, "results: union", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -1,0 +1,143 @@
+package bryt.surveys;
+
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisations;
+import bryt.organisation.Visibility;
+import bryt.shared.tables.FigureTable;
+import bryt.shared.tables.TableExports;
+import bryt.shared.tables.TableRequest;
+import bryt.shared.tables.TableView;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The results of a closed annual or pulse cycle, the same figures for both parties: the
+ * engine decides once for the whole organisation ({@link ResultsPage}), each viewer sees
+ * the units its {@link Visibility} allows. The heatmap and a unit's distribution download
+ * as CSV or Excel from the page's own address ({@code ?export=heatmap&format=xlsx}), with
+ * the same cells.
+ */
+@Controller
+@RequestMapping("/surveys/results")
+class ResultsController {
+
+	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
+
+	private final ResultsPage results;
+
+	private final ResultsTables tables;
+
+	private final Instruments instruments;
+
+	private final Organisations organisations;
+
+	ResultsController(ResultsPage results, ResultsTables tables, Instruments instruments, Organisations organisations) {
+		this.results = results;
+		this.tables = tables;
+		this.instruments = instruments;
+		this.organisations = organisations;
+	}
+
+	@GetMapping
+	@PreAuthorize(READERS)
+	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		model.addAttribute("cycles", this.results.closedCycles(me.organisationId()));
+		return "surveys/results-list";
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(READERS)
+	String page(@AuthenticationPrincipal CurrentAccount me, Authentication authentication, @PathVariable("id") long id,
+			@RequestParam(name = "unit", required = false) String unit, Locale locale, Model model,
+			HttpServletRequest request) {
+		ResultsPage.Figures figures = figures(me, id);
+		model.addAttribute("cycle", figures.cycle());
+		if (!figures.closed()) {
+			return "surveys/results-open";
+		}
+		View view = view(figures, authentication, me, unit, locale);
+		model.addAttribute("instrument", view.instrument());
+		model.addAttribute("heatmap", TableView.of(view.heatmap(), TableRequest.NONE, false, request, locale));
+		model.addAttribute("unit", view.unit());
+		if (view.unit() != null) {
+			AnonymityDecision decision = figures.decision(view.unit().unitId());
+			model.addAttribute("unitShown", decision.shown());
+			model.addAttribute("unitHiddenBecause", decision.hiddenBecause().map(AnonymityReason::messageKey));
+			model.addAttribute("bars",
+					decision.shown() ? this.tables.bars(view.unit(), view.instrument(), locale) : List.of());
+			model.addAttribute("distribution",
+					TableView.of(view.distribution(), TableRequest.NONE, false, request, locale));
+		}
+		model.addAttribute("units", view.units());
+		return "surveys/results";
+	}
+
+	@GetMapping(path = "/{id}", params = "export")
+	@PreAuthorize(READERS)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit,
+			@RequestParam("export") String export, @RequestParam(name = "format", required = false) String format,
+			Locale locale) {
+		ResultsPage.Figures figures = figures(me, id);
+		if (!figures.closed()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		View view = view(figures, authentication, me, unit, locale);
+		FigureTable table = switch (export) {
+			case "heatmap" -> view.heatmap();
+			case "distribution" -> view.distribution();
+			default -> null;
+		};
+		if (table == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return TableExports.download(table, TableExports.Format.of(format).orElse(TableExports.Format.CSV),
+				figures.cycle().closesOn(), locale);
+	}
+
+	private ResultsPage.Figures figures(CurrentAccount me, long id) {
+		return this.results.figures(me.organisationId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * What the viewer sees: its units, the heatmap of them, and the distribution of the
+	 * unit asked for (one of its own; the first otherwise).
+	 */
+	private View view(ResultsPage.Figures figures, Authentication authentication, CurrentAccount me, String unit,
+			Locale locale) {
+		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
+		List<ResultUnit> units = figures.units(visibility);
+		Instrument instrument = this.instruments.find(figures.cycle().instrumentId(), locale.getLanguage())
+			.orElseThrow();
+		ResultUnit chosen = units.stream()
+			.filter((candidate) -> String.valueOf(candidate.unitId()).equals(unit))
+			.findFirst()
+			.orElse(units.isEmpty() ? null : units.getFirst());
+		FigureTable heatmap = this.tables.heatmap(figures, units, instrument, locale);
+		FigureTable distribution = (chosen != null) ? this.tables.distribution(figures, chosen, instrument, locale)
+				: null;
+		return new View(units, instrument, heatmap, chosen, distribution);
+	}
+
+	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, ResultUnit unit,
+			FigureTable distribution) {
+
+	}
+
+}
