@@ -87,6 +87,8 @@ class ExitSurveyTests extends MailTest {
 		List<MimeMessage> first = mailsTo(org.emails().values());
 		assertThat(first).hasSize(1);
 		assertThat(CycleLaunchTests.to(first.getFirst())).isEqualTo(org.emails().get("A1"));
+		// The exit wording, in the organisation's language (Swedish).
+		assertThat(first.getFirst().getSubject()).isEqualTo("Du slutar: vill du berätta varför?");
 		assertThat(this.jdbc.sql("""
 				select program || ' ' || opens_on || ' ' || closes_on || ' ' || invited || ' ' || without_address
 				from survey_cycle where organisation_id = :org
@@ -159,6 +161,7 @@ class ExitSurveyTests extends MailTest {
 		jobs(end.plusDays(90)).sendSecondStage();
 		List<MimeMessage> second = mailsTo(List.of(address));
 		assertThat(second).hasSize(1);
+		assertThat(second.getFirst().getSubject()).isEqualTo("90 dagar senare: hur ser du på det nu?");
 		assertThat(addresses(org)).isZero();
 		LocalDate month = end.plusDays(90).withDayOfMonth(1);
 		assertThat(this.jdbc
