@@ -138,8 +138,10 @@ class AuthorizationTests {
 			// Surveys (S3): the respondent's pages are for everyone, without a login;
 			// cycles are launched by HR and administrators.
 			Map.entry("GET /s", EVERYONE), Map.entry("POST /s", EVERYONE), Map.entry("GET /s/{code}", EVERYONE),
-			Map.entry("POST /s/answer", EVERYONE), Map.entry("GET /surveys/cycles", STAFF_KEEPERS),
-			Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS), Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
+			Map.entry("POST /s/answer", EVERYONE), Map.entry("POST /s/exit-address", EVERYONE),
+			Map.entry("GET /s/exit-address/delete", EVERYONE), Map.entry("POST /s/exit-address/delete", EVERYONE),
+			Map.entry("GET /surveys/cycles", STAFF_KEEPERS), Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS),
+			Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
 
 	@Autowired
 	private MockMvc mvc;

@@ -1239,4 +1239,106 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * The exit survey's private address (brief E1): a first-stage code answered, the
+	 * thank-you page's address form, a refused address, the kept address with its
+	 * deletion token, "delete my address", and the page to type the token later; axe and
+	 * the reflow check on each, no cookie. The invitation is inserted as the first
+	 * stage's job writes one (HMAC of a random code under the key file).
+	 */
+	@Test
+	void surveysExitAddress(@Autowired bryt.shared.database.DatabaseProperties properties) throws Exception {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long unit = this.jdbc.sql("select min(id) from unit where organisation_id = :org")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("select id from survey_instrument where organisation_id is null and key = 'bryt-exit-1'")
+			.query(Long.class)
+			.single();
+		java.time.LocalDate first = java.time.LocalDate.now().withDayOfMonth(1);
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status, invited)
+				values (:org, 'exit_first', :instrument, :opens, :closes, 'open', 1) returning id
+				""")
+			.param("org", organisation)
+			.param("instrument", instrument)
+			.param("opens", first)
+			.param("closes", first.plusMonths(2).minusDays(1))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+				values (:cycle, :unit, null, 'Browser exit', 1)
+				""").param("cycle", cycle).param("unit", unit).update();
+		java.security.SecureRandom random = new java.security.SecureRandom();
+		String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 26; i++) {
+			code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		byte[] key = java.util.Base64.getDecoder()
+			.decode(java.nio.file.Files
+				.readString(properties.dataDir().resolve("keys").resolve("survey-invitation.key"))
+				.strip());
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+		byte[] hmac = mac
+			.doFinal(("bryt survey invitation\n" + code).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.jdbc.sql("""
+				insert into survey_invitation (token_hmac, cycle_id, unit_id, tenure_band, exit_send_on)
+				values (:hmac, :cycle, :unit, '1_3', :send)
+				""")
+			.param("hmac", hmac)
+			.param("cycle", cycle)
+			.param("unit", unit)
+			.param("send", java.time.LocalDate.now().plusDays(90))
+			.update();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext leaver = browser().newContext(english())) {
+			Page page = leaver.newPage();
+			page.navigate(url("/s"));
+			page.locator("#code").fill(code.toString());
+			page.locator("main form button[type=submit]").click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).click();
+			assertThat(page.locator("h1")).hasText("Thank you for your answers");
+			scan(page, "exit: thanks with the address form", violations);
+			page.locator("#address").fill("not an address");
+			page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Keep my address for the second survey"))
+				.click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			scan(page, "exit: address refused", violations);
+			page.locator("#address").fill("leaver.browser-it@home.example");
+			page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Keep my address for the second survey"))
+				.click();
+			assertThat(page.locator("h1")).hasText("Your address is kept for the second survey");
+			scan(page, "exit: address kept", violations);
+			org.assertj.core.api.Assertions
+				.assertThat(this.jdbc.sql("select count(*) from survey_exit_address where organisation_id = :org")
+					.param("org", organisation)
+					.query(Integer.class)
+					.single())
+				.isEqualTo(1);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my address")).click();
+			assertThat(page.locator("h1")).hasText("Delete my address");
+			scan(page, "exit: address deleted", violations);
+			page.navigate(url("/s/exit-address/delete?lang=sv"));
+			assertThat(page.locator("h1")).hasText("Radera min adress");
+			scan(page, "exit: delete form, Swedish", violations);
+			org.assertj.core.api.Assertions.assertThat(leaver.cookies()).isEmpty();
+		}
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select count(*) from survey_exit_address where organisation_id = :org")
+				.param("org", organisation)
+				.query(Integer.class)
+				.single())
+			.isZero();
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -81,6 +81,11 @@ class AnswerController {
 			return page(new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of()), model);
 		}
 		model.addAttribute("keepOnPage", true);
+		if (found.cycle().program() == CycleProgram.EXIT_FIRST) {
+			// The private-address form (ExitController): it carries the code, not the
+			// answer.
+			model.addAttribute("exitCode", found.code().value());
+		}
 		return "surveys/answer-thanks";
 	}
 

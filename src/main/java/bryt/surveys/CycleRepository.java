@@ -15,7 +15,7 @@ class CycleRepository {
 
 	private static final String CYCLE_COLUMNS = """
 			c.id, c.organisation_id, c.program, c.instrument_id, c.opens_on, c.closes_on, c.status, c.invited,
-			c.reminded, coalesce(i.name ->> 'en', i.key) as instrument_name, i.name as instrument_names
+			c.reminded, c.without_address, coalesce(i.name ->> 'en', i.key) as instrument_name, i.name as instrument_names
 			""";
 
 	private final JdbcClient jdbc;
@@ -172,7 +172,7 @@ class CycleRepository {
 		return new Cycle(rs.getLong("id"), rs.getLong("organisation_id"), CycleProgram.of(rs.getString("program")),
 				rs.getLong("instrument_id"), rs.getObject("opens_on", LocalDate.class),
 				rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getInt("invited"),
-				rs.getBoolean("reminded"), rs.getString("instrument_name"));
+				rs.getBoolean("reminded"), rs.getString("instrument_name"), rs.getInt("without_address"));
 	}
 
 	record Instrument(long id, String name) {

@@ -68,12 +68,15 @@ class SurveyMail {
 		if (sender.isEmpty()) {
 			return mails.stream().map(CycleLaunch.Launched.Mail::code).toList();
 		}
-		String subject = this.messages.getMessage("surveys.mail.invitation.subject", null, language);
+		// The exit stages have their own wording (surveys.mail.exit_first.*,
+		// exit_second.*).
+		String kind = cycle.program().exit() ? cycle.program().key() : "invitation";
+		String subject = this.messages.getMessage("surveys.mail." + kind + ".subject", null, language);
 		String closes = cycle.closesOn()
 			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
 		List<InvitationCode> unsent = new ArrayList<>();
 		for (CycleLaunch.Launched.Mail invitation : mails) {
-			String body = this.messages.getMessage("surveys.mail.invitation.body",
+			String body = this.messages.getMessage("surveys.mail." + kind + ".body",
 					new Object[] { this.answerLink + "/" + invitation.code().value(), closes, this.answerLink,
 							invitation.code().grouped() },
 					language);
