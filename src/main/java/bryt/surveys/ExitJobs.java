@@ -80,7 +80,11 @@ class ExitJobs {
 
 	private int send(ExitSurveys.Invitations invitations) {
 		Cycle cycle = this.cycles.cycle(invitations.cycleId()).orElseThrow();
-		return this.mail.invitations(invitations.mails(), cycle, this.service.mailLanguage(cycle.organisationId()));
+		// an exit invitation that could not be mailed has no paper fallback: its leaver
+		// has gone (the warning is logged by SurveyMail)
+		return invitations.mails().size()
+				- this.mail.invitations(invitations.mails(), cycle, this.service.mailLanguage(cycle.organisationId()))
+					.size();
 	}
 
 }
