@@ -213,6 +213,9 @@ class BrowserIT {
 		getRoutes.remove("/workload/imports/template");
 		// Each surveys part scans its own pages in its own method (instruments: below).
 		getRoutes.removeIf((route) -> route.startsWith("/surveys"));
+		// The respondent's pages: surveysAnsweringWithoutJavaScript and
+		// surveysExitAddress.
+		getRoutes.removeIf((route) -> route.equals("/s") || route.startsWith("/s/"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
