@@ -1091,7 +1091,8 @@ class BrowserIT {
 			surveysAnswer(respondent, codes.get(1).strip(), violations);
 		}
 		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("""
-				select a.item_key || '=' || a.value from survey_answer a join survey_response r on r.id = a.response_id
+				select a.item_key || '=' || a.value from survey_held_answer a
+				join survey_held_response r on r.id = a.held_id
 				join survey_cycle c on c.id = r.cycle_id where c.instrument_id = :id order by 1
 				""").param("id", instrument).query(String.class).list())
 			.containsExactly("back=2", "back=2", "rec=8", "rec=8", "w1=2", "w1=2", "why=4", "why=4");

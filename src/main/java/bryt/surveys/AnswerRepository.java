@@ -49,9 +49,10 @@ class AnswerRepository {
 			.optional();
 	}
 
-	void addResponse(UUID id, Claimed claimed) {
+	/** Holds a response until its cycle closes ({@link #release}). */
+	void hold(UUID id, Claimed claimed) {
 		this.jdbc.sql("""
-				insert into survey_response (id, cycle_id, unit_id, tenure_band, age_band)
+				insert into survey_held_response (id, cycle_id, unit_id, tenure_band, age_band)
 				values (:id, :cycle, :unit, :tenure, :age)
 				""")
 			.param("id", id)
@@ -62,26 +63,68 @@ class AnswerRepository {
 			.update();
 	}
 
-	void addAnswer(UUID responseId, String itemKey, int value) {
-		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
-			.param("id", responseId)
+	void holdAnswer(UUID heldId, String itemKey, int value) {
+		this.jdbc.sql("insert into survey_held_answer (held_id, item_key, value) values (:id, :item, :value)")
+			.param("id", heldId)
 			.param("item", itemKey)
 			.param("value", value)
 			.update();
 	}
 
-	/** A comment with an id of its own, never its response's. */
-	void addComment(Claimed claimed, String itemKey, String text) {
-		this.jdbc
-			.sql("""
-					insert into survey_comment (id, cycle_id, unit_id, item_key, text) values (:id, :cycle, :unit, :item, :text)
-					""")
-			.param("id", UUID.randomUUID())
-			.param("cycle", claimed.cycleId())
-			.param("unit", claimed.unitId())
+	void holdComment(UUID heldId, String itemKey, String text) {
+		this.jdbc.sql("insert into survey_held_comment (held_id, item_key, text) values (:id, :item, :text)")
+			.param("id", heldId)
 			.param("item", itemKey)
 			.param("text", text)
 			.update();
+	}
+
+	/**
+	 * Writes a cycle's held answers into the result tables and deletes them: responses
+	 * under new random ids in a random order, their answers with them, comments apart
+	 * with ids of their own in another random order; all in the caller's transaction, so
+	 * every row written carries the same transaction id. (PostgreSQL runs each
+	 * data-modifying part of a {@code with} to completion whether or not it is read, and
+	 * checks the answers' key to their response at the end of the statement.) Returns how
+	 * many responses were released.
+	 */
+	int release(long cycleId) {
+		int released = this.jdbc.sql("""
+				with released as materialized (
+					select id as held_id, gen_random_uuid() as new_id, random() as place
+					from survey_held_response where cycle_id = :cycle
+				), responses as (
+					insert into survey_response (id, cycle_id, unit_id, tenure_band, age_band)
+					select r.new_id, h.cycle_id, h.unit_id, h.tenure_band, h.age_band
+					from survey_held_response h join released r on r.held_id = h.id
+					order by r.place
+					returning 1
+				), answers as (
+					insert into survey_answer (response_id, item_key, value)
+					select r.new_id, a.item_key, a.value
+					from survey_held_answer a join released r on r.held_id = a.held_id
+					order by r.place, a.item_key, a.value
+					returning 1
+				)
+				select count(*) from responses
+				""").param("cycle", cycleId).query(Integer.class).single();
+		this.jdbc.sql("""
+				insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+				select gen_random_uuid(), h.cycle_id, h.unit_id, c.item_key, c.text
+				from survey_held_comment c join survey_held_response h on h.id = c.held_id
+				where h.cycle_id = :cycle
+				order by random()
+				""").param("cycle", cycleId).update();
+		this.jdbc.sql("delete from survey_held_response where cycle_id = :cycle").param("cycle", cycleId).update();
+		return released;
+	}
+
+	/** How many answers a cycle holds, not yet released. */
+	int held(long cycleId) {
+		return this.jdbc.sql("select count(*) from survey_held_response where cycle_id = :cycle")
+			.param("cycle", cycleId)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

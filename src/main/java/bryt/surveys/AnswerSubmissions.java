@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The respondent's answers: found by the token's HMAC, written as a response with a
- * random id and the invitation's group attributes, its answers, its free text apart as
- * comments, and the invitation marked used, in one transaction. Nothing about the
- * respondent or the request is read, kept or logged.
+ * The respondent's answers: found by the token's HMAC, held with the invitation's group
+ * attributes (its answers and free text with it) and the invitation marked used, in one
+ * transaction; the closing job releases them into the result tables in a random order
+ * under new ids ({@link AnswerRepository#release}). Nothing about the respondent or the
+ * request is read, kept or logged.
  */
 @Service
 class AnswerSubmissions {
@@ -114,11 +115,12 @@ class AnswerSubmissions {
 		if (claimed.isEmpty()) {
 			return false;
 		}
-		UUID response = UUID.randomUUID();
-		this.answers.addResponse(response, claimed.get());
+		// Held until the cycle closes: see AnswerRepository.release.
+		UUID held = UUID.randomUUID();
+		this.answers.hold(held, claimed.get());
 		checked.values()
-			.forEach((item, values) -> values.forEach((value) -> this.answers.addAnswer(response, item, value)));
-		checked.texts().forEach((item, text) -> this.answers.addComment(claimed.get(), item, text));
+			.forEach((item, values) -> values.forEach((value) -> this.answers.holdAnswer(held, item, value)));
+		checked.texts().forEach((item, text) -> this.answers.holdComment(held, item, text));
 		return true;
 	}
 

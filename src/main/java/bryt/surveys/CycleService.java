@@ -23,7 +23,11 @@ class CycleService {
 
 	private final SurveyMail mail;
 
-	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail) {
+	private final AnswerRepository answers;
+
+	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail,
+			AnswerRepository answers) {
+		this.answers = answers;
 		this.launch = launch;
 		this.cycles = cycles;
 		this.organisations = organisations;
@@ -68,8 +72,18 @@ class CycleService {
 	@Transactional
 	int closeDue(LocalDate today) {
 		List<Long> due = this.cycles.dueToClose(today);
-		due.forEach(this.cycles::close);
+		due.forEach(this::close);
 		return due.size();
+	}
+
+	/**
+	 * Closes a cycle: its held answers go into the result tables in a random order under
+	 * new ids, in the same transaction as the close.
+	 */
+	@Transactional
+	void close(long cycleId) {
+		this.answers.release(cycleId);
+		this.cycles.close(cycleId);
 	}
 
 	/** Mails go out in the organisation's language. */

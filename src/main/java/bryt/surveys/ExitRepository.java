@@ -51,14 +51,15 @@ class ExitRepository {
 	}
 
 	/**
-	 * Holds the organisation's row until the end of the transaction, so that two
-	 * instances cannot make the same month's cycle twice.
+	 * Holds a lock on the organisation's exit surveys until the end of the transaction (a
+	 * transaction-level advisory lock, not organisation's row, whose table is not this
+	 * module's), so that two instances cannot make the same month's cycle twice.
 	 */
 	void lockOrganisation(long organisationId) {
-		this.jdbc.sql("select id from organisation where id = :org for update")
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('bryt surveys exit'), cast(:org as integer))")
 			.param("org", organisationId)
-			.query(Long.class)
-			.single();
+			.query()
+			.singleRow();
 	}
 
 	/** A unit's group in a cycle, made when the first invitation there needs it. */

@@ -62,6 +62,25 @@ class AnswerFlowTests extends MailTest {
 		assertThat(sent.getResponse().getContentAsString()).contains("Thank you for your answers");
 		assertNoTrace(sent);
 
+		// Held until the cycle closes: nothing in the result tables yet.
+		assertThat(rows("select count(*) from survey_response where cycle_id = :cycle", cycle, Long.class))
+			.containsExactly(0L);
+		assertThat(rows("select unit_id from survey_held_response where cycle_id = :cycle", cycle, Long.class))
+			.containsExactly(org.b());
+		assertThat(rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
+			.containsExactly(1L);
+
+		// The same post again: nothing changes, and the page is the one for any code
+		// that opens nothing.
+		MvcResult again = this.mvc.perform(answer(code)).andReturn();
+		assertThat(again.getResponse().getContentAsString()).contains("This code opens no survey")
+			.doesNotContain("Thank you");
+		assertThat(rows("select count(*) from survey_held_response where cycle_id = :cycle", cycle, Long.class))
+			.containsExactly(1L);
+
+		this.cycles.close(cycle);
+		assertThat(rows("select count(*) from survey_held_response where cycle_id = :cycle", cycle, Long.class))
+			.containsExactly(0L);
 		assertThat(rows("select unit_id from survey_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(org.b());
 		assertThat(this.jdbc.sql("""
@@ -71,14 +90,6 @@ class AnswerFlowTests extends MailTest {
 				"why=1", "why=4");
 		assertThat(rows("select text from survey_comment where cycle_id = :cycle", cycle, String.class))
 			.containsExactly("More time for visits");
-		assertThat(rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
-			.containsExactly(1L);
-
-		// The same post again: nothing changes, and the page is the one for any code
-		// that opens nothing.
-		MvcResult again = this.mvc.perform(answer(code)).andReturn();
-		assertThat(again.getResponse().getContentAsString()).contains("This code opens no survey")
-			.doesNotContain("Thank you");
 		assertThat(rows("select count(*) from survey_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(1L);
 		assertThat(rows("select count(*) from survey_answer a join survey_response r on r.id = a.response_id "
@@ -137,7 +148,7 @@ class AnswerFlowTests extends MailTest {
 		assertThat(crafted.getResponse().getContentAsString()).contains("Error:", "Choose one of the answers offered");
 		assertThat(number.getResponse().getContentAsString()).contains("personal identity number")
 			.doesNotContain("811228");
-		assertThat(rows("select count(*) from survey_response where cycle_id = :cycle", cycle, Long.class))
+		assertThat(rows("select count(*) from survey_held_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(0L);
 		assertThat(rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
 			.containsExactly(0L);
@@ -152,7 +163,7 @@ class AnswerFlowTests extends MailTest {
 
 		assertThat(body(get("/s/" + code))).contains("This survey is closed");
 		assertThat(body(answer(code))).contains("This survey is closed");
-		assertThat(rows("select count(*) from survey_response where cycle_id = :cycle", cycle, Long.class))
+		assertThat(rows("select count(*) from survey_held_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(0L);
 	}
 

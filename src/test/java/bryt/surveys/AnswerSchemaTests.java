@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class AnswerSchemaTests extends MailTest {
 
-	private static final List<String> ANSWER_TABLES = List.of("survey_response", "survey_answer", "survey_comment");
+	private static final List<String> ANSWER_TABLES = List.of("survey_response", "survey_answer", "survey_comment",
+			"survey_held_response", "survey_held_answer", "survey_held_comment");
 
 	@Autowired
 	private CycleFixture fixture;
@@ -58,15 +59,18 @@ class AnswerSchemaTests extends MailTest {
 		List<String> references = this.jdbc
 			.sql("""
 					select conrelid::regclass::text || ' -> ' || confrelid::regclass::text from pg_constraint
-					where contype = 'f' and conrelid::regclass::text in ('survey_response', 'survey_answer', 'survey_comment')
+					where contype = 'f' and conrelid::regclass::text in ('survey_response', 'survey_answer', 'survey_comment',
+						'survey_held_response', 'survey_held_answer', 'survey_held_comment')
 					order by 1
 					""")
 			.query(String.class)
 			.list();
 		assertThat(references).isNotEmpty();
-		// Only to their cycle, and an answer to its response.
+		// Only to their cycle, and an answer to its response (held ones to their held
+		// response).
 		assertThat(references).containsOnly("survey_answer -> survey_response", "survey_response -> survey_cycle",
-				"survey_comment -> survey_cycle");
+				"survey_comment -> survey_cycle", "survey_held_answer -> survey_held_response",
+				"survey_held_comment -> survey_held_response", "survey_held_response -> survey_cycle");
 
 		List<String> answerColumns = columns(ANSWER_TABLES);
 		// No column an invitation, a recipient or a person's table has, but the group
@@ -88,7 +92,8 @@ class AnswerSchemaTests extends MailTest {
 			.noneMatch((column) -> column.matches(".*(token|hmac|staff|account|person|email|" + "name|invitation).*"));
 		List<String> times = this.jdbc.sql("""
 				select table_name || '.' || column_name from information_schema.columns
-				where table_schema = 'public' and table_name in ('survey_response', 'survey_answer', 'survey_comment')
+				where table_schema = 'public' and table_name in ('survey_response', 'survey_answer', 'survey_comment',
+						'survey_held_response', 'survey_held_answer', 'survey_held_comment')
 					and (data_type like 'timestamp%' or data_type in ('date', 'time without time zone',
 						'time with time zone', 'interval'))
 				""").query(String.class).list();
@@ -96,7 +101,8 @@ class AnswerSchemaTests extends MailTest {
 		// Nor any default that would stamp a time or a sequence (order) on a row.
 		List<String> defaults = this.jdbc.sql("""
 				select table_name || '.' || column_name from information_schema.columns
-				where table_schema = 'public' and table_name in ('survey_response', 'survey_answer', 'survey_comment')
+				where table_schema = 'public' and table_name in ('survey_response', 'survey_answer', 'survey_comment',
+						'survey_held_response', 'survey_held_answer', 'survey_held_comment')
 					and (column_default is not null or is_identity = 'YES')
 				""").query(String.class).list();
 		assertThat(defaults).isEmpty();
@@ -121,12 +127,27 @@ class AnswerSchemaTests extends MailTest {
 					.param("item.free", "More staff, please"))
 				.andReturn();
 		}
+		this.cycles.close(invited.cycle().id());
 		assertThat(this.jdbc.sql("select count(*) from survey_response where cycle_id = :id")
 			.param("id", invited.cycle().id())
 			.query(Integer.class)
 			.single()).isEqualTo(3);
 
 		JdbcClient superuser = JdbcClient.create(Superuser.of(this.database, this.properties));
+		// The review's H1: every released row carries the closing transaction's id, so no
+		// comment can be joined to its scores, nor an answer to the invitation that was
+		// marked used when it was given, by xmin.
+		List<String> released = superuser.sql("""
+				select xmin::text from survey_response where cycle_id = :id
+				union select a.xmin::text from survey_answer a join survey_response r on r.id = a.response_id
+					where r.cycle_id = :id
+				union select xmin::text from survey_comment where cycle_id = :id
+				""").param("id", invited.cycle().id()).query(String.class).list();
+		assertThat(released).hasSize(1);
+		assertThat(superuser.sql("select xmin::text from survey_invitation where cycle_id = :id and used")
+			.param("id", invited.cycle().id())
+			.query(String.class)
+			.list()).hasSize(3).doesNotContainAnyElementsOf(released);
 		// Everything the surveys tables hold, as text (bytea as hex).
 		String surveys = String.join("\n", dump(superuser, "survey\\_%"));
 		for (String code : codes) {
