@@ -97,17 +97,24 @@ class CycleLaunch {
 		Map<Long, String> emails = mailAvailable ? this.organisations.workEmails(organisationId) : Map.of();
 		List<Invitation> invitations = new ArrayList<>();
 		List<Launched.Mail> mails = new ArrayList<>();
-		List<InvitationCode> paper = new ArrayList<>();
+		List<Launched.PaperCode> paper = new ArrayList<>();
+		Map<Long, String> unitNames = new HashMap<>();
+		this.organisations.units(organisationId).forEach((unit) -> unitNames.put(unit.id(), unit.name()));
 		for (StaffMember member : invited) {
 			InvitationCode code = InvitationCode.random();
-			invitations.add(new Invitation(this.key.hmac(code), member.on(on).unitId(),
-					tenureBand(member.employmentStart(), on)));
+			long unitId = member.on(on).unitId();
 			String email = emails.get(member.id());
 			if (email != null) {
+				invitations.add(new Invitation(this.key.hmac(code), unitId, tenureBand(member.employmentStart(), on)));
 				mails.add(new Launched.Mail(email, code));
 			}
 			else {
-				paper.add(code);
+				// A paper slip is handed out unlinked within its unit (the page groups
+				// the
+				// slips by unit), so it cannot carry its person's tenure band: whoever
+				// draws it is counted in the unit, without a band.
+				invitations.add(new Invitation(this.key.hmac(code), unitId, null));
+				paper.add(new Launched.PaperCode(unitNames.getOrDefault(unitId, ""), code));
 			}
 		}
 		// The rows' order says nothing about whom they were made for.
@@ -118,6 +125,8 @@ class CycleLaunch {
 		this.cycles.addRecipients(cycleId, invited.stream().map(StaffMember::id).sorted().toList());
 		this.cycles.setInvited(cycleId, invited.size());
 		Collections.shuffle(paper, SHUFFLE);
+		// by unit, shuffled within each
+		paper.sort(java.util.Comparator.comparing(Launched.PaperCode::unitName));
 		Collections.shuffle(mails, SHUFFLE);
 		return new Launched(cycleId, invited.size(), skipped, List.copyOf(mails), List.copyOf(paper));
 	}
@@ -145,7 +154,17 @@ class CycleLaunch {
 	 *
 	 * @param skipped staff left out because they had another survey within the gap
 	 */
-	record Launched(long cycleId, int invited, int skipped, List<Mail> mails, List<InvitationCode> paperCodes) {
+	record Launched(long cycleId, int invited, int skipped, List<Mail> mails, List<PaperCode> paperCodes) {
+
+		/** A paper slip's code and the unit whose staff it is handed out to. */
+		record PaperCode(String unitName, InvitationCode code) {
+
+			@Override
+			public String toString() {
+				return "PaperCode[***]";
+			}
+
+		}
 
 		record Mail(String email, InvitationCode code) {
 

@@ -2,6 +2,7 @@ package bryt.surveys;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import bryt.organisation.Organisation;
@@ -47,7 +48,13 @@ class CycleService {
 		List<InvitationCode> unsent = this.mail.invitations(launched.mails(), cycle, mailLanguage(organisationId));
 		return new Invited(cycle, launched.invited(), launched.skipped(), launched.mails().size(),
 				launched.mails().size() - unsent.size(), mailAvailable,
-				launched.paperCodes().stream().map(InvitationCode::grouped).toList(),
+				launched.paperCodes().stream().map((paper) -> paper.code().grouped()).toList(),
+				launched.paperCodes()
+					.stream()
+					.collect(java.util.stream.Collectors.groupingBy(CycleLaunch.Launched.PaperCode::unitName,
+							java.util.LinkedHashMap::new,
+							java.util.stream.Collectors.mapping((paper) -> paper.code().grouped(),
+									java.util.stream.Collectors.toList()))),
 				unsent.stream().map(InvitationCode::grouped).toList());
 	}
 
@@ -101,12 +108,14 @@ class CycleService {
 	 * @param mailed invitations the mail server took
 	 * @param mailAvailable whether a mail server is configured (if not, every code is on
 	 * paper)
-	 * @param paperCodes the codes of those without a work address, grouped, shuffled:
-	 * shown once, kept nowhere
+	 * @param paperCodes the codes of those without a work address, grouped, shuffled
+	 * within their unit: shown once, kept nowhere
+	 * @param paperByUnit the same codes by the name of the unit whose staff they are
+	 * handed out to
 	 * @param unsentCodes the codes whose mail could not be sent, for those who got none
 	 */
 	record Invited(Cycle cycle, int invited, int skipped, int withMail, int mailed, boolean mailAvailable,
-			List<String> paperCodes, List<String> unsentCodes) {
+			List<String> paperCodes, Map<String, List<String>> paperByUnit, List<String> unsentCodes) {
 	}
 
 }

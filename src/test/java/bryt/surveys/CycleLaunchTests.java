@@ -89,15 +89,21 @@ class CycleLaunchTests extends MailTest {
 		assertThat(codes.stream()
 			.map((code) -> hex(this.key.hmac(InvitationCode.parse(code).orElseThrow())))
 			.collect(Collectors.toSet())).isEqualTo(storedHex);
-		Map<String, Integer> tenure = this.jdbc
-			.sql("select tenure_band, count(*) as n from survey_invitation where cycle_id = :id group by tenure_band")
+		Map<String, Integer> tenure = this.jdbc.sql("""
+				select coalesce(tenure_band, 'none') as tenure_band, count(*) as n from survey_invitation
+				where cycle_id = :id group by tenure_band
+				""")
 			.param("id", cycle)
 			.query((rs, row) -> Map.entry(rs.getString("tenure_band"), rs.getInt("n")))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		// A1..A5 started 2 months ago, A6 5 years ago, B1..B3 2 years ago.
-		assertThat(tenure).isEqualTo(Map.of("under_1", 5, "3_10", 1, "1_3", 3));
+		// Mailed: A1..A4 started 2 months ago, B1 2 years ago. A paper slip is handed out
+		// unlinked within its unit, so it carries no band: A5, A6, B2, B3.
+		assertThat(tenure).isEqualTo(Map.of("under_1", 4, "1_3", 1, "none", 4));
+		// The slips by unit: A5 and A6 in A, B2 and B3 in B.
+		assertThat(invited.paperByUnit().keySet()).containsExactly("Enhet A " + org.code(), "Enhet B " + org.code());
+		assertThat(invited.paperByUnit().values()).allMatch((slips) -> slips.size() == 2);
 		assertThat(this.jdbc.sql("select count(*) from survey_recipient where cycle_id = :id")
 			.param("id", cycle)
 			.query(Integer.class)
