@@ -179,7 +179,7 @@ class AnswerSchemaTests extends MailTest {
 	/**
 	 * Every value of every column of the matching tables, as text; bytea columns as hex.
 	 */
-	private static List<String> dump(JdbcClient superuser, String tablePattern, String... except) {
+	static List<String> dump(JdbcClient superuser, String tablePattern, String... except) {
 		List<String> values = new ArrayList<>();
 		List<String> tables = superuser.sql("""
 				select table_name from information_schema.tables

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -141,7 +140,7 @@ class ExitSurveyTests extends MailTest {
 
 		// The address, its bytes and the key are in no column of any table.
 		JdbcClient superuser = JdbcClient.create(Superuser.of(this.database, this.properties));
-		String everything = String.join("\n", dump(superuser));
+		String everything = String.join("\n", AnswerSchemaTests.dump(superuser, "%"));
 		byte[] key = Base64.getDecoder()
 			.decode(Files.readString(this.properties.dataDir().resolve("keys").resolve(ExitAddressKey.FILE)).strip());
 		assertThat(everything).doesNotContain(address)
@@ -275,31 +274,6 @@ class ExitSurveyTests extends MailTest {
 	private ExitJobs jobs(LocalDate day) {
 		Clock clock = Clock.fixed(day.atTime(8, 0).atZone(ZONE).toInstant(), ZONE);
 		return new ExitJobs(this.exits, this.cycles, this.repository, this.organisations, this.mail, clock);
-	}
-
-	/** Every value of every column of every table, as text; bytea columns as hex. */
-	private static List<String> dump(JdbcClient superuser) {
-		List<String> values = new ArrayList<>();
-		List<String> tables = superuser.sql("""
-				select table_name from information_schema.tables
-				where table_schema = 'public' and table_type = 'BASE TABLE' order by 1
-				""").query(String.class).list();
-		for (String table : tables) {
-			List<String> columns = superuser.sql("""
-					select column_name, data_type from information_schema.columns
-					where table_schema = 'public' and table_name = :table order by ordinal_position
-					""").param("table", table).query((rs, row) -> {
-				String column = '"' + rs.getString("column_name") + '"';
-				return "bytea".equals(rs.getString("data_type")) ? "encode(" + column + ", 'hex')" : column + "::text";
-			}).list();
-			for (String column : columns) {
-				values.addAll(
-						superuser.sql("select " + column + " from \"" + table + "\" where " + column + " is not null")
-							.query(String.class)
-							.list());
-			}
-		}
-		return values;
 	}
 
 }
