@@ -58,7 +58,7 @@ class AnswerPageLanguage implements OrganisationLanguage {
 			code = request.getParameter("code");
 		}
 		return InvitationCode.parse(code)
-			.flatMap((parsed) -> this.answers.unusedInvitationCycle(this.key.hmac(parsed)))
+			.flatMap((parsed) -> this.answers.unusedInvitationCycle(this.key.hmac(parsed), this.key.usedMark(parsed)))
 			.flatMap(this.cycles::cycle)
 			.flatMap((cycle) -> this.organisations.find(cycle.organisationId()))
 			.map((organisation) -> organisation.country().language());

@@ -23,30 +23,44 @@ class AnswerRepository {
 	}
 
 	/** An unused invitation's cycle; empty for an unknown or used token alike. */
-	Optional<Long> unusedInvitationCycle(byte[] tokenHmac) {
-		return this.jdbc.sql("select cycle_id from survey_invitation where token_hmac = :hmac and not used")
-			.param("hmac", tokenHmac)
-			.query(Long.class)
-			.optional();
+	Optional<Long> unusedInvitationCycle(byte[] tokenHmac, byte[] usedMark) {
+		return this.jdbc.sql("""
+				select cycle_id from survey_invitation
+				where token_hmac = :hmac and not used
+					and not exists (select 1 from survey_used_code where mark = :mark)
+				""").param("hmac", tokenHmac).param("mark", usedMark).query(Long.class).optional();
 	}
 
 	/**
 	 * Marks an unused invitation of an open cycle used and gives what the answer carries;
 	 * empty when the token is unknown, used or its cycle is not taking answers today. The
-	 * row lock makes a second, concurrent post wait and then find it used.
+	 * invitation's row is only read, never written or locked: the mark goes into
+	 * {@code survey_used_code} (V39), whose key makes a second, concurrent post wait and
+	 * then find the code used. Nothing the answer's transaction writes shares a
+	 * transaction id with the invitation.
 	 */
-	Optional<Claimed> claim(byte[] tokenHmac, LocalDate today) {
-		return this.jdbc.sql("""
-				update survey_invitation i set used = true from survey_cycle c
-				where i.token_hmac = :hmac and not i.used and c.id = i.cycle_id and c.status = 'open'
+	Optional<Claimed> claim(byte[] tokenHmac, byte[] usedMark, LocalDate today) {
+		Optional<Claimed> claimed = this.jdbc.sql("""
+				select i.cycle_id, c.instrument_id, c.program, i.unit_id, i.tenure_band, i.age_band
+				from survey_invitation i join survey_cycle c on c.id = i.cycle_id
+				where i.token_hmac = :hmac and not i.used and c.status = 'open'
 					and :today between c.opens_on and c.closes_on
-				returning i.cycle_id, c.instrument_id, i.unit_id, i.tenure_band, i.age_band
 				""")
 			.param("hmac", tokenHmac)
 			.param("today", today)
-			.query((rs, row) -> new Claimed(rs.getLong("cycle_id"), rs.getLong("instrument_id"), rs.getLong("unit_id"),
-					rs.getString("tenure_band"), rs.getString("age_band")))
+			.query((rs, row) -> new Claimed(rs.getLong("cycle_id"), rs.getLong("instrument_id"),
+					CycleProgram.of(rs.getString("program")), rs.getLong("unit_id"), rs.getString("tenure_band"),
+					rs.getString("age_band")))
 			.optional();
+		if (claimed.isEmpty()) {
+			return claimed;
+		}
+		int marked = this.jdbc
+			.sql("insert into survey_used_code (mark, cycle_id) values (:mark, :cycle) on conflict do nothing")
+			.param("mark", usedMark)
+			.param("cycle", claimed.get().cycleId())
+			.update();
+		return (marked == 1) ? claimed : Optional.empty();
 	}
 
 	/** Holds a response until its cycle closes ({@link #release}). */
@@ -119,6 +133,19 @@ class AnswerRepository {
 		return released;
 	}
 
+	/**
+	 * Gives every held response of a cycle a new id, its answers and comments following
+	 * (V39's cascades): all of them then carry this transaction's id, so none tells which
+	 * answer was held when. For the exit stages, whose invitations and private addresses
+	 * are written by day for a few leavers; an annual cycle's thousands of answers are
+	 * not rewritten on every answer.
+	 */
+	void remix(long cycleId) {
+		this.jdbc.sql("update survey_held_response set id = gen_random_uuid() where cycle_id = :cycle")
+			.param("cycle", cycleId)
+			.update();
+	}
+
 	/** How many answers a cycle holds, not yet released. */
 	int held(long cycleId) {
 		return this.jdbc.sql("select count(*) from survey_held_response where cycle_id = :cycle")
@@ -154,8 +181,10 @@ class AnswerRepository {
 
 	/**
 	 * @param instrumentId the instrument whose items the answer page shows
+	 * @param program the cycle's program
 	 */
-	record Claimed(long cycleId, long instrumentId, long unitId, String tenureBand, String ageBand) {
+	record Claimed(long cycleId, long instrumentId, CycleProgram program, long unitId, String tenureBand,
+			String ageBand) {
 	}
 
 }

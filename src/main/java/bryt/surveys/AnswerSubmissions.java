@@ -48,7 +48,8 @@ class AnswerSubmissions {
 	 */
 	Found find(String typed, String language) {
 		Optional<InvitationCode> code = InvitationCode.parse(typed);
-		Optional<Cycle> cycle = code.flatMap((c) -> this.answers.unusedInvitationCycle(this.key.hmac(c)))
+		Optional<Cycle> cycle = code
+			.flatMap((c) -> this.answers.unusedInvitationCycle(this.key.hmac(c), this.key.usedMark(c)))
 			.flatMap(this.cycles::cycle);
 		if (cycle.isEmpty()) {
 			return new Found(Found.State.NONE, null, null, List.of());
@@ -111,7 +112,8 @@ class AnswerSubmissions {
 		if (!checked.errors().isEmpty()) {
 			throw new IllegalArgumentException("Answers with errors");
 		}
-		Optional<AnswerRepository.Claimed> claimed = this.answers.claim(this.key.hmac(code), LocalDate.now(this.clock));
+		Optional<AnswerRepository.Claimed> claimed = this.answers.claim(this.key.hmac(code), this.key.usedMark(code),
+				LocalDate.now(this.clock));
 		if (claimed.isEmpty()) {
 			return false;
 		}
@@ -121,6 +123,9 @@ class AnswerSubmissions {
 		checked.values()
 			.forEach((item, values) -> values.forEach((value) -> this.answers.holdAnswer(held, item, value)));
 		checked.texts().forEach((item, text) -> this.answers.holdComment(held, item, text));
+		if (claimed.get().program().exit()) {
+			this.answers.remix(claimed.get().cycleId());
+		}
 		return true;
 	}
 

@@ -47,19 +47,23 @@ class ExitController {
 		model.addAttribute("keepOnPage", true);
 		Optional<InvitationCode> parsed = InvitationCode.parse(code);
 		String typed = (address != null) ? address.strip() : "";
-		if (parsed.isPresent() && (typed.length() > MAX_ADDRESS || !ADDRESS.matcher(typed).matches())) {
+		boolean malformed = typed.length() > MAX_ADDRESS || !ADDRESS.matcher(typed).matches();
+		// The code is looked up before the wrong-code limit is asked, as on the answer
+		// pages: a valid code is never refused because others tried wrong ones.
+		Optional<InvitationCode> deletion = Optional.empty();
+		if (parsed.isPresent() && malformed && this.exits.awaitsAddress(parsed.get())) {
 			model.addAttribute("exitCode", parsed.get().value());
 			model.addAttribute("exitError", "surveys.exit.address.error");
 			model.addAttribute("exitAddress", typed);
 			return "surveys/answer-thanks";
 		}
-		if (this.throttle.wrongCodes().exhausted(SurveysConfiguration.AnswerThrottle.KEY)) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			return "surveys/exit-address-none";
+		if (parsed.isPresent() && !malformed) {
+			deletion = this.exits.leaveAddress(parsed.get(), typed);
 		}
-		Optional<InvitationCode> deletion = parsed.flatMap((c) -> this.exits.leaveAddress(c, typed));
 		if (deletion.isEmpty()) {
-			this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY);
+			if (!this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY)) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			}
 			return "surveys/exit-address-none";
 		}
 		model.addAttribute("deletion", deletion.get().grouped());

@@ -15,6 +15,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExitRepository {
 
+	/**
+	 * An answered first-stage invitation that has not given an address yet (answered
+	 * before V39: {@code used}; since: its mark in {@code survey_used_code}).
+	 */
+	private static final String PENDING = """
+			select c.organisation_id, i.unit_id, i.tenure_band, i.exit_send_on
+			from survey_invitation i join survey_cycle c on c.id = i.cycle_id
+			where i.token_hmac = :hmac and c.program = 'exit_first' and i.exit_send_on is not null
+				and (i.used or exists (select 1 from survey_used_code u where u.mark = :mark))
+			""";
+
 	private final JdbcClient jdbc;
 
 	ExitRepository(JdbcClient jdbc) {
@@ -109,17 +120,22 @@ class ExitRepository {
 	 * A used first-stage invitation that has not given an address yet, locked; what the
 	 * address row needs.
 	 */
-	Optional<Pending> pending(byte[] tokenHmac) {
-		return this.jdbc.sql("""
-				select c.organisation_id, i.unit_id, i.tenure_band, i.exit_send_on
-				from survey_invitation i join survey_cycle c on c.id = i.cycle_id
-				where i.token_hmac = :hmac and i.used and c.program = 'exit_first' and i.exit_send_on is not null
-				for update of i
-				""")
+	Optional<Pending> pending(byte[] tokenHmac, byte[] usedMark) {
+		return this.jdbc.sql(PENDING + " for update of i")
 			.param("hmac", tokenHmac)
+			.param("mark", usedMark)
 			.query((rs, row) -> new Pending(rs.getLong("organisation_id"), rs.getLong("unit_id"),
 					rs.getString("tenure_band"), rs.getObject("exit_send_on", LocalDate.class)))
 			.optional();
+	}
+
+	/** Whether {@link #pending} would find the invitation; reads, locks nothing. */
+	boolean awaitsAddress(byte[] tokenHmac, byte[] usedMark) {
+		return this.jdbc.sql("select exists (" + PENDING + ")")
+			.param("hmac", tokenHmac)
+			.param("mark", usedMark)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** One invitation gives one address at most. */

@@ -110,7 +110,7 @@ class ExitSurveys {
 	@Transactional
 	Optional<InvitationCode> leaveAddress(InvitationCode code, String address) {
 		byte[] hmac = this.key.hmac(code);
-		Optional<ExitRepository.Pending> pending = this.exits.pending(hmac);
+		Optional<ExitRepository.Pending> pending = this.exits.pending(hmac, this.key.usedMark(code));
 		if (pending.isEmpty()) {
 			return Optional.empty();
 		}
@@ -119,6 +119,16 @@ class ExitSurveys {
 		this.exits.addAddress(UUID.randomUUID(), pending.get(), this.addressKey.encrypt(address),
 				this.key.hmac(deletion));
 		return Optional.of(deletion);
+	}
+
+	/**
+	 * Whether the code is an answered first-stage invitation that may still leave an
+	 * address (read only: a form sent back with a mistake must not thank the holder of
+	 * any other code).
+	 */
+	@Transactional(readOnly = true)
+	boolean awaitsAddress(InvitationCode code) {
+		return this.exits.awaitsAddress(this.key.hmac(code), this.key.usedMark(code));
 	}
 
 	/** Deletes an address by its deletion token; whether there was one. */

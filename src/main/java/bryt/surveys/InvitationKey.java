@@ -34,10 +34,22 @@ final class InvitationKey {
 
 	/** The stored form of a token (its canonical code). */
 	byte[] hmac(InvitationCode code) {
+		return mac("bryt survey invitation\n", code);
+	}
+
+	/**
+	 * The mark a used token leaves ({@code survey_used_code}): another domain than
+	 * {@link #hmac}, so without the key and the code no mark matches an invitation.
+	 */
+	byte[] usedMark(InvitationCode code) {
+		return mac("bryt survey used invitation\n", code);
+	}
+
+	private byte[] mac(String domain, InvitationCode code) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
-			return mac.doFinal(("bryt survey invitation\n" + code.value()).getBytes(StandardCharsets.US_ASCII));
+			return mac.doFinal((domain + code.value()).getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

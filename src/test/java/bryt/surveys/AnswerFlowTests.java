@@ -67,7 +67,7 @@ class AnswerFlowTests extends MailTest {
 			.containsExactly(0L);
 		assertThat(rows("select unit_id from survey_held_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(org.b());
-		assertThat(rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
+		assertThat(rows("select count(*) from survey_used_code where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(1L);
 
 		// The same post again: nothing changes, and the page is the one for any code
@@ -150,7 +150,7 @@ class AnswerFlowTests extends MailTest {
 			.doesNotContain("811228");
 		assertThat(rows("select count(*) from survey_held_response where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(0L);
-		assertThat(rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
+		assertThat(rows("select count(*) from survey_used_code where cycle_id = :cycle", cycle, Long.class))
 			.containsExactly(0L);
 	}
 
@@ -231,8 +231,7 @@ class AnswerFlowTests extends MailTest {
 			assertThat(form.getResponse().getStatus()).isEqualTo(200);
 			assertThat(form.getResponse().getContentAsString()).contains("I have time for my work");
 			assertThat(body(answer(code))).contains("Thank you for your answers");
-			assertThat(
-					rows("select count(*) from survey_invitation where cycle_id = :cycle and used", cycle, Long.class))
+			assertThat(rows("select count(*) from survey_used_code where cycle_id = :cycle", cycle, Long.class))
 				.containsExactly(1L);
 		}
 		finally {

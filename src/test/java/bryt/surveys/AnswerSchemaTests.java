@@ -127,16 +127,40 @@ class AnswerSchemaTests extends MailTest {
 					.param("item.free", "More staff, please"))
 				.andReturn();
 		}
+		JdbcClient superuser = JdbcClient.create(Superuser.of(this.database, this.properties));
+		// The second review's H1: while the answers are held, none of their rows carries
+		// a
+		// transaction id (xmin, or xmax of a lock) that any invitation carries: answering
+		// neither writes nor locks the invitation, it leaves a mark in survey_used_code.
+		List<String> held = superuser.sql("""
+				select r.xmin::text from survey_held_response r where r.cycle_id = :id
+				union select a.xmin::text from survey_held_answer a join survey_held_response r on r.id = a.held_id
+					where r.cycle_id = :id
+				union select c.xmin::text from survey_held_comment c join survey_held_response r on r.id = c.held_id
+					where r.cycle_id = :id
+				""").param("id", invited.cycle().id()).query(String.class).list();
+		assertThat(held).hasSize(3);
+		List<String> invitations = superuser
+			.sql("select xmin::text from survey_invitation union select xmax::text from survey_invitation")
+			.query(String.class)
+			.list();
+		assertThat(invitations).doesNotContainAnyElementsOf(held);
+		assertThat(this.jdbc.sql("select count(*) from survey_invitation where cycle_id = :id and used")
+			.param("id", invited.cycle().id())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from survey_used_code where cycle_id = :id")
+			.param("id", invited.cycle().id())
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 		this.cycles.close(invited.cycle().id());
 		assertThat(this.jdbc.sql("select count(*) from survey_response where cycle_id = :id")
 			.param("id", invited.cycle().id())
 			.query(Integer.class)
 			.single()).isEqualTo(3);
 
-		JdbcClient superuser = JdbcClient.create(Superuser.of(this.database, this.properties));
 		// The review's H1: every released row carries the closing transaction's id, so no
-		// comment can be joined to its scores, nor an answer to the invitation that was
-		// marked used when it was given, by xmin.
+		// comment can be joined to its scores, nor an answer to its invitation, by xmin.
 		List<String> released = superuser.sql("""
 				select xmin::text from survey_response where cycle_id = :id
 				union select a.xmin::text from survey_answer a join survey_response r on r.id = a.response_id
@@ -144,10 +168,10 @@ class AnswerSchemaTests extends MailTest {
 				union select xmin::text from survey_comment where cycle_id = :id
 				""").param("id", invited.cycle().id()).query(String.class).list();
 		assertThat(released).hasSize(1);
-		assertThat(superuser.sql("select xmin::text from survey_invitation where cycle_id = :id and used")
+		assertThat(superuser.sql("select xmin::text from survey_invitation where cycle_id = :id")
 			.param("id", invited.cycle().id())
 			.query(String.class)
-			.list()).hasSize(3).doesNotContainAnyElementsOf(released);
+			.list()).hasSize(9).doesNotContainAnyElementsOf(released);
 		// Everything the surveys tables hold, as text (bytea as hex).
 		String surveys = String.join("\n", dump(superuser, "survey\\_%"));
 		for (String code : codes) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -244,6 +245,75 @@ class ExitSurveyTests extends MailTest {
 		Matcher matcher = TOKEN.matcher(saved);
 		assertThat(matcher.find()).as("a deletion token on the page").isTrue();
 		return matcher.group(1);
+	}
+
+	/**
+	 * The second review's H1: an exit invitation tells its leaver's send date, so no
+	 * answer may share a transaction id with it; and as the exit stages have few answers
+	 * a month, no held row may tell which answer came last (the next address row's
+	 * transaction would point at it). M1: a leaver's valid code leaves an address however
+	 * many wrong codes others tried; L1: a made-up code with a malformed address gets no
+	 * thank-you page.
+	 */
+	@Test
+	void exitAnswersPairWithNoInvitationNorWithEachOtherAndAValidCodeIsNeverRefused() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		LocalDate today = LocalDate.now(ZONE);
+		leaves(org, "A1", today.plusDays(10));
+		leaves(org, "A2", today.plusDays(12));
+		jobs(today).inviteLeavers();
+		List<String> codes = mailsTo(org.emails().values()).stream().map(CycleLaunchTests::code).toList();
+		assertThat(codes).hasSize(2);
+		for (String code : codes) {
+			this.mvc.perform(post("/s/answer").param("code", code).param("item.recommend", "3")).andReturn();
+		}
+		JdbcClient superuser = JdbcClient.create(Superuser.of(this.database, this.properties));
+		List<String> held = superuser.sql("""
+				select r.xmin::text from survey_held_response r join survey_cycle c on c.id = r.cycle_id
+					where c.organisation_id = :org
+				union all select a.xmin::text from survey_held_answer a join survey_held_response r on r.id = a.held_id
+					join survey_cycle c on c.id = r.cycle_id where c.organisation_id = :org
+				""").param("org", org.id()).query(String.class).list();
+		// two responses and their two answers, all rewritten by the second answer
+		assertThat(held).hasSize(4);
+		assertThat(Set.copyOf(held)).hasSize(1);
+		List<String> invitations = superuser.sql("""
+				select i.xmin::text from survey_invitation i join survey_cycle c on c.id = i.cycle_id
+					where c.organisation_id = :org
+				union select i.xmax::text from survey_invitation i join survey_cycle c on c.id = i.cycle_id
+					where c.organisation_id = :org
+				""").param("org", org.id()).query(String.class).list();
+		assertThat(invitations).doesNotContainAnyElementsOf(held);
+
+		try {
+			// Wrong codes until the instance's limit (60 a minute, some perhaps spent by
+			// other tests this minute) refuses one.
+			int status = 0;
+			for (int i = 0; i < 61 && status != 429; i++) {
+				status = this.mvc
+					.perform(post("/s/exit-address").param("code", "ZZZZ-" + i).param("address", "x@home.example"))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+			}
+			assertThat(status).isEqualTo(429);
+			// L1: a made-up code with a malformed address is told nothing was left.
+			String madeUp = this.mvc
+				.perform(post("/s/exit-address").param("code", "0123456789ABCDEFGHJKMNPQRS")
+					.param("address", "not an address"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(madeUp).contains("No address can be left with this code")
+				.doesNotContain("Thank you for your answers");
+			// M1: the leaver's own code still leaves an address.
+			leave(codes.getFirst(), "first." + org.code() + "@home.example");
+			assertThat(addresses(org)).isEqualTo(1);
+		}
+		finally {
+			// the bucket is the instance's: leave it empty for the other tests
+			this.jdbc.sql("delete from rate_limit_bucket where id like '%surveys wrong codes%'").update();
+		}
 	}
 
 	private void leaves(CycleFixture.Org org, String number, LocalDate end) {
