@@ -59,11 +59,12 @@ class AuthorizationTests {
 			Map.entry("GET /staff", Set.of("admin", "hr", "manager", "union")),
 			Map.entry("GET /staff/new", STAFF_KEEPERS), Map.entry("POST /staff", STAFF_KEEPERS),
 			Map.entry("GET /staff/{id}", STAFF_KEEPERS), Map.entry("POST /staff/{id}", STAFF_KEEPERS),
-			Map.entry("GET /admin/units", ADMIN), Map.entry("GET /admin/units/new", ADMIN),
-			Map.entry("POST /admin/units", ADMIN), Map.entry("GET /admin/units/{id}", ADMIN),
-			Map.entry("POST /admin/units/{id}", ADMIN), Map.entry("GET /admin/accounts", ADMIN),
-			Map.entry("GET /admin/accounts/new", ADMIN), Map.entry("POST /admin/accounts", ADMIN),
-			Map.entry("GET /admin/accounts/{id}", ADMIN), Map.entry("POST /admin/accounts/{id}", ADMIN),
+			Map.entry("POST /staff/{id}/work-email", STAFF_KEEPERS), Map.entry("GET /admin/units", ADMIN),
+			Map.entry("GET /admin/units/new", ADMIN), Map.entry("POST /admin/units", ADMIN),
+			Map.entry("GET /admin/units/{id}", ADMIN), Map.entry("POST /admin/units/{id}", ADMIN),
+			Map.entry("GET /admin/accounts", ADMIN), Map.entry("GET /admin/accounts/new", ADMIN),
+			Map.entry("POST /admin/accounts", ADMIN), Map.entry("GET /admin/accounts/{id}", ADMIN),
+			Map.entry("POST /admin/accounts/{id}", ADMIN),
 			Map.entry("POST /admin/accounts/{id}/second-factor/reset", ADMIN),
 			// The second step of a login: a full login is sent on to its landing page
 			// (SecondFactorTests walks the step itself).
@@ -168,9 +169,9 @@ class AuthorizationTests {
 	@BeforeAll
 	void findExampleIds() {
 		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
-				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L, "/workload/units/{id}",
-				firstId("unit"), "/admin/voice/channels/{id}", firstId("voice_channel"), "/workload/workers/{id}",
-				demoStaffMember());
+				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L,
+				"/staff/{id}/work-email", 0L, "/workload/units/{id}", firstId("unit"), "/admin/voice/channels/{id}",
+				firstId("voice_channel"), "/workload/workers/{id}", demoStaffMember());
 		this.questionChannel = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name)
 				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'

@@ -56,7 +56,8 @@ class OrganisationImports {
 	/**
 	 * Enough of an address to mail: one @ with something on each side and a dot after.
 	 */
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+	/** A work e-mail address, as the staff import and the staff page take it. */
+	static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
 	private final UnitRepository units;
 

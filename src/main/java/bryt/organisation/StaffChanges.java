@@ -28,4 +28,10 @@ class StaffChanges {
 		this.staff.update(organisationId, id, form, changedOn);
 	}
 
+	/** Sets or (with {@code null}) clears a staff member's work e-mail address. */
+	@Transactional
+	void setWorkEmail(long organisationId, long id, String email) {
+		this.staff.setWorkEmail(organisationId, id, email);
+	}
+
 }

@@ -43,6 +43,8 @@ class StaffController {
 
 	private static final String KEEPERS = "hasAnyRole('HR', 'ADMINISTRATOR')";
 
+	private static final int MAX_EMAIL = 254;
+
 	private final StaffDirectory directory;
 
 	private final StaffRepository staff;
@@ -166,6 +168,29 @@ class StaffController {
 		return save(me, id, form, errors, model, redirect);
 	}
 
+	/**
+	 * A staff member's work e-mail address, which survey invitations (and the exit
+	 * survey's first stage) go to; empty clears it. Its own small form, as the import's
+	 * {@code email} column: the staff record's form and its periods are not touched.
+	 */
+	@PostMapping("/{id}/work-email")
+	@PreAuthorize(KEEPERS)
+	String workEmail(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+			@RequestParam(defaultValue = "") String workEmail, Model model, RedirectAttributes redirect) {
+		StaffMember member = this.staff.find(me.organisationId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String typed = workEmail.strip();
+		if (!typed.isEmpty() && (typed.length() > MAX_EMAIL || !OrganisationImports.EMAIL.matcher(typed).matches())) {
+			// shown empty, as every refused field: the value is not echoed
+			model.addAttribute("workEmailError", true);
+			model.addAttribute("workEmail", "");
+			return form(me, id, StaffForm.of(member), model);
+		}
+		this.changes.setWorkEmail(me.organisationId(), id, typed.isEmpty() ? null : typed);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/staff";
+	}
+
 	private String save(CurrentAccount me, Long id, StaffForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		if (form.employeeNumber() != null
@@ -192,6 +217,9 @@ class StaffController {
 
 	private String form(CurrentAccount me, Long id, StaffForm form, Model model) {
 		model.addAttribute("staffId", id);
+		if (id != null && !model.containsAttribute("workEmail")) {
+			model.addAttribute("workEmail", this.staff.workEmails(me.organisationId()).get(id));
+		}
 		model.addAttribute("form", form);
 		model.addAttribute("units", this.tree.units(me.organisationId()));
 		model.addAttribute("roles", StaffRole.values());

@@ -96,8 +96,9 @@ class ExitRepository {
 			.update();
 	}
 
+	/** How many leavers the last run could not invite for want of a work address. */
 	void countWithoutAddress(long cycleId, int count) {
-		this.jdbc.sql("update survey_cycle set without_address = without_address + :n where id = :cycle")
+		this.jdbc.sql("update survey_cycle set without_address = :n where id = :cycle")
 			.param("n", count)
 			.param("cycle", cycleId)
 			.update();

@@ -33,6 +33,13 @@ class ExitSurveys {
 	/** Days from the last day of employment to the second stage. */
 	static final int SECOND_STAGE_DAYS = 90;
 
+	/**
+	 * How many days after their end date a leaver whose leaving was registered late is
+	 * still invited: the work address may well still reach them, and the second stage
+	 * needs the first.
+	 */
+	static final int LATE_DAYS = 30;
+
 	private static final SecureRandom SHUFFLE = new SecureRandom();
 
 	private final ExitRepository exits;
@@ -56,8 +63,9 @@ class ExitSurveys {
 
 	/**
 	 * Invites an organisation's leavers not invited before: those whose end date is today
-	 * or later. Staff without a work address are remembered and counted on the cycle, not
-	 * invited.
+	 * or later, or at most {@value #LATE_DAYS} days past (a leaving registered late).
+	 * Leavers without a work address are counted on the month's cycle, not invited, and
+	 * not remembered: given an address later, they are invited at the next run.
 	 * @return the cycle and the mails to send once committed; empty when nobody is new
 	 */
 	@Transactional
@@ -65,7 +73,7 @@ class ExitSurveys {
 		Set<Long> done = this.exits.firstStageRecipients(organisationId);
 		List<StaffMember> leavers = this.organisations.staff(organisationId)
 			.stream()
-			.filter((member) -> member.endDate() != null && !member.endDate().isBefore(today))
+			.filter((member) -> member.endDate() != null && !member.endDate().isBefore(today.minusDays(LATE_DAYS)))
 			.filter((member) -> !done.contains(member.id()))
 			.toList();
 		Optional<Long> instrument = this.exits.exitInstrument();
@@ -95,7 +103,12 @@ class ExitSurveys {
 			addInvitation(organisationId, cycleId, invitation.hmac(), invitation.unitId(), invitation.tenureBand(),
 					invitation.sendOn());
 		}
-		this.cycles.addRecipients(cycleId, leavers.stream().map(StaffMember::id).sorted().toList());
+		this.cycles.addRecipients(cycleId,
+				leavers.stream()
+					.filter((member) -> emails.containsKey(member.id()))
+					.map(StaffMember::id)
+					.sorted()
+					.toList());
 		this.exits.countWithoutAddress(cycleId, withoutAddress);
 		Collections.shuffle(mails, SHUFFLE);
 		return Optional.of(new Invitations(cycleId, List.copyOf(mails)));

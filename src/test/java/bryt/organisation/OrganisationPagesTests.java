@@ -158,6 +158,53 @@ class OrganisationPagesTests {
 				tuple(other.b(), new BigDecimal("0.500"), today, null));
 	}
 
+	/**
+	 * The second review's M2: HR could register a leaving date but not the work address
+	 * the exit survey's invitation goes to, so a leaver without one was never reached.
+	 */
+	@Test
+	void hrSetsAndClearsAWorkAddressOnTheStaffPageAndAMalformedOneIsRefusedUnechoed() throws Exception {
+		OrganisationFixture.Ids other = this.fixture.create("pages-email");
+		long id = this.jdbc.sql("select min(id) from staff where organisation_id = :org")
+			.param("org", other.organisation())
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(asHr("pages-email", post("/staff/" + id + "/work-email").param("workEmail", " kim@work.example ")))
+			.andExpect(redirectedUrl("/staff"));
+		assertThat(workEmail(id)).isEqualTo("kim@work.example");
+		assertThat(this.mvc.perform(asHr("pages-email", get("/staff/" + id)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("value=\"kim@work.example\"");
+
+		String refused = this.mvc
+			.perform(asHr("pages-email", post("/staff/" + id + "/work-email").param("workEmail", "not-an-address")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("Enter an e-mail address like name@example.com").doesNotContain("not-an-address");
+		assertThat(workEmail(id)).isEqualTo("kim@work.example");
+
+		this.mvc.perform(asHr("pages-email", post("/staff/" + id + "/work-email").param("workEmail", "")))
+			.andExpect(redirectedUrl("/staff"));
+		assertThat(workEmail(id)).isNull();
+
+		// Another organisation's HR: not found, nothing written.
+		this.mvc.perform(asHr(PREFIX, post("/staff/" + id + "/work-email").param("workEmail", "x@work.example")))
+			.andExpect(status().isNotFound());
+		assertThat(workEmail(id)).isNull();
+	}
+
+	private String workEmail(long id) {
+		return this.jdbc.sql("select work_email from staff where id = :id")
+			.param("id", id)
+			.query((rs, row) -> rs.getString(1))
+			.list()
+			.getFirst();
+	}
+
 	@Test
 	void aUnitNeedsAParentOfAHigherLevel() throws Exception {
 		this.mvc

@@ -316,6 +316,48 @@ class ExitSurveyTests extends MailTest {
 		}
 	}
 
+	/**
+	 * The second review's M2: a leaver without a work address was remembered as invited
+	 * and never reached once given one; a leaving registered after the end date was never
+	 * invited.
+	 */
+	@Test
+	void aLeaverGivenAnAddressLaterIsInvitedAndALateLeavingWithinThirtyDaysToo() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		LocalDate today = LocalDate.now(ZONE);
+		// registered three days after the last day, no work address yet
+		leaves(org, "B2", today.minusDays(3));
+		// 31 days past: too late
+		leaves(org, "B3", today.minusDays(31));
+		address(org, "B3", "b3." + org.code() + "@work.example");
+		jobs(today).inviteLeavers();
+		assertThat(mailsTo(List.of("b2." + org.code() + "@work.example", "b3." + org.code() + "@work.example")))
+			.isEmpty();
+		assertThat(withoutAddress(org)).isEqualTo(1);
+
+		address(org, "B2", "b2." + org.code() + "@work.example");
+		// the next run (the same day, so in the same month's cycle whatever today is)
+		jobs(today).inviteLeavers();
+		assertThat(mailsTo(List.of("b2." + org.code() + "@work.example"))).hasSize(1);
+		assertThat(mailsTo(List.of("b3." + org.code() + "@work.example"))).isEmpty();
+		assertThat(withoutAddress(org)).isZero();
+	}
+
+	private void address(CycleFixture.Org org, String number, String email) {
+		assertThat(this.jdbc
+			.sql("update staff set work_email = :email where organisation_id = :org and employee_number = :n")
+			.param("email", email)
+			.param("org", org.id())
+			.param("n", number)
+			.update()).isEqualTo(1);
+	}
+
+	private int withoutAddress(CycleFixture.Org org) {
+		return this.jdbc.sql("""
+				select without_address from survey_cycle where organisation_id = :org and program = 'exit_first'
+				""").param("org", org.id()).query(Integer.class).single();
+	}
+
 	private void leaves(CycleFixture.Org org, String number, LocalDate end) {
 		assertThat(this.jdbc
 			.sql("""
