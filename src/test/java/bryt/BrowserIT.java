@@ -380,7 +380,7 @@ class BrowserIT {
 			scan(page, "unit as manager", violations);
 			// Down to a worker: the cases behind the row, with the points each carries.
 			var busy = page.locator("#workers-table tbody tr")
-				.filter(new Locator.FilterOptions().setHasNot(page.locator("td:nth-child(3)",
+				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasNot(page.locator("td:nth-child(3)",
 						new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^0$")))))
 				.first()
 				.locator("th a");
