@@ -290,7 +290,9 @@ class CommentReviewTests {
 		long cycle = cycle();
 		approve("union", cycle);
 		String id = id(cycle, "UTR comment 3");
-		assertThat(redact("hr", cycle, id, "  ")).contains("Enter the name to remove");
+		assertThat(redact("hr", cycle, id, "  ")).contains("Enter the name to remove")
+			.contains("<title>Error: Review comments: Annual work-environment survey, 2026-03-02");
+		assertThat(review("hr", cycle)).contains("<title>Review comments: Annual work-environment survey, 2026-03-02");
 		assertThat(redact("hr", cycle, id, "Sven")).contains("does not contain those words");
 		assertThat(approvals(cycle)).containsExactly("EMPLOYEE");
 		assertThat(this.jdbc.sql("select count(*) from survey_comment where cycle_id = :cycle and redacted is not null")
