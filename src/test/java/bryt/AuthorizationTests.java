@@ -97,6 +97,12 @@ class AuthorizationTests {
 			Map.entry("GET /surveys/actions", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/results", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/results/{id}", Set.of("admin", "hr", "manager", "union", "committee")),
+			// Comments (issue 13 item 3): read where the results are; reviewed by the
+			// employer's side (HR, admin) and the employee side (union) only
+			Map.entry("GET /surveys/results/{id}/comments", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/results/{id}/comments/review", Set.of("admin", "hr", "union")),
+			Map.entry("POST /surveys/results/{id}/comments/review/redact", Set.of("admin", "hr", "union")),
+			Map.entry("POST /surveys/results/{id}/comments/review/approve", Set.of("admin", "hr", "union")),
 			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/comments", Set.of("admin", "hr", "manager", "union")),
@@ -168,10 +174,16 @@ class AuthorizationTests {
 
 	@BeforeAll
 	void findExampleIds() {
-		this.exampleIds = Map.of("/staff/{id}", firstId("staff"), "/admin/units/{id}", firstId("unit"),
-				"/admin/accounts/{id}", firstId("account"), "/admin/api-tokens/{id}/revoke", 0L,
-				"/staff/{id}/work-email", 0L, "/workload/units/{id}", firstId("unit"), "/admin/voice/channels/{id}",
-				firstId("voice_channel"), "/workload/workers/{id}", demoStaffMember());
+		this.exampleIds = Map.ofEntries(Map.entry("/staff/{id}", firstId("staff")),
+				Map.entry("/admin/units/{id}", firstId("unit")), Map.entry("/admin/accounts/{id}", firstId("account")),
+				Map.entry("/admin/api-tokens/{id}/revoke", 0L), Map.entry("/staff/{id}/work-email", 0L),
+				Map.entry("/workload/units/{id}", firstId("unit")),
+				Map.entry("/admin/voice/channels/{id}", firstId("voice_channel")),
+				Map.entry("/workload/workers/{id}", demoStaffMember()),
+				// no cycle: the walk must not approve or release a real cycle's comments
+				Map.entry("/surveys/results/{id}/comments/review", 0L),
+				Map.entry("/surveys/results/{id}/comments/review/redact", 0L),
+				Map.entry("/surveys/results/{id}/comments/review/approve", 0L));
 		this.questionChannel = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name)
 				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'

@@ -1345,4 +1345,112 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Comments (issue 13 item 3, brief P3): a closed cycle with 12 respondents in BOF-UTR
+	 * (under BOF, nobody of its own), so its comments reach the minimum of 10. HR sees
+	 * "under review", reviews (a refused removal, a name removed) and approves; the union
+	 * reviews and approves, which releases them; the released page. Axe and the reflow
+	 * check on each.
+	 */
+	@Test
+	void surveysCommentsReview() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("""
+					insert into survey_instrument (organisation_id, key, name, locales, read_only)
+					values (:org, 'browser-it-comments', '{"sv": "Kommentarstest", "da": "Kommentartest", "en": "Comment test"}',
+						'{sv,da,en}', false) returning id
+					""")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored)
+				values (:id, 'other', 1, '{"sv": "Övrigt", "da": "Andet", "en": "Other"}', false)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_item (instrument_id, key, area_key, position, kind, text) values
+				(:id, 'free', 'other', 1, 'text', '{"sv": "Vad skulle göra arbetet bättre?",
+					"da": "Hvad ville gøre arbejdet bedre?", "en": "What would make work better?"}')
+				""").param("id", instrument).update();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :id, date '2026-09-07', date '2026-09-25', 'closed') returning id
+				""").param("org", organisation).param("id", instrument).query(Long.class).single();
+		java.util.Map<String, Integer> answered = java.util.Map.of("BOF", 0, "BOF-UTR", 12);
+		answered.forEach((code, count) -> {
+			this.jdbc.sql("""
+					insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+					select :cycle, u.id, case when u.code = 'BOF' then null else u.parent_id end, u.name, :invited
+					from unit u where u.organisation_id = :org and u.code = :code
+					""")
+				.param("cycle", cycle)
+				.param("org", organisation)
+				.param("code", code)
+				.param("invited", count + 2)
+				.update();
+			for (int i = 0; i < count; i++) {
+				this.jdbc.sql("""
+						insert into survey_response (id, cycle_id, unit_id)
+						select :id, :cycle, u.id from unit u where u.organisation_id = :org and u.code = :code
+						""")
+					.param("id", java.util.UUID.randomUUID())
+					.param("cycle", cycle)
+					.param("org", organisation)
+					.param("code", code)
+					.update();
+			}
+		});
+		List<String> texts = List.of("Karin Lind never has time for supervision.", "More colleagues, fewer cases.",
+				"The new case system is slow.", "Good team, heavy load.");
+		for (String text : texts) {
+			this.jdbc.sql("""
+					insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+					select gen_random_uuid(), :cycle, u.id, 'free', :text
+					from unit u where u.organisation_id = :org and u.code = 'BOF-UTR'
+					""").param("cycle", cycle).param("org", organisation).param("text", text).update();
+		}
+		long utr = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-UTR'")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/surveys/results/" + cycle + "/comments?unit=" + utr));
+			assertThat(page.locator("#under-review")).isVisible();
+			scan(page, "comments: under review", violations);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review the comments")).click();
+			assertThat(page.locator(".bryt-comment")).hasCount(4);
+			scan(page, "comments: review, HR", violations);
+			Locator karin = page.locator(".bryt-comment-review")
+				.filter(new Locator.FilterOptions().setHasText("Karin Lind"));
+			karin.locator("input[name=words]").fill("Sven");
+			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			scan(page, "comments: review, a removal refused", violations);
+			karin = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("Karin Lind"));
+			karin.locator("input[name=words]").fill("Karin Lind");
+			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			assertThat(page.locator("main")).containsText("[namn borttaget] never has time for supervision.");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve the comments")).click();
+			assertThat(page.locator("#approvals")).containsText("Approved by");
+			scan(page, "comments: review, approved by HR", violations);
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "union");
+			page.navigate(url("/surveys/results/" + cycle + "/comments/review"));
+			scan(page, "comments: review, union", violations);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve the comments")).click();
+			assertThat(page.locator("#released")).isVisible();
+			page.navigate(url("/surveys/results/" + cycle + "/comments?unit=" + utr));
+			assertThat(page.locator(".bryt-comment")).hasCount(4);
+			assertThat(page.locator("main")).not().containsText("Karin");
+			scan(page, "comments: released", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

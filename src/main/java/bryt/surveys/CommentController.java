@@ -1,0 +1,119 @@
+package bryt.surveys;
+
+import java.util.Locale;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisations;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A closed cycle's comments (issue 13 item 3): the released ones for those who see a
+ * unit's results, and the review by one reviewer of each party before the release
+ * ({@link CommentReview}). Another organisation's cycle is not found (404).
+ */
+@Controller
+@RequestMapping("/surveys/results/{id}/comments")
+class CommentController {
+
+	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
+
+	/** The employer's side (HR, administrators) and the employee side (the union). */
+	private static final String REVIEWERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'UNION_REPRESENTATIVE')";
+
+	private final CommentReview review;
+
+	private final Organisations organisations;
+
+	CommentController(CommentReview review, Organisations organisations) {
+		this.review = review;
+		this.organisations = organisations;
+	}
+
+	@GetMapping
+	@PreAuthorize(READERS)
+	String comments(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Locale locale,
+			Model model) {
+		CommentReview.Shown shown = this.review
+			.shown(me.organisationId(), id, this.organisations.visibility(authentication, me.organisationId()), unit,
+					locale)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("shown", shown);
+		model.addAttribute("cycle", shown.cycle());
+		model.addAttribute("reviewer", CommentSide.of(me.roles()).isPresent());
+		model.addAttribute("results", ResultsPage.PROGRAMS.contains(shown.cycle().program()));
+		return "surveys/comments";
+	}
+
+	@GetMapping("/review")
+	@PreAuthorize(REVIEWERS)
+	String review(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Locale locale, Model model) {
+		return page(me, id, locale, model);
+	}
+
+	@PostMapping("/review/redact")
+	@PreAuthorize(REVIEWERS)
+	String redact(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "comment", required = false) String comment,
+			@RequestParam(name = "words", required = false) String words, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		side(me);
+		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, me);
+		return switch (outcome) {
+			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			case DONE -> {
+				redirect.addFlashAttribute("notice", "surveys.comments.review.redacted");
+				yield "redirect:/surveys/results/" + id + "/comments/review";
+			}
+			default -> {
+				model.addAttribute("refused", comment);
+				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
+				model.addAttribute("words", words);
+				yield page(me, id, locale, model);
+			}
+		};
+	}
+
+	@PostMapping("/review/approve")
+	@PreAuthorize(REVIEWERS)
+	String approve(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			RedirectAttributes redirect) {
+		side(me);
+		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me);
+		if (outcome == CommentReview.Outcome.NOT_FOUND) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", (outcome == CommentReview.Outcome.RELEASED)
+				? "surveys.comments.review.releasedNow" : "surveys.comments.review.approved");
+		return "redirect:/surveys/results/" + id + "/comments/review";
+	}
+
+	private String page(CurrentAccount me, long id, Locale locale, Model model) {
+		CommentSide side = side(me);
+		CommentReview.Review review = this.review.review(me.organisationId(), id, locale)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("review", review);
+		model.addAttribute("cycle", review.cycle());
+		model.addAttribute("side", side.key());
+		return "surveys/comments-review";
+	}
+
+	/** An account of both sides cannot be one of the two reviewers. */
+	private static CommentSide side(CurrentAccount me) {
+		return CommentSide.of(me.roles()).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+	}
+
+}

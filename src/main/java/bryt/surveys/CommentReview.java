@@ -1,0 +1,433 @@
+package bryt.surveys;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.organisation.Visibility;
+import bryt.shared.PersonalIdentityNumbers;
+import bryt.shared.web.Language;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A closed cycle's comments (issue 13 item 3): reviewed by one reviewer of each party,
+ * who may remove names, released when both have approved the current text, then shown
+ * shuffled to those who see the unit's results.
+ *
+ * <p>
+ * Which comments anyone sees, reviewers included, is the anonymity engine's comment
+ * decision, taken once for the whole organisation: a unit's comments (its own and those
+ * of every unit below it) may be shown where {@link AnonymityResult#comments} says so (at
+ * least 10 respondents, with complementary suppression and the region check at that
+ * minimum). A comment of a unit whose comments are hidden is reviewed (and shown) only as
+ * part of the nearest unit above it whose comments may be shown; one with no such unit is
+ * never shown to anyone and is deleted at the release.
+ */
+@Service
+class CommentReview {
+
+	/** The one view: the cycle itself, without a filter. */
+	static final String VIEW = "cycle";
+
+	/** The longest a comment may be (V23). */
+	static final int MAX_LENGTH = 4000;
+
+	/**
+	 * What may be a personal identity number: 6 or 8 digits, a separator, 4 digits (or 10
+	 * or 12 bare digits); {@link PersonalIdentityNumbers} decides whether it is one.
+	 */
+	private static final Pattern NUMBER = Pattern
+		.compile("(?<!\\d)\\d{6,8}[\\-\u2010\u2011\u2012\u2013\u2014\u2212 \u00A0\u202F+]?\\d{4}(?!\\d)");
+
+	private final CycleRepository cycles;
+
+	private final ResultsRepository results;
+
+	private final CommentRepository comments;
+
+	private final Organisations organisations;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	CommentReview(CycleRepository cycles, ResultsRepository results, CommentRepository comments,
+			Organisations organisations, MessageSource messages, Clock clock) {
+		this.cycles = cycles;
+		this.results = results;
+		this.comments = comments;
+		this.organisations = organisations;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * The review of a cycle of the organisation: the comments a reviewer may see, each
+	 * under the group it is shown in, and both sides' approvals. A personal identity
+	 * number that slipped into a comment is removed first, from the stored original too.
+	 * Empty for another organisation's cycle or none.
+	 */
+	@Transactional
+	public Optional<Review> review(long organisationId, long cycleId, Locale locale) {
+		Optional<Cycle> found = cycle(organisationId, cycleId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Cycle cycle = found.get();
+		if (cycle.open()) {
+			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false));
+		}
+		this.comments.lock(cycleId);
+		boolean released = this.comments.released(cycleId).isPresent();
+		if (!released) {
+			removeIdentityNumbers(cycle);
+		}
+		Groups groups = groups(cycle);
+		List<ReviewComment> reviewed = new ArrayList<>();
+		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
+			groups.shownIn(comment.unitId())
+				.ifPresent((group) -> reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group),
+						comment.question(), comment.text())));
+		}
+		reviewed.sort(java.util.Comparator.comparing(ReviewComment::group));
+		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), released));
+	}
+
+	/**
+	 * Replaces every occurrence of {@code words} (a name, as the reviewer typed it; case
+	 * ignored) in one comment with "[name removed]" in the organisation's language. Takes
+	 * the other side's approval back: it approved another text.
+	 */
+	@Transactional
+	public Outcome redact(long organisationId, long cycleId, String commentId, String words, CurrentAccount reviewer) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
+		if (side.isEmpty() || found.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		Cycle cycle = found.get();
+		this.comments.lock(cycleId);
+		if (this.comments.released(cycleId).isPresent()) {
+			return Outcome.RELEASED;
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(String.valueOf(commentId));
+		}
+		catch (IllegalArgumentException ex) {
+			return Outcome.NOT_FOUND;
+		}
+		Groups groups = groups(cycle);
+		Optional<CommentRepository.StoredComment> comment = this.comments.comments(cycleId, "en")
+			.stream()
+			.filter((candidate) -> candidate.id().equals(id) && groups.shownIn(candidate.unitId()).isPresent())
+			.findFirst();
+		if (comment.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		String name = (words != null) ? words.strip() : "";
+		if (name.isEmpty()) {
+			return Outcome.NO_WORDS;
+		}
+		Matcher matcher = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+			.matcher(comment.get().text());
+		if (!matcher.find()) {
+			return Outcome.NOT_IN_TEXT;
+		}
+		String redacted = matcher.replaceAll(Matcher.quoteReplacement(words(organisationId, "nameRemoved")));
+		if (redacted.length() > MAX_LENGTH) {
+			return Outcome.TOO_LONG;
+		}
+		this.comments.redact(cycleId, id, redacted);
+		this.comments.withdraw(cycleId, side.get().other());
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Records the reviewer's side's approval of the current text; when the other side has
+	 * approved it too, releases the comments: the reviewed text replaces the original.
+	 */
+	@Transactional
+	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
+		if (side.isEmpty() || found.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		Cycle cycle = found.get();
+		this.comments.lock(cycleId);
+		if (this.comments.released(cycleId).isPresent()) {
+			return Outcome.RELEASED;
+		}
+		removeIdentityNumbers(cycle);
+		this.comments.approve(cycleId, side.get(), reviewer.displayName(), this.clock.instant());
+		if (this.comments.approvals(cycleId).keySet().containsAll(Set.of(CommentSide.values()))) {
+			Groups groups = groups(cycle);
+			List<UUID> reviewed = this.comments.comments(cycleId, "en")
+				.stream()
+				.filter((comment) -> groups.shownIn(comment.unitId()).isPresent())
+				.map(CommentRepository.StoredComment::id)
+				.toList();
+			this.comments.release(cycleId, reviewed, this.clock.instant());
+			return Outcome.RELEASED;
+		}
+		return Outcome.DONE;
+	}
+
+	/**
+	 * The comments page of a cycle for a viewer: the units it sees, and for the chosen
+	 * one (its own and its sub-units' comments) the released texts by question, shuffled
+	 * anew on every call, without dates or ids; or why they are not shown. Empty for
+	 * another organisation's cycle or none.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Optional<Shown> shown(long organisationId, long cycleId, Visibility visibility, String unit, Locale locale) {
+		Optional<Cycle> found = cycle(organisationId, cycleId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Cycle cycle = found.get();
+		if (cycle.open()) {
+			return Optional.of(new Shown(cycle, false, List.of(), null, false, null, List.of()));
+		}
+		Groups groups = groups(cycle);
+		List<Choice> units = groups.ordered()
+			.stream()
+			.filter(visibility::seesUnitFigures)
+			.map((id) -> new Choice(String.valueOf(id), groups.name(id)))
+			.toList();
+		Choice chosen = units.stream()
+			.filter((choice) -> choice.id().equals(unit))
+			.findFirst()
+			.orElse(units.isEmpty() ? null : units.getFirst());
+		if (chosen == null) {
+			return Optional.of(new Shown(cycle, true, units, null, false, null, List.of()));
+		}
+		long chosenId = Long.parseLong(chosen.id());
+		AnonymityDecision decision = groups.decision(chosenId);
+		if (!decision.shown()) {
+			return Optional.of(new Shown(cycle, true, units, chosen, false,
+					decision.hiddenBecause().map(AnonymityReason::messageKey).orElse(null), List.of()));
+		}
+		boolean released = this.comments.released(cycleId).isPresent();
+		if (!released) {
+			return Optional.of(new Shown(cycle, true, units, chosen, false, null, List.of()));
+		}
+		Map<String, List<String>> byQuestion = new LinkedHashMap<>();
+		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
+			if (groups.within(comment.unitId(), chosenId)) {
+				byQuestion.computeIfAbsent(comment.question(), (question) -> new ArrayList<>()).add(comment.text());
+			}
+		}
+		List<Question> questions = byQuestion.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> new Question(entry.getKey(), AnonymityDisplay.shuffled(entry.getValue())))
+			.toList();
+		return Optional.of(new Shown(cycle, true, units, chosen, true, null, questions));
+	}
+
+	private Optional<Cycle> cycle(long organisationId, long cycleId) {
+		return this.cycles.cycle(cycleId).filter((cycle) -> cycle.organisationId() == organisationId);
+	}
+
+	/**
+	 * Overwrites any personal identity number in the cycle's comments, original included.
+	 */
+	private void removeIdentityNumbers(Cycle cycle) {
+		String replacement = null;
+		for (CommentRepository.StoredComment comment : this.comments.comments(cycle.id(), "en")) {
+			if (PersonalIdentityNumbers.containsOne(comment.text())) {
+				if (replacement == null) {
+					replacement = words(cycle.organisationId(), "numberRemoved");
+				}
+				this.comments.replaceOriginal(comment.id(), withoutIdentityNumbers(comment.text(), replacement));
+			}
+		}
+	}
+
+	/** The text with every personal identity number replaced. */
+	static String withoutIdentityNumbers(String text, String replacement) {
+		Matcher matcher = NUMBER.matcher(text);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String found = matcher.group();
+			matcher.appendReplacement(result,
+					Matcher.quoteReplacement(PersonalIdentityNumbers.containsOne(found) ? replacement : found));
+		}
+		matcher.appendTail(result);
+		return (result.length() > MAX_LENGTH) ? result.substring(0, MAX_LENGTH) : result.toString();
+	}
+
+	/** Words written into a stored comment: in the organisation's language. */
+	private String words(long organisationId, String key) {
+		Locale locale = this.organisations.find(organisationId)
+			.map(Organisation::country)
+			.map((country) -> country.language().locale())
+			.orElse(Language.DEFAULT.locale());
+		return this.messages.getMessage("surveys.comments." + key, null, locale);
+	}
+
+	/**
+	 * The engine's comment decision for the cycle, taken once with every unit of its
+	 * snapshot visible (as the results page decides), and the snapshot's tree.
+	 */
+	private Groups groups(Cycle cycle) {
+		ResultRows rows = this.results.rows(List.of(cycle.id()), ResultBreakdown.NONE);
+		List<AnonymityScope.Unit> units = new ArrayList<>();
+		Map<Long, ResultRows.Group> tree = new LinkedHashMap<>();
+		for (ResultRows.Group group : rows.groups()) {
+			units.add(new AnonymityScope.Unit(group.unitId(), group.parentUnitId()));
+			tree.put(group.unitId(), group);
+		}
+		List<AnonymityScope.Respondents> respondents = new ArrayList<>();
+		for (ResultRows.Respondents row : rows.respondents()) {
+			if (tree.containsKey(row.unitId())) {
+				respondents.add(new AnonymityScope.Respondents(row.unitId(), VIEW, null, null, row.responses()));
+			}
+		}
+		boolean exit = cycle.program() == CycleProgram.EXIT_FIRST || cycle.program() == CycleProgram.EXIT_SECOND;
+		AnonymityScope.View view = new AnonymityScope.View(VIEW,
+				exit ? AnonymityScope.Kind.EXITS : AnonymityScope.Kind.SCORES, Set.of(VIEW), AnonymityScope.Filter.ANY,
+				!cycle.open());
+		AnonymityResult decided = new AnonymityEngine(Minimums.DEFAULT)
+			.decide(AnonymityScope.wholeOrganisation(units, respondents, List.of(view), List.of()));
+		return new Groups(tree, decided);
+	}
+
+	/** The snapshot's tree and the comment decision of each of its units. */
+	private record Groups(Map<Long, ResultRows.Group> tree, AnonymityResult decided) {
+
+		AnonymityDecision decision(long unitId) {
+			return this.decided.comments(VIEW, unitId);
+		}
+
+		String name(long unitId) {
+			return this.tree.get(unitId).name();
+		}
+
+		/**
+		 * The nearest unit at or above the comment's unit whose comments may be shown;
+		 * empty when there is none (or the unit is not in the snapshot).
+		 */
+		Optional<Long> shownIn(long unitId) {
+			Set<Long> seen = new HashSet<>();
+			Long current = unitId;
+			while (current != null && this.tree.containsKey(current) && seen.add(current)) {
+				if (decision(current).shown()) {
+					return Optional.of(current);
+				}
+				current = this.tree.get(current).parentUnitId();
+			}
+			return Optional.empty();
+		}
+
+		/** Whether the unit is the given one or lies below it. */
+		boolean within(long unitId, long ancestor) {
+			Set<Long> seen = new HashSet<>();
+			Long current = unitId;
+			while (current != null && this.tree.containsKey(current) && seen.add(current)) {
+				if (current == ancestor) {
+					return true;
+				}
+				current = this.tree.get(current).parentUnitId();
+			}
+			return false;
+		}
+
+		/** The units, parents before their children. */
+		List<Long> ordered() {
+			Map<Long, List<Long>> children = new HashMap<>();
+			List<Long> roots = new ArrayList<>();
+			for (ResultRows.Group group : this.tree.values()) {
+				Long parent = group.parentUnitId();
+				if (parent == null || !this.tree.containsKey(parent)) {
+					roots.add(group.unitId());
+				}
+				else {
+					children.computeIfAbsent(parent, (key) -> new ArrayList<>()).add(group.unitId());
+				}
+			}
+			List<Long> ordered = new ArrayList<>();
+			roots.forEach((root) -> add(root, children, ordered));
+			return ordered;
+		}
+
+		private static void add(Long unit, Map<Long, List<Long>> children, List<Long> ordered) {
+			ordered.add(unit);
+			children.getOrDefault(unit, List.of()).forEach((child) -> add(child, children, ordered));
+		}
+
+	}
+
+	/** What a redaction or an approval came to. */
+	enum Outcome {
+
+		DONE, RELEASED, NOT_FOUND, NO_WORDS, NOT_IN_TEXT, TOO_LONG
+
+	}
+
+	/**
+	 * A cycle's review.
+	 *
+	 * @param closed false while the cycle takes answers (nothing to review yet)
+	 * @param comments the comments a reviewer may see, by group
+	 * @param approvals each side's approval of the current text
+	 * @param released whether the comments were released (nothing more to review)
+	 */
+	record Review(Cycle cycle, boolean closed, List<ReviewComment> comments,
+			Map<CommentSide, CommentRepository.Approval> approvals, boolean released) {
+
+		public CommentRepository.Approval approval(String side) {
+			return this.approvals.get(CommentSide.valueOf(side));
+		}
+
+	}
+
+	/**
+	 * A comment as a reviewer sees it.
+	 *
+	 * @param id its random id, for the redaction form
+	 * @param group the unit whose comments it is shown with
+	 */
+	record ReviewComment(String id, String group, String question, String text) {
+	}
+
+	/**
+	 * The comments page for a viewer.
+	 *
+	 * @param units the units the viewer sees
+	 * @param chosen the unit shown (null if the viewer sees none)
+	 * @param released whether the chosen unit's comments are shown (released and allowed)
+	 * @param hiddenBecause the message key of why the chosen unit's comments are hidden,
+	 * null if they may be shown
+	 * @param questions the released comments by question, shuffled
+	 */
+	record Shown(Cycle cycle, boolean closed, List<Choice> units, Choice chosen, boolean released, String hiddenBecause,
+			List<Question> questions) {
+	}
+
+	record Choice(String id, String name) {
+	}
+
+	record Question(String question, List<String> comments) {
+	}
+
+}

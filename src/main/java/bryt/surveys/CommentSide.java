@@ -1,0 +1,39 @@
+package bryt.surveys;
+
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.organisation.Role;
+
+/**
+ * The two parties whose reviewers must both approve a cycle's comments before they are
+ * released: the employer's side (HR, administrators) and the employee side (the union's
+ * safety representative).
+ */
+enum CommentSide {
+
+	EMPLOYER, EMPLOYEE;
+
+	/**
+	 * The side an account reviews for; empty for an account of neither side or of both
+	 * (one person cannot be both of the two reviewers).
+	 */
+	static Optional<CommentSide> of(Set<Role> roles) {
+		boolean employer = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
+		boolean employee = roles.contains(Role.UNION_REPRESENTATIVE);
+		if (employer == employee) {
+			return Optional.empty();
+		}
+		return Optional.of(employer ? EMPLOYER : EMPLOYEE);
+	}
+
+	CommentSide other() {
+		return (this == EMPLOYER) ? EMPLOYEE : EMPLOYER;
+	}
+
+	/** For templates (SpEL calls public methods only). */
+	public String key() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}
