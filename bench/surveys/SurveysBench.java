@@ -281,8 +281,8 @@ public class SurveysBench {
 			}
 			bytes = response.body().length();
 			if (run == 0) {
-				System.out.printf("results page: first request (warm-up, not counted) %.3f s, %d characters%n", took,
-						bytes);
+				System.out.printf("results page: first request (reads the counts; not in the median) %.3f s, %d characters%n",
+						took, bytes);
 			}
 			else {
 				seconds.add(took);
