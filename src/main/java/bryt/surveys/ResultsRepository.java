@@ -1,9 +1,17 @@
 package bryt.surveys;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,11 +20,33 @@ import org.springframework.stereotype.Repository;
  * Reads what the results are computed from: closed cycles, instruments, and per cycle,
  * unit and band only counts and sums, never a response's answers. The band column is
  * picked by a parameter ({@link ResultBreakdown#parameter()}), not by building SQL.
+ *
+ * <p>
+ * A closed cycle's counts are kept in memory once read: its answers are released into the
+ * result tables in the transaction that closes it and never change after, and reading
+ * them is two aggregates over every answer of the cycle (1.4 million rows for 40,000
+ * responses, seconds; docs/benchmarks.md, issue 13), while every reader of the results
+ * page, every trend and every pooled exit window reads them again. An entry is keyed by
+ * the cycle's row version ({@code xmin}) and its number of responses, so a cycle written
+ * again (or deleted and its id never reused) is read afresh; an open cycle is never kept.
  */
 @Repository
 class ResultsRepository {
 
+	/**
+	 * At most this many rows in memory (some 50 bytes each): a cycle of 40,000 responses
+	 * over 2,000 units is some 380,000.
+	 */
+	static final long CACHED_ROWS = 2_000_000;
+
 	private final JdbcClient jdbc;
+
+	private final Cache<Closed, ResultRows> kept = Caffeine.newBuilder()
+		.maximumWeight(CACHED_ROWS)
+		.weigher((Closed key, ResultRows rows) -> 1 + rows.groups().size() + rows.invited().size()
+				+ rows.respondents().size() + rows.values().size() + rows.areas().size())
+		.expireAfterAccess(Duration.ofHours(6))
+		.build();
 
 	ResultsRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -66,12 +96,75 @@ class ResultsRepository {
 		return new ResultInstrument(instrumentId, areas, items);
 	}
 
-	/** The counts of some cycles, per cycle, unit and (under a breakdown) band. */
+	/**
+	 * The counts of some cycles, per cycle, unit and (under a breakdown) band. Every row
+	 * is a cycle's own (each query groups by cycle), so the rows of several cycles are
+	 * the rows of each put together, and each closed cycle's are kept apart.
+	 */
 	ResultRows rows(Collection<Long> cycleIds, ResultBreakdown breakdown) {
 		if (cycleIds.isEmpty()) {
 			return new ResultRows(List.of(), List.of(), List.of(), List.of(), List.of());
 		}
-		List<Long> cycles = new ArrayList<>(cycleIds);
+		Set<Long> cycles = new TreeSet<>(cycleIds);
+		Map<Long, Closed> closedCycles = closed(cycles, breakdown);
+		List<ResultRows> parts = new ArrayList<>();
+		List<Long> toRead = new ArrayList<>();
+		for (long cycle : cycles) {
+			Closed key = closedCycles.get(cycle);
+			ResultRows known = (key != null) ? this.kept.getIfPresent(key) : null;
+			if (known != null) {
+				parts.add(known);
+			}
+			else {
+				toRead.add(cycle);
+			}
+		}
+		if (!toRead.isEmpty()) {
+			ResultRows read = read(toRead, breakdown);
+			parts.add(read);
+			for (long cycle : toRead) {
+				Closed key = closedCycles.get(cycle);
+				if (key != null) {
+					this.kept.put(key, read.of(Set.of(cycle)));
+				}
+			}
+		}
+		return (parts.size() == 1) ? parts.getFirst() : join(parts);
+	}
+
+	/**
+	 * The closed ones among some cycles, each with what its kept rows are valid for.
+	 */
+	private Map<Long, Closed> closed(Set<Long> cycles, ResultBreakdown breakdown) {
+		Map<Long, Closed> closed = new HashMap<>();
+		this.jdbc.sql("""
+				select c.id, c.xmin::text as version,
+					(select count(*) from survey_response r where r.cycle_id = c.id) as responses
+				from survey_cycle c where c.id in (:cycles) and c.status = 'closed'
+				""").param("cycles", List.copyOf(cycles)).query((rs) -> {
+			long id = rs.getLong("id");
+			closed.put(id, new Closed(id, rs.getString("version"), rs.getLong("responses"), breakdown));
+		});
+		return closed;
+	}
+
+	private static ResultRows join(List<ResultRows> parts) {
+		List<ResultRows.Group> groups = new ArrayList<>();
+		List<ResultRows.Invited> invited = new ArrayList<>();
+		List<ResultRows.Respondents> respondents = new ArrayList<>();
+		List<ResultRows.ValueCount> values = new ArrayList<>();
+		List<ResultRows.AreaSum> areas = new ArrayList<>();
+		for (ResultRows part : parts) {
+			groups.addAll(part.groups());
+			invited.addAll(part.invited());
+			respondents.addAll(part.respondents());
+			values.addAll(part.values());
+			areas.addAll(part.areas());
+		}
+		return new ResultRows(groups, invited, respondents, values, areas);
+	}
+
+	private ResultRows read(List<Long> cycles, ResultBreakdown breakdown) {
 		String band = breakdown.parameter();
 		List<ResultRows.Group> groups = this.jdbc.sql("""
 				select cycle_id, unit_id, parent_unit_id, name, invited
@@ -119,7 +212,8 @@ class ResultsRepository {
 			.param("cycles", cycles)
 			.param("breakdown", band)
 			.query((rs, row) -> new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"),
-					rs.getString("band"), rs.getString("item_key"), rs.getInt("value"), rs.getInt("responses")))
+					rs.getString("band"), rs.getString("item_key").intern(), rs.getInt("value"),
+					rs.getInt("responses")))
 			.list());
 		// A reasons item takes several values from one response, so how many answered it
 		// is
@@ -144,7 +238,7 @@ class ResultsRepository {
 			.query((rs, row) -> new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"),
 					rs.getString("band"), rs.getString("item_key"), null, rs.getInt("responses")))
 			.list());
-		return new ResultRows(groups, invited, respondents, values, areaSums(cycles, band));
+		return new ResultRows(groups, invited, respondents, List.copyOf(values), areaSums(cycles, band));
 	}
 
 	/**
@@ -182,6 +276,14 @@ class ResultsRepository {
 			.query((rs, row) -> new ResultRows.AreaSum(rs.getLong("cycle_id"), rs.getLong("unit_id"),
 					rs.getString("band"), rs.getString("area_key"), rs.getDouble("score_sum"), rs.getInt("responses")))
 			.list();
+	}
+
+	/**
+	 * A closed cycle's rows under a breakdown, as of a version of the cycle's row and a
+	 * number of responses.
+	 */
+	private record Closed(long cycleId, String version, long responses, ResultBreakdown breakdown) {
+
 	}
 
 }
