@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +126,49 @@ class CycleMendsTests {
 		assertThat(this.cycles
 			.launchAndInvite(org.id(), new CycleCommand(CycleProgram.ANNUAL, annual, today, today.plusDays(13)))
 			.invited()).isEqualTo(9);
+	}
+
+	/**
+	 * Item 9: union and committee see which surveys are under way and when their results
+	 * come, with no participation before the close; HR has the cycles page.
+	 */
+	@Test
+	void unionAndCommitteeSeeTheRunningSurveysDatesAndNoRunningFigures() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		LocalDate today = LocalDate.now();
+		long empty = this.jdbc
+			.sql("insert into organisation (code, name, country) values ('p5-none', 'Ingenkommun', 'SE') returning id")
+			.query(Long.class)
+			.single();
+		String none = this.mvc.perform(get("/surveys").with(user(TestAccounts.of(empty, Role.COMMITTEE_MEMBER))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(none).contains("id=\"running-surveys\"", "No annual survey or pulse is under way.");
+		this.cycles.launchAndInvite(org.id(),
+				new CycleCommand(CycleProgram.PULSE, org.instrument(), today, today.plusDays(6)));
+
+		for (Role role : new Role[] { Role.UNION_REPRESENTATIVE, Role.COMMITTEE_MEMBER }) {
+			String page = this.mvc.perform(get("/surveys").with(user(TestAccounts.of(org.id(), role))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(role.name())
+				.contains("Surveys under way",
+						"Pulse: open from " + today + " to " + today.plusDays(6) + "; results from " + today.plusDays(7)
+								+ ".")
+				.doesNotContain("href=\"/surveys/cycles\"")
+				.doesNotContain("9 invited")
+				.doesNotContain("No annual survey or pulse is under way.");
+		}
+		String hr = this.mvc.perform(get("/surveys").with(user(TestAccounts.of(org.id(), Role.HR))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(hr).contains("href=\"/surveys/cycles\"").doesNotContain("running-surveys");
 	}
 
 	private long cyclesOf(long organisationId) {
