@@ -61,7 +61,7 @@ class ActionPlanController {
 	@GetMapping
 	@PreAuthorize(READERS)
 	String page(@AuthenticationPrincipal CurrentAccount me, Authentication authentication, Model model) {
-		return page(me, authentication, ActionForm.empty(), null, model);
+		return page(me, visibility(me, authentication), ActionForm.empty(), null, model);
 	}
 
 	@PostMapping
@@ -69,9 +69,10 @@ class ActionPlanController {
 	String add(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@Valid @ModelAttribute("form") ActionForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		form.validate(errors, cycleIds(me), editableUnits(me, authentication), today());
+		Visibility visibility = visibility(me, authentication);
+		form.validate(errors, cycleIds(me), editableUnits(me, visibility), today());
 		if (errors.hasErrors()) {
-			return page(me, authentication, form, null, model);
+			return page(me, visibility, form, null, model);
 		}
 		this.plans.add(me.organisationId(), form.action(), author(me));
 		redirect.addFlashAttribute("saved", true);
@@ -83,8 +84,9 @@ class ActionPlanController {
 	String changeStatus(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@PathVariable("id") long id, @RequestParam(name = "status", required = false) String status,
 			RedirectAttributes redirect) {
-		SurveyAction action = visibleAction(me, authentication, id);
-		if (!editableUnits(me, authentication).contains(action.unitId())) {
+		Visibility visibility = visibility(me, authentication);
+		SurveyAction action = visibleAction(me, visibility, id);
+		if (!editableUnits(me, visibility).contains(action.unitId())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		ActionStatus chosen = status(status);
@@ -103,18 +105,17 @@ class ActionPlanController {
 	String comment(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@PathVariable("id") long id, @Valid @ModelAttribute("comment") ActionCommentForm comment,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
-		SurveyAction action = visibleAction(me, authentication, id);
+		Visibility visibility = visibility(me, authentication);
+		SurveyAction action = visibleAction(me, visibility, id);
 		if (errors.hasErrors()) {
-			return page(me, authentication, ActionForm.empty(), action.id(), model);
+			return page(me, visibility, ActionForm.empty(), action.id(), model);
 		}
 		this.plans.comment(me.organisationId(), action.id(), side(me), author(me), comment.text().strip());
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/surveys/actions#action-" + id;
 	}
 
-	private String page(CurrentAccount me, Authentication authentication, ActionForm form, Long commentFailedOn,
-			Model model) {
-		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
+	private String page(CurrentAccount me, Visibility visibility, ActionForm form, Long commentFailedOn, Model model) {
 		Map<Long, Unit> units = this.organisations.units(me.organisationId())
 			.stream()
 			.collect(Collectors.toMap(Unit::id, (unit) -> unit, (a, b) -> a, LinkedHashMap::new));
@@ -124,7 +125,7 @@ class ActionPlanController {
 				byUnit.computeIfAbsent(units.get(action.unitId()), (unit) -> new java.util.ArrayList<>()).add(action);
 			}
 		}
-		Set<Long> editable = editableUnits(me, authentication);
+		Set<Long> editable = editableUnits(me, visibility);
 		model.addAttribute("byUnit", byUnit);
 		model.addAttribute("today", today());
 		model.addAttribute("statuses", ActionStatus.values());
@@ -133,7 +134,12 @@ class ActionPlanController {
 				|| me.has(Role.UNION_REPRESENTATIVE));
 		model.addAttribute("editableUnits",
 				units.values().stream().filter((unit) -> editable.contains(unit.id())).toList());
-		model.addAttribute("cycles", this.plans.cycles(me.organisationId()));
+		List<ActionPlanRepository.CycleOption> cycles = this.plans.cycles(me.organisationId());
+		model.addAttribute("cycles", cycles);
+		// Each action says which survey it answers (the review: the page showed none).
+		model.addAttribute("cycleById",
+				cycles.stream().collect(Collectors.toMap(ActionPlanRepository.CycleOption::id, (cycle) -> cycle)));
+		model.addAttribute("zone", this.clock.getZone());
 		model.addAttribute("form", form);
 		if (!model.containsAttribute("comment")) {
 			model.addAttribute("comment", ActionCommentForm.empty());
@@ -142,13 +148,15 @@ class ActionPlanController {
 		return "surveys/actions";
 	}
 
+	/** What the account may see, looked up once per request. */
+	private Visibility visibility(CurrentAccount me, Authentication authentication) {
+		return this.organisations.visibility(authentication, me.organisationId());
+	}
+
 	/** The action, if it is the organisation's and in a unit the account may see. */
-	private SurveyAction visibleAction(CurrentAccount me, Authentication authentication, long id) {
-		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
-		return this.plans.all(me.organisationId())
-			.stream()
-			.filter((action) -> action.id() == id && visibility.seesUnitFigures(action.unitId()))
-			.findFirst()
+	private SurveyAction visibleAction(CurrentAccount me, Visibility visibility, long id) {
+		return this.plans.find(me.organisationId(), id)
+			.filter((action) -> visibility.seesUnitFigures(action.unitId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
@@ -156,8 +164,7 @@ class ActionPlanController {
 	 * The units whose actions the account may add and change: every unit for HR and
 	 * administrators, the units a manager covers (with those below them).
 	 */
-	private Set<Long> editableUnits(CurrentAccount me, Authentication authentication) {
-		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
+	private Set<Long> editableUnits(CurrentAccount me, Visibility visibility) {
 		if (me.has(Role.ADMINISTRATOR) || me.has(Role.HR)) {
 			return this.organisations.units(me.organisationId()).stream().map(Unit::id).collect(Collectors.toSet());
 		}

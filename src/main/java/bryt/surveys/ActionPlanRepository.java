@@ -37,8 +37,7 @@ class ActionPlanRepository {
 			.param("org", organisationId)
 			.query((RowCallbackHandler) (rs) -> comments
 				.computeIfAbsent(rs.getLong("action_id"), (id) -> new ArrayList<>())
-				.add(new SurveyAction.Comment(SurveyAction.Side.valueOf(rs.getString("side")), rs.getString("author"),
-						rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getString("text"))));
+				.add(comment(rs)));
 		return this.jdbc.sql("""
 				select id, cycle_id, unit_id, area_key, title, owner, due_on, status, created_by
 				from survey_action where organisation_id = :org
@@ -46,8 +45,32 @@ class ActionPlanRepository {
 				""").param("org", organisationId).query((rs, n) -> action(rs, comments)).list();
 	}
 
+	/**
+	 * One action of the organisation with its comments, by id: one query, the action's
+	 * columns on each of its comments' rows (or on one row without a comment).
+	 */
 	Optional<SurveyAction> find(long organisationId, long id) {
-		return findAll(organisationId).stream().filter((action) -> action.id() == id).findFirst();
+		Map<Long, List<SurveyAction.Comment>> comments = new HashMap<>();
+		List<SurveyAction> found = new ArrayList<>();
+		this.jdbc.sql("""
+				select a.id, a.cycle_id, a.unit_id, a.area_key, a.title, a.owner, a.due_on, a.status, a.created_by,
+					m.side, m.author, m.written_at, m.text
+				from survey_action a left join survey_action_comment m on m.action_id = a.id
+				where a.organisation_id = :org and a.id = :id
+				order by m.written_at, m.id
+				""").param("org", organisationId).param("id", id).query((RowCallbackHandler) (rs) -> {
+			List<SurveyAction.Comment> of = comments.computeIfAbsent(rs.getLong("id"), (key) -> new ArrayList<>());
+			if (found.isEmpty()) {
+				found.add(action(rs, Map.of()));
+			}
+			if (rs.getString("side") != null) {
+				of.add(comment(rs));
+			}
+		});
+		return found.stream()
+			.findFirst()
+			.map((a) -> new SurveyAction(a.id(), a.cycleId(), a.unitId(), a.areaKey(), a.title(), a.owner(), a.dueOn(),
+					a.status(), a.createdBy(), List.copyOf(comments.get(a.id()))));
 	}
 
 	/** The organisation's cycles an action may belong to: every one, newest first. */
@@ -116,6 +139,11 @@ class ActionPlanRepository {
 			.param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
 			.param("text", text)
 			.update();
+	}
+
+	private static SurveyAction.Comment comment(ResultSet rs) throws SQLException {
+		return new SurveyAction.Comment(SurveyAction.Side.valueOf(rs.getString("side")), rs.getString("author"),
+				rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getString("text"));
 	}
 
 	private static SurveyAction action(ResultSet rs, Map<Long, List<SurveyAction.Comment>> comments)

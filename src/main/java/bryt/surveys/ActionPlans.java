@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,12 @@ public class ActionPlans {
 
 	List<SurveyAction> all(long organisationId) {
 		return this.repository.findAll(organisationId);
+	}
+
+	/** One action of the organisation, by id. */
+	@Transactional(readOnly = true)
+	Optional<SurveyAction> find(long organisationId, long actionId) {
+		return this.repository.find(organisationId, actionId);
 	}
 
 	List<ActionPlanRepository.CycleOption> cycles(long organisationId) {

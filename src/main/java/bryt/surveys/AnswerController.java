@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -66,6 +67,12 @@ class AnswerController {
 	String answer(@RequestParam MultiValueMap<String, String> posted, Locale locale, Model model,
 			HttpServletResponse response) {
 		String code = posted.getFirst("code");
+		// The same form sent twice (a double click): the first post's answers count, the
+		// second gets the thanks page, nothing is stored twice.
+		Optional<Cycle> sent = this.submissions.alreadySent(code, posted.getFirst("sent"));
+		if (sent.isPresent()) {
+			return thanks(sent.get(), code, true, model);
+		}
 		AnswerSubmissions.Found found = find(code, locale, response, model);
 		if (found.state() != AnswerSubmissions.Found.State.OPEN) {
 			return page(found, model);
@@ -77,14 +84,28 @@ class AnswerController {
 			return page(found, model);
 		}
 		if (!this.submissions.submit(found.code(), checked)) {
-			// Used by a post a moment before (a double click), or closed since.
+			// Used by a post a moment before: the same form's (a double click whose first
+			// post was still being written) gets the thanks page; else closed since.
+			Optional<Cycle> racing = this.submissions.alreadySent(code, posted.getFirst("sent"));
+			if (racing.isPresent()) {
+				return thanks(racing.get(), code, true, model);
+			}
 			return page(new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of()), model);
 		}
+		return thanks(found.cycle(), found.code().value(), false, model);
+	}
+
+	/**
+	 * @param again whether this post repeated a form already sent: its answers were not
+	 * stored, the first post's were
+	 */
+	private String thanks(Cycle cycle, String code, boolean again, Model model) {
 		model.addAttribute("keepOnPage", true);
-		if (found.cycle().program() == CycleProgram.EXIT_FIRST) {
+		model.addAttribute("again", again);
+		if (cycle.program() == CycleProgram.EXIT_FIRST) {
 			// The private-address form (ExitController): it carries the code, not the
 			// answer.
-			model.addAttribute("exitCode", found.code().value());
+			model.addAttribute("exitCode", InvitationCode.parse(code).orElseThrow().value());
 		}
 		return "surveys/answer-thanks";
 	}
@@ -123,6 +144,7 @@ class AnswerController {
 			default -> {
 				model.addAttribute("keepOnPage", true);
 				model.addAttribute("code", found.code().value());
+				model.addAttribute("sent", this.submissions.formTag(found.code()));
 				model.addAttribute("cycle", found.cycle());
 				model.addAttribute("areas", areas(found.items()));
 				model.addAttribute("reasons", AnswerItem.REASONS);

@@ -31,6 +31,14 @@ class AnswerRepository {
 				""").param("hmac", tokenHmac).param("mark", usedMark).query(Long.class).optional();
 	}
 
+	/** The cycle of a used invitation. */
+	Optional<Long> usedInvitationCycle(byte[] tokenHmac) {
+		return this.jdbc.sql("select cycle_id from survey_invitation where token_hmac = :hmac and used")
+			.param("hmac", tokenHmac)
+			.query(Long.class)
+			.optional();
+	}
+
 	/**
 	 * Marks an unused invitation of an open cycle used and gives what the answer carries;
 	 * empty when the token is unknown, used or its cycle is not taking answers today. The

@@ -1,5 +1,7 @@
 package bryt.surveys;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,6 +61,30 @@ class AnswerSubmissions {
 		}
 		return new Found(Found.State.OPEN, code.get(), cycle.get(),
 				this.answers.items(cycle.get().instrumentId(), language));
+	}
+
+	/** The answer form's tag for an open code ({@link InvitationKey#formTag}). */
+	String formTag(InvitationCode code) {
+		return this.key.formTag(code);
+	}
+
+	/**
+	 * The cycle whose answer form, with this tag, was already sent: a second post of the
+	 * same form (a double click, or the form sent again from the browser's history).
+	 * Empty for a code that is unknown or unused, or a tag that is not this code's
+	 * form's, so that a used code typed or linked anew still gets the page of any code
+	 * that opens nothing. Reads nothing but the invitation's used flag and stores
+	 * nothing.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Cycle> alreadySent(String typed, String tag) {
+		Optional<InvitationCode> code = InvitationCode.parse(typed);
+		if (code.isEmpty() || tag == null
+				|| !MessageDigest.isEqual(this.key.formTag(code.get()).getBytes(StandardCharsets.US_ASCII),
+						tag.getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.empty();
+		}
+		return this.answers.usedInvitationCycle(this.key.hmac(code.get())).flatMap(this.cycles::cycle);
 	}
 
 	/**

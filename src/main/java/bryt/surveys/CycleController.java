@@ -69,6 +69,7 @@ class CycleController {
 				model.addAttribute("launched", this.cycles.launchAndInvite(me.organisationId(),
 						new CycleCommand(program, instrument, opens, closes)));
 				model.addAttribute("answerPage", this.cycles.answerPage());
+				model.addAttribute("answerPageConfigured", this.cycles.answerPageConfigured());
 				return "surveys/cycle-launched";
 			}
 			catch (CycleRefusedException ex) {

@@ -50,8 +50,9 @@ class CycleLaunch {
 	}
 
 	/**
-	 * @throws CycleRefusedException for an instrument the organisation cannot use, or
-	 * dates out of order or in the past
+	 * @throws CycleRefusedException for an instrument the organisation cannot use or one
+	 * made for the exit survey, dates out of order or in the past, or nobody employed on
+	 * the opening day
 	 * @param mailAvailable whether a mail server is configured: if not, everyone gets a
 	 * paper code
 	 */
@@ -63,6 +64,11 @@ class CycleLaunch {
 		}
 		if (!this.cycles.instrumentVisible(organisationId, command.instrumentId())) {
 			throw new CycleRefusedException("surveys.cycle.error.instrument");
+		}
+		// Bryt's exit survey asks why someone left: it means nothing to staff who stay,
+		// and its answers would count among the leavers' in no exit result.
+		if (this.cycles.exitInstrument(command.instrumentId())) {
+			throw new CycleRefusedException("surveys.cycle.error.instrumentForExit");
 		}
 		if (command.opensOn().isBefore(today)) {
 			throw new CycleRefusedException("surveys.cycle.error.opensInThePast");
@@ -84,6 +90,12 @@ class CycleLaunch {
 				continue;
 			}
 			invited.add(member);
+		}
+		// Nobody employed on the opening day: a cycle would invite nobody and could never
+		// show a result, so none is made. (Everyone left out by the gap above is another
+		// case: they are counted and told.)
+		if (invited.isEmpty() && skipped == 0) {
+			throw new CycleRefusedException("surveys.cycle.error.noStaff");
 		}
 		long cycleId = this.cycles.createCycle(organisationId, command.program(), command.instrumentId(), on,
 				command.closesOn());

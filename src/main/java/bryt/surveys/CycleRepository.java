@@ -43,6 +43,18 @@ class CycleRepository {
 				""").param("id", instrumentId).param("org", organisationId).query(Boolean.class).single();
 	}
 
+	/**
+	 * Whether the instrument is Bryt's own exit survey, which only the exit stages run.
+	 * (An organisation's imported pack says nothing of what it is for, and a pack may ask
+	 * the leaving reasons in a pulse; only Bryt's own is known to be the exit survey's.)
+	 */
+	boolean exitInstrument(long instrumentId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from survey_instrument
+					where id = :id and organisation_id is null and key = :exit)
+				""").param("id", instrumentId).param("exit", Instruments.EXIT).query(Boolean.class).single();
+	}
+
 	long createCycle(long organisationId, CycleProgram program, long instrumentId, LocalDate opensOn,
 			LocalDate closesOn) {
 		return this.jdbc.sql("""

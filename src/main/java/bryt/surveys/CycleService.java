@@ -63,6 +63,11 @@ class CycleService {
 		return this.mail.answerPage();
 	}
 
+	/** Whether {@link #answerPage()} is a configured address, not the local fallback. */
+	boolean answerPageConfigured() {
+		return this.mail.answerPageConfigured();
+	}
+
 	List<Cycle> cycles(long organisationId) {
 		return this.cycles.cycles(organisationId);
 	}

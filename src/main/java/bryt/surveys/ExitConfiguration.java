@@ -2,7 +2,6 @@ package bryt.surveys;
 
 import bryt.shared.database.DatabaseProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,14 +9,14 @@ import org.springframework.context.annotation.Configuration;
 class ExitConfiguration {
 
 	/**
-	 * The private addresses' key: {@code bryt.surveys.exit-address-key}, else
+	 * The private addresses' key: {@code bryt.surveys.exit-address-key}
+	 * ({@link SurveysProperties#exitAddressKey()}), else
 	 * {@code keys/survey-exit-address.key} under the data directory, created on first
 	 * start.
 	 */
 	@Bean
-	ExitAddressKey exitAddressKey(@Value("${bryt.surveys.exit-address-key:}") String configured,
-			DatabaseProperties database) {
-		return ExitAddressKey.load(configured, database.dataDir().resolve("keys"));
+	ExitAddressKey exitAddressKey(SurveysProperties properties, DatabaseProperties database) {
+		return ExitAddressKey.load(properties.exitAddressKey(), database.dataDir().resolve("keys"));
 	}
 
 }

@@ -63,13 +63,13 @@ final class InstrumentImport implements ImportKind {
 
 	@Override
 	public int importFile(long organisationId, String fileName, InputStream csv) {
-		InstrumentPack pack = InstrumentPack.read(fileName, csv);
+		// A name in use is listed with the file's own problems, in one refusal.
 		String key = key(this.form.name());
+		ImportProblems problems = new ImportProblems(fileName);
 		if (this.instruments.exists(organisationId, key)) {
-			ImportProblems problems = new ImportProblems(fileName);
 			problems.add(0, 0, "", "instrument.nameTaken");
-			problems.refuseIfAny();
 		}
+		InstrumentPack pack = InstrumentPack.read(csv, problems);
 		Map<String, String> name = new LinkedHashMap<>();
 		pack.locales().forEach((locale) -> name.put(locale, this.form.name().strip()));
 		long id = this.instruments

@@ -57,19 +57,34 @@ record InstrumentPack(List<String> locales, List<Area> areas, List<Item> items) 
 	 * @throws bryt.shared.imports.ImportRefusedException with every problem found
 	 */
 	static InstrumentPack read(String fileName, InputStream in) {
-		ImportProblems problems = new ImportProblems(fileName);
-		List<Row> rows = new ArrayList<>();
-		CsvImportReader.read(in, COLUMNS, problems, (row) -> rows.add(Row.of(row)));
-		problems.refuseIfAny();
-		return check(rows, fileName);
+		return read(in, new ImportProblems(fileName));
 	}
 
-	/** The checks across rows, once every row could be read. */
-	private static InstrumentPack check(List<Row> rows, String fileName) {
-		ImportProblems problems = new ImportProblems(fileName);
+	/**
+	 * Reads a pack, all or nothing, adding its problems to those already found (e.g. a
+	 * name in use), so that one refusal lists every problem of the file: those of single
+	 * rows and those across rows together, as the other imports do.
+	 * @throws bryt.shared.imports.ImportRefusedException with every problem found
+	 */
+	static InstrumentPack read(InputStream in, ImportProblems problems) {
+		// The file's own problems apart: the reader stops at a header when it is handed
+		// problems already found.
+		ImportProblems file = new ImportProblems(problems.file());
+		List<Row> rows = new ArrayList<>();
+		CsvImportReader.read(in, COLUMNS, file, (row) -> rows.add(Row.of(row)));
+		InstrumentPack pack = check(rows, file);
+		problems.addAll(file);
+		problems.refuseIfAny();
+		return pack;
+	}
+
+	/**
+	 * The checks across rows. A row whose key could not be read (its own problem is
+	 * already listed) is left out of the checks that compare keys.
+	 */
+	private static InstrumentPack check(List<Row> rows, ImportProblems problems) {
 		if (rows.size() > MAX_ITEMS) {
 			problems.add(0, 0, "", "instrument.tooManyItems", String.valueOf(MAX_ITEMS));
-			problems.refuseIfAny();
 		}
 		// A language is in the pack when any row has a text in it; then every row needs
 		// one (area and item), so no respondent meets a question without words.
@@ -96,11 +111,11 @@ record InstrumentPack(List<String> locales, List<Area> areas, List<Item> items) 
 					row.source().problem(problems, "item_" + locale, "instrument.localePartly", locale);
 				}
 			}
-			Row earlier = itemKeys.putIfAbsent(row.itemKey(), row);
+			Row earlier = (row.itemKey() != null) ? itemKeys.putIfAbsent(row.itemKey(), row) : null;
 			if (earlier != null) {
 				row.source().problem(problems, "item_key", "duplicate", String.valueOf(earlier.source().line()));
 			}
-			Row first = firstOfArea.putIfAbsent(row.areaKey(), row);
+			Row first = (row.areaKey() != null) ? firstOfArea.putIfAbsent(row.areaKey(), row) : null;
 			if (first != null) {
 				if (first.scored() != row.scored()) {
 					row.source()
@@ -118,7 +133,9 @@ record InstrumentPack(List<String> locales, List<Area> areas, List<Item> items) 
 				}
 			}
 		}
-		problems.refuseIfAny();
+		if (problems.any()) {
+			return null;
+		}
 		List<Area> areas = firstOfArea.values()
 			.stream()
 			.map((row) -> new Area(row.areaKey(), row.areaNames(), row.scored()))

@@ -3,6 +3,7 @@ package bryt.surveys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +51,26 @@ final class InvitationKey {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
 			return mac.doFinal((domain + code.value()).getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The answer form's tag for a code: shown in the form only while the code is unused,
+	 * so that a second post of the same form (a double click) can be told from a used
+	 * code typed anew, without storing anything. A different message under the same key,
+	 * so it is never the stored HMAC.
+	 */
+	String formTag(InvitationCode code) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(
+						mac.doFinal(("bryt survey answer form\n" + code.value()).getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -39,6 +39,8 @@ class SurveyMail {
 
 	private final String answerLink;
 
+	private final boolean answerLinkConfigured;
+
 	SurveyMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, SurveysProperties properties,
 			PublicUrl publicUrl) {
 		this.mail = mail;
@@ -47,6 +49,16 @@ class SurveyMail {
 		this.answerLink = properties.answerLink().isBlank()
 				? (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/s"
 				: properties.answerLink();
+		this.answerLinkConfigured = !properties.answerLink().isBlank() || !publicUrl.value().isEmpty();
+	}
+
+	/**
+	 * Whether the code-entry page's address comes from the settings
+	 * ({@code bryt.surveys.answer-link} or {@code bryt.public-url}); if not, mails and
+	 * slips carry {@code http://localhost:8080/s}, which reaches nobody.
+	 */
+	boolean answerPageConfigured() {
+		return this.answerLinkConfigured;
 	}
 
 	/** The code-entry page's address, for mails and paper sheets. */

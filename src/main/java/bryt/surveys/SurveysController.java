@@ -15,10 +15,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SurveysController {
 
+	private final CycleService cycles;
+
+	SurveysController(CycleService cycles) {
+		this.cycles = cycles;
+	}
+
 	@GetMapping("/surveys")
 	@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')")
 	String page(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("runsCycles", me.has(Role.ADMINISTRATOR) || me.has(Role.HR));
+		boolean runsCycles = me.has(Role.ADMINISTRATOR) || me.has(Role.HR);
+		model.addAttribute("runsCycles", runsCycles);
+		if (!runsCycles) {
+			// Those who do not run cycles (union, committee, managers) see which surveys
+			// are
+			// under way and when their results come: dates only, no running
+			// participation,
+			// which would be a figure before the close (P5, item 9).
+			model.addAttribute("running",
+					this.cycles.cycles(me.organisationId())
+						.stream()
+						.filter((cycle) -> cycle.open() && !cycle.program().exit())
+						.sorted(java.util.Comparator.comparing(Cycle::closesOn))
+						.toList());
+		}
 		return "surveys/index";
 	}
 

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * instances; once reached, every code is refused until the minute is over
  * @param pulseGapDays nobody gets a pulse or annual survey sooner than this many days
  * after another one (exit surveys excepted)
+ * @param exitAddressKey (P5) the key of the exit survey's private addresses, Base64, at
+ * least 32 bytes; empty uses (and creates) {@code keys/survey-exit-address.key} under the
+ * data directory. Never in the database, never shown: see {@link #toString()}
  */
 @ConfigurationProperties("bryt.surveys")
 @Validated
@@ -35,7 +38,9 @@ record SurveysProperties(@DefaultValue("") String invitationKey,
 		@DefaultValue("0 0 8 * * *") @NotBlank String reminderCron,
 		@DefaultValue("0 5 0 * * *") @NotBlank String closingCron,
 		@DefaultValue("bryt@localhost") @NotBlank String mailFrom, @DefaultValue("") String answerLink,
-		@DefaultValue("60") @Min(1) int wrongCodesPerMinute, @DefaultValue("14") @Min(14) int pulseGapDays) {
+		@DefaultValue("60") @Min(1) int wrongCodesPerMinute, @DefaultValue("14") @Min(14) int pulseGapDays,
+		// P5: the exit survey's address key (was an @Value in ExitConfiguration)
+		@DefaultValue("") String exitAddressKey) {
 
 	/** Without the key, which is a secret. */
 	@Override
@@ -43,7 +48,8 @@ record SurveysProperties(@DefaultValue("") String invitationKey,
 		return "SurveysProperties[invitationKey=" + (this.invitationKey.isBlank() ? "" : "***") + ", reminderCron="
 				+ this.reminderCron + ", closingCron=" + this.closingCron + ", mailFrom=" + this.mailFrom
 				+ ", answerLink=" + this.answerLink + ", wrongCodesPerMinute=" + this.wrongCodesPerMinute
-				+ ", pulseGapDays=" + this.pulseGapDays + "]";
+				+ ", pulseGapDays=" + this.pulseGapDays + ", exitAddressKey="
+				+ (this.exitAddressKey.isBlank() ? "" : "***") + "]";
 	}
 
 }

@@ -1,6 +1,8 @@
 package bryt.surveys;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,12 @@ class ActionPlanTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ActionPlanRepository repository;
+
+	@Autowired
+	private java.time.Clock clock;
 
 	private Organisation demo;
 
@@ -198,6 +206,50 @@ class ActionPlanTests {
 			.findFirst()
 			.orElseThrow()
 			.overdue()).isZero();
+	}
+
+	/**
+	 * P5, item 10: each action says which survey it answers and each comment when it was
+	 * written (comments are by staff, not respondents); item 11: one action is found by
+	 * id with its comments in order, and not in another organisation.
+	 */
+	@Test
+	void eachActionShowsItsSurveyAndEachCommentItsDate() throws Exception {
+		long id = this.plans.add(this.demo.id(), new ActionPlans.NewAction(this.cycle, this.units.get("BOF-UTR"), null,
+				"Dated comments", "Unit manager", LocalDate.of(2027, 5, 31)), "test");
+		long bare = this.plans.add(this.demo.id(), new ActionPlans.NewAction(this.cycle, this.units.get("BOF-UTR"),
+				null, "No comments yet", "Unit manager", LocalDate.of(2027, 5, 31)), "test");
+		Instant first = Instant.parse("2026-03-04T09:15:00Z");
+		Instant second = Instant.parse("2026-03-05T14:40:00Z");
+		this.jdbc.sql("""
+				insert into survey_action_comment (action_id, side, author, written_at, text) values
+				(:id, 'EMPLOYER', 'Manager (manager)', :second, 'Second said.'),
+				(:id, 'EMPLOYEE', 'Rep (union)', :first, 'First said.')
+				""")
+			.param("id", id)
+			.param("first", java.sql.Timestamp.from(first))
+			.param("second", java.sql.Timestamp.from(second))
+			.update();
+
+		String page = page("committee");
+		String card = page.substring(page.indexOf("id=\"action-" + id + "\""));
+		int next = card.indexOf("class=\"govuk-summary-card\"");
+		card = (next > 0) ? card.substring(0, next) : card;
+		assertThat(card).contains("Survey", "Annual survey 2026-02-02 to 2026-02-27",
+				">" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(first.atZone(this.clock.getZone())) + "<",
+				">" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(second.atZone(this.clock.getZone()))
+						+ "<");
+		assertThat(card.indexOf("First said.")).isLessThan(card.indexOf("Second said."));
+
+		assertThat(this.repository.find(this.demo.id(), id).orElseThrow().comments())
+			.extracting(SurveyAction.Comment::text, SurveyAction.Comment::writtenAt)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("First said.", first),
+					org.assertj.core.groups.Tuple.tuple("Second said.", second));
+		assertThat(this.repository.find(this.demo.id(), id).orElseThrow())
+			.isEqualTo(this.plans.all(this.demo.id()).stream().filter((a) -> a.id() == id).findFirst().orElseThrow());
+		assertThat(this.repository.find(this.demo.id(), bare).orElseThrow().comments()).isEmpty();
+		assertThat(this.repository.find(this.demo.id(), bare).orElseThrow().title()).isEqualTo("No comments yet");
+		assertThat(this.repository.find(this.demo.id() + 1_000_000, id)).isEmpty();
 	}
 
 	private ActionStatus statusOf(long id) {

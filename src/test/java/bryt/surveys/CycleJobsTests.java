@@ -1,6 +1,5 @@
 package bryt.surveys;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class CycleJobsTests extends MailTest {
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId ZONE = SurveyClocks.ZONE;
 
 	@Autowired
 	private CycleFixture fixture;
@@ -138,8 +137,7 @@ class CycleJobsTests extends MailTest {
 	}
 
 	private CycleJobs jobs(LocalDate day) {
-		Clock clock = Clock.fixed(day.atTime(8, 0).atZone(ZONE).toInstant(), ZONE);
-		return new CycleJobs(this.cycles, this.repository, this.organisations, this.mail, clock);
+		return new CycleJobs(this.cycles, this.repository, this.organisations, this.mail, SurveyClocks.morningOf(day));
 	}
 
 }

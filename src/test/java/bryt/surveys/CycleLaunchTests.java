@@ -12,15 +12,22 @@ import java.util.stream.Collectors;
 
 import bryt.MailTest;
 import bryt.BrytTest;
+import bryt.organisation.Role;
+import bryt.organisation.TestAccounts;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A launch invites everyone employed on the opening day, once each, by mail or by paper
@@ -42,6 +49,9 @@ class CycleLaunchTests extends MailTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void invitesCurrentStaffByMailToEachAddressAndByPaperCodeTheRest() throws Exception {
@@ -108,6 +118,28 @@ class CycleLaunchTests extends MailTest {
 			.param("id", cycle)
 			.query(Integer.class)
 			.single()).isEqualTo(9);
+	}
+
+	/**
+	 * With {@code bryt.surveys.answer-link} set (as MailTest does), the slips page shows
+	 * no warning about the address (P5, item 2; CycleMendsTests shows the warning).
+	 */
+	@Test
+	void theSlipsPageHasNoAddressWarningWhenTheAnswerLinkIsSet() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		LocalDate today = LocalDate.now();
+		String page = this.mvc
+			.perform(post("/surveys/cycles").param("program", "pulse")
+				.param("instrument", String.valueOf(org.instrument()))
+				.param("opensOn", today.toString())
+				.param("closesOn", today.plusDays(6).toString())
+				.with(user(TestAccounts.of(org.id(), Role.HR)))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"paper-codes\"", "https://bryt.example/s").doesNotContain("answer-page-unset");
 	}
 
 	@Test

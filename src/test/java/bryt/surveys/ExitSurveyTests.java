@@ -2,7 +2,6 @@ package bryt.surveys;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class ExitSurveyTests extends MailTest {
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId ZONE = SurveyClocks.ZONE;
 
 	private static final Pattern TOKEN = Pattern.compile("id=\"deletion-token\">([0-9A-Z-]+)<");
 
@@ -384,8 +383,8 @@ class ExitSurveyTests extends MailTest {
 	}
 
 	private ExitJobs jobs(LocalDate day) {
-		Clock clock = Clock.fixed(day.atTime(8, 0).atZone(ZONE).toInstant(), ZONE);
-		return new ExitJobs(this.exits, this.cycles, this.repository, this.organisations, this.mail, clock);
+		return new ExitJobs(this.exits, this.cycles, this.repository, this.organisations, this.mail,
+				SurveyClocks.morningOf(day));
 	}
 
 }

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -372,6 +373,67 @@ class InstrumentImportTests {
 		assertThat(this.jdbc.sql("select count(*) from survey_instrument where key = 'no-licence'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * P5, item 7: one refusal lists every problem of the file, those of single rows (an
+	 * unknown scale on line 5) and those across rows (line 4 repeats line 2's item key)
+	 * together, with the name in use first; nothing is stored.
+	 */
+	@Test
+	void aPackIsRefusedWithEveryProblemOfItsFileAtOnce() throws Exception {
+		this.instruments.importPack(this.org, new InstrumentImportForm("Every problem", "CC BY 4.0", ATTRIBUTION),
+				"prevent-osa-2023.csv", osa(), Actor.SYSTEM);
+		long instrumentsBefore = storedInstruments();
+		String bad = cell(cell(osaText(), 4, 2, "ao1"), 5, 4, "agree7");
+
+		ImportRefusedException refused = catchThrowableOfType(ImportRefusedException.class,
+				() -> this.instruments.importPack(this.org,
+						new InstrumentImportForm("Every problem", "CC BY 4.0", ATTRIBUTION), "bad.csv", stream(bad),
+						Actor.SYSTEM));
+		assertThat(refused.problems().list()).extracting(ImportProblem::code, ImportProblem::line)
+			.containsExactly(tuple("instrument.nameTaken", 0L), tuple("instrument.unknownScale", 5L),
+					tuple("duplicate", 4L));
+		ImportRefusedException fresh = catchThrowableOfType(ImportRefusedException.class,
+				() -> this.instruments.importPack(this.org,
+						new InstrumentImportForm("Every problem anew", "CC BY 4.0", ATTRIBUTION), "bad.csv",
+						stream(bad), Actor.SYSTEM));
+		assertThat(fresh.problems().list()).extracting(ImportProblem::code)
+			.containsExactly("instrument.unknownScale", "duplicate");
+		assertThat(storedInstruments()).isEqualTo(instrumentsBefore);
+	}
+
+	/**
+	 * P5, item 8: text that a spreadsheet would run as a formula ({@code =}, {@code +},
+	 * {@code -}, {@code @} first) is taken as it is, as every import of Bryt takes it,
+	 * and kept verbatim (the pages escape it as any text); every export of a table writes
+	 * it with a leading apostrophe (shared.tables.TableExports, OWASP's CSV injection),
+	 * so an area name or item text from a pack never runs in Excel.
+	 */
+	@Test
+	void formulasInAPackAreKeptAsTextAndNeutralisedInExports() throws Exception {
+		String pack = """
+				area_key,area_sv,item_key,item_sv,scale,scored
+				formler,=Område,f1,=1+1 är två,agree5,yes
+				formler,=Område,f2,@SUM(A1),agree5,yes
+				formler,=Område,f3,+46 frågor,agree5,yes
+				formler,=Område,f4,-minus,agree5,yes
+				""";
+		this.instruments.importPack(this.org, new InstrumentImportForm("Formulas", "CC BY 4.0", ATTRIBUTION),
+				"formulas.csv", stream(pack), Actor.SYSTEM);
+		Instrument stored = this.instruments.find(osaId("formulas"), "sv").orElseThrow();
+		Instrument.Area area = stored.areas().getFirst();
+		assertThat(area.name()).isEqualTo("=Område");
+		assertThat(area.items()).extracting(Instrument.Item::text)
+			.containsExactly("=1+1 är två", "@SUM(A1)", "+46 frågor", "-minus");
+
+		bryt.shared.tables.FigureTable.Builder table = bryt.shared.tables.FigureTable.builder("items", "Items")
+			.column(bryt.shared.tables.Column.text("item", area.name()));
+		area.items().forEach((item) -> table.row(List.of(bryt.shared.tables.Cell.text(item.text()))));
+		String csv = new String(bryt.shared.tables.TableExports.csv(table.build(), SV), StandardCharsets.UTF_8)
+			.replace("\uFEFF", "");
+		assertThat(csv.lines().toList()).containsExactly("'=Område", "'=1+1 är två", "'@SUM(A1)", "'+46 frågor",
+				"'-minus");
 	}
 
 	/** The test pack as shipped, with its lines as they are. */

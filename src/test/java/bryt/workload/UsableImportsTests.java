@@ -375,6 +375,8 @@ class UsableImportsTests {
 		assertThat(page).contains("hr-anna", "enheter.csv", "personal.csv", "Enheter", "Personal", "Godtagen",
 				"Avvisad", "Väntade ett av: {0}.".replace("{0}", "").substring(0, 14));
 		assertThat(page).containsPattern("<td[^>]*>5</td>");
+		// The refusal's message with its arguments (the allowed roles), not a raw {0}.
+		assertThat(page).doesNotContain("{0}").containsPattern("Väntade ett av: [^<{]*\\w[^<{]*\\.");
 		assertThat(page).doesNotContain("annan-hemlig.csv").doesNotContain("Secret Name").doesNotContain("boss");
 		assertThat(this.imports.history(mine.id(), 10))
 			.extracting((entry) -> entry.kind(), (entry) -> entry.fileName(), (entry) -> entry.rowsChanged(),

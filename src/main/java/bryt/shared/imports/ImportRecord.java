@@ -1,6 +1,7 @@
 package bryt.shared.imports;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One import in an organisation's history. Holds no value from the file: a refused import
@@ -12,9 +13,15 @@ import java.time.Instant;
  * @param fileName the file's name, {@code null} for imports from before the history
  * @param rowsChanged rows created or changed; {@code null} when refused or unknown
  * @param refusal the first problem's code when refused, {@code null} when accepted
+ * @param refusalArgs the first problem's message arguments (what was expected, never a
+ * value from the file), {@code null} when accepted or for refusals from before they were
+ * kept
  */
 public record ImportRecord(Instant finishedAt, String kind, Actor actor, String fileName, Integer rowsChanged,
-		String refusal) {
+		String refusal, List<String> refusalArgs) {
+
+	/** Shown for each argument a refusal from before V35 did not keep. */
+	private static final String UNKNOWN = "…";
 
 	public boolean accepted() {
 		return this.refusal == null;
@@ -23,6 +30,15 @@ public record ImportRecord(Instant finishedAt, String kind, Actor actor, String 
 	/** The message key of the first problem's kind, e.g. {@code import.problem.share}. */
 	public String refusalMessageKey() {
 		return "import.problem." + this.refusal;
+	}
+
+	/**
+	 * The arguments to format the refusal's message with, so that it never shows a raw
+	 * {@code {0}}: the kept ones, or "…" for each when they were not kept (the messages
+	 * take at most two).
+	 */
+	public Object[] refusalMessageArgs() {
+		return (this.refusalArgs != null) ? this.refusalArgs.toArray() : new Object[] { UNKNOWN, UNKNOWN };
 	}
 
 }

@@ -150,9 +150,10 @@ public class Imports {
 			});
 		}
 		catch (ImportRefusedException refused) {
-			String first = refused.problems().list().isEmpty() ? "unknown"
-					: refused.problems().list().getFirst().code();
-			this.history.recordRefused(organisationId, kind.name(), actor, fileName, first);
+			List<ImportProblem> problems = refused.problems().list();
+			String first = problems.isEmpty() ? "unknown" : problems.getFirst().code();
+			List<String> args = problems.isEmpty() ? List.of() : problems.getFirst().args();
+			this.history.recordRefused(organisationId, kind.name(), actor, fileName, first, args);
 			throw refused;
 		}
 	}

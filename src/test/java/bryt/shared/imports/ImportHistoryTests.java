@@ -3,6 +3,7 @@ package bryt.shared.imports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,28 @@ class ImportHistoryTests {
 					.query(Long.class)
 					.single())
 			.isZero();
+	}
+
+	/**
+	 * A refusal keeps its first problem's message arguments, so the history can show
+	 * "Expected one of: a, b." instead of a raw {0}; a refusal without them (from before
+	 * V35) is formatted with "…".
+	 */
+	@Test
+	void aRefusalKeepsItsMessageArguments() {
+		long org = ORG + 1;
+		at("2026-11-29T12:00:00Z").recordRefused(org, "staff", Actor.COMMAND_LINE, "args.csv", "oneOf",
+				List.of("boss, clerk", "x".repeat(400)));
+		at("2026-11-29T12:00:01Z").recordRefused(org, "staff", Actor.COMMAND_LINE, "old.csv", "oneOf");
+		this.jdbc
+			.sql("update import_run set refusal_args = null where organisation_id = :org and file_name = 'old.csv'")
+			.param("org", org)
+			.update();
+		List<ImportRecord> history = at("2026-11-30T00:00:00Z").list(org, 10);
+		assertThat(history.get(1).refusalArgs()).containsExactly("boss, clerk", "x".repeat(299) + "…");
+		assertThat(history.get(1).refusalMessageArgs()).containsExactly("boss, clerk", "x".repeat(299) + "…");
+		assertThat(history.get(0).refusalArgs()).isNull();
+		assertThat(history.get(0).refusalMessageArgs()).containsExactly("…", "…");
 	}
 
 	private ImportHistory at(String instant) {
