@@ -118,8 +118,7 @@ class AnswerSubmissions {
 		// Held until the cycle closes: see AnswerRepository.release.
 		UUID held = UUID.randomUUID();
 		this.answers.hold(held, claimed.get());
-		checked.values()
-			.forEach((item, values) -> values.forEach((value) -> this.answers.holdAnswer(held, item, value)));
+		this.answers.holdAnswers(held, checked.values());
 		checked.texts().forEach((item, text) -> this.answers.holdComment(held, item, text));
 		return true;
 	}

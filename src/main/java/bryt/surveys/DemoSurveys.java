@@ -123,7 +123,6 @@ class DemoSurveys {
 		long annual = this.instruments.brytOwn(Instruments.ANNUAL).orElseThrow();
 		long pulse = this.instruments.brytOwn(Instruments.PULSE).orElseThrow();
 		LocalDate firstOpens = today.minusDays(400);
-		long phase = System.nanoTime();
 		long first = survey(organisationId, CycleProgram.ANNUAL, annual, firstOpens, firstOpens.plusDays(20), Map.of(),
 				false, codeByName, random);
 		LocalDate pulseOpens = today.minusDays(200);
@@ -132,14 +131,8 @@ class DemoSurveys {
 		LocalDate secondOpens = today.minusDays(35);
 		survey(organisationId, CycleProgram.ANNUAL, annual, secondOpens, secondOpens.plusDays(20), SECOND_YEAR, true,
 				codeByName, random);
-		long surveysMs = (System.nanoTime() - phase) / 1_000_000;
-		phase = System.nanoTime();
 		int leavers = exitSurveys(organisationId, today, codeById, random);
-		long exitMs = (System.nanoTime() - phase) / 1_000_000;
-		phase = System.nanoTime();
 		closeDue(organisationId, today);
-		long closeMs = (System.nanoTime() - phase) / 1_000_000;
-		log.info("TIMING surveys {} exits {} close {}", surveysMs, exitMs, closeMs);
 		// A year on, the first survey's actions are done or under way.
 		ActionStatus[] statuses = { ActionStatus.DONE, ActionStatus.DONE, ActionStatus.IN_PROGRESS };
 		int i = 0;
