@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine's {@link Minimums} (5, 10, 5 unless set); one below 5 stops the start with the
  * constructor's message, naming the minimum and the value.
  */
-class SurveysPropertiesTest {
+class MinimumsSettingsTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
