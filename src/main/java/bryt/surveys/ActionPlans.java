@@ -25,6 +25,15 @@ public class ActionPlans {
 	/** Days from a cycle's release to the due date of the actions proposed for it. */
 	static final int DAYS_TO_ACT = 30;
 
+	/**
+	 * An area whose index, as shown, is below this is weak: the heatmap's red band
+	 * ({@link ResultsTables#band}).
+	 */
+	static final int WEAK_BELOW = 50;
+
+	/** Who the proposed actions were added by. */
+	static final String PROPOSED_BY = "Bryt";
+
 	private final ActionPlanRepository repository;
 
 	private final Clock clock;

@@ -3,6 +3,7 @@ package bryt.surveys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,11 +33,12 @@ class AnswerRepository {
 	}
 
 	/** The cycle of a used invitation. */
-	Optional<Long> usedInvitationCycle(byte[] tokenHmac) {
-		return this.jdbc.sql("select cycle_id from survey_invitation where token_hmac = :hmac and used")
-			.param("hmac", tokenHmac)
-			.query(Long.class)
-			.optional();
+	Optional<Long> usedInvitationCycle(byte[] tokenHmac, byte[] usedMark) {
+		return this.jdbc.sql("""
+				select cycle_id from survey_invitation
+				where token_hmac = :hmac
+					and (used or exists (select 1 from survey_used_code where mark = :mark))
+				""").param("hmac", tokenHmac).param("mark", usedMark).query(Long.class).optional();
 	}
 
 	/**
@@ -85,11 +87,28 @@ class AnswerRepository {
 			.update();
 	}
 
-	void holdAnswer(UUID heldId, String itemKey, int value) {
-		this.jdbc.sql("insert into survey_held_answer (held_id, item_key, value) values (:id, :item, :value)")
+	/**
+	 * Holds a response's answers in one statement (one round trip however many items: the
+	 * demo data writes some 10,000 of them at start-up).
+	 * @param values chosen values by item key
+	 */
+	void holdAnswers(UUID heldId, Map<String, List<Integer>> values) {
+		List<String> items = new ArrayList<>();
+		List<Integer> chosen = new ArrayList<>();
+		values.forEach((item, given) -> given.forEach((value) -> {
+			items.add(item);
+			chosen.add(value);
+		}));
+		if (items.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into survey_held_answer (held_id, item_key, value)
+				select :id, a.item, a.value from unnest(:items::text[], :values::int[]) as a(item, value)
+				""")
 			.param("id", heldId)
-			.param("item", itemKey)
-			.param("value", value)
+			.param("items", items.toArray(String[]::new))
+			.param("values", chosen.toArray(Integer[]::new))
 			.update();
 	}
 

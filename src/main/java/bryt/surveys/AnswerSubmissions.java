@@ -73,8 +73,7 @@ class AnswerSubmissions {
 	 * same form (a double click, or the form sent again from the browser's history).
 	 * Empty for a code that is unknown or unused, or a tag that is not this code's
 	 * form's, so that a used code typed or linked anew still gets the page of any code
-	 * that opens nothing. Reads nothing but the invitation's used flag and stores
-	 * nothing.
+	 * that opens nothing. Reads nothing but whether the code is used and stores nothing.
 	 */
 	@Transactional(readOnly = true)
 	Optional<Cycle> alreadySent(String typed, String tag) {
@@ -84,7 +83,8 @@ class AnswerSubmissions {
 						tag.getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.empty();
 		}
-		return this.answers.usedInvitationCycle(this.key.hmac(code.get())).flatMap(this.cycles::cycle);
+		return this.answers.usedInvitationCycle(this.key.hmac(code.get()), this.key.usedMark(code.get()))
+			.flatMap(this.cycles::cycle);
 	}
 
 	/**
@@ -146,8 +146,7 @@ class AnswerSubmissions {
 		// Held until the cycle closes: see AnswerRepository.release.
 		UUID held = UUID.randomUUID();
 		this.answers.hold(held, claimed.get());
-		checked.values()
-			.forEach((item, values) -> values.forEach((value) -> this.answers.holdAnswer(held, item, value)));
+		this.answers.holdAnswers(held, checked.values());
 		checked.texts().forEach((item, text) -> this.answers.holdComment(held, item, text));
 		if (claimed.get().program().exit()) {
 			this.answers.remix(claimed.get().cycleId());

@@ -1,14 +1,17 @@
 package bryt.surveys;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.web.Language;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +29,25 @@ class CycleService {
 
 	private final AnswerRepository answers;
 
+	private final ResultsPage results;
+
+	private final Instruments instruments;
+
+	private final ActionPlans actions;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
 	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail,
-			AnswerRepository answers) {
+			AnswerRepository answers, ResultsPage results, Instruments instruments, ActionPlans actions,
+			MessageSource messages, Clock clock) {
 		this.answers = answers;
+		this.results = results;
+		this.instruments = instruments;
+		this.actions = actions;
+		this.messages = messages;
+		this.clock = clock;
 		this.launch = launch;
 		this.cycles = cycles;
 		this.organisations = organisations;
@@ -84,18 +103,63 @@ class CycleService {
 	@Transactional
 	int closeDue(LocalDate today) {
 		List<Long> due = this.cycles.dueToClose(today);
-		due.forEach(this::close);
+		due.forEach((cycleId) -> close(cycleId, today));
 		return due.size();
+	}
+
+	/** Closes a cycle today: see {@link #close(long, LocalDate)}. */
+	@Transactional
+	void close(long cycleId) {
+		close(cycleId, LocalDate.now(this.clock));
 	}
 
 	/**
 	 * Closes a cycle: its held answers go into the result tables in a random order under
-	 * new ids, in the same transaction as the close.
+	 * new ids, in the same transaction as the close; then each unit whose figures the
+	 * results page shows gets an action proposed for every weak area
+	 * ({@link ActionPlans#proposeForWeakAreas}), due 30 days after the release.
+	 * @param releasedOn the day the results are released (the jobs' today; the demo's
+	 * past closing days)
 	 */
 	@Transactional
-	void close(long cycleId) {
+	void close(long cycleId, LocalDate releasedOn) {
 		this.answers.release(cycleId);
 		this.cycles.close(cycleId);
+		proposeActions(cycleId, releasedOn);
+	}
+
+	/**
+	 * The proposals, from the figures and decisions the results page shows, never from
+	 * the figures before suppression: a hidden unit gets none, since an action's mere
+	 * existence would tell that its hidden figures are weak.
+	 */
+	private void proposeActions(long cycleId, LocalDate releasedOn) {
+		Cycle cycle = this.cycles.cycle(cycleId).orElseThrow();
+		ResultsPage.Figures figures = this.results.figures(cycle.organisationId(), cycleId).orElse(null);
+		if (figures == null || !figures.closed()) {
+			// exit stages: their figures are pooled over months, not one cycle's
+			return;
+		}
+		Locale language = mailLanguage(cycle.organisationId());
+		Instrument instrument = this.instruments.find(cycle.instrumentId(), language.getLanguage()).orElseThrow();
+		String owner = this.messages.getMessage("surveys.actions.proposedOwner", null, language);
+		for (ResultUnit unit : figures.figures().units()) {
+			if (unit.band() != null || !figures.decision(unit.unitId()).shown()) {
+				continue;
+			}
+			Map<String, String> weak = new LinkedHashMap<>();
+			for (Instrument.Area area : instrument.areas()) {
+				AreaIndex index = unit.areaIndices().get(area.key());
+				Integer value = (area.scored() && index != null) ? index.rounded() : null;
+				if (value != null && value < ActionPlans.WEAK_BELOW) {
+					weak.put(area.key(), area.name());
+				}
+			}
+			if (!weak.isEmpty()) {
+				this.actions.proposeForWeakAreas(cycle.organisationId(), cycleId, unit.unitId(), weak, owner,
+						releasedOn, ActionPlans.PROPOSED_BY);
+			}
+		}
 	}
 
 	/** Mails go out in the organisation's language. */

@@ -70,10 +70,23 @@ class ExitSurveys {
 	 */
 	@Transactional
 	Optional<Invitations> inviteLeavers(long organisationId, LocalDate today) {
+		return inviteLeavers(organisationId, today, LocalDate.MAX, this.organisations.workEmails(organisationId));
+	}
+
+	/**
+	 * Invites the leavers whose end date is from {@value #LATE_DAYS} days before
+	 * {@code today} to {@code lastEnd}, with the given work addresses: for the demo data
+	 * ({@link DemoSurveys}), whose leavers left month by month in the past and whose
+	 * made-up addresses are never mailed. Package-private, never reached from a route.
+	 */
+	@Transactional
+	Optional<Invitations> inviteLeavers(long organisationId, LocalDate today, LocalDate lastEnd,
+			Map<Long, String> emails) {
 		Set<Long> done = this.exits.firstStageRecipients(organisationId);
 		List<StaffMember> leavers = this.organisations.staff(organisationId)
 			.stream()
-			.filter((member) -> member.endDate() != null && !member.endDate().isBefore(today.minusDays(LATE_DAYS)))
+			.filter((member) -> member.endDate() != null && !member.endDate().isBefore(today.minusDays(LATE_DAYS))
+					&& !member.endDate().isAfter(lastEnd))
 			.filter((member) -> !done.contains(member.id()))
 			.toList();
 		Optional<Long> instrument = this.exits.exitInstrument();
@@ -81,7 +94,6 @@ class ExitSurveys {
 			return Optional.empty();
 		}
 		long cycleId = monthCycle(organisationId, CycleProgram.EXIT_FIRST, instrument.get(), today);
-		Map<Long, String> emails = this.organisations.workEmails(organisationId);
 		List<Invitation> invitations = new ArrayList<>();
 		List<CycleLaunch.Launched.Mail> mails = new ArrayList<>();
 		int withoutAddress = 0;

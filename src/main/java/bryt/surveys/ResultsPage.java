@@ -33,9 +33,12 @@ class ResultsPage {
 
 	private final ResultsRepository results;
 
-	ResultsPage(CycleRepository cycles, ResultsRepository results) {
+	private final Minimums minimums;
+
+	ResultsPage(CycleRepository cycles, ResultsRepository results, Minimums minimums) {
 		this.cycles = cycles;
 		this.results = results;
+		this.minimums = minimums;
 	}
 
 	/** The organisation's annual and pulse cycles that have closed, newest first. */
@@ -68,8 +71,7 @@ class ResultsPage {
 		ResultRows rows = this.results.rows(List.of(cycle.id()), ResultBreakdown.NONE);
 		ResultFigures figures = ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(), List.of(counted),
 				this.results.instrument(cycle.instrumentId()), rows, ResultBreakdown.NONE);
-		return Optional
-			.of(new Figures(cycle, figures, new AnonymityEngine(Minimums.DEFAULT).decide(scope(rows, true))));
+		return Optional.of(new Figures(cycle, figures, new AnonymityEngine(this.minimums).decide(scope(rows, true))));
 	}
 
 	/**

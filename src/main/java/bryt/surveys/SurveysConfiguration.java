@@ -29,6 +29,16 @@ class SurveysConfiguration {
 	}
 
 	/**
+	 * The anonymity engine's minimums from {@code bryt.surveys.minimum-scores},
+	 * {@code -comments} and {@code -exits} (5, 10, 5 unless set); a value below 5 has
+	 * already stopped the start while the settings were bound.
+	 */
+	@Bean
+	Minimums minimums(SurveysProperties properties) {
+		return properties.minimums();
+	}
+
+	/**
 	 * Codes that open no survey, shared by all instances and keyed by nothing about the
 	 * visitor (no address is read), so that codes cannot be tried by the thousand.
 	 */

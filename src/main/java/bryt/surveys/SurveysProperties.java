@@ -28,9 +28,13 @@ import org.springframework.validation.annotation.Validated;
  * instances; once reached, every code is refused until the minute is over
  * @param pulseGapDays nobody gets a pulse or annual survey sooner than this many days
  * after another one (exit surveys excepted)
- * @param exitAddressKey (P5) the key of the exit survey's private addresses, Base64, at
- * least 32 bytes; empty uses (and creates) {@code keys/survey-exit-address.key} under the
- * data directory. Never in the database, never shown: see {@link #toString()}
+ * @param exitAddressKey the key of the exit survey's private addresses, Base64, at least
+ * 32 bytes; empty uses (and creates) {@code keys/survey-exit-address.key} under the data
+ * directory. Never in the database, never shown: see {@link #toString()}
+ * @param minimumScores respondents a score figure must cover (never below 5)
+ * @param minimumComments respondents a group must have before its comments are shown
+ * (never below 5)
+ * @param minimumExits respondents a pooled exit figure must cover (never below 5)
  */
 @ConfigurationProperties("bryt.surveys")
 @Validated
@@ -39,8 +43,21 @@ record SurveysProperties(@DefaultValue("") String invitationKey,
 		@DefaultValue("0 5 0 * * *") @NotBlank String closingCron,
 		@DefaultValue("bryt@localhost") @NotBlank String mailFrom, @DefaultValue("") String answerLink,
 		@DefaultValue("60") @Min(1) int wrongCodesPerMinute, @DefaultValue("14") @Min(14) int pulseGapDays,
-		// P5: the exit survey's address key (was an @Value in ExitConfiguration)
-		@DefaultValue("") String exitAddressKey) {
+		@DefaultValue("") String exitAddressKey, @DefaultValue("5") int minimumScores,
+		@DefaultValue("10") int minimumComments, @DefaultValue("5") int minimumExits) {
+
+	/**
+	 * Refuses a minimum below {@link Minimums#FLOOR} while binding, so that the
+	 * application does not start with one and the message names the setting's value.
+	 */
+	SurveysProperties {
+		new Minimums(minimumScores, minimumComments, minimumExits);
+	}
+
+	/** The anonymity engine's minimums as set. */
+	Minimums minimums() {
+		return new Minimums(this.minimumScores, this.minimumComments, this.minimumExits);
+	}
 
 	/** Without the key, which is a secret. */
 	@Override
@@ -49,7 +66,8 @@ record SurveysProperties(@DefaultValue("") String invitationKey,
 				+ this.reminderCron + ", closingCron=" + this.closingCron + ", mailFrom=" + this.mailFrom
 				+ ", answerLink=" + this.answerLink + ", wrongCodesPerMinute=" + this.wrongCodesPerMinute
 				+ ", pulseGapDays=" + this.pulseGapDays + ", exitAddressKey="
-				+ (this.exitAddressKey.isBlank() ? "" : "***") + "]";
+				+ (this.exitAddressKey.isBlank() ? "" : "***") + ", minimumScores=" + this.minimumScores
+				+ ", minimumComments=" + this.minimumComments + ", minimumExits=" + this.minimumExits + "]";
 	}
 
 }
