@@ -79,7 +79,7 @@ class ResultsController {
 			model.addAttribute("unitShown", decision.shown());
 			model.addAttribute("unitHiddenBecause", decision.hiddenBecause().map(AnonymityReason::messageKey));
 			model.addAttribute("bars",
-					decision.shown() ? this.tables.bars(view.unit(), view.instrument(), locale) : List.of());
+					decision.shown() ? this.tables.bars(figures, view.unit(), view.instrument(), locale) : List.of());
 			model.addAttribute("distribution",
 					TableView.of(view.distribution(), TableRequest.NONE, false, request, locale));
 		}

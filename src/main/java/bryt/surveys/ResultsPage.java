@@ -1,8 +1,11 @@
 package bryt.surveys;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,32 +69,105 @@ class ResultsPage {
 		ResultCycle counted = new ResultCycle(cycle.id(), cycle.program().key(), cycle.instrumentId(), cycle.opensOn(),
 				cycle.closesOn());
 		ResultRows rows = this.results.rows(List.of(cycle.id()), ResultBreakdown.NONE);
+		ResultInstrument instrument = this.results.instrument(cycle.instrumentId());
 		ResultFigures figures = ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(), List.of(counted),
-				this.results.instrument(cycle.instrumentId()), rows, ResultBreakdown.NONE);
-		return Optional
-			.of(new Figures(cycle, figures, new AnonymityEngine(Minimums.DEFAULT).decide(scope(rows, true))));
+				instrument, rows, ResultBreakdown.NONE);
+		return Optional.of(new Figures(cycle, figures, decide(rows, instrument, true)));
 	}
 
 	/**
-	 * The engine's scope: the snapshot's tree, every unit visible, each unit's own
-	 * respondents, and the one view.
+	 * The engine's decisions per measure: each figure rests on its own respondents
+	 * (participation on the unit's, an area index on those who answered the area, an
+	 * item's distribution and the recommend score on those who answered the item), so
+	 * each measure is one engine run over the whole tree with its own counts, minimum and
+	 * complementary suppression within the measure. Measures with the same counts in
+	 * every unit (items everyone answered) share one run: the engine is deterministic in
+	 * the counts.
 	 */
-	static AnonymityScope scope(ResultRows rows, boolean closed) {
-		List<AnonymityScope.Unit> units = new ArrayList<>();
-		Set<Long> known = new HashSet<>();
+	static Map<String, AnonymityResult> decide(ResultRows rows, ResultInstrument instrument, boolean closed) {
+		Map<Long, Long> tree = new LinkedHashMap<>();
 		for (ResultRows.Group group : rows.groups()) {
-			units.add(new AnonymityScope.Unit(group.unitId(), group.parentUnitId()));
-			known.add(group.unitId());
+			tree.put(group.unitId(), group.parentUnitId());
 		}
-		List<AnonymityScope.Respondents> respondents = new ArrayList<>();
-		for (ResultRows.Respondents row : rows.respondents()) {
-			// A response outside the snapshot counts in no figure (the calculator rolls
-			// up
-			// the snapshot only), so the engine need not weigh it.
-			if (known.contains(row.unitId())) {
-				respondents.add(new AnonymityScope.Respondents(row.unitId(), VIEW, null, null, row.responses()));
+		Map<String, Map<Long, Integer>> own = ownCounts(rows, instrument, tree.keySet());
+		AnonymityEngine engine = new AnonymityEngine(Minimums.DEFAULT);
+		Map<Map<Long, Integer>, AnonymityResult> runs = new HashMap<>();
+		Map<String, AnonymityResult> decisions = new LinkedHashMap<>();
+		own.forEach((measure, counts) -> decisions.put(measure,
+				runs.computeIfAbsent(counts, (key) -> engine.decide(scope(tree, key, closed)))));
+		return decisions;
+	}
+
+	/**
+	 * Per measure and unit of the snapshot, the unit's <em>own</em> respondents to it
+	 * (not its sub-units'): the rows {@link ResultsRepository} reads are per the unit a
+	 * response was given in, so no subtraction is needed. A response outside the snapshot
+	 * counts in no figure (the calculator rolls up the snapshot only), so the engine need
+	 * not weigh it.
+	 */
+	static Map<String, Map<Long, Integer>> ownCounts(ResultRows rows, ResultInstrument instrument, Set<Long> known) {
+		Map<String, Map<Long, Integer>> own = new LinkedHashMap<>();
+		own.put(PARTICIPATION, new HashMap<>());
+		Map<String, String> itemMeasures = new HashMap<>();
+		for (ResultInstrument.Area area : instrument.areas()) {
+			if (area.scored()) {
+				own.put(area(area.key()), new HashMap<>());
 			}
 		}
+		for (ResultInstrument.Item item : instrument.items()) {
+			// Free text has no figure; leaving reasons belong to the exit survey's page.
+			if (!"text".equals(item.kind()) && !"reasons".equals(item.kind())) {
+				own.put(item(item.key()), new HashMap<>());
+				itemMeasures.put(item.key(), item(item.key()));
+			}
+		}
+		for (ResultRows.Respondents row : rows.respondents()) {
+			if (known.contains(row.unitId())) {
+				own.get(PARTICIPATION).merge(row.unitId(), row.responses(), Integer::sum);
+			}
+		}
+		Map<String, Integer> values = new HashMap<>();
+		instrument.items().forEach((item) -> values.put(item.key(), item.values()));
+		for (ResultRows.ValueCount row : rows.values()) {
+			String measure = itemMeasures.get(row.itemKey());
+			// A value off the item's scale is no answer to it (as in the calculator).
+			if (measure != null && row.value() != null && row.value() < values.get(row.itemKey())
+					&& known.contains(row.unitId())) {
+				own.get(measure).merge(row.unitId(), row.responses(), Integer::sum);
+			}
+		}
+		for (ResultRows.AreaSum row : rows.areas()) {
+			Map<Long, Integer> counts = own.get(area(row.areaKey()));
+			if (counts != null && known.contains(row.unitId())) {
+				counts.merge(row.unitId(), row.responses(), Integer::sum);
+			}
+		}
+		own.values().forEach((counts) -> counts.values().removeIf((count) -> count == 0));
+		return own;
+	}
+
+	/** The measure of the unit's respondents: participation. */
+	static final String PARTICIPATION = "participation";
+
+	/** The measure of an area's index. */
+	static String area(String areaKey) {
+		return "area:" + areaKey;
+	}
+
+	/** The measure of an item's distribution (and, for a recommend item, its score). */
+	static String item(String itemKey) {
+		return "item:" + itemKey;
+	}
+
+	/**
+	 * The engine's scope of one measure: the snapshot's tree, every unit visible, each
+	 * unit's own respondents to the measure, and the one view.
+	 */
+	static AnonymityScope scope(Map<Long, Long> tree, Map<Long, Integer> own, boolean closed) {
+		List<AnonymityScope.Unit> units = new ArrayList<>();
+		tree.forEach((unit, parent) -> units.add(new AnonymityScope.Unit(unit, parent)));
+		List<AnonymityScope.Respondents> respondents = new ArrayList<>();
+		own.forEach((unit, count) -> respondents.add(new AnonymityScope.Respondents(unit, VIEW, null, null, count)));
 		AnonymityScope.View view = new AnonymityScope.View(VIEW, AnonymityScope.Kind.SCORES, Set.of(VIEW),
 				AnonymityScope.Filter.ANY, closed);
 		return AnonymityScope.wholeOrganisation(units, respondents, List.of(view), List.of());
@@ -101,15 +177,30 @@ class ResultsPage {
 	 * A cycle and, once closed, its figures before suppression and the engine's
 	 * decisions; both {@code null} while it is open.
 	 */
-	record Figures(Cycle cycle, ResultFigures figures, AnonymityResult decisions) {
+	record Figures(Cycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions) {
 
 		boolean closed() {
 			return this.figures != null;
 		}
 
-		/** The unit's decision: whether its figures may be shown, and if not, why. */
+		/**
+		 * The unit's decision on its respondents (participation): whether the unit's row
+		 * is shown at all, and if not, why.
+		 */
 		AnonymityDecision decision(long unitId) {
-			return this.decisions.scores(VIEW, unitId);
+			return this.decisions.get(PARTICIPATION).scores(VIEW, unitId);
+		}
+
+		/**
+		 * A measure's decision for a unit ({@link #area}, {@link #item}): hidden where
+		 * the unit is, else the measure's own run. Hiding a figure the measure's run
+		 * shows never leaves a remainder of 1–4: what it adds to its parent's remainder
+		 * is its own remainder, which that run left empty or at the minimum.
+		 */
+		AnonymityDecision decision(long unitId, String measure) {
+			AnonymityDecision unit = decision(unitId);
+			AnonymityResult run = this.decisions.get(measure);
+			return (!unit.shown() || run == null) ? unit : run.scores(VIEW, unitId);
 		}
 
 		/**

@@ -49,30 +49,38 @@ class ResultsTables {
 			table.column(Column.number("recommend", message("surveys.results.recommend", locale)));
 		}
 		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		String recommendKey = instrument.items()
+			.stream()
+			.filter((item) -> "recommend".equals(item.kind()))
+			.map(Instrument.Item::key)
+			.findFirst()
+			.orElse(null);
 		for (ResultUnit unit : units) {
 			AnonymityDecision decision = figures.decision(unit.unitId());
 			List<Cell> row = new ArrayList<>();
 			row.add(Cell.text(unit.name())
 				.linkedTo("/surveys/results/" + figures.cycle().id() + "?unit=" + unit.unitId() + "#distributions"));
 			if (decision.shown()) {
+				// The unit's row is shown; each figure in it is decided on its own
+				// respondents, and a hidden one says why in the last column, by name.
+				List<String> why = new ArrayList<>();
 				Integer participation = unit.participation().percent();
 				row.add((participation != null) ? Cell.percent(participation / 100.0, 0, locale)
 						: Cell.text(Cell.NONE));
 				for (Instrument.Area area : scored) {
-					AreaIndex index = unit.areaIndices().get(area.key());
-					Integer value = (index != null) ? index.rounded() : null;
-					row.add((value != null) ? Cell.integer(value).withClass(band(value)) : Cell.text(Cell.NONE));
+					AreaIndex index = unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE);
+					row.add(figure(figures.decision(unit.unitId(), ResultsPage.area(area.key())), index.responses(),
+							(index.rounded() != null) ? Cell.integer(index.rounded()).withClass(band(index.rounded()))
+									: null,
+							area.name(), why, locale));
 				}
 				if (recommend) {
-					Integer score = unit.recommend()
-						.values()
-						.stream()
-						.findFirst()
-						.map(RecommendScore::rounded)
-						.orElse(null);
-					row.add((score != null) ? Cell.integer(score) : Cell.text(Cell.NONE));
+					RecommendScore score = unit.recommend().getOrDefault(recommendKey, new RecommendScore(0, 0, 0));
+					row.add(figure(figures.decision(unit.unitId(), ResultsPage.item(recommendKey)), score.answered(),
+							(score.rounded() != null) ? Cell.integer(score.rounded()) : null,
+							message("surveys.results.recommend", locale), why, locale));
 				}
-				row.add(Cell.text(""));
+				row.add(Cell.text(String.join(" ", why)));
 			}
 			else {
 				int hidden = 1 + scored.size() + (recommend ? 1 : 0);
@@ -84,6 +92,24 @@ class ResultsTables {
 			table.row(row);
 		}
 		return table.build();
+	}
+
+	/**
+	 * A figure of a shown unit: the value where its measure is shown; "–" where nobody
+	 * answered (nothing to hide: the engine counts an empty group as safe, and the unit's
+	 * row says how many were asked); else an empty hidden cell, its reason noted under
+	 * the column's name for the row's last column.
+	 */
+	private Cell figure(AnonymityDecision decision, int answered, Cell value, String column, List<String> why,
+			Locale locale) {
+		if (answered == 0 || value == null) {
+			return Cell.text(Cell.NONE);
+		}
+		if (decision.shown()) {
+			return value;
+		}
+		why.add(message("surveys.results.hiddenFigure", new Object[] { column, reason(decision, locale) }, locale));
+		return Cell.text("").withClass(HIDDEN);
 	}
 
 	/**
@@ -100,9 +126,9 @@ class ResultsTables {
 			.column(Column.number("count", message("surveys.results.count", locale)))
 			.column(Column.number("share", message("surveys.results.share", locale)))
 			.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
-		for (Bar bar : bars(unit, instrument, locale)) {
+		for (Bar bar : bars(figures, unit, instrument, locale)) {
 			for (Segment segment : bar.segments()) {
-				if (decision.shown()) {
+				if (decision.shown() && bar.shown()) {
 					table.row(List.of(Cell.text(bar.item()), Cell.text(segment.label()), Cell.integer(segment.count()),
 							(bar.answered() > 0) ? Cell.percent(segment.count() / (double) bar.answered(), 0, locale)
 									: Cell.text(Cell.NONE),
@@ -111,7 +137,7 @@ class ResultsTables {
 				else {
 					table
 						.row(List.of(Cell.text(bar.item()), Cell.text(segment.label()), Cell.text("").withClass(HIDDEN),
-								Cell.text("").withClass(HIDDEN), Cell.text(reason(decision, locale))));
+								Cell.text("").withClass(HIDDEN), Cell.text(message(bar.hiddenBecause(), locale))));
 				}
 			}
 		}
@@ -119,10 +145,10 @@ class ResultsTables {
 	}
 
 	/**
-	 * The stacked bars of a unit whose figures are shown: per item, each answer's count
-	 * and share of those who answered, the numbers the distribution table holds.
+	 * The stacked bars of a unit: per item, each answer's count and share of those who
+	 * answered, the numbers the distribution table holds, or why the item is hidden.
 	 */
-	List<Bar> bars(ResultUnit unit, Instrument instrument, Locale locale) {
+	List<Bar> bars(ResultsPage.Figures figures, ResultUnit unit, Instrument instrument, Locale locale) {
 		Map<String, Instrument.Item> items = new LinkedHashMap<>();
 		instrument.items().forEach((item) -> items.put(item.key(), item));
 		List<Bar> bars = new ArrayList<>();
@@ -142,7 +168,14 @@ class ResultsTables {
 				segments.add(new Segment(value, label, count, start, width));
 				start += width;
 			}
-			bars.add(new Bar(item.text(), distribution.answered(), segments));
+			// Each item is decided on those who answered it: an item some skipped may be
+			// hidden in a unit whose other figures are shown. Nobody answered: the zero
+			// counts are shown (an empty group is safe).
+			AnonymityDecision decision = figures.decision(unit.unitId(), ResultsPage.item(item.key()));
+			String hiddenBecause = (decision.shown()
+					|| (distribution.answered() == 0 && figures.decision(unit.unitId()).shown())) ? null
+							: decision.hiddenBecause().orElseThrow().messageKey();
+			bars.add(new Bar(item.text(), distribution.answered(), segments, hiddenBecause));
 		}
 		return bars;
 	}
@@ -170,8 +203,18 @@ class ResultsTables {
 		return this.messages.getMessage(key, arguments, locale);
 	}
 
-	/** An item's stacked bar. */
-	record Bar(String item, int answered, List<Segment> segments) {
+	/**
+	 * An item's stacked bar.
+	 *
+	 * @param hiddenBecause the message key of why the item's figures are hidden,
+	 * {@code null} when they are shown
+	 */
+	record Bar(String item, int answered, List<Segment> segments, String hiddenBecause) {
+
+		/** Whether the item's figures are shown (public: the template asks). */
+		public boolean shown() {
+			return this.hiddenBecause == null;
+		}
 
 	}
 
