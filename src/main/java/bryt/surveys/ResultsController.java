@@ -73,6 +73,8 @@ class ResultsController {
 		View view = view(figures, authentication, me, unit, locale);
 		model.addAttribute("instrument", view.instrument());
 		model.addAttribute("heatmap", TableView.of(view.heatmap(), TableRequest.NONE, false, request, locale));
+		model.addAttribute("trend",
+				(view.trend() != null) ? TableView.of(view.trend(), TableRequest.NONE, false, request, locale) : null);
 		model.addAttribute("unit", view.unit());
 		if (view.unit() != null) {
 			AnonymityDecision decision = figures.decision(view.unit().unitId());
@@ -101,6 +103,7 @@ class ResultsController {
 		FigureTable table = switch (export) {
 			case "heatmap" -> view.heatmap();
 			case "distribution" -> view.distribution();
+			case "trend" -> view.trend();
 			default -> null;
 		};
 		if (table == null) {
@@ -132,11 +135,12 @@ class ResultsController {
 		FigureTable heatmap = this.tables.heatmap(figures, units, instrument, locale);
 		FigureTable distribution = (chosen != null) ? this.tables.distribution(figures, chosen, instrument, locale)
 				: null;
-		return new View(units, instrument, heatmap, chosen, distribution);
+		FigureTable trend = figures.trend().isEmpty() ? null : this.tables.trend(figures, units, instrument, locale);
+		return new View(units, instrument, heatmap, trend, chosen, distribution);
 	}
 
-	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, ResultUnit unit,
-			FigureTable distribution) {
+	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, FigureTable trend,
+			ResultUnit unit, FigureTable distribution) {
 
 	}
 

@@ -64,7 +64,7 @@ class ResultsPage {
 		Cycle cycle = found.get();
 		if (!"closed".equals(cycle.status())) {
 			// No running scores: nothing is read, so nothing can leak.
-			return Optional.of(new Figures(cycle, null, null));
+			return Optional.of(new Figures(cycle, null, null, List.of()));
 		}
 		ResultCycle counted = new ResultCycle(cycle.id(), cycle.program().key(), cycle.instrumentId(), cycle.opensOn(),
 				cycle.closesOn());
@@ -72,7 +72,56 @@ class ResultsPage {
 		ResultInstrument instrument = this.results.instrument(cycle.instrumentId());
 		ResultFigures figures = ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(), List.of(counted),
 				instrument, rows, ResultBreakdown.NONE);
-		return Optional.of(new Figures(cycle, figures, decide(rows, instrument, true)));
+		return Optional.of(new Figures(cycle, figures, decide(rows, instrument, true), trend(cycle)));
+	}
+
+	/**
+	 * The previous closed cycles of the same program (at most {@value #TREND_CYCLES},
+	 * oldest first), each with its figures and its own decisions per measure: separate
+	 * cycles are different respondents, so each is decided on its own counts, once for
+	 * the whole organisation, as the cycle itself.
+	 */
+	private List<Past> trend(Cycle cycle) {
+		List<ResultCycle> earlier = this.results
+			.closedCycles(cycle.organisationId(), cycle.program().key(), cycle.opensOn().minusYears(TREND_YEARS),
+					cycle.opensOn())
+			.stream()
+			.filter((past) -> past.id() != cycle.id() && past.opensOn().isBefore(cycle.opensOn()))
+			.toList();
+		earlier = earlier.subList(Math.max(0, earlier.size() - TREND_CYCLES), earlier.size());
+		if (earlier.isEmpty()) {
+			return List.of();
+		}
+		ResultRows all = this.results.rows(earlier.stream().map(ResultCycle::id).toList(), ResultBreakdown.NONE);
+		Map<Long, ResultInstrument> instruments = new HashMap<>();
+		List<Past> trend = new ArrayList<>();
+		for (ResultCycle past : earlier) {
+			ResultInstrument instrument = instruments.computeIfAbsent(past.instrumentId(), this.results::instrument);
+			ResultRows rows = all.of(Set.of(past.id()));
+			Set<Long> units = new HashSet<>();
+			rows.groups().forEach((group) -> units.add(group.unitId()));
+			trend.add(new Past(past, ResultCalculator.figures(past.opensOn(), past.closesOn(), List.of(past),
+					instrument, rows, ResultBreakdown.NONE), decide(rows, instrument, true), units));
+		}
+		return trend;
+	}
+
+	/** How many previous cycles the trend shows at most. */
+	static final int TREND_CYCLES = 4;
+
+	/** How far back the trend looks for previous cycles. */
+	static final int TREND_YEARS = 5;
+
+	/**
+	 * A measure's decision for a unit in one cycle: hidden where the unit is, else the
+	 * measure's own run. Hiding a figure the measure's run shows never leaves a remainder
+	 * of 1–4: what it adds to its parent's remainder is its own remainder, which that run
+	 * left empty or at the minimum.
+	 */
+	static AnonymityDecision decision(Map<String, AnonymityResult> decisions, long unitId, String measure) {
+		AnonymityDecision unit = decisions.get(PARTICIPATION).scores(VIEW, unitId);
+		AnonymityResult run = decisions.get(measure);
+		return (!unit.shown() || run == null) ? unit : run.scores(VIEW, unitId);
 	}
 
 	/**
@@ -174,10 +223,26 @@ class ResultsPage {
 	}
 
 	/**
-	 * A cycle and, once closed, its figures before suppression and the engine's
-	 * decisions; both {@code null} while it is open.
+	 * A previous cycle of the trend: its figures, its decisions per measure and the units
+	 * of its snapshot (a unit missing from it has no figure in that cycle).
 	 */
-	record Figures(Cycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions) {
+	record Past(ResultCycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions, Set<Long> units) {
+
+		/**
+		 * The unit's decision for a measure; empty when the unit was not in the cycle.
+		 */
+		Optional<AnonymityDecision> decision(long unitId, String measure) {
+			return this.units.contains(unitId) ? Optional.of(ResultsPage.decision(this.decisions, unitId, measure))
+					: Optional.empty();
+		}
+
+	}
+
+	/**
+	 * A cycle and, once closed, its figures before suppression, the engine's decisions
+	 * and the previous cycles' (the trend); {@code null} and empty while it is open.
+	 */
+	record Figures(Cycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions, List<Past> trend) {
 
 		boolean closed() {
 			return this.figures != null;
@@ -191,16 +256,9 @@ class ResultsPage {
 			return this.decisions.get(PARTICIPATION).scores(VIEW, unitId);
 		}
 
-		/**
-		 * A measure's decision for a unit ({@link #area}, {@link #item}): hidden where
-		 * the unit is, else the measure's own run. Hiding a figure the measure's run
-		 * shows never leaves a remainder of 1–4: what it adds to its parent's remainder
-		 * is its own remainder, which that run left empty or at the minimum.
-		 */
+		/** A measure's decision for a unit ({@link #area}, {@link #item}). */
 		AnonymityDecision decision(long unitId, String measure) {
-			AnonymityDecision unit = decision(unitId);
-			AnonymityResult run = this.decisions.get(measure);
-			return (!unit.shown() || run == null) ? unit : run.scores(VIEW, unitId);
+			return ResultsPage.decision(this.decisions, unitId, measure);
 		}
 
 		/**

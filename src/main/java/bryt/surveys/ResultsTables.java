@@ -69,15 +69,15 @@ class ResultsTables {
 						: Cell.text(Cell.NONE));
 				for (Instrument.Area area : scored) {
 					AreaIndex index = unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE);
-					row.add(figure(figures.decision(unit.unitId(), ResultsPage.area(area.key())), index.responses(),
-							(index.rounded() != null) ? Cell.integer(index.rounded()).withClass(band(index.rounded()))
-									: null,
+					row.add(figure(decision, figures.decision(unit.unitId(), ResultsPage.area(area.key())),
+							index.responses(), (index.rounded() != null)
+									? Cell.integer(index.rounded()).withClass(band(index.rounded())) : null,
 							area.name(), why, locale));
 				}
 				if (recommend) {
 					RecommendScore score = unit.recommend().getOrDefault(recommendKey, new RecommendScore(0, 0, 0));
-					row.add(figure(figures.decision(unit.unitId(), ResultsPage.item(recommendKey)), score.answered(),
-							(score.rounded() != null) ? Cell.integer(score.rounded()) : null,
+					row.add(figure(decision, figures.decision(unit.unitId(), ResultsPage.item(recommendKey)),
+							score.answered(), (score.rounded() != null) ? Cell.integer(score.rounded()) : null,
 							message("surveys.results.recommend", locale), why, locale));
 				}
 				row.add(Cell.text(String.join(" ", why)));
@@ -95,14 +95,65 @@ class ResultsTables {
 	}
 
 	/**
-	 * A figure of a shown unit: the value where its measure is shown; "–" where nobody
-	 * answered (nothing to hide: the engine counts an empty group as safe, and the unit's
-	 * row says how many were asked); else an empty hidden cell, its reason noted under
-	 * the column's name for the row's last column.
+	 * The trend: per unit the viewer sees and scored area, the index in each previous
+	 * closed cycle of the program and in this one, a column per cycle headed by the day
+	 * it opened. Each cycle's figure is that cycle's engine decision on its own
+	 * respondents; a unit missing from a cycle's snapshot, or an area nobody answered
+	 * there, has none ("–"). Units are matched by id across snapshots.
 	 */
-	private Cell figure(AnonymityDecision decision, int answered, Cell value, String column, List<String> why,
-			Locale locale) {
-		if (answered == 0 || value == null) {
+	FigureTable trend(ResultsPage.Figures figures, List<ResultUnit> units, Instrument instrument, Locale locale) {
+		List<Instrument.Area> scored = instrument.areas().stream().filter(Instrument.Area::scored).toList();
+		FigureTable.Builder table = FigureTable.builder("trend", message("surveys.results.trend", locale))
+			.column(Column.text("unit", message("surveys.results.unit", locale)))
+			.column(Column.text("area", message("surveys.results.area", locale)));
+		for (ResultsPage.Past past : figures.trend()) {
+			table.column(Column.number("cycle-" + past.cycle().id(), past.cycle().opensOn().toString()));
+		}
+		table.column(Column.number("cycle-" + figures.cycle().id(), figures.cycle().opensOn().toString()));
+		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		for (ResultUnit unit : units) {
+			for (Instrument.Area area : scored) {
+				String measure = ResultsPage.area(area.key());
+				List<String> why = new ArrayList<>();
+				List<Cell> row = new ArrayList<>();
+				row.add(Cell.text(unit.name()));
+				row.add(Cell.text(area.name()));
+				for (ResultsPage.Past past : figures.trend()) {
+					AreaIndex index = past.figures()
+						.unit(unit.unitId())
+						.map((then) -> then.areaIndices().getOrDefault(area.key(), AreaIndex.NONE))
+						.orElse(AreaIndex.NONE);
+					row.add(past.decision(unit.unitId(), ResultsPage.PARTICIPATION)
+						.map((shown) -> index(shown, past.decision(unit.unitId(), measure).orElseThrow(), index,
+								past.cycle().opensOn().toString(), why, locale))
+						.orElse(Cell.text(Cell.NONE)));
+				}
+				row.add(index(figures.decision(unit.unitId()), figures.decision(unit.unitId(), measure),
+						unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE),
+						figures.cycle().opensOn().toString(), why, locale));
+				row.add(Cell.text(String.join(" ", why)));
+				table.row(row);
+			}
+		}
+		return table.build();
+	}
+
+	private Cell index(AnonymityDecision unit, AnonymityDecision decision, AreaIndex index, String column,
+			List<String> why, Locale locale) {
+		Integer value = index.rounded();
+		return figure(unit, decision, index.responses(),
+				(value != null) ? Cell.integer(value).withClass(band(value)) : null, column, why, locale);
+	}
+
+	/**
+	 * A figure of a unit: where the unit is hidden, hidden for the unit's reason; "–"
+	 * where nobody answered (nothing to hide: the engine counts an empty group as safe);
+	 * the value where its measure is shown; else an empty hidden cell. A hidden cell's
+	 * reason is noted under the column's name for the row's last column.
+	 */
+	private Cell figure(AnonymityDecision unit, AnonymityDecision decision, int answered, Cell value, String column,
+			List<String> why, Locale locale) {
+		if (unit.shown() && (answered == 0 || value == null)) {
 			return Cell.text(Cell.NONE);
 		}
 		if (decision.shown()) {
