@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import bryt.organisation.Visibility;
 
@@ -56,6 +58,15 @@ class ResultsPage {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Optional<Figures> figures(long organisationId, long cycleId) {
+		return figures(organisationId, cycleId, ResultBreakdown.NONE);
+	}
+
+	/**
+	 * As {@link #figures(long, long)}, with the area indices broken down by tenure or age
+	 * band ({@link ResultBreakdown#NONE}: none), read in the same transaction.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Optional<Figures> figures(long organisationId, long cycleId, ResultBreakdown breakdown) {
 		Optional<Cycle> found = this.cycles.cycle(cycleId)
 			.filter((cycle) -> cycle.organisationId() == organisationId && PROGRAMS.contains(cycle.program()));
 		if (found.isEmpty()) {
@@ -64,7 +75,7 @@ class ResultsPage {
 		Cycle cycle = found.get();
 		if (!"closed".equals(cycle.status())) {
 			// No running scores: nothing is read, so nothing can leak.
-			return Optional.of(new Figures(cycle, null, null, List.of()));
+			return Optional.of(new Figures(cycle, null, null, List.of(), null));
 		}
 		ResultCycle counted = new ResultCycle(cycle.id(), cycle.program().key(), cycle.instrumentId(), cycle.opensOn(),
 				cycle.closesOn());
@@ -72,7 +83,69 @@ class ResultsPage {
 		ResultInstrument instrument = this.results.instrument(cycle.instrumentId());
 		ResultFigures figures = ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(), List.of(counted),
 				instrument, rows, ResultBreakdown.NONE);
-		return Optional.of(new Figures(cycle, figures, decide(rows, instrument, true), trend(cycle)));
+		Map<String, AnonymityResult> decisions = decide(rows, instrument, true);
+		Bands bands = (breakdown == ResultBreakdown.NONE) ? null : bands(counted, instrument, breakdown, decisions);
+		return Optional.of(new Figures(cycle, figures, decisions, trend(cycle), bands));
+	}
+
+	/** The tenure bands invitations carry ({@code CycleLaunch.tenureBand}), in order. */
+	static final List<String> TENURE_BANDS = List.of("under_1", "1_3", "3_10", "10_plus");
+
+	/** The key of the one breakdown in a breakdown's engine runs. */
+	static final String BREAKDOWN = "bands";
+
+	/**
+	 * A breakdown of the cycle's area indices: the counts read by band, the figures per
+	 * unit and band, and per area an engine run with the breakdown, on those who answered
+	 * the area, by band. Every band of the dimension is a cell (tenure: the four bands
+	 * invitations carry; age: those the answers carry, none yet), so a unit's breakdown
+	 * is shown only when each band reaches the minimum. The run's own figures must match
+	 * the page's decisions without the breakdown; where they do not (the breakdown would
+	 * cost a figure the page shows), that area's breakdown is hidden everywhere instead,
+	 * so that what the page shows stays one engine's decision.
+	 */
+	private Bands bands(ResultCycle cycle, ResultInstrument instrument, ResultBreakdown breakdown,
+			Map<String, AnonymityResult> decisions) {
+		ResultRows rows = this.results.rows(List.of(cycle.id()), breakdown);
+		ResultFigures figures = ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(), List.of(cycle), instrument,
+				rows, breakdown);
+		Map<Long, Long> tree = new LinkedHashMap<>();
+		rows.groups().forEach((group) -> tree.put(group.unitId(), group.parentUnitId()));
+		TreeSet<String> found = new TreeSet<>();
+		rows.areas().stream().map(ResultRows.AreaSum::band).filter(Objects::nonNull).forEach(found::add);
+		List<String> bands = new ArrayList<>((breakdown == ResultBreakdown.TENURE_BAND) ? TENURE_BANDS : List.of());
+		found.stream().filter((band) -> !bands.contains(band)).forEach(bands::add);
+		AnonymityScope.Dimension dimension = (breakdown == ResultBreakdown.TENURE_BAND)
+				? AnonymityScope.Dimension.TENURE : AnonymityScope.Dimension.AGE;
+		AnonymityEngine engine = new AnonymityEngine(Minimums.DEFAULT);
+		Map<String, AnonymityResult> runs = new LinkedHashMap<>();
+		for (ResultInstrument.Area area : instrument.areas()) {
+			if (!area.scored() || bands.isEmpty()) {
+				continue;
+			}
+			List<AnonymityScope.Respondents> respondents = new ArrayList<>();
+			for (ResultRows.AreaSum row : rows.areas()) {
+				if (row.areaKey().equals(area.key()) && tree.containsKey(row.unitId()) && row.responses() > 0) {
+					boolean tenure = dimension == AnonymityScope.Dimension.TENURE;
+					respondents.add(new AnonymityScope.Respondents(row.unitId(), VIEW, tenure ? row.band() : null,
+							tenure ? null : row.band(), row.responses()));
+				}
+			}
+			List<AnonymityScope.Unit> units = new ArrayList<>();
+			tree.forEach((unit, parent) -> units.add(new AnonymityScope.Unit(unit, parent)));
+			AnonymityScope.View view = new AnonymityScope.View(VIEW, AnonymityScope.Kind.SCORES, Set.of(VIEW),
+					AnonymityScope.Filter.ANY, true);
+			AnonymityResult run = engine.decide(AnonymityScope.wholeOrganisation(units, respondents, List.of(view),
+					List.of(new AnonymityScope.Breakdown(BREAKDOWN, dimension, bands))));
+			AnonymityResult base = decisions.get(area(area.key()));
+			boolean same = tree.keySet()
+				.stream()
+				.allMatch((unit) -> run.scores(VIEW, unit).shown() == base.scores(VIEW, unit).shown());
+			if (same) {
+				runs.put(area(area.key()), run);
+			}
+		}
+		return new Bands(breakdown, List.copyOf(bands), figures, runs);
 	}
 
 	/**
@@ -223,6 +296,31 @@ class ResultsPage {
 	}
 
 	/**
+	 * The area indices of a cycle by band.
+	 *
+	 * @param dimension tenure or age band
+	 * @param bands every band of the dimension, in order
+	 * @param figures the figures per unit and band
+	 * @param runs per area measure, its engine run with the breakdown; missing where the
+	 * breakdown is hidden everywhere
+	 */
+	record Bands(ResultBreakdown dimension, List<String> bands, ResultFigures figures,
+			Map<String, AnonymityResult> runs) {
+
+		/**
+		 * Whether a unit's breakdown of an area may be shown: where the unit's figure of
+		 * the area is (the caller checks that first) and the breakdown run shows every
+		 * band.
+		 */
+		AnonymityDecision decision(long unitId, String measure) {
+			AnonymityResult run = this.runs.get(measure);
+			return (run == null) ? AnonymityDecision.hidden(AnonymityReason.BREAKDOWN)
+					: run.breakdown(VIEW, unitId, BREAKDOWN);
+		}
+
+	}
+
+	/**
 	 * A previous cycle of the trend: its figures, its decisions per measure and the units
 	 * of its snapshot (a unit missing from it has no figure in that cycle).
 	 */
@@ -242,7 +340,8 @@ class ResultsPage {
 	 * A cycle and, once closed, its figures before suppression, the engine's decisions
 	 * and the previous cycles' (the trend); {@code null} and empty while it is open.
 	 */
-	record Figures(Cycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions, List<Past> trend) {
+	record Figures(Cycle cycle, ResultFigures figures, Map<String, AnonymityResult> decisions, List<Past> trend,
+			Bands bands) {
 
 		boolean closed() {
 			return this.figures != null;

@@ -138,6 +138,56 @@ class ResultsTables {
 		return table.build();
 	}
 
+	/**
+	 * A unit's area indices by band ({@link ResultsPage.Bands}): a row per scored area, a
+	 * column per band. An area's row is shown where the unit's figure of the area is and
+	 * the engine shows every band of it; else its cells are hidden and the last column
+	 * says why.
+	 */
+	FigureTable breakdown(ResultsPage.Figures figures, ResultUnit unit, Instrument instrument, Locale locale) {
+		ResultsPage.Bands bands = figures.bands();
+		String dimension = message("surveys.results.breakdown." + dimension(bands.dimension()), locale);
+		FigureTable.Builder table = FigureTable
+			.builder("breakdown",
+					message("surveys.results.breakdown.caption", new Object[] { unit.name(), dimension }, locale))
+			.column(Column.text("area", message("surveys.results.area", locale)));
+		for (String band : bands.bands()) {
+			table.column(Column.number("band-" + band,
+					this.messages.getMessage("surveys.results.band." + band, null, band, locale)));
+		}
+		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		for (Instrument.Area area : instrument.areas()) {
+			if (!area.scored()) {
+				continue;
+			}
+			String measure = ResultsPage.area(area.key());
+			AnonymityDecision figure = figures.decision(unit.unitId(), measure);
+			AnonymityDecision decision = figure.shown() ? bands.decision(unit.unitId(), measure) : figure;
+			List<Cell> row = new ArrayList<>();
+			row.add(Cell.text(area.name()));
+			for (String band : bands.bands()) {
+				if (decision.shown()) {
+					Integer value = bands.figures()
+						.unit(unit.unitId(), band)
+						.map((cell) -> cell.areaIndices().getOrDefault(area.key(), AreaIndex.NONE).rounded())
+						.orElse(null);
+					row.add((value != null) ? Cell.integer(value).withClass(band(value)) : Cell.text(Cell.NONE));
+				}
+				else {
+					row.add(Cell.text("").withClass(HIDDEN));
+				}
+			}
+			row.add(Cell.text(decision.shown() ? "" : reason(decision, locale)));
+			table.row(row);
+		}
+		return table.build();
+	}
+
+	/** The request parameter's and the messages' name of a breakdown. */
+	static String dimension(ResultBreakdown breakdown) {
+		return (breakdown == ResultBreakdown.TENURE_BAND) ? "tenure" : "age";
+	}
+
 	private Cell index(AnonymityDecision unit, AnonymityDecision decision, AreaIndex index, String column,
 			List<String> why, Locale locale) {
 		Integer value = index.rounded();
