@@ -174,7 +174,7 @@ class ResultsPage {
 			Set<Long> units = new HashSet<>();
 			rows.groups().forEach((group) -> units.add(group.unitId()));
 			trend.add(new Past(past, ResultCalculator.figures(past.opensOn(), past.closesOn(), List.of(past),
-					instrument, rows, ResultBreakdown.NONE), decide(rows, instrument, true), units));
+					instrument, rows, ResultBreakdown.NONE), decide(rows, instrument, true, false), units));
 		}
 		return trend;
 	}
@@ -194,7 +194,11 @@ class ResultsPage {
 	static AnonymityDecision decision(Map<String, AnonymityResult> decisions, long unitId, String measure) {
 		AnonymityDecision unit = decisions.get(PARTICIPATION).scores(VIEW, unitId);
 		AnonymityResult run = decisions.get(measure);
-		return (!unit.shown() || run == null) ? unit : run.scores(VIEW, unitId);
+		if (run == null) {
+			// Never fall back to the unit's decision: a measure not decided is not shown.
+			throw new IllegalArgumentException("No decision for " + measure + ".");
+		}
+		return unit.shown() ? run.scores(VIEW, unitId) : unit;
 	}
 
 	/**
@@ -207,6 +211,16 @@ class ResultsPage {
 	 * the counts.
 	 */
 	static Map<String, AnonymityResult> decide(ResultRows rows, ResultInstrument instrument, boolean closed) {
+		return decide(rows, instrument, closed, true);
+	}
+
+	/**
+	 * As {@link #decide(ResultRows, ResultInstrument, boolean)}; without {@code items}
+	 * only participation and the area indices (the trend shows nothing else, and each run
+	 * over a large tree costs tens of milliseconds).
+	 */
+	static Map<String, AnonymityResult> decide(ResultRows rows, ResultInstrument instrument, boolean closed,
+			boolean items) {
 		Map<Long, Long> tree = new LinkedHashMap<>();
 		for (ResultRows.Group group : rows.groups()) {
 			tree.put(group.unitId(), group.parentUnitId());
@@ -215,8 +229,11 @@ class ResultsPage {
 		AnonymityEngine engine = new AnonymityEngine(Minimums.DEFAULT);
 		Map<Map<Long, Integer>, AnonymityResult> runs = new HashMap<>();
 		Map<String, AnonymityResult> decisions = new LinkedHashMap<>();
-		own.forEach((measure, counts) -> decisions.put(measure,
-				runs.computeIfAbsent(counts, (key) -> engine.decide(scope(tree, key, closed)))));
+		own.forEach((measure, counts) -> {
+			if (items || !measure.startsWith("item:")) {
+				decisions.put(measure, runs.computeIfAbsent(counts, (key) -> engine.decide(scope(tree, key, closed))));
+			}
+		});
 		return decisions;
 	}
 
@@ -330,8 +347,11 @@ class ResultsPage {
 		 * The unit's decision for a measure; empty when the unit was not in the cycle.
 		 */
 		Optional<AnonymityDecision> decision(long unitId, String measure) {
-			return this.units.contains(unitId) ? Optional.of(ResultsPage.decision(this.decisions, unitId, measure))
-					: Optional.empty();
+			// A unit not in that cycle's snapshot, or an area its instrument did not
+			// have:
+			// no figure.
+			return (this.units.contains(unitId) && this.decisions.containsKey(measure))
+					? Optional.of(ResultsPage.decision(this.decisions, unitId, measure)) : Optional.empty();
 		}
 
 	}

@@ -123,10 +123,11 @@ class ResultsTables {
 						.unit(unit.unitId())
 						.map((then) -> then.areaIndices().getOrDefault(area.key(), AreaIndex.NONE))
 						.orElse(AreaIndex.NONE);
-					row.add(past.decision(unit.unitId(), ResultsPage.PARTICIPATION)
-						.map((shown) -> index(shown, past.decision(unit.unitId(), measure).orElseThrow(), index,
-								past.cycle().opensOn().toString(), why, locale))
-						.orElse(Cell.text(Cell.NONE)));
+					// A unit or an area missing from that cycle: no figure.
+					AnonymityDecision then = past.decision(unit.unitId(), measure).orElse(null);
+					row.add((then == null) ? Cell.text(Cell.NONE)
+							: index(past.decision(unit.unitId(), ResultsPage.PARTICIPATION).orElseThrow(), then, index,
+									past.cycle().opensOn().toString(), why, locale));
 				}
 				row.add(index(figures.decision(unit.unitId()), figures.decision(unit.unitId(), measure),
 						unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE),
