@@ -1453,4 +1453,110 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * P1, the results page's figures each decided on their own respondents, the trend and
+	 * a breakdown (issue 13, items 3 and 5): two closed pulses far back (2008, 2009) with
+	 * BOF over BOF-UTR and BOF-PLA. In 2009 BOF-UTR has 20 answers, five in each tenure
+	 * band, but only 3 answered the "safe" item: its safe figure is hidden on its own
+	 * while its workload figure, trend and tenure breakdown are shown.
+	 */
+	@Test
+	void resultsPageMeasuresTrendAndBreakdown() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc.sql("""
+				insert into survey_instrument (organisation_id, key, name, locales, read_only)
+				values (:org, 'browser-it-results-p1', '{"sv": "Mått", "da": "Mål", "en": "Measures"}',
+					'{sv,da,en}', false) returning id
+				""").param("org", organisation).query(Long.class).single();
+		this.jdbc.sql("""
+				insert into survey_scale (instrument_id, key, labels, points) values (:id, 'agree',
+					'{"sv": ["Instämmer inte", "Instämmer delvis", "Instämmer helt"],
+					  "da": ["Uenig", "Delvis enig", "Helt enig"], "en": ["Disagree", "Partly agree", "Agree"]}', 3)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored) values
+				(:id, 'load', 1, '{"sv": "Arbetsbelastning", "da": "Arbejdsmængde", "en": "Workload"}', true),
+				(:id, 'safe', 2, '{"sv": "Trygghet", "da": "Tryghed", "en": "Safety"}', true)
+				""").param("id", instrument).update();
+		this.jdbc
+			.sql("""
+					insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key) values
+					(:id, 'w1', 'load', 1, 'scale', '{"sv": "Jag hinner", "da": "Jeg når det", "en": "I have time"}', 'agree'),
+					(:id, 's1', 'safe', 1, 'scale', '{"sv": "Jag kan säga ifrån", "da": "Jeg kan sige fra", "en": "I can speak up"}', 'agree')
+					""")
+			.param("id", instrument)
+			.update();
+		String[] bands = { "under_1", "1_3", "3_10", "10_plus" };
+		long cycle = 0;
+		for (int year : new int[] { 2008, 2009 }) {
+			cycle = this.jdbc.sql("""
+					insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+					values (:org, 'pulse', :id, make_date(:year, 9, 1), make_date(:year, 9, 12), 'closed') returning id
+					""")
+				.param("org", organisation)
+				.param("id", instrument)
+				.param("year", year)
+				.query(Long.class)
+				.single();
+			java.util.Map<String, Integer> answered = java.util.Map.of("BOF", 0, "BOF-UTR", (year == 2008) ? 6 : 20,
+					"BOF-PLA", 6);
+			for (java.util.Map.Entry<String, Integer> unit : answered.entrySet()) {
+				this.jdbc.sql("""
+						insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+						select :cycle, u.id, case when u.code = 'BOF' then null else u.parent_id end, u.name, 25
+						from unit u where u.organisation_id = :org and u.code = :code
+						""").param("cycle", cycle).param("org", organisation).param("code", unit.getKey()).update();
+				for (int i = 0; i < unit.getValue(); i++) {
+					java.util.UUID id = java.util.UUID.randomUUID();
+					this.jdbc
+						.sql("""
+								insert into survey_response (id, cycle_id, unit_id, tenure_band)
+								select :id, :cycle, u.id, :band from unit u where u.organisation_id = :org and u.code = :code
+								""")
+						.param("id", id)
+						.param("cycle", cycle)
+						.param("org", organisation)
+						.param("code", unit.getKey())
+						.param("band", bands[i % 4])
+						.update();
+					this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, 'w1', :value)")
+						.param("id", id)
+						.param("value", i % 3)
+						.update();
+					// in 2009 only three of BOF-UTR's twenty answered the safe item
+					if (year == 2008 || !"BOF-UTR".equals(unit.getKey()) || i < 3) {
+						this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, 's1', 2)")
+							.param("id", id)
+							.update();
+					}
+				}
+			}
+		}
+		long utr = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-UTR'")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "committee");
+			page.navigate(url("/surveys/results/" + cycle + "?unit=" + utr));
+			assertThat(page.locator("#heatmap")).containsText("Hidden");
+			assertThat(page.locator("#trend-table")).containsText("2008-09-01");
+			page.locator("#breakdown-select").selectOption("tenure");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+			assertThat(page.locator("#breakdown-table")).containsText("10 years or more");
+			scan(page, "results P1: hidden item, trend, tenure breakdown", violations);
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/surveys/results/" + cycle + "?unit=" + utr + "&breakdown=tenure&lang=" + language));
+				assertThat(page.locator("#breakdown-table")).isVisible();
+				scan(page, "results P1, " + language, violations);
+			}
+			page.navigate(url("/surveys/results/" + cycle + "?unit=" + utr + "&breakdown=age&lang=en"));
+			scan(page, "results P1: no age breakdown", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -130,8 +130,9 @@ class CycleService {
 
 	/**
 	 * The proposals, from the figures and decisions the results page shows, never from
-	 * the figures before suppression: a hidden unit gets none, since an action's mere
-	 * existence would tell that its hidden figures are weak.
+	 * the figures before suppression: a hidden unit, or a hidden area of a shown unit,
+	 * gets none, since an action's mere existence would tell that a hidden figure is
+	 * weak.
 	 */
 	private void proposeActions(long cycleId, LocalDate releasedOn) {
 		Cycle cycle = this.cycles.cycle(cycleId).orElseThrow();
@@ -150,7 +151,11 @@ class CycleService {
 			Map<String, String> weak = new LinkedHashMap<>();
 			for (Instrument.Area area : instrument.areas()) {
 				AreaIndex index = unit.areaIndices().get(area.key());
-				Integer value = (area.scored() && index != null) ? index.rounded() : null;
+				// the area's own decision: an index on fewer who answered the area than
+				// the unit's respondents may be hidden though the unit is shown
+				boolean shown = area.scored() && index != null
+						&& figures.decision(unit.unitId(), ResultsPage.area(area.key())).shown();
+				Integer value = shown ? index.rounded() : null;
 				if (value != null && value < ActionPlans.WEAK_BELOW) {
 					weak.put(area.key(), area.name());
 				}

@@ -63,9 +63,10 @@ class ResultsController {
 	@GetMapping("/{id}")
 	@PreAuthorize(READERS)
 	String page(@AuthenticationPrincipal CurrentAccount me, Authentication authentication, @PathVariable("id") long id,
-			@RequestParam(name = "unit", required = false) String unit, Locale locale, Model model,
+			@RequestParam(name = "unit", required = false) String unit,
+			@RequestParam(name = "breakdown", required = false) String breakdown, Locale locale, Model model,
 			HttpServletRequest request) {
-		ResultsPage.Figures figures = figures(me, id);
+		ResultsPage.Figures figures = figures(me, id, breakdown);
 		model.addAttribute("cycle", figures.cycle());
 		if (!figures.closed()) {
 			return "surveys/results-open";
@@ -73,15 +74,39 @@ class ResultsController {
 		View view = view(figures, authentication, me, unit, locale);
 		model.addAttribute("instrument", view.instrument());
 		model.addAttribute("heatmap", TableView.of(view.heatmap(), TableRequest.NONE, false, request, locale));
+		model.addAttribute("trend",
+				(view.trend() != null) ? TableView.of(view.trend(), TableRequest.NONE, false, request, locale) : null);
 		model.addAttribute("unit", view.unit());
 		if (view.unit() != null) {
 			AnonymityDecision decision = figures.decision(view.unit().unitId());
 			model.addAttribute("unitShown", decision.shown());
 			model.addAttribute("unitHiddenBecause", decision.hiddenBecause().map(AnonymityReason::messageKey));
 			model.addAttribute("bars",
-					decision.shown() ? this.tables.bars(view.unit(), view.instrument(), locale) : List.of());
+					decision.shown() ? this.tables.bars(figures, view.unit(), view.instrument(), locale) : List.of());
 			model.addAttribute("distribution",
 					TableView.of(view.distribution(), TableRequest.NONE, false, request, locale));
+			model.addAttribute("breakdown",
+					(figures.bands() != null) ? ResultsTables.dimension(figures.bands().dimension()) : "");
+			if (view.breakdown() != null) {
+				boolean any = view.breakdown().rows().stream().anyMatch((row) -> row.getLast().text().isEmpty());
+				model.addAttribute("bandsShown", any && !figures.bands().bands().isEmpty());
+				// Not shown: the sentence why, the first area's reason (all areas' when
+				// none is shown), or that no answer carries a band of this kind.
+				model.addAttribute("bandsWhy",
+						view.breakdown()
+							.rows()
+							.stream()
+							.map((row) -> row.getLast().text())
+							.filter((text) -> !text.isEmpty())
+							.findFirst()
+							.orElse(""));
+				model.addAttribute("bandsNone", figures.bands().bands().isEmpty());
+				model.addAttribute("bandsTable",
+						TableView.of(view.breakdown(), TableRequest.NONE, false, request, locale));
+			}
+		}
+		else {
+			model.addAttribute("breakdown", "");
 		}
 		model.addAttribute("units", view.units());
 		return "surveys/results";
@@ -92,8 +117,8 @@ class ResultsController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit,
 			@RequestParam("export") String export, @RequestParam(name = "format", required = false) String format,
-			Locale locale) {
-		ResultsPage.Figures figures = figures(me, id);
+			@RequestParam(name = "breakdown", required = false) String breakdown, Locale locale) {
+		ResultsPage.Figures figures = figures(me, id, breakdown);
 		if (!figures.closed()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -101,6 +126,8 @@ class ResultsController {
 		FigureTable table = switch (export) {
 			case "heatmap" -> view.heatmap();
 			case "distribution" -> view.distribution();
+			case "trend" -> view.trend();
+			case "breakdown" -> view.breakdown();
 			default -> null;
 		};
 		if (table == null) {
@@ -110,8 +137,14 @@ class ResultsController {
 				figures.cycle().closesOn(), locale);
 	}
 
-	private ResultsPage.Figures figures(CurrentAccount me, long id) {
-		return this.results.figures(me.organisationId(), id)
+	private ResultsPage.Figures figures(CurrentAccount me, long id, String breakdown) {
+		// An unknown breakdown is no breakdown: the page shows the select again.
+		ResultBreakdown bands = switch ((breakdown != null) ? breakdown : "") {
+			case "tenure" -> ResultBreakdown.TENURE_BAND;
+			case "age" -> ResultBreakdown.AGE_BAND;
+			default -> ResultBreakdown.NONE;
+		};
+		return this.results.figures(me.organisationId(), id, bands)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
@@ -132,11 +165,14 @@ class ResultsController {
 		FigureTable heatmap = this.tables.heatmap(figures, units, instrument, locale);
 		FigureTable distribution = (chosen != null) ? this.tables.distribution(figures, chosen, instrument, locale)
 				: null;
-		return new View(units, instrument, heatmap, chosen, distribution);
+		FigureTable trend = figures.trend().isEmpty() ? null : this.tables.trend(figures, units, instrument, locale);
+		FigureTable breakdown = (chosen != null && figures.bands() != null)
+				? this.tables.breakdown(figures, chosen, instrument, locale) : null;
+		return new View(units, instrument, heatmap, trend, chosen, distribution, breakdown);
 	}
 
-	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, ResultUnit unit,
-			FigureTable distribution) {
+	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, FigureTable trend,
+			ResultUnit unit, FigureTable distribution, FigureTable breakdown) {
 
 	}
 

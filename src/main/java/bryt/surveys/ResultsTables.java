@@ -49,30 +49,38 @@ class ResultsTables {
 			table.column(Column.number("recommend", message("surveys.results.recommend", locale)));
 		}
 		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		String recommendKey = instrument.items()
+			.stream()
+			.filter((item) -> "recommend".equals(item.kind()))
+			.map(Instrument.Item::key)
+			.findFirst()
+			.orElse(null);
 		for (ResultUnit unit : units) {
 			AnonymityDecision decision = figures.decision(unit.unitId());
 			List<Cell> row = new ArrayList<>();
 			row.add(Cell.text(unit.name())
 				.linkedTo("/surveys/results/" + figures.cycle().id() + "?unit=" + unit.unitId() + "#distributions"));
 			if (decision.shown()) {
+				// The unit's row is shown; each figure in it is decided on its own
+				// respondents, and a hidden one says why in the last column, by name.
+				List<String> why = new ArrayList<>();
 				Integer participation = unit.participation().percent();
 				row.add((participation != null) ? Cell.percent(participation / 100.0, 0, locale)
 						: Cell.text(Cell.NONE));
 				for (Instrument.Area area : scored) {
-					AreaIndex index = unit.areaIndices().get(area.key());
-					Integer value = (index != null) ? index.rounded() : null;
-					row.add((value != null) ? Cell.integer(value).withClass(band(value)) : Cell.text(Cell.NONE));
+					AreaIndex index = unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE);
+					row.add(figure(decision, figures.decision(unit.unitId(), ResultsPage.area(area.key())),
+							index.responses(), (index.rounded() != null)
+									? Cell.integer(index.rounded()).withClass(band(index.rounded())) : null,
+							area.name(), why, locale));
 				}
 				if (recommend) {
-					Integer score = unit.recommend()
-						.values()
-						.stream()
-						.findFirst()
-						.map(RecommendScore::rounded)
-						.orElse(null);
-					row.add((score != null) ? Cell.integer(score) : Cell.text(Cell.NONE));
+					RecommendScore score = unit.recommend().getOrDefault(recommendKey, new RecommendScore(0, 0, 0));
+					row.add(figure(decision, figures.decision(unit.unitId(), ResultsPage.item(recommendKey)),
+							score.answered(), (score.rounded() != null) ? Cell.integer(score.rounded()) : null,
+							message("surveys.results.recommend", locale), why, locale));
 				}
-				row.add(Cell.text(""));
+				row.add(Cell.text(String.join(" ", why)));
 			}
 			else {
 				int hidden = 1 + scored.size() + (recommend ? 1 : 0);
@@ -84,6 +92,126 @@ class ResultsTables {
 			table.row(row);
 		}
 		return table.build();
+	}
+
+	/**
+	 * The trend: per unit the viewer sees and scored area, the index in each previous
+	 * closed cycle of the program and in this one, a column per cycle headed by the day
+	 * it opened. Each cycle's figure is that cycle's engine decision on its own
+	 * respondents; a unit missing from a cycle's snapshot, or an area nobody answered
+	 * there, has none ("–"). Units are matched by id across snapshots.
+	 */
+	FigureTable trend(ResultsPage.Figures figures, List<ResultUnit> units, Instrument instrument, Locale locale) {
+		List<Instrument.Area> scored = instrument.areas().stream().filter(Instrument.Area::scored).toList();
+		FigureTable.Builder table = FigureTable.builder("trend", message("surveys.results.trend", locale))
+			.column(Column.text("unit", message("surveys.results.unit", locale)))
+			.column(Column.text("area", message("surveys.results.area", locale)));
+		for (ResultsPage.Past past : figures.trend()) {
+			table.column(Column.number("cycle-" + past.cycle().id(), past.cycle().opensOn().toString()));
+		}
+		table.column(Column.number("cycle-" + figures.cycle().id(), figures.cycle().opensOn().toString()));
+		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		for (ResultUnit unit : units) {
+			for (Instrument.Area area : scored) {
+				String measure = ResultsPage.area(area.key());
+				List<String> why = new ArrayList<>();
+				List<Cell> row = new ArrayList<>();
+				row.add(Cell.text(unit.name()));
+				row.add(Cell.text(area.name()));
+				for (ResultsPage.Past past : figures.trend()) {
+					AreaIndex index = past.figures()
+						.unit(unit.unitId())
+						.map((then) -> then.areaIndices().getOrDefault(area.key(), AreaIndex.NONE))
+						.orElse(AreaIndex.NONE);
+					// A unit or an area missing from that cycle: no figure.
+					AnonymityDecision then = past.decision(unit.unitId(), measure).orElse(null);
+					row.add((then == null) ? Cell.text(Cell.NONE)
+							: index(past.decision(unit.unitId(), ResultsPage.PARTICIPATION).orElseThrow(), then, index,
+									past.cycle().opensOn().toString(), why, locale));
+				}
+				row.add(index(figures.decision(unit.unitId()), figures.decision(unit.unitId(), measure),
+						unit.areaIndices().getOrDefault(area.key(), AreaIndex.NONE),
+						figures.cycle().opensOn().toString(), why, locale));
+				row.add(Cell.text(String.join(" ", why)));
+				table.row(row);
+			}
+		}
+		return table.build();
+	}
+
+	/**
+	 * A unit's area indices by band ({@link ResultsPage.Bands}): a row per scored area, a
+	 * column per band. An area's row is shown where the unit's figure of the area is and
+	 * the engine shows every band of it; else its cells are hidden and the last column
+	 * says why.
+	 */
+	FigureTable breakdown(ResultsPage.Figures figures, ResultUnit unit, Instrument instrument, Locale locale) {
+		ResultsPage.Bands bands = figures.bands();
+		String dimension = message("surveys.results.breakdown." + dimension(bands.dimension()), locale);
+		FigureTable.Builder table = FigureTable
+			.builder("breakdown",
+					message("surveys.results.breakdown.caption", new Object[] { unit.name(), dimension }, locale))
+			.column(Column.text("area", message("surveys.results.area", locale)));
+		for (String band : bands.bands()) {
+			table.column(Column.number("band-" + band,
+					this.messages.getMessage("surveys.results.band." + band, null, band, locale)));
+		}
+		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
+		for (Instrument.Area area : instrument.areas()) {
+			if (!area.scored()) {
+				continue;
+			}
+			String measure = ResultsPage.area(area.key());
+			AnonymityDecision figure = figures.decision(unit.unitId(), measure);
+			AnonymityDecision decision = figure.shown() ? bands.decision(unit.unitId(), measure) : figure;
+			List<Cell> row = new ArrayList<>();
+			row.add(Cell.text(area.name()));
+			for (String band : bands.bands()) {
+				if (decision.shown()) {
+					Integer value = bands.figures()
+						.unit(unit.unitId(), band)
+						.map((cell) -> cell.areaIndices().getOrDefault(area.key(), AreaIndex.NONE).rounded())
+						.orElse(null);
+					row.add((value != null) ? Cell.integer(value).withClass(band(value)) : Cell.text(Cell.NONE));
+				}
+				else {
+					row.add(Cell.text("").withClass(HIDDEN));
+				}
+			}
+			row.add(Cell.text(decision.shown() ? "" : reason(decision, locale)));
+			table.row(row);
+		}
+		return table.build();
+	}
+
+	/** The request parameter's and the messages' name of a breakdown. */
+	static String dimension(ResultBreakdown breakdown) {
+		return (breakdown == ResultBreakdown.TENURE_BAND) ? "tenure" : "age";
+	}
+
+	private Cell index(AnonymityDecision unit, AnonymityDecision decision, AreaIndex index, String column,
+			List<String> why, Locale locale) {
+		Integer value = index.rounded();
+		return figure(unit, decision, index.responses(),
+				(value != null) ? Cell.integer(value).withClass(band(value)) : null, column, why, locale);
+	}
+
+	/**
+	 * A figure of a unit: where the unit is hidden, hidden for the unit's reason; "–"
+	 * where nobody answered (nothing to hide: the engine counts an empty group as safe);
+	 * the value where its measure is shown; else an empty hidden cell. A hidden cell's
+	 * reason is noted under the column's name for the row's last column.
+	 */
+	private Cell figure(AnonymityDecision unit, AnonymityDecision decision, int answered, Cell value, String column,
+			List<String> why, Locale locale) {
+		if (unit.shown() && (answered == 0 || value == null)) {
+			return Cell.text(Cell.NONE);
+		}
+		if (decision.shown()) {
+			return value;
+		}
+		why.add(message("surveys.results.hiddenFigure", new Object[] { column, reason(decision, locale) }, locale));
+		return Cell.text("").withClass(HIDDEN);
 	}
 
 	/**
@@ -100,9 +228,9 @@ class ResultsTables {
 			.column(Column.number("count", message("surveys.results.count", locale)))
 			.column(Column.number("share", message("surveys.results.share", locale)))
 			.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
-		for (Bar bar : bars(unit, instrument, locale)) {
+		for (Bar bar : bars(figures, unit, instrument, locale)) {
 			for (Segment segment : bar.segments()) {
-				if (decision.shown()) {
+				if (decision.shown() && bar.shown()) {
 					table.row(List.of(Cell.text(bar.item()), Cell.text(segment.label()), Cell.integer(segment.count()),
 							(bar.answered() > 0) ? Cell.percent(segment.count() / (double) bar.answered(), 0, locale)
 									: Cell.text(Cell.NONE),
@@ -111,7 +239,7 @@ class ResultsTables {
 				else {
 					table
 						.row(List.of(Cell.text(bar.item()), Cell.text(segment.label()), Cell.text("").withClass(HIDDEN),
-								Cell.text("").withClass(HIDDEN), Cell.text(reason(decision, locale))));
+								Cell.text("").withClass(HIDDEN), Cell.text(message(bar.hiddenBecause(), locale))));
 				}
 			}
 		}
@@ -119,10 +247,10 @@ class ResultsTables {
 	}
 
 	/**
-	 * The stacked bars of a unit whose figures are shown: per item, each answer's count
-	 * and share of those who answered, the numbers the distribution table holds.
+	 * The stacked bars of a unit: per item, each answer's count and share of those who
+	 * answered, the numbers the distribution table holds, or why the item is hidden.
 	 */
-	List<Bar> bars(ResultUnit unit, Instrument instrument, Locale locale) {
+	List<Bar> bars(ResultsPage.Figures figures, ResultUnit unit, Instrument instrument, Locale locale) {
 		Map<String, Instrument.Item> items = new LinkedHashMap<>();
 		instrument.items().forEach((item) -> items.put(item.key(), item));
 		List<Bar> bars = new ArrayList<>();
@@ -142,7 +270,14 @@ class ResultsTables {
 				segments.add(new Segment(value, label, count, start, width));
 				start += width;
 			}
-			bars.add(new Bar(item.text(), distribution.answered(), segments));
+			// Each item is decided on those who answered it: an item some skipped may be
+			// hidden in a unit whose other figures are shown. Nobody answered: the zero
+			// counts are shown (an empty group is safe).
+			AnonymityDecision decision = figures.decision(unit.unitId(), ResultsPage.item(item.key()));
+			String hiddenBecause = (decision.shown()
+					|| (distribution.answered() == 0 && figures.decision(unit.unitId()).shown())) ? null
+							: decision.hiddenBecause().orElseThrow().messageKey();
+			bars.add(new Bar(item.text(), distribution.answered(), segments, hiddenBecause));
 		}
 		return bars;
 	}
@@ -170,8 +305,18 @@ class ResultsTables {
 		return this.messages.getMessage(key, arguments, locale);
 	}
 
-	/** An item's stacked bar. */
-	record Bar(String item, int answered, List<Segment> segments) {
+	/**
+	 * An item's stacked bar.
+	 *
+	 * @param hiddenBecause the message key of why the item's figures are hidden,
+	 * {@code null} when they are shown
+	 */
+	record Bar(String item, int answered, List<Segment> segments, String hiddenBecause) {
+
+		/** Whether the item's figures are shown (public: the template asks). */
+		public boolean shown() {
+			return this.hiddenBecause == null;
+		}
 
 	}
 
