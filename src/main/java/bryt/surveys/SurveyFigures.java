@@ -1,9 +1,12 @@
 package bryt.surveys;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +44,41 @@ public class SurveyFigures {
 	/** The exit survey's stages, pooled over rolling windows. */
 	private static final List<String> EXIT_PROGRAMS = List.of("exit_first", "exit_second");
 
-	private final Results results;
+	/**
+	 * The engine's minimums. Bound to the settings by another part of this round
+	 * ({@code SurveysProperties}); until then the issue's defaults, the same as the
+	 * results pages use.
+	 */
+	static final Minimums MINIMUMS = Minimums.DEFAULT;
 
-	SurveyFigures(Results results) {
-		this.results = results;
+	private final ResultsRepository repository;
+
+	private final ActionPlans actions;
+
+	private final Clock clock;
+
+	SurveyFigures(ResultsRepository repository, ActionPlans actions, Clock clock) {
+		this.repository = repository;
+		this.actions = actions;
+		this.clock = clock;
+	}
+
+	/**
+	 * An organisation's figures for the annual and pulse cycles that opened from
+	 * {@code from} to {@code to}, and for each exit stage per month from {@code from}'s
+	 * month to {@code to}'s, as {@link #figures(long, LocalDate, LocalDate, MayShow)},
+	 * with the anonymity engine ({@link AnonymityEngine}) deciding what may be shown:
+	 * <em>per measure</em>, each on the respondents it rests on (those who answered the
+	 * area or the item), with complementary suppression over the unit tree within each
+	 * measure. An annual or pulse cycle is decided on its own snapshot; an exit stage's
+	 * rolling windows are decided together as {@code EXITS} views (overlapping windows
+	 * are what a differencing attack combines), on the latest snapshot's tree, and a unit
+	 * too small is rolled up to its parent.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public List<Figure> figures(long organisationId, LocalDate from, LocalDate to) {
+		Read read = read(organisationId, from, to);
+		return shown(organisationId, read.periods(), new EngineDecision(read.rows(), MINIMUMS));
 	}
 
 	/**
@@ -56,22 +90,52 @@ public class SurveyFigures {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Figure> figures(long organisationId, LocalDate from, LocalDate to, MayShow mayShow) {
 		Objects.requireNonNull(mayShow, "the anonymity engine decides what may be shown");
-		List<Period> periods = new ArrayList<>();
-		for (String program : CYCLE_PROGRAMS) {
-			for (ResultFigures figures : this.results.trend(organisationId, program, from, to, ResultBreakdown.NONE)) {
-				periods.add(new Period(program, figures));
-			}
-		}
-		for (String program : EXIT_PROGRAMS) {
-			for (ResultFigures figures : this.results.exitWindows(organisationId, program, YearMonth.from(from),
-					YearMonth.from(to), ResultBreakdown.NONE)) {
-				periods.add(new Period(program, figures));
-			}
-		}
-		return shown(periods, mayShow);
+		return shown(organisationId, read(organisationId, from, to).periods(), mayShow);
 	}
 
-	private static List<Figure> shown(List<Period> periods, MayShow mayShow) {
+	/**
+	 * The periods' figures before suppression and, per program, the counts they were
+	 * computed from (the engine needs each unit's own counts, not the rolled-up ones).
+	 */
+	private Read read(long organisationId, LocalDate from, LocalDate to) {
+		List<Period> periods = new ArrayList<>();
+		Map<String, ResultRows> rows = new HashMap<>();
+		Map<Long, ResultInstrument> instruments = new HashMap<>();
+		for (String program : CYCLE_PROGRAMS) {
+			List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program, from, to);
+			ResultRows counted = this.repository.rows(cycles.stream().map(ResultCycle::id).toList(),
+					ResultBreakdown.NONE);
+			rows.put(program, counted);
+			for (ResultCycle cycle : cycles) {
+				periods.add(new Period(program, ResultCalculator.figures(cycle.opensOn(), cycle.closesOn(),
+						List.of(cycle), instrument(instruments, cycle), counted, ResultBreakdown.NONE)));
+			}
+		}
+		YearMonth first = YearMonth.from(from);
+		YearMonth last = YearMonth.from(to);
+		for (String program : EXIT_PROGRAMS) {
+			List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program,
+					Results.windowStart(first).atDay(1), last.atEndOfMonth());
+			ResultRows counted = this.repository.rows(cycles.stream().map(ResultCycle::id).toList(),
+					ResultBreakdown.NONE);
+			rows.put(program, counted);
+			for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+				List<ResultCycle> pool = Results.pool(cycles, month);
+				if (!pool.isEmpty()) {
+					periods.add(new Period(program,
+							ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
+									instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
+				}
+			}
+		}
+		return new Read(periods, rows);
+	}
+
+	private ResultInstrument instrument(Map<Long, ResultInstrument> instruments, ResultCycle cycle) {
+		return instruments.computeIfAbsent(cycle.instrumentId(), this.repository::instrument);
+	}
+
+	private List<Figure> shown(long organisationId, List<Period> periods, MayShow mayShow) {
 		List<Cell> candidates = new ArrayList<>();
 		for (Period period : periods) {
 			for (ResultUnit unit : period.figures().units()) {
@@ -79,13 +143,32 @@ public class SurveyFigures {
 			}
 		}
 		Set<Cell> shown = Set.copyOf(mayShow.shown(List.copyOf(candidates)));
+		Map<ActionKey, int[]> actions = actions(organisationId);
 		List<Figure> figures = new ArrayList<>();
 		for (Period period : periods) {
 			for (ResultUnit unit : period.figures().units()) {
-				figures.add(figure(period, unit, shown));
+				figures.add(figure(period, unit, shown, actions));
 			}
 		}
 		return figures;
+	}
+
+	/**
+	 * Per cycle and unit, the actions in each status (in {@link ActionStatus}'s order)
+	 * and, last, how many of them are overdue today.
+	 */
+	private Map<ActionKey, int[]> actions(long organisationId) {
+		LocalDate today = LocalDate.now(this.clock);
+		Map<ActionKey, int[]> counts = new HashMap<>();
+		for (SurveyAction action : this.actions.all(organisationId)) {
+			int[] each = counts.computeIfAbsent(new ActionKey(action.cycleId(), action.unitId()),
+					(key) -> new int[ActionStatus.values().length + 1]);
+			each[action.status().ordinal()]++;
+			if (action.overdue(today)) {
+				each[ActionStatus.values().length]++;
+			}
+		}
+		return counts;
 	}
 
 	/** Every figure of a unit that has a value, as a cell for the engine. */
@@ -116,7 +199,7 @@ public class SurveyFigures {
 		return cells;
 	}
 
-	private static Figure figure(Period period, ResultUnit unit, Set<Cell> shown) {
+	private static Figure figure(Period period, ResultUnit unit, Set<Cell> shown, Map<ActionKey, int[]> actions) {
 		Set<Measure> hidden = new LinkedHashSet<>();
 		Integer participation = null;
 		if (unit.participation().measured()) {
@@ -176,8 +259,16 @@ public class SurveyFigures {
 				}
 			}
 		}
+		Actions plans = null;
+		if (!period.exit()) {
+			int[] counts = actions.get(new ActionKey(period.figures().cycles().getFirst().id(), unit.unitId()));
+			plans = (counts == null) ? Actions.NONE
+					: new Actions(counts[ActionStatus.PLANNED.ordinal()], counts[ActionStatus.IN_PROGRESS.ordinal()],
+							counts[ActionStatus.DONE.ordinal()], counts[ActionStatus.DROPPED.ordinal()],
+							counts[ActionStatus.values().length]);
+		}
 		return new Figure(period.program(), period.start(), period.end(), unit.unitId(), unit.parentUnitId(),
-				unit.name(), participation, areaIndices, recommend, reasons, comeBack, hidden);
+				unit.name(), participation, areaIndices, recommend, reasons, comeBack, plans, hidden);
 	}
 
 	/** The first recommend item's score, when anyone answered it. */
@@ -189,6 +280,149 @@ public class SurveyFigures {
 		return new Cell(period.program(), period.start(), period.end(),
 				period.figures().cycles().stream().map(ResultCycle::id).toList(), unit.unitId(), unit.parentUnitId(),
 				measure, respondents);
+	}
+
+	/**
+	 * The anonymity engine as a {@link MayShow}: one decision per program and measure
+	 * (and per cycle for annual and pulse cycles), each unit weighed by its own
+	 * respondents to that measure, so a figure resting on fewer people than its unit
+	 * (skipped items) is suppressed on its own and its siblings complement it.
+	 */
+	private static final class EngineDecision implements MayShow {
+
+		private final Map<String, ResultRows> rows;
+
+		private final AnonymityEngine engine;
+
+		private final Minimums minimums;
+
+		EngineDecision(Map<String, ResultRows> rows, Minimums minimums) {
+			this.rows = rows;
+			this.engine = new AnonymityEngine(minimums);
+			this.minimums = minimums;
+		}
+
+		@Override
+		public Set<Cell> shown(List<Cell> candidates) {
+			Map<List<Object>, List<Cell>> decisions = new LinkedHashMap<>();
+			for (Cell cell : candidates) {
+				boolean exit = EXIT_PROGRAMS.contains(cell.program());
+				// An annual or pulse cycle has its own snapshot and respondents no other
+				// cycle shares; an exit stage's windows overlap and are decided together.
+				List<Object> key = exit ? List.of(cell.program(), cell.measure())
+						: List.of(cell.program(), cell.measure(), cell.cycleIds().getFirst());
+				decisions.computeIfAbsent(key, (k) -> new ArrayList<>()).add(cell);
+			}
+			Set<Cell> shown = new HashSet<>();
+			decisions.forEach((key, cells) -> shown.addAll(decide(cells)));
+			return shown;
+		}
+
+		/** The cells of one program and measure (and cycle) that the engine shows. */
+		private List<Cell> decide(List<Cell> cells) {
+			Cell first = cells.getFirst();
+			boolean exit = EXIT_PROGRAMS.contains(first.program());
+			ResultRows counted = this.rows.getOrDefault(first.program(),
+					new ResultRows(List.of(), List.of(), List.of(), List.of(), List.of()));
+			Set<Long> cycles = new HashSet<>();
+			cells.forEach((cell) -> cycles.addAll(cell.cycleIds()));
+			counted = counted.of(cycles);
+			// The tree: each unit's parent in the latest snapshot (the highest cycle id)
+			// that holds it; for one cycle, its own snapshot.
+			Map<Long, ResultRows.Group> latest = new HashMap<>();
+			for (ResultRows.Group group : counted.groups()) {
+				latest.merge(group.unitId(), group, (a, b) -> (a.cycleId() >= b.cycleId()) ? a : b);
+			}
+			List<AnonymityScope.Unit> units = new ArrayList<>();
+			latest.values()
+				.forEach((group) -> units.add(new AnonymityScope.Unit(group.unitId(),
+						(group.parentUnitId() != null && latest.containsKey(group.parentUnitId()))
+								? group.parentUnitId() : null)));
+			List<AnonymityScope.Respondents> respondents = new ArrayList<>();
+			own(counted, first.measure()).forEach((unitCycle, count) -> {
+				if (latest.containsKey(unitCycle.unitId())) {
+					respondents.add(new AnonymityScope.Respondents(unitCycle.unitId(), period(unitCycle.cycleId()),
+							null, null, count));
+				}
+			});
+			// Views in order of preference: the newest window first.
+			Map<String, Set<String>> views = new LinkedHashMap<>();
+			cells.stream()
+				.sorted(java.util.Comparator.comparing(Cell::periodEnd).reversed())
+				.forEach((cell) -> views.computeIfAbsent(view(cell),
+						(k) -> new HashSet<>(cell.cycleIds().stream().map(EngineDecision::period).toList())));
+			List<AnonymityScope.View> scopeViews = new ArrayList<>();
+			views.forEach((key, periods) -> scopeViews
+				.add(new AnonymityScope.View(key, exit ? AnonymityScope.Kind.EXITS : AnonymityScope.Kind.SCORES,
+						periods, AnonymityScope.Filter.ANY, true)));
+			AnonymityResult result = this.engine
+				.decide(AnonymityScope.wholeOrganisation(units, respondents, scopeViews, List.of()));
+			int minimum = exit ? this.minimums.exits() : this.minimums.scores();
+			List<Cell> shown = new ArrayList<>();
+			for (Cell cell : cells) {
+				// A unit outside every snapshot, or a figure whose own count is below
+				// the minimum (the engine counts on the latest tree; a reorganisation
+				// between pooled months could differ), is never shown.
+				if (latest.containsKey(cell.unitId()) && cell.respondents() >= minimum
+						&& result.scores(view(cell), cell.unitId()).shown()) {
+					shown.add(cell);
+				}
+			}
+			return shown;
+		}
+
+		private static String view(Cell cell) {
+			return cell.periodStart() + "/" + cell.periodEnd();
+		}
+
+		private static String period(long cycleId) {
+			return "cycle-" + cycleId;
+		}
+
+		/**
+		 * Per unit and cycle, how many responses the measure rests on in the unit itself.
+		 */
+		private static Map<UnitCycle, Integer> own(ResultRows rows, Measure measure) {
+			Map<UnitCycle, Integer> own = new HashMap<>();
+			switch (measure.kind()) {
+				case PARTICIPATION -> rows.respondents()
+					.forEach((row) -> own.merge(new UnitCycle(row.unitId(), row.cycleId()), row.responses(),
+							Integer::sum));
+				case AREA_INDEX -> rows.areas()
+					.stream()
+					.filter((row) -> row.areaKey().equals(measure.key()))
+					.forEach((row) -> own.merge(new UnitCycle(row.unitId(), row.cycleId()), row.responses(),
+							Integer::sum));
+				// A reasons item holds several values per response: its answered count
+				// is read apart (the row without a value); any other item holds one.
+				case EXIT_REASONS -> rows.values()
+					.stream()
+					.filter((row) -> row.itemKey().equals(measure.key()) && row.value() == null)
+					.forEach((row) -> own.merge(new UnitCycle(row.unitId(), row.cycleId()), row.responses(),
+							Integer::sum));
+				case RECOMMEND,
+						COME_BACK ->
+					rows.values()
+						.stream()
+						.filter((row) -> row.itemKey().equals(measure.key()) && row.value() != null)
+						.forEach((row) -> own.merge(new UnitCycle(row.unitId(), row.cycleId()), row.responses(),
+								Integer::sum));
+			}
+			return own;
+		}
+
+		private record UnitCycle(long unitId, long cycleId) {
+
+		}
+
+	}
+
+	private record Read(List<Period> periods, Map<String, ResultRows> rows) {
+
+	}
+
+	private record ActionKey(long cycleId, long unitId) {
+
 	}
 
 	private record Period(String program, ResultFigures figures) {
@@ -276,11 +510,13 @@ public class SurveyFigures {
 	 * @param recommendScore −100 to +100 rounded
 	 * @param exitReasons per reason, how many leavers named it (exit stages only)
 	 * @param comeBack the answers to "would you come back?" (exit stages only)
+	 * @param actions the unit's action plan for the cycle, in figures ({@code null} for
+	 * the exit stages, which have no action plans)
 	 * @param hidden the figures the engine hid
 	 */
 	public record Figure(String program, LocalDate periodStart, LocalDate periodEnd, long unitId, Long parentUnitId,
 			String unitName, Integer participationPercent, Map<String, Integer> areaIndices, Integer recommendScore,
-			List<ExitReason> exitReasons, List<ComeBack> comeBack, Set<Measure> hidden) {
+			List<ExitReason> exitReasons, List<ComeBack> comeBack, Actions actions, Set<Measure> hidden) {
 
 		public Figure {
 			areaIndices = Collections.unmodifiableMap(new LinkedHashMap<>(areaIndices));
@@ -312,6 +548,18 @@ public class SurveyFigures {
 	 * @param dontKnow answered don't know
 	 */
 	public record ComeBack(String itemKey, int yes, int no, int dontKnow) {
+
+	}
+
+	/**
+	 * A unit's action plan for a cycle in figures: how many actions are in each status,
+	 * and how many of the open ones are past their due date today. Counts of the
+	 * employer's actions, not of answers: no minimum applies.
+	 */
+	public record Actions(int planned, int inProgress, int done, int dropped, int overdue) {
+
+		/** No action plan. */
+		public static final Actions NONE = new Actions(0, 0, 0, 0, 0);
 
 	}
 
