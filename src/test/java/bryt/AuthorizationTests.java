@@ -87,6 +87,8 @@ class AuthorizationTests {
 			Map.entry("GET /workload/imports/history", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
 			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),
+			Map.entry("GET /api/v1/organisations/{org}/surveys/figures",
+					Set.of("admin", "hr", "manager", "union", "committee")),
 			// imports take an API token, never a login (ApiTests)
 			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()),
 			// Surveys' action plans (issue 13 item 6): read by both parties and the
