@@ -42,7 +42,12 @@ public class SurveyFigures {
 	private static final List<String> CYCLE_PROGRAMS = List.of("annual", "pulse");
 
 	/** The exit survey's stages, pooled over rolling windows. */
-	private static final List<String> EXIT_PROGRAMS = List.of("exit_first", "exit_second");
+	static final List<String> EXIT_PROGRAMS = List.of("exit_first", "exit_second");
+
+	/** Bounds that take in every cycle there is. */
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
 	/**
 	 * The engine's minimums. Bound to the settings by another part of this round
@@ -78,7 +83,64 @@ public class SurveyFigures {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Figure> figures(long organisationId, LocalDate from, LocalDate to) {
 		Read read = read(organisationId, from, to);
-		return shown(organisationId, read.periods(), new EngineDecision(read.rows(), MINIMUMS));
+		EngineDecision engine = new EngineDecision(read.rows(), MINIMUMS);
+		// Every exit window there is goes to the engine, not only those asked for: the
+		// decision must not depend on the request, or two requests could be subtracted.
+		List<Cell> decided = new ArrayList<>();
+		read.decided()
+			.forEach((period) -> period.figures().units().forEach((unit) -> decided.addAll(candidates(period, unit))));
+		Map<Cell, AnonymityDecision> decisions = engine.decisions(decided);
+		return shown(organisationId, read.periods(), (candidates) -> {
+			Set<Cell> shown = new HashSet<>();
+			candidates.stream()
+				.filter((cell) -> decisions.containsKey(cell) && decisions.get(cell).shown())
+				.forEach(shown::add);
+			return shown;
+		});
+	}
+
+	/**
+	 * One exit stage's figures pooled over the 12 months ending with {@code month}
+	 * (before suppression; {@code null} when the window holds no closed cycle), and the
+	 * engine's decision on each of its figures, per unit and measure: decided with every
+	 * window of the stage, as {@link #figures(long, LocalDate, LocalDate)} does, so the
+	 * exit pages, their exports and the API show the same figures.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	ExitWindow exitWindow(long organisationId, String program, YearMonth month) {
+		Map<String, ResultRows> rows = new HashMap<>();
+		List<Period> all = exitPeriods(organisationId, program, rows, new HashMap<>());
+		List<Cell> candidates = new ArrayList<>();
+		all.forEach(
+				(period) -> period.figures().units().forEach((unit) -> candidates.addAll(candidates(period, unit))));
+		Map<Cell, AnonymityDecision> decisions = new EngineDecision(rows, MINIMUMS).decisions(candidates);
+		LocalDate end = month.atEndOfMonth();
+		Period chosen = all.stream().filter((period) -> period.end().equals(end)).findFirst().orElse(null);
+		Map<Long, Map<Measure, AnonymityDecision>> byUnit = new HashMap<>();
+		if (chosen != null) {
+			for (ResultUnit unit : chosen.figures().units()) {
+				Map<Measure, AnonymityDecision> each = new LinkedHashMap<>();
+				for (Cell cell : candidates(chosen, unit)) {
+					each.put(cell.measure(), decisions.get(cell));
+				}
+				byUnit.put(unit.unitId(), each);
+			}
+		}
+		return new ExitWindow(program, month, (chosen != null) ? chosen.figures() : null, byUnit);
+	}
+
+	/**
+	 * An exit stage's window ending with a month: its figures before suppression
+	 * ({@code null} without a closed cycle in it) and, per unit and measure that has a
+	 * figure, the engine's decision (a measure without one has no figure).
+	 */
+	record ExitWindow(String program, YearMonth month, ResultFigures figures,
+			Map<Long, Map<Measure, AnonymityDecision>> decisions) {
+
+		AnonymityDecision decision(long unitId, Measure measure) {
+			return this.decisions.getOrDefault(unitId, Map.of()).get(measure);
+		}
+
 	}
 
 	/**
@@ -111,24 +173,45 @@ public class SurveyFigures {
 						List.of(cycle), instrument(instruments, cycle), counted, ResultBreakdown.NONE)));
 			}
 		}
+		List<Period> decided = new ArrayList<>(periods);
 		YearMonth first = YearMonth.from(from);
 		YearMonth last = YearMonth.from(to);
 		for (String program : EXIT_PROGRAMS) {
-			List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program,
-					Results.windowStart(first).atDay(1), last.atEndOfMonth());
-			ResultRows counted = this.repository.rows(cycles.stream().map(ResultCycle::id).toList(),
-					ResultBreakdown.NONE);
-			rows.put(program, counted);
-			for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-				List<ResultCycle> pool = Results.pool(cycles, month);
-				if (!pool.isEmpty()) {
-					periods.add(new Period(program,
-							ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
-									instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
+			for (Period period : exitPeriods(organisationId, program, rows, instruments)) {
+				decided.add(period);
+				YearMonth month = YearMonth.from(period.end());
+				if (!month.isBefore(first) && !month.isAfter(last)) {
+					periods.add(period);
 				}
 			}
 		}
-		return new Read(periods, rows);
+		return new Read(periods, decided, rows);
+	}
+
+	/**
+	 * Every window of an exit stage that holds a closed cycle: from the first cycle's
+	 * month to 11 months after the last's, so the set does not depend on what is asked.
+	 */
+	private List<Period> exitPeriods(long organisationId, String program, Map<String, ResultRows> rows,
+			Map<Long, ResultInstrument> instruments) {
+		List<ResultCycle> cycles = this.repository.closedCycles(organisationId, program, EARLIEST, LATEST);
+		ResultRows counted = this.repository.rows(cycles.stream().map(ResultCycle::id).toList(), ResultBreakdown.NONE);
+		rows.put(program, counted);
+		List<Period> periods = new ArrayList<>();
+		if (cycles.isEmpty()) {
+			return periods;
+		}
+		YearMonth end = YearMonth.from(cycles.getLast().opensOn()).plusMonths(Results.EXIT_WINDOW_MONTHS - 1);
+		for (YearMonth month = YearMonth.from(cycles.getFirst().opensOn()); !month.isAfter(end); month = month
+			.plusMonths(1)) {
+			List<ResultCycle> pool = Results.pool(cycles, month);
+			if (!pool.isEmpty()) {
+				periods.add(new Period(program,
+						ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
+								instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
+			}
+		}
+		return periods;
 	}
 
 	private ResultInstrument instrument(Map<Long, ResultInstrument> instruments, ResultCycle cycle) {
@@ -304,6 +387,17 @@ public class SurveyFigures {
 
 		@Override
 		public Set<Cell> shown(List<Cell> candidates) {
+			Set<Cell> shown = new HashSet<>();
+			decisions(candidates).forEach((cell, decision) -> {
+				if (decision.shown()) {
+					shown.add(cell);
+				}
+			});
+			return shown;
+		}
+
+		/** The engine's decision on each candidate, with its reason when hidden. */
+		Map<Cell, AnonymityDecision> decisions(List<Cell> candidates) {
 			Map<List<Object>, List<Cell>> decisions = new LinkedHashMap<>();
 			for (Cell cell : candidates) {
 				boolean exit = EXIT_PROGRAMS.contains(cell.program());
@@ -313,13 +407,13 @@ public class SurveyFigures {
 						: List.of(cell.program(), cell.measure(), cell.cycleIds().getFirst());
 				decisions.computeIfAbsent(key, (k) -> new ArrayList<>()).add(cell);
 			}
-			Set<Cell> shown = new HashSet<>();
-			decisions.forEach((key, cells) -> shown.addAll(decide(cells)));
-			return shown;
+			Map<Cell, AnonymityDecision> decided = new HashMap<>();
+			decisions.forEach((key, cells) -> decided.putAll(decide(cells)));
+			return decided;
 		}
 
-		/** The cells of one program and measure (and cycle) that the engine shows. */
-		private List<Cell> decide(List<Cell> cells) {
+		/** The engine's decision on the cells of one program and measure (and cycle). */
+		private Map<Cell, AnonymityDecision> decide(List<Cell> cells) {
 			Cell first = cells.getFirst();
 			boolean exit = EXIT_PROGRAMS.contains(first.program());
 			ResultRows counted = this.rows.getOrDefault(first.program(),
@@ -358,17 +452,22 @@ public class SurveyFigures {
 			AnonymityResult result = this.engine
 				.decide(AnonymityScope.wholeOrganisation(units, respondents, scopeViews, List.of()));
 			int minimum = exit ? this.minimums.exits() : this.minimums.scores();
-			List<Cell> shown = new ArrayList<>();
+			Map<Cell, AnonymityDecision> decided = new HashMap<>();
 			for (Cell cell : cells) {
 				// A unit outside every snapshot, or a figure whose own count is below
 				// the minimum (the engine counts on the latest tree; a reorganisation
 				// between pooled months could differ), is never shown.
-				if (latest.containsKey(cell.unitId()) && cell.respondents() >= minimum
-						&& result.scores(view(cell), cell.unitId()).shown()) {
-					shown.add(cell);
+				if (!latest.containsKey(cell.unitId())) {
+					decided.put(cell, AnonymityDecision.hidden(AnonymityReason.BELOW_MINIMUM));
+					continue;
 				}
+				AnonymityDecision decision = result.scores(view(cell), cell.unitId());
+				if (decision.shown() && cell.respondents() < minimum) {
+					decision = AnonymityDecision.hidden(AnonymityReason.BELOW_MINIMUM);
+				}
+				decided.put(cell, decision);
 			}
-			return shown;
+			return decided;
 		}
 
 		private static String view(Cell cell) {
@@ -417,7 +516,12 @@ public class SurveyFigures {
 
 	}
 
-	private record Read(List<Period> periods, Map<String, ResultRows> rows) {
+	/**
+	 * @param periods the periods asked for
+	 * @param decided the periods the engine decides on together: those asked for and
+	 * every exit window
+	 */
+	private record Read(List<Period> periods, List<Period> decided, Map<String, ResultRows> rows) {
 
 	}
 
