@@ -99,6 +99,7 @@ class AuthorizationTests {
 			Map.entry("GET /surveys/results", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/results/{id}", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("GET /surveys/exits", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/results/{id}/pdf", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/comments", Set.of("admin", "hr", "manager", "union")),

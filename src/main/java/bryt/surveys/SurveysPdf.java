@@ -48,6 +48,9 @@ final class SurveysPdf {
 
 	private PDPageContentStream content;
 
+	/** What an empty hidden cell says (its row or table says why). */
+	private String hiddenWord = "";
+
 	private float y;
 
 	private SurveysPdf() {
@@ -55,7 +58,16 @@ final class SurveysPdf {
 
 	/** A PDF of a title, lines of text and tables, in that order. */
 	static byte[] of(String title, List<String> lines, List<FigureTable> tables) {
+		return of(title, lines, tables, "");
+	}
+
+	/**
+	 * A PDF of a title, lines of text and tables; an empty cell the engine hid (class
+	 * {@link ResultsTables#HIDDEN}) says {@code hiddenWord}.
+	 */
+	static byte[] of(String title, List<String> lines, List<FigureTable> tables, String hiddenWord) {
 		SurveysPdf pdf = new SurveysPdf();
+		pdf.hiddenWord = hiddenWord;
 		try {
 			pdf.document.getDocumentInformation().setTitle(title);
 			pdf.newPage();
@@ -100,7 +112,10 @@ final class SurveysPdf {
 		List<String> headers = table.columns().stream().map((column) -> column.header()).toList();
 		row(headers, first, other, this.bold);
 		for (List<Cell> cells : table.rows()) {
-			row(cells.stream().map(Cell::text).toList(), first, other, this.regular);
+			row(cells.stream()
+				.map((cell) -> (ResultsTables.HIDDEN.equals(cell.css()) && cell.text().isEmpty()) ? this.hiddenWord
+						: cell.text())
+				.toList(), first, other, this.regular);
 		}
 	}
 
