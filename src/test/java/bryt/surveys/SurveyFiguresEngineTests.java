@@ -147,6 +147,38 @@ class SurveyFiguresEngineTests {
 			.containsOnly(SurveyFigures.Actions.NONE);
 	}
 
+	/**
+	 * Exit windows overlap, so they are decided together whatever is asked: unit 100 had
+	 * 6 leavers in November 2026 and 2 in December. The windows ending with November (6)
+	 * and December (8) differ by 2, below the minimum: the smaller, November's, is hidden
+	 * (the engine's overlap rule), also when November alone is asked for, where a
+	 * decision on the asked windows only would show it.
+	 */
+	@Test
+	void anExitWindowIsDecidedWithEveryOtherWindowWhateverIsAsked() {
+		ResultsFixture exits = new ResultsFixture(this.jdbc, "windows-" + System.nanoTime());
+		long november = exits.cycle("exit_second", "2026-11-01", "2026-11-30", "closed");
+		exits.group(november, 100, null, "Förvaltning", 6);
+		for (int i = 0; i < 6; i++) {
+			exits.respond(november, 100, null, Map.of("why", v(1), "back", v(1)));
+		}
+		long december = exits.cycle("exit_second", "2026-12-01", "2026-12-31", "closed");
+		exits.group(december, 100, null, "Förvaltning", 2);
+		for (int i = 0; i < 2; i++) {
+			exits.respond(december, 100, null, Map.of("why", v(2), "back", v(0)));
+		}
+		Figure alone = this.figures.figures(exits.organisation, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))
+			.getFirst();
+		assertThat(alone.periodEnd()).isEqualTo(LocalDate.of(2026, 11, 30));
+		assertThat(alone.exitReasons()).isEmpty();
+		assertThat(alone.hidden()).contains(new Measure(Measure.Kind.EXIT_REASONS, "why"));
+		Figure later = this.figures.figures(exits.organisation, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
+			.getFirst();
+		assertThat(later.exitReasons()).filteredOn((reason) -> reason.leavers() > 0)
+			.containsExactly(new SurveyFigures.ExitReason("why", 1, 6, 8),
+					new SurveyFigures.ExitReason("why", 2, 2, 8));
+	}
+
 	private static List<Figure> annual(List<Figure> figures) {
 		return figures.stream().filter((figure) -> figure.program().equals("annual")).toList();
 	}
