@@ -88,6 +88,8 @@ class AuthorizationTests {
 			Map.entry("GET /workload/imports/history", STAFF_KEEPERS),
 			Map.entry("GET /api/v1/organisations/{org}/workload", LOGGED_IN),
 			Map.entry("GET /api/v1/organisations/{org}/workload/trend", LOGGED_IN),
+			Map.entry("GET /api/v1/organisations/{org}/surveys/figures",
+					Set.of("admin", "hr", "manager", "union", "committee")),
 			// imports take an API token, never a login (ApiTests)
 			Map.entry("POST /api/v1/organisations/{org}/imports/{kind}", Set.of()),
 			// Surveys' action plans (issue 13 item 6): read by both parties and the
@@ -103,6 +105,9 @@ class AuthorizationTests {
 			Map.entry("GET /surveys/results/{id}/comments/review", Set.of("admin", "hr", "union")),
 			Map.entry("POST /surveys/results/{id}/comments/review/redact", Set.of("admin", "hr", "union")),
 			Map.entry("POST /surveys/results/{id}/comments/review/approve", Set.of("admin", "hr", "union")),
+
+			Map.entry("GET /surveys/exits", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /surveys/results/{id}/pdf", Set.of("admin", "hr", "manager", "union", "committee")),
 			Map.entry("POST /surveys/actions", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/status", Set.of("admin", "hr", "manager")),
 			Map.entry("POST /surveys/actions/{id}/comments", Set.of("admin", "hr", "manager", "union")),

@@ -1559,4 +1559,107 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * P2's exit results page: an exit cycle's second stage answered in three units of the
+	 * demo municipality (one too small, counted in the unit above), the page as HR, a
+	 * hidden unit's reasons, the union's page, Swedish, and a malformed month; axe and
+	 * the reflow check on each.
+	 */
+	@Test
+	void exitResultsPages() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc.sql("""
+				insert into survey_instrument (organisation_id, key, name, locales, read_only)
+				values (:org, 'browser-it-exits', '{"sv": "Avgångstest", "da": "Fratrædelsestest", "en": "Exit test"}',
+					'{sv,da,en}', false) returning id
+				""").param("org", organisation).query(Long.class).single();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored) values
+				(:id, 'exit', 1, '{"sv": "Avgång", "da": "Fratrædelse", "en": "Leaving"}', false)
+				""").param("id", instrument).update();
+		this.jdbc
+			.sql("""
+					insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key) values
+					(:id, 'why', 'exit', 1, 'reasons', '{"sv": "Varför?", "da": "Hvorfor?", "en": "Why?"}', null),
+					(:id, 'back', 'exit', 2, 'yes_no', '{"sv": "Tillbaka?", "da": "Tilbage?", "en": "Back?"}', null),
+					(:id, 'rec', 'exit', 3, 'recommend', '{"sv": "Rekommendera?", "da": "Anbefale?", "en": "Recommend?"}', null)
+					""")
+			.param("id", instrument)
+			.update();
+		java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'exit_second', :id, :opens, :closes, 'closed') returning id
+				""")
+			.param("org", organisation)
+			.param("id", instrument)
+			.param("opens", month.atDay(1))
+			.param("closes", month.atEndOfMonth())
+			.query(Long.class)
+			.single();
+		java.util.Map<String, Integer> answered = java.util.Map.of("BOF", 0, "BOF-UTR", 6, "BOF-MOT", 2);
+		answered.forEach((code, count) -> {
+			this.jdbc.sql("""
+					insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+					select :cycle, u.id, case when u.code = 'BOF' then null else u.parent_id end, u.name, :invited
+					from unit u where u.organisation_id = :org and u.code = :code
+					""")
+				.param("cycle", cycle)
+				.param("org", organisation)
+				.param("code", code)
+				.param("invited", count)
+				.update();
+			for (int i = 0; i < count; i++) {
+				java.util.UUID id = java.util.UUID.randomUUID();
+				this.jdbc.sql("""
+						insert into survey_response (id, cycle_id, unit_id)
+						select :id, :cycle, u.id from unit u where u.organisation_id = :org and u.code = :code
+						""")
+					.param("id", id)
+					.param("cycle", cycle)
+					.param("org", organisation)
+					.param("code", code)
+					.update();
+				this.jdbc.sql("""
+						insert into survey_answer (response_id, item_key, value)
+						values (:id, 'why', :why), (:id, 'why', 1), (:id, 'back', :back), (:id, 'rec', :rec)
+						""")
+					.param("id", id)
+					.param("why", i % 3 + 2)
+					.param("back", i % 3)
+					.param("rec", (i * 3) % 11)
+					.update();
+			}
+		});
+		long small = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-MOT'")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/surveys"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exit survey results")).click();
+			page.navigate(url("/surveys/exits?month=" + month));
+			assertThat(page.locator("#exit-second-units")).containsText("counted in");
+			assertThat(page.locator("#exit-second-reasons")).containsText("Workload");
+			scan(page, "exit results: HR", violations);
+			page.navigate(url("/surveys/exits?month=" + month + "&unit=" + small + "#exit-second"));
+			scan(page, "exit results: HR, a small unit's reasons", violations);
+			page.navigate(url("/surveys/exits?month=" + month + "&lang=sv"));
+			scan(page, "exit results: Swedish", violations);
+			page.navigate(url("/surveys/exits?month=last-month&lang=en"));
+			assertThat(page.locator("#month-error")).isVisible();
+			scan(page, "exit results: a malformed month", violations);
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "union");
+			page.navigate(url("/surveys/exits?month=" + month));
+			scan(page, "exit results: union", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -68,8 +68,11 @@ class CommentReview {
 
 	private final Clock clock;
 
+	private final Minimums minimums;
+
 	CommentReview(CycleRepository cycles, ResultsRepository results, CommentRepository comments,
-			Organisations organisations, MessageSource messages, Clock clock) {
+			Organisations organisations, MessageSource messages, Clock clock, Minimums minimums) {
+		this.minimums = minimums;
 		this.cycles = cycles;
 		this.results = results;
 		this.comments = comments;
@@ -307,7 +310,7 @@ class CommentReview {
 		AnonymityScope.View view = new AnonymityScope.View(VIEW,
 				exit ? AnonymityScope.Kind.EXITS : AnonymityScope.Kind.SCORES, Set.of(VIEW), AnonymityScope.Filter.ANY,
 				!cycle.open());
-		AnonymityResult decided = new AnonymityEngine(Minimums.DEFAULT)
+		AnonymityResult decided = new AnonymityEngine(this.minimums)
 			.decide(AnonymityScope.wholeOrganisation(units, respondents, List.of(view), List.of()));
 		return new Groups(tree, decided);
 	}

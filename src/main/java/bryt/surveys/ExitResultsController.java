@@ -1,0 +1,170 @@
+package bryt.surveys;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisations;
+import bryt.organisation.Visibility;
+import bryt.shared.tables.FigureTable;
+import bryt.shared.tables.TableExports;
+import bryt.shared.tables.TableRequest;
+import bryt.shared.tables.TableView;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The exit survey's results: for a month (picked with a plain GET form), each stage's
+ * figures pooled over the 12 months ending with it, the same for every party and cut to
+ * the units each viewer's {@link Visibility} allows. The tables download as CSV, Excel or
+ * PDF from the page's own address ({@code ?export=exit-first&format=pdf}), cell for cell.
+ */
+@Controller
+@RequestMapping("/surveys/exits")
+class ExitResultsController {
+
+	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
+
+	/** How many months the picker offers, the current one included. */
+	static final int MONTHS = 24;
+
+	private final ExitResultsTables tables;
+
+	private final Organisations organisations;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	ExitResultsController(ExitResultsTables tables, Organisations organisations, MessageSource messages, Clock clock) {
+		this.tables = tables;
+		this.organisations = organisations;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	@PreAuthorize(READERS)
+	String page(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@RequestParam(name = "month", required = false) String month,
+			@RequestParam(name = "unit", required = false) String unit, Locale locale, Model model,
+			HttpServletRequest request) {
+		YearMonth chosen = month(month);
+		if (chosen == null) {
+			model.addAttribute("monthError", true);
+			chosen = YearMonth.now(this.clock);
+		}
+		List<ExitResultsTables.Stage> stages = this.tables.stages(me.organisationId(), chosen,
+				this.organisations.visibility(authentication, me.organisationId()), unit, locale);
+		List<StageView> views = new ArrayList<>();
+		for (ExitResultsTables.Stage stage : stages) {
+			views.add(new StageView(stage, TableView.of(stage.units(), TableRequest.NONE, false, request, locale),
+					(stage.reasons() != null)
+							? TableView.of(stage.reasons().table(), TableRequest.NONE, false, request, locale) : null));
+		}
+		model.addAttribute("month", chosen);
+		model.addAttribute("months", months());
+		model.addAttribute("stages", views);
+		model.addAttribute("pdf",
+				TableView.link(request, java.util.Map.of("export", "exits", "format", "pdf"), List.of("page")));
+		return "surveys/exit-results";
+	}
+
+	@GetMapping(params = "export")
+	@PreAuthorize(READERS)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@RequestParam(name = "month", required = false) String month,
+			@RequestParam(name = "unit", required = false) String unit, @RequestParam("export") String export,
+			@RequestParam(name = "format", required = false) String format, Locale locale) {
+		YearMonth chosen = month(month);
+		if (chosen == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is written yyyy-mm.");
+		}
+		List<ExitResultsTables.Stage> stages = this.tables.stages(me.organisationId(), chosen,
+				this.organisations.visibility(authentication, me.organisationId()), unit, locale);
+		if ("pdf".equals(format)) {
+			return SurveysPdf.download(pdf(stages, chosen, locale), "exit-results-" + chosen);
+		}
+		FigureTable table = null;
+		for (ExitResultsTables.Stage stage : stages) {
+			if (stage.units().name().equals(export)) {
+				table = stage.units();
+			}
+			if (stage.reasons() != null && stage.reasons().table().name().equals(export)) {
+				table = stage.reasons().table();
+			}
+		}
+		if (table == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return TableExports.download(table, TableExports.Format.of(format).orElse(TableExports.Format.CSV),
+				chosen.atEndOfMonth(), locale);
+	}
+
+	/** The exit results of a month as a PDF: both stages' tables, as on the page. */
+	byte[] pdf(List<ExitResultsTables.Stage> stages, YearMonth month, Locale locale) {
+		List<FigureTable> tables = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
+		lines.add(message("surveys.exits.window", locale, month.minusMonths(Results.EXIT_WINDOW_MONTHS - 1), month));
+		for (ExitResultsTables.Stage stage : stages) {
+			if (!stage.counted()) {
+				lines.add(message("surveys.exits.none", locale, stage.name()));
+				continue;
+			}
+			tables.add(stage.units());
+			if (stage.reasons() != null && stage.reasons().answered()) {
+				tables.add(stage.reasons().table());
+			}
+		}
+		return SurveysPdf.of(message("surveys.exits.title", locale), lines, tables);
+	}
+
+	/** The asked month, this month without one; {@code null} when malformed. */
+	private YearMonth month(String month) {
+		if (month == null || month.isBlank()) {
+			return YearMonth.now(this.clock);
+		}
+		try {
+			return YearMonth.parse(month.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The months the picker offers, newest first. */
+	private List<YearMonth> months() {
+		YearMonth now = YearMonth.now(this.clock);
+		List<YearMonth> months = new ArrayList<>();
+		for (int i = 0; i < MONTHS; i++) {
+			months.add(now.minusMonths(i));
+		}
+		return months;
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	/** A stage with its tables as the page shows them. */
+	record StageView(ExitResultsTables.Stage stage, TableView units, TableView reasons) {
+
+	}
+
+}

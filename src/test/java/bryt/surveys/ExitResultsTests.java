@@ -1,0 +1,189 @@
+package bryt.surveys;
+
+import java.util.Locale;
+import java.util.Map;
+
+import bryt.BrytTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static bryt.surveys.ResultsFixture.v;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The exit results page, its CSV and its PDF, through the real engine. Units of an
+ * organisation of its own: T (Topp) over A and B.
+ *
+ * <pre>
+ * exit_second, November 2026, invited A 6, B 2
+ *   A: 6 leavers, reasons 1 and 2, come back yes, recommend 10
+ *   B: 2 leavers, reason 3, come back no, recommend 0
+ * window December 2025 – November 2026, every measure rests on A 6, B 2, T 8:
+ *   B below 5 → counted in Topp; T − A = 2 → A hidden too (complementary); T shown:
+ *   participation 8 of 8 → 100 %; reasons 1: 6 (75 %), 2: 6 (75 %), 3: 2 (25 %);
+ *   come back yes 6, no 2, don't know 0; recommend (6 − 2)/8 → +50
+ * exit_first: nothing closed
+ * </pre>
+ */
+@BrytTest
+class ExitResultsTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	private ResultsFixture survey;
+
+	private String code;
+
+	private long a;
+
+	@BeforeEach
+	void survey() {
+		this.code = "exits-" + System.nanoTime();
+		this.survey = new ResultsFixture(this.jdbc, this.code);
+		long top = unit("T", null);
+		this.a = unit("A", top);
+		long b = unit("B", top);
+		long november = this.survey.cycle("exit_second", "2026-11-01", "2026-11-30", "closed");
+		this.survey.group(november, top, null, "Topp", 0);
+		this.survey.group(november, this.a, top, "Enhet A", 6);
+		this.survey.group(november, b, top, "Enhet B", 2);
+		for (int i = 0; i < 6; i++) {
+			this.survey.respond(november, this.a, null, Map.of("why", v(1, 2), "back", v(1), "rec", v(10)));
+		}
+		for (int i = 0; i < 2; i++) {
+			this.survey.respond(november, b, null, Map.of("why", v(3), "back", v(0), "rec", v(0)));
+		}
+	}
+
+	@Test
+	void thePageShowsTheEnginesFiguresAndWhereASmallUnitIsCounted() throws Exception {
+		String page = this.mvc.perform(as(get("/surveys/exits?month=2026-11"), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String top = row(page, "Topp");
+		assertThat(cells(top)).containsExactly("100%", "6", "2", "0", "50");
+		assertThat(row(page, "Enhet B")).contains("Too few to show on their own: counted in Topp.")
+			.doesNotContain(">2<");
+		assertThat(row(page, "Enhet A")).contains("showing it would let a smaller group beside it be worked out")
+			.doesNotContain(">6<");
+		// the reasons of the first unit (Topp): 6, 6 and 2 of 8
+		assertThat(page).contains("Reasons for leaving in Topp (Exit survey, after 90 days)");
+		assertThat(cells(row(page, "Workload"))).containsExactly("6", "75%");
+		assertThat(page).contains("Exit survey, first stage: no survey closed in these 12 months.");
+		// Enhet A's reasons are hidden, with the engine's words and no number
+		String a = this.mvc.perform(as(get("/surveys/exits?month=2026-11&unit=" + this.a), "hr"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(a).contains("Reasons for leaving in Enhet A");
+		assertThat(cells(row(a, "Workload"))).doesNotContain("6", "75%");
+	}
+
+	@Test
+	void theCsvHasTheSameCellsAndAMalformedMonthIsNamed() throws Exception {
+		String csv = this.mvc.perform(as(get("/surveys/exits?month=2026-11&export=exit-second&format=csv"), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("Topp,100%,6,2,0,50")
+			.contains("Enhet B,Too few to show on their own: counted in Topp.")
+			.doesNotContain("Enhet B,100%");
+		String page = this.mvc.perform(as(get("/surveys/exits?month=november"), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Choose a month from the list. A month is written as year and month, like 2026-11.");
+	}
+
+	@Test
+	void thePdfHoldsThePagesFiguresAndNoHiddenNumber() throws Exception {
+		byte[] pdf = this.mvc.perform(as(get("/surveys/exits?month=2026-11&export=exits&format=pdf"), "hr"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String text;
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			text = new PDFTextStripper().getText(document);
+		}
+		assertThat(text).contains("Exit survey results")
+			.contains("Answers from 2025-12 to 2026-11")
+			.contains("Topp 100% 6 2 0 50")
+			.contains("Workload 6 75%")
+			.contains("counted in Topp");
+		// Enhet A's and B's figures (100 %, 6 or 2 leavers, +100 or −100) never appear
+		assertThat(text.lines().filter((line) -> line.startsWith("Enhet")))
+			.allSatisfy((line) -> assertThat(line).doesNotContainPattern("\\d"));
+	}
+
+	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String name) {
+		return request.with(user(this.accounts.loadUserByUsername(account(name)))).locale(Locale.ENGLISH);
+	}
+
+	/** The table row whose header cell names the unit or reason. */
+	private static String row(String page, String name) {
+		// the first occurrence inside a row (a reason's label also stands beside its bar)
+		int at = page.indexOf(">" + name + "<");
+		while (at >= 0 && page.lastIndexOf("<tr", at) < page.lastIndexOf("</tr>", at)) {
+			at = page.indexOf(">" + name + "<", at + 1);
+		}
+		assertThat(at).as(name).isPositive();
+		return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+	}
+
+	/** The texts of a row's data cells. */
+	private static java.util.List<String> cells(String row) {
+		return java.util.regex.Pattern.compile("<td[^>]*>\\s*([^<]*?)\\s*</td>")
+			.matcher(row)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
+	}
+
+	private long unit(String code, Long parent) {
+		return this.jdbc.sql("""
+				insert into unit (organisation_id, code, name, level, parent_id)
+				values (:org, :code, :code, 'UNIT', :parent) returning id
+				""")
+			.param("org", this.survey.organisation)
+			.param("code", code)
+			.param("parent", parent)
+			.query(Long.class)
+			.single();
+	}
+
+	private String account(String name) {
+		String username = this.code + "-" + name;
+		this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles)
+				values (:org, :username, :name, 'x', '{HR}') on conflict do nothing
+				""").param("org", this.survey.organisation).param("username", username).param("name", name).update();
+		return username;
+	}
+
+}
