@@ -406,6 +406,22 @@ public class SurveyFigures {
 			}
 			Map<Cell, AnonymityDecision> decided = new HashMap<>();
 			decisions.forEach((key, cells) -> decided.putAll(decide(cells)));
+			// As the results page (ResultsPage.decision): an annual or pulse cycle's
+			// figure is shown only where its unit's row (participation) is, so the page,
+			// its exports, the PDF and this API show the same figures.
+			Map<List<Object>, AnonymityDecision> rowsShown = new HashMap<>();
+			decided.forEach((cell, decision) -> {
+				if (!EXIT_PROGRAMS.contains(cell.program()) && cell.measure().kind() == Measure.Kind.PARTICIPATION) {
+					rowsShown.put(List.of(cell.cycleIds().getFirst(), cell.unitId()), decision);
+				}
+			});
+			decided.replaceAll((cell, decision) -> {
+				if (EXIT_PROGRAMS.contains(cell.program()) || !decision.shown()) {
+					return decision;
+				}
+				AnonymityDecision row = rowsShown.get(List.of(cell.cycleIds().getFirst(), cell.unitId()));
+				return (row == null || row.shown()) ? decision : row;
+			});
 			return decided;
 		}
 

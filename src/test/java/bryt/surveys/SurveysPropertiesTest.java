@@ -24,7 +24,7 @@ class SurveysPropertiesTest {
 		assertThat(set.exitAddressKey()).isEqualTo(key);
 		assertThat(set.toString()).doesNotContain(key).contains("exitAddressKey=***");
 		assertThat(unset.exitAddressKey()).isEmpty();
-		assertThat(unset.toString()).contains("exitAddressKey=]");
+		assertThat(unset.toString()).contains("exitAddressKey=,");
 	}
 
 	private static SurveysProperties bind(Map<String, String> values) {
