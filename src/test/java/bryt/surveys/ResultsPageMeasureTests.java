@@ -86,6 +86,9 @@ class ResultsPageMeasureTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private SurveyFigures figures;
+
 	private final Map<String, Long> units = new LinkedHashMap<>();
 
 	private long instrument;
@@ -241,6 +244,35 @@ class ResultsPageMeasureTests {
 
 	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
 		return request.with(user(this.accounts.loadUserByUsername("committee"))).locale(Locale.ENGLISH);
+	}
+
+	/**
+	 * The overview's figures through the module's API (issue 13 item 7) show the same
+	 * cells as the page (item 3: every output through one engine): the hand-computed
+	 * indices of the class comment, and the same three safe figures hidden.
+	 */
+	@Test
+	void theOverviewsFiguresShowWhatThePageShowsAndHideWhatItHides() {
+		long demo = this.organisations.findByCode("exempelby").orElseThrow().id();
+		Map<String, SurveyFigures.Figure> byUnit = new LinkedHashMap<>();
+		this.figures.figures(demo, LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 6))
+			.stream()
+			.filter((figure) -> figure.program().equals("annual")
+					&& figure.periodEnd().equals(LocalDate.of(2026, 4, 24)))
+			.forEach((figure) -> byUnit.put(figure.unitName(), figure));
+		assertThat(byUnit.keySet()).containsExactlyInAnyOrder("BOF", "BOF-MOT", "BOF-UTR", "BOF-PLA", "VUX");
+		assertThat(byUnit.get("BOF").areaIndices()).containsEntry("load", 70).containsEntry("safe", 67);
+		assertThat(byUnit.get("BOF-UTR").areaIndices()).containsEntry("load", 67).containsEntry("safe", 100);
+		for (String hidden : List.of("BOF-MOT", "BOF-PLA", "VUX")) {
+			assertThat(byUnit.get(hidden).areaIndices()).as(hidden).doesNotContainKey("safe");
+			assertThat(byUnit.get(hidden).hidden()).as(hidden)
+				.contains(new SurveyFigures.Measure(SurveyFigures.Measure.Kind.AREA_INDEX, "safe"));
+		}
+		assertThat(byUnit.get("BOF-MOT").areaIndices()).containsEntry("load", 33);
+		assertThat(byUnit.get("BOF-PLA").areaIndices()).containsEntry("load", 100);
+		assertThat(byUnit.get("VUX").areaIndices()).containsEntry("load", 67);
+		assertThat(byUnit.get("BOF").participationPercent()).isEqualTo(70);
+		assertThat(byUnit.get("BOF-UTR").participationPercent()).isEqualTo(60);
 	}
 
 }
