@@ -1,6 +1,8 @@
 package bryt.surveys;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,8 @@ class CycleRepository {
 
 	private static final String CYCLE_COLUMNS = """
 			c.id, c.organisation_id, c.program, c.instrument_id, c.opens_on, c.closes_on, c.status, c.invited,
-			c.reminded, c.without_address, coalesce(i.name ->> 'en', i.key) as instrument_name, i.name as instrument_names
+			c.reminded, c.without_address, coalesce(i.name ->> 'en', i.key) as instrument_name, i.name ->> 'sv' as instrument_sv,
+			i.name ->> 'da' as instrument_da
 			""";
 
 	private final JdbcClient jdbc;
@@ -184,7 +187,20 @@ class CycleRepository {
 		return new Cycle(rs.getLong("id"), rs.getLong("organisation_id"), CycleProgram.of(rs.getString("program")),
 				rs.getLong("instrument_id"), rs.getObject("opens_on", LocalDate.class),
 				rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getInt("invited"),
-				rs.getBoolean("reminded"), rs.getString("instrument_name"), rs.getInt("without_address"));
+				rs.getBoolean("reminded"), names(rs), rs.getInt("without_address"));
+	}
+
+	/** The instrument's name by language, English (else its key) for any other. */
+	private static Map<String, String> names(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Map<String, String> names = new HashMap<>();
+		names.put("en", rs.getString("instrument_name"));
+		for (String language : List.of("sv", "da")) {
+			String name = rs.getString("instrument_" + language);
+			if (name != null) {
+				names.put(language, name);
+			}
+		}
+		return names;
 	}
 
 	record Instrument(long id, String name) {

@@ -65,9 +65,8 @@ class SurveysPdfController {
 		Cycle cycle = figures.cycle();
 		String program = message("surveys.program." + cycle.program().key(), locale);
 		String title = message("surveys.results.title", locale, program, cycle.opensOn());
-		List<String> lines = List.of(
-				message("surveys.results.intro", locale, cycle.instrumentName(), cycle.opensOn(), cycle.closesOn()),
-				message("surveys.results.heatmap.hint", locale));
+		List<String> lines = List.of(message("surveys.results.intro", locale, cycle.instrumentName(locale),
+				cycle.opensOn(), cycle.closesOn()), message("surveys.results.heatmap.hint", locale));
 		byte[] pdf = SurveysPdf.of(title, lines, List.of(heatmap), message("surveys.results.hidden", locale));
 		return SurveysPdf.download(pdf, "survey-results-" + cycle.id() + "-" + cycle.opensOn());
 	}

@@ -63,6 +63,29 @@ class CycleMendsTests {
 				"bryt.public-url");
 	}
 
+	/**
+	 * The second review's L4: the cycles page named Bryt's own instruments in English on
+	 * Swedish and Danish pages.
+	 */
+	@Test
+	void theCyclesPageNamesTheInstrumentInThePagesLanguage() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		long pulse = this.instruments.brytOwn(Instruments.PULSE).orElseThrow();
+		LocalDate today = LocalDate.now();
+		this.cycles.launchAndInvite(org.id(), new CycleCommand(CycleProgram.PULSE, pulse, today, today.plusDays(6)));
+		for (String[] language : new String[][] { { "sv", "Bryts pulsmätning" }, { "da", "Bryts pulsmåling" },
+				{ "en", "Bryt&#39;s pulse survey" } }) {
+			String page = this.mvc
+				.perform(get("/surveys/cycles").header("Accept-Language", language[0])
+					.with(user(TestAccounts.of(org.id(), Role.HR))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(language[0]).contains(language[1]);
+		}
+	}
+
 	/** Item 5: nobody employed on the opening day: refused, no cycle made. */
 	@Test
 	void aLaunchThatWouldInviteNobodyIsRefusedAndMakesNoCycle() throws Exception {
