@@ -396,20 +396,25 @@ class ResultsPage {
 				return List.of();
 			}
 			List<ResultUnit> all = this.figures.units();
+			Set<Long> ids = new HashSet<>();
+			all.forEach((unit) -> ids.add(unit.unitId()));
+			// children by parent, in the snapshot's order; a unit whose parent is not in
+			// the snapshot is a root (the key null)
+			Map<Long, List<ResultUnit>> children = new HashMap<>();
+			for (ResultUnit unit : all) {
+				Long parent = (unit.parentUnitId() != null && ids.contains(unit.parentUnitId())) ? unit.parentUnitId()
+						: null;
+				children.computeIfAbsent(parent, (key) -> new ArrayList<>()).add(unit);
+			}
 			List<ResultUnit> ordered = new ArrayList<>();
-			addChildren(all, null, ordered);
+			addChildren(children, null, ordered);
 			return ordered.stream().filter((unit) -> visibility.seesUnitFigures(unit.unitId())).toList();
 		}
 
-		private static void addChildren(List<ResultUnit> all, Long parent, List<ResultUnit> ordered) {
-			Set<Long> ids = new HashSet<>();
-			all.forEach((unit) -> ids.add(unit.unitId()));
-			for (ResultUnit unit : all) {
-				boolean root = unit.parentUnitId() == null || !ids.contains(unit.parentUnitId());
-				if ((parent == null) ? root : parent.equals(unit.parentUnitId())) {
-					ordered.add(unit);
-					addChildren(all, unit.unitId(), ordered);
-				}
+		private static void addChildren(Map<Long, List<ResultUnit>> children, Long parent, List<ResultUnit> ordered) {
+			for (ResultUnit unit : children.getOrDefault(parent, List.of())) {
+				ordered.add(unit);
+				addChildren(children, unit.unitId(), ordered);
 			}
 		}
 
