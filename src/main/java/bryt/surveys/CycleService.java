@@ -26,9 +26,12 @@ class CycleService {
 
 	private final AnswerRepository answers;
 
+	private final ResultSummaries summaries;
+
 	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail,
-			AnswerRepository answers) {
+			AnswerRepository answers, ResultSummaries summaries) {
 		this.answers = answers;
+		this.summaries = summaries;
 		this.launch = launch;
 		this.cycles = cycles;
 		this.organisations = organisations;
@@ -85,11 +88,13 @@ class CycleService {
 
 	/**
 	 * Closes a cycle: its held answers go into the result tables in a random order under
-	 * new ids, in the same transaction as the close.
+	 * new ids, and are summarised for its results (V36), in the same transaction as the
+	 * close.
 	 */
 	@Transactional
 	void close(long cycleId) {
 		this.answers.release(cycleId);
+		this.summaries.summarise(cycleId);
 		this.cycles.close(cycleId);
 	}
 
