@@ -31,6 +31,8 @@ class CycleService {
 
 	private final ResultsPage results;
 
+	private final ResultSummaries summaries;
+
 	private final Instruments instruments;
 
 	private final ActionPlans actions;
@@ -40,10 +42,11 @@ class CycleService {
 	private final Clock clock;
 
 	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail,
-			AnswerRepository answers, ResultsPage results, Instruments instruments, ActionPlans actions,
-			MessageSource messages, Clock clock) {
+			AnswerRepository answers, ResultsPage results, ResultSummaries summaries, Instruments instruments,
+			ActionPlans actions, MessageSource messages, Clock clock) {
 		this.answers = answers;
 		this.results = results;
+		this.summaries = summaries;
 		this.instruments = instruments;
 		this.actions = actions;
 		this.messages = messages;
@@ -115,15 +118,17 @@ class CycleService {
 
 	/**
 	 * Closes a cycle: its held answers go into the result tables in a random order under
-	 * new ids, in the same transaction as the close; then each unit whose figures the
-	 * results page shows gets an action proposed for every weak area
-	 * ({@link ActionPlans#proposeForWeakAreas}), due 30 days after the release.
+	 * new ids, and are summarised for its results (V36), in the same transaction as the
+	 * close; then each unit whose figures the results page shows gets an action proposed
+	 * for every weak area ({@link ActionPlans#proposeForWeakAreas}), due 30 days after
+	 * the release.
 	 * @param releasedOn the day the results are released (the jobs' today; the demo's
 	 * past closing days)
 	 */
 	@Transactional
 	void close(long cycleId, LocalDate releasedOn) {
 		this.answers.release(cycleId);
+		this.summaries.summarise(cycleId);
 		this.cycles.close(cycleId);
 		proposeActions(cycleId, releasedOn);
 	}

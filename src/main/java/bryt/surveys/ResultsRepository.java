@@ -1,17 +1,11 @@
 package bryt.surveys;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,34 +16,23 @@ import org.springframework.stereotype.Repository;
  * picked by a parameter ({@link ResultBreakdown#parameter()}), not by building SQL.
  *
  * <p>
- * A closed cycle's counts are kept in memory once read: its answers are released into the
- * result tables in the transaction that closes it and never change after, and reading
+ * A closed cycle's counts are read from its summary ({@link ResultSummaries}, V36), taken
+ * once in the transaction that closes it: its answers never change after, and counting
  * them is two aggregates over every answer of the cycle (1.4 million rows for 40,000
- * responses, seconds; docs/benchmarks.md, issue 13), while every reader of the results
- * page, every trend and every pooled exit window reads them again. An entry is keyed by
- * the cycle's row version ({@code xmin}) and its number of responses, so a cycle written
- * again (or deleted and its id never reused) is read afresh; an open cycle is never kept.
+ * responses, 20–50 s on the benchmark's machine; docs/benchmarks.md, issue 13). A cycle
+ * without a whole summary (an open one, which no results page reads) is counted from its
+ * answers as before.
  */
 @Repository
 class ResultsRepository {
 
-	/**
-	 * At most this many rows in memory (some 50 bytes each): a cycle of 40,000 responses
-	 * over 2,000 units is some 380,000.
-	 */
-	static final long CACHED_ROWS = 2_000_000;
-
 	private final JdbcClient jdbc;
 
-	private final Cache<Closed, ResultRows> kept = Caffeine.newBuilder()
-		.maximumWeight(CACHED_ROWS)
-		.weigher((Closed key, ResultRows rows) -> 1 + rows.groups().size() + rows.invited().size()
-				+ rows.respondents().size() + rows.values().size() + rows.areas().size())
-		.expireAfterAccess(Duration.ofHours(6))
-		.build();
+	private final ResultSummaries summaries;
 
-	ResultsRepository(JdbcClient jdbc) {
+	ResultsRepository(JdbcClient jdbc, ResultSummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -97,55 +80,27 @@ class ResultsRepository {
 	}
 
 	/**
-	 * The counts of some cycles, per cycle, unit and (under a breakdown) band. Every row
-	 * is a cycle's own (each query groups by cycle), so the rows of several cycles are
-	 * the rows of each put together, and each closed cycle's are kept apart.
+	 * The counts of some cycles, per cycle, unit and (under a breakdown) band: of those
+	 * summarised from their summary, of the others from their answers. Every row is a
+	 * cycle's own (each query groups by cycle), so the rows of several cycles are the
+	 * rows of each put together.
 	 */
 	ResultRows rows(Collection<Long> cycleIds, ResultBreakdown breakdown) {
 		if (cycleIds.isEmpty()) {
 			return new ResultRows(List.of(), List.of(), List.of(), List.of(), List.of());
 		}
-		Set<Long> cycles = new TreeSet<>(cycleIds);
-		Map<Long, Closed> closedCycles = closed(cycles, breakdown);
+		List<Long> cycles = List.copyOf(new TreeSet<>(cycleIds));
+		Set<Long> summarised = this.summaries.summarised(cycles);
+		List<Long> toCount = cycles.stream().filter((cycle) -> !summarised.contains(cycle)).toList();
 		List<ResultRows> parts = new ArrayList<>();
-		List<Long> toRead = new ArrayList<>();
-		for (long cycle : cycles) {
-			Closed key = closedCycles.get(cycle);
-			ResultRows known = (key != null) ? this.kept.getIfPresent(key) : null;
-			if (known != null) {
-				parts.add(known);
-			}
-			else {
-				toRead.add(cycle);
-			}
+		parts.add(new ResultRows(groups(cycles), List.of(), List.of(), List.of(), List.of()));
+		if (!summarised.isEmpty()) {
+			parts.add(this.summaries.counts(summarised, breakdown));
 		}
-		if (!toRead.isEmpty()) {
-			ResultRows read = read(toRead, breakdown);
-			parts.add(read);
-			for (long cycle : toRead) {
-				Closed key = closedCycles.get(cycle);
-				if (key != null) {
-					this.kept.put(key, read.of(Set.of(cycle)));
-				}
-			}
+		if (!toCount.isEmpty()) {
+			parts.add(count(toCount, breakdown));
 		}
-		return (parts.size() == 1) ? parts.getFirst() : join(parts);
-	}
-
-	/**
-	 * The closed ones among some cycles, each with what its kept rows are valid for.
-	 */
-	private Map<Long, Closed> closed(Set<Long> cycles, ResultBreakdown breakdown) {
-		Map<Long, Closed> closed = new HashMap<>();
-		this.jdbc.sql("""
-				select c.id, c.xmin::text as version,
-					(select count(*) from survey_response r where r.cycle_id = c.id) as responses
-				from survey_cycle c where c.id in (:cycles) and c.status = 'closed'
-				""").param("cycles", List.copyOf(cycles)).query((rs) -> {
-			long id = rs.getLong("id");
-			closed.put(id, new Closed(id, rs.getString("version"), rs.getLong("responses"), breakdown));
-		});
-		return closed;
+		return join(parts);
 	}
 
 	private static ResultRows join(List<ResultRows> parts) {
@@ -164,9 +119,9 @@ class ResultsRepository {
 		return new ResultRows(groups, invited, respondents, values, areas);
 	}
 
-	private ResultRows read(List<Long> cycles, ResultBreakdown breakdown) {
-		String band = breakdown.parameter();
-		List<ResultRows.Group> groups = this.jdbc.sql("""
+	/** Each cycle's unit snapshot. */
+	private List<ResultRows.Group> groups(List<Long> cycles) {
+		return this.jdbc.sql("""
 				select cycle_id, unit_id, parent_unit_id, name, invited
 				from survey_group where cycle_id in (:cycles)
 				""").param("cycles", cycles).query((rs, row) -> {
@@ -175,6 +130,14 @@ class ResultsRepository {
 			return new ResultRows.Group(rs.getLong("cycle_id"), rs.getLong("unit_id"), parentUnitId,
 					rs.getString("name"), rs.getInt("invited"));
 		}).list();
+	}
+
+	/**
+	 * Counts some cycles from their answers: the same aggregates as V36's
+	 * {@code survey_result_summarise}, for one breakdown.
+	 */
+	private ResultRows count(List<Long> cycles, ResultBreakdown breakdown) {
+		String band = breakdown.parameter();
 		List<ResultRows.Invited> invited = (breakdown == ResultBreakdown.NONE) ? List.of()
 				: this.jdbc
 					.sql("""
@@ -238,7 +201,7 @@ class ResultsRepository {
 			.query((rs, row) -> new ResultRows.ValueCount(rs.getLong("cycle_id"), rs.getLong("unit_id"),
 					rs.getString("band"), rs.getString("item_key"), null, rs.getInt("responses")))
 			.list());
-		return new ResultRows(groups, invited, respondents, List.copyOf(values), areaSums(cycles, band));
+		return new ResultRows(List.of(), invited, respondents, List.copyOf(values), areaSums(cycles, band));
 	}
 
 	/**
@@ -276,14 +239,6 @@ class ResultsRepository {
 			.query((rs, row) -> new ResultRows.AreaSum(rs.getLong("cycle_id"), rs.getLong("unit_id"),
 					rs.getString("band"), rs.getString("area_key"), rs.getDouble("score_sum"), rs.getInt("responses")))
 			.list();
-	}
-
-	/**
-	 * A closed cycle's rows under a breakdown, as of a version of the cycle's row and a
-	 * number of responses.
-	 */
-	private record Closed(long cycleId, String version, long responses, ResultBreakdown breakdown) {
-
 	}
 
 }

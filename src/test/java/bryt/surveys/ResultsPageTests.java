@@ -122,6 +122,8 @@ class ResultsPageTests {
 		respond(this.closed, "BOF-UTR", new int[] { 2, 2, 2, 2, 2, 2 }, null);
 		respond(this.closed, "BOF-PLA", new int[] { 3, 3, 3, 3, 2, 2, 1, 0 }, new int[] { 10, 10, 10, 9, 8, 7, 6, 0 });
 		respond(this.closed, "VUX", new int[] { 3, 3, 2, 2, 2, 1, 0 }, null);
+		// released rows of a closed cycle: summarised as the close summarises them
+		new ResultSummaries(this.jdbc).summarise(this.closed);
 		this.open = cycle(demo.id(), "open");
 		respond(this.open, "VUX", new int[] { 3, 3, 3, 3, 3, 3, 3, 3 }, null);
 	}
