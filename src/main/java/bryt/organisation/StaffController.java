@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import bryt.shared.PersonalIdentityNumbers;
 import bryt.shared.tables.Cell;
 import bryt.shared.tables.Column;
 import bryt.shared.tables.FigureTable;
@@ -180,7 +181,10 @@ class StaffController {
 		StaffMember member = this.staff.find(me.organisationId(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String typed = workEmail.strip();
-		if (!typed.isEmpty() && (typed.length() > MAX_EMAIL || !OrganisationImports.EMAIL.matcher(typed).matches())) {
+		// An address made of a personnummer or CPR number is a client's or the person's
+		// identity number: refused as everywhere, and not echoed.
+		if (!typed.isEmpty() && (typed.length() > MAX_EMAIL || !OrganisationImports.EMAIL.matcher(typed).matches()
+				|| PersonalIdentityNumbers.containsOne(typed))) {
 			// shown empty, as every refused field: the value is not echoed
 			model.addAttribute("workEmailError", true);
 			model.addAttribute("workEmail", "");

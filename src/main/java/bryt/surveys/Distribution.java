@@ -32,6 +32,8 @@ record Distribution(String itemKey, String areaKey, String kind, List<Integer> c
 		return switch (kind) {
 			case "scale" -> points;
 			case "yes_no" -> 3;
+			// the fixed list of leaving reasons (ten), not the 0–10 of a recommend item
+			case "reasons" -> AnswerItem.REASONS.size();
 			default -> 11;
 		};
 	}

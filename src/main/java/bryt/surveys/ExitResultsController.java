@@ -41,6 +41,9 @@ class ExitResultsController {
 
 	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
 
+	/** The earliest month asked for that is not taken as malformed. */
+	private static final YearMonth EARLIEST = YearMonth.of(2000, 1);
+
 	/** How many months the picker offers, the current one included. */
 	static final int MONTHS = 24;
 
@@ -141,7 +144,10 @@ class ExitResultsController {
 			return YearMonth.now(this.clock);
 		}
 		try {
-			return YearMonth.parse(month.strip());
+			YearMonth parsed = YearMonth.parse(month.strip());
+			// a month the picker could offer, or earlier back to 2000: a year like
+			// -999999999 is as malformed as a typo (and broke the window's arithmetic)
+			return (parsed.isBefore(EARLIEST) || parsed.isAfter(YearMonth.now(this.clock))) ? null : parsed;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

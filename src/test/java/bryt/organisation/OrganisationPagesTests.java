@@ -186,6 +186,16 @@ class OrganisationPagesTests {
 			.getContentAsString();
 		assertThat(refused).contains("Enter an e-mail address like name@example.com").doesNotContain("not-an-address");
 		assertThat(workEmail(id)).isEqualTo("kim@work.example");
+		// the second review: a personnummer as the address was stored
+		String number = this.mvc
+			.perform(asHr("pages-email",
+					post("/staff/" + id + "/work-email").param("workEmail", PERSONNUMMER + "@work.example")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(number).contains("Enter an e-mail address like name@example.com").doesNotContain(PERSONNUMMER);
+		assertThat(workEmail(id)).isEqualTo("kim@work.example");
 
 		this.mvc.perform(asHr("pages-email", post("/staff/" + id + "/work-email").param("workEmail", "")))
 			.andExpect(redirectedUrl("/staff"));

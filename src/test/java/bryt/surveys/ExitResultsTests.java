@@ -117,6 +117,15 @@ class ExitResultsTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Choose a month from the list. A month is written as year and month, like 2026-11.");
+		// the second review: a year out of range was a 500 (the window's arithmetic)
+		String far = this.mvc.perform(as(get("/surveys/exits?month=-999999999-01"), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(far).contains("Choose a month from the list.");
+		this.mvc.perform(as(get("/surveys/exits?month=-999999999-01&export=exits&format=pdf"), "hr"))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -143,8 +143,10 @@ class ResultsTests {
 		// rec 10, 9, 7, 0, 6 (R6 did not answer): (2 − 2) / 5 = 0
 		assertThat(unit100.recommend().get("rec")).isEqualTo(new RecommendScore(2, 1, 2));
 		assertThat(unit100.recommend().get("rec").rounded()).isZero();
-		// why: 1 by R1 R2, 2 by R1 R5, 5 by R5; answered by R1, R2, R5
-		assertThat(unit100.distribution("why").orElseThrow().counts()).containsExactly(0, 2, 2, 0, 0, 1, 0, 0, 0, 0, 0);
+		// why: 1 by R1 R2, 2 by R1 R5, 5 by R5; answered by R1, R2, R5; one count per
+		// reason of
+		// the ten (positions 0–9: the second review found an eleventh, shown as "10")
+		assertThat(unit100.distribution("why").orElseThrow().counts()).containsExactly(0, 2, 2, 0, 0, 1, 0, 0, 0, 0);
 		assertThat(unit100.distribution("why").orElseThrow().answered()).isEqualTo(3);
 		// back: R1 yes, R2 no, R3 don't know
 		assertThat(unit100.exitReasons().comeBack()).containsExactly(new ExitReasons.ComeBack("back", 1, 1, 1));
