@@ -49,10 +49,22 @@ class ExitJobs {
 	@Scheduled(cron = "${bryt.surveys.exit-cron:0 30 7 * * *}", zone = "${bryt.time-zone:Europe/Stockholm}")
 	@SchedulerLock(name = "surveys-exit", lockAtMostFor = "PT1H")
 	void run() {
+		openMonths();
 		int first = inviteLeavers();
 		int second = sendSecondStage();
 		if (first + second > 0) {
 			log.info("Sent {} first-stage and {} second-stage exit survey invitations", first, second);
+		}
+	}
+
+	/**
+	 * This month's exit cycles for every organisation, mail server or not: an exit window
+	 * is final only once every month in it has closed its cycles.
+	 */
+	void openMonths() {
+		LocalDate today = LocalDate.now(this.clock);
+		for (Organisation organisation : this.organisations.all()) {
+			this.exits.openMonth(organisation.id(), today);
 		}
 	}
 

@@ -188,6 +188,20 @@ class ExitSurveys {
 	}
 
 	/**
+	 * Makes this month's cycle of both stages if they are not there yet, so that a month
+	 * that may still take exit answers always has an open cycle, and no exit window that
+	 * holds it is taken as final before it closes ({@code SurveyFigures}).
+	 */
+	@Transactional
+	void openMonth(long organisationId, LocalDate today) {
+		Optional<Long> instrument = this.exits.exitInstrument();
+		if (instrument.isPresent()) {
+			monthCycle(organisationId, CycleProgram.EXIT_FIRST, instrument.get(), today);
+			monthCycle(organisationId, CycleProgram.EXIT_SECOND, instrument.get(), today);
+		}
+	}
+
+	/**
 	 * The stage's cycle of the month, made on demand: it opens on the first and closes at
 	 * the end of the next month, so a leaver invited late in a month still has a month to
 	 * answer, and no answer is dated finer than its month.

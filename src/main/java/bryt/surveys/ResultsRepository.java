@@ -36,6 +36,17 @@ class ResultsRepository {
 	}
 
 	/**
+	 * The opening days of a program's cycles that have not closed yet: an exit window
+	 * holding one of their months is not final.
+	 */
+	List<LocalDate> unclosedOpenings(long organisationId, String program) {
+		return this.jdbc.sql("""
+				select opens_on from survey_cycle
+				where organisation_id = :org and program = :program and status <> 'closed'
+				""").param("org", organisationId).param("program", program).query(LocalDate.class).list();
+	}
+
+	/**
 	 * An organisation's closed cycles of a program that opened in a period, oldest first.
 	 */
 	List<ResultCycle> closedCycles(long organisationId, String program, LocalDate from, LocalDate to) {

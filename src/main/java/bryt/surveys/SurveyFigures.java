@@ -198,11 +198,27 @@ public class SurveyFigures {
 		if (cycles.isEmpty()) {
 			return periods;
 		}
+		// Only final windows (the second review's H1): a window whose months may still
+		// gain answers would change once they come, and the two versions of it, each
+		// shown in its time, would differ by those few leavers. A month may still gain
+		// answers while its cycle is open (the exit job makes each month's cycles on its
+		// first run of the month: ExitSurveys.openMonth), and the current month before
+		// its cycle is made. A cycle of a past month is never made later.
+		YearMonth current = YearMonth.now(this.clock);
+		Set<YearMonth> unclosed = new HashSet<>();
+		this.repository.unclosedOpenings(organisationId, program)
+			.forEach((opening) -> unclosed.add(YearMonth.from(opening)));
+		if (cycles.stream().noneMatch((cycle) -> YearMonth.from(cycle.opensOn()).equals(current))) {
+			unclosed.add(current);
+		}
 		YearMonth end = YearMonth.from(cycles.getLast().opensOn()).plusMonths(Results.EXIT_WINDOW_MONTHS - 1);
 		for (YearMonth month = YearMonth.from(cycles.getFirst().opensOn()); !month.isAfter(end); month = month
 			.plusMonths(1)) {
+			YearMonth last = month;
+			boolean open = month.isAfter(current) || unclosed.stream()
+				.anyMatch((opened) -> !opened.isAfter(last) && !opened.isBefore(Results.windowStart(last)));
 			List<ResultCycle> pool = Results.pool(cycles, month);
-			if (!pool.isEmpty()) {
+			if (!pool.isEmpty() && !open) {
 				periods.add(new Period(program,
 						ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
 								instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
@@ -405,7 +421,8 @@ public class SurveyFigures {
 				decisions.computeIfAbsent(key, (k) -> new ArrayList<>()).add(cell);
 			}
 			Map<Cell, AnonymityDecision> decided = new HashMap<>();
-			decisions.forEach((key, cells) -> decided.putAll(decide(cells)));
+			decisions.forEach((key, cells) -> decided
+				.putAll(EXIT_PROGRAMS.contains(cells.getFirst().program()) ? decideInTurn(cells) : decide(cells)));
 			// As the results page (ResultsPage.decision): an annual or pulse cycle's
 			// figure is shown only where its unit's row (participation) is, so the page,
 			// its exports, the PDF and this API show the same figures.
@@ -423,6 +440,34 @@ public class SurveyFigures {
 				return (row == null || row.shown()) ? decision : row;
 			});
 			return decided;
+		}
+
+		/**
+		 * An exit stage's windows decided in the order they became final, each with every
+		 * earlier window, so that a window's decision never changes when a later month
+		 * closes (the second review's H1: a window shown last month, hidden now in favour
+		 * of this month's, let the two be subtracted). A window is shown as the engine
+		 * decides only when that run leaves every earlier window's decision as it was;
+		 * otherwise all its figures are hidden. What is shown over time is then always
+		 * one engine run's decision.
+		 */
+		private Map<Cell, AnonymityDecision> decideInTurn(List<Cell> cells) {
+			java.util.TreeMap<LocalDate, List<Cell>> windows = new java.util.TreeMap<>();
+			cells.forEach((cell) -> windows.computeIfAbsent(cell.periodEnd(), (end) -> new ArrayList<>()).add(cell));
+			Map<Cell, AnonymityDecision> fixed = new HashMap<>();
+			List<Cell> earlier = new ArrayList<>();
+			for (List<Cell> window : windows.values()) {
+				List<Cell> run = new ArrayList<>(earlier);
+				run.addAll(window);
+				Map<Cell, AnonymityDecision> decided = decide(run);
+				boolean kept = earlier.stream()
+					.allMatch((cell) -> decided.get(cell).shown() == fixed.get(cell).shown());
+				for (Cell cell : window) {
+					fixed.put(cell, kept ? decided.get(cell) : AnonymityDecision.hidden(AnonymityReason.OVERLAP));
+				}
+				earlier.addAll(window);
+			}
+			return fixed;
 		}
 
 		/** The engine's decision on the cells of one program and measure (and cycle). */
@@ -452,10 +497,11 @@ public class SurveyFigures {
 							null, null, count));
 				}
 			});
-			// Views in order of preference: the newest window first.
+			// Views in order of preference: the oldest window first, whose decision is
+			// already out (decideInTurn).
 			Map<String, Set<String>> views = new LinkedHashMap<>();
 			cells.stream()
-				.sorted(java.util.Comparator.comparing(Cell::periodEnd).reversed())
+				.sorted(java.util.Comparator.comparing(Cell::periodEnd))
 				.forEach((cell) -> views.computeIfAbsent(view(cell),
 						(k) -> new HashSet<>(cell.cycleIds().stream().map(EngineDecision::period).toList())));
 			List<AnonymityScope.View> scopeViews = new ArrayList<>();
