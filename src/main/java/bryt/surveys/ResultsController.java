@@ -100,7 +100,7 @@ class ResultsController {
 							.filter((text) -> !text.isEmpty())
 							.findFirst()
 							.orElse(""));
-				model.addAttribute("bandsNone", figures.bands().bands().isEmpty());
+				model.addAttribute("bandsNone", !figures.bands().recorded());
 				model.addAttribute("bandsTable",
 						TableView.of(view.breakdown(), TableRequest.NONE, false, request, locale));
 			}

@@ -148,7 +148,7 @@ class ResultsPage {
 				runs.put(area(area.key()), run);
 			}
 		}
-		return new Bands(breakdown, List.copyOf(bands), figures, runs);
+		return new Bands(breakdown, List.copyOf(bands), !found.isEmpty(), figures, runs);
 	}
 
 	/**
@@ -324,11 +324,13 @@ class ResultsPage {
 	 *
 	 * @param dimension tenure or age band
 	 * @param bands every band of the dimension, in order
+	 * @param recorded whether any answer carries a band of the dimension (answers given
+	 * with paper codes carry no tenure band; none carries an age band yet)
 	 * @param figures the figures per unit and band
 	 * @param runs per area measure, its engine run with the breakdown; missing where the
 	 * breakdown is hidden everywhere
 	 */
-	record Bands(ResultBreakdown dimension, List<String> bands, ResultFigures figures,
+	record Bands(ResultBreakdown dimension, List<String> bands, boolean recorded, ResultFigures figures,
 			Map<String, AnonymityResult> runs) {
 
 		/**

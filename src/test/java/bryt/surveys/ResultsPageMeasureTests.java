@@ -275,4 +275,21 @@ class ResultsPageMeasureTests {
 		assertThat(byUnit.get("BOF-UTR").participationPercent()).isEqualTo(60);
 	}
 
+	/**
+	 * The second review: a breakdown by tenure of answers that carry no tenure band (this
+	 * cycle's, like answers given with paper codes) said a group was too small; it says
+	 * no answer carries one.
+	 */
+	@Test
+	void aTenureBreakdownOfAnswersWithoutBandsSaysSo() throws Exception {
+		String page = this.mvc
+			.perform(as(get("/surveys/results/" + this.cycle).param("unit", String.valueOf(this.units.get("BOF-UTR")))
+				.param("breakdown", "tenure")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("No answer carries a tenure band").doesNotContain("id=\"breakdown-table\"");
+	}
+
 }
