@@ -292,4 +292,14 @@ class ResultsPageMeasureTests {
 		assertThat(page).contains("No answer carries a tenure band").doesNotContain("id=\"breakdown-table\"");
 	}
 
+	/**
+	 * The second review: the heatmap's hint promised a would-recommend score on an
+	 * instrument without a recommend item (this one has two scale items only).
+	 */
+	@Test
+	void theHintPromisesNoRecommendScoreWhereThereIsNone() throws Exception {
+		assertThat(page("VUX")).contains("index from 0 (weakest) to 100 (strongest) and participation rounded")
+			.doesNotContain("would-recommend");
+	}
+
 }
