@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import bryt.BrytTest;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.organisation.Unit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,6 +68,8 @@ class ResultsPageBreakdownTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private DemoSurveyRows rows;
+
 	private final Map<String, Long> units = new LinkedHashMap<>();
 
 	private long instrument;
@@ -78,32 +78,20 @@ class ResultsPageBreakdownTests {
 
 	@BeforeAll
 	void survey() {
-		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		for (Unit unit : this.organisations.units(demo.id())) {
-			this.units.put(unit.code(), unit.id());
-		}
-		this.instrument = this.jdbc.sql("""
-				insert into survey_instrument (organisation_id, key, name, locales, read_only)
-				values (:org, 'results-breakdown-test', '{"en": "Results breakdown test"}', '{en}', false) returning id
-				""").param("org", demo.id()).query(Long.class).single();
-		this.jdbc.sql("""
-				insert into survey_scale (instrument_id, key, labels, points)
-				values (:i, 't4', '{"en": ["Never", "Seldom", "Often", "Always"]}', 4)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_area (instrument_id, key, position, name, scored) values
-					(:i, 'load', 1, '{"en": "Load"}', true),
-					(:i, 'safe', 2, '{"en": "Safe"}', true)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key, reverse) values
-					(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
-					(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
-				""").param("i", this.instrument).update();
+		this.rows = new DemoSurveyRows(this.jdbc, this.organisations);
+		this.units.putAll(this.rows.units());
+		long demoId = this.rows.organisation();
+		this.instrument = this.rows.instrument("results-breakdown-test", "Results breakdown test", """
+				(:i, 'load', 1, '{"en": "Load"}', true),
+				(:i, 'safe', 2, '{"en": "Safe"}', true)
+				""", """
+				(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
+				(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
+				""");
 		this.cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
 				values (:org, 'pulse', :instrument, date '2005-09-05', date '2005-09-16', 'closed') returning id
-				""").param("org", demo.id()).param("instrument", this.instrument).query(Long.class).single();
+				""").param("org", demoId).param("instrument", this.instrument).query(Long.class).single();
 		group("BOF", null);
 		group("BOF-MOT", "BOF");
 		group("BOF-UTR", "BOF");
@@ -115,15 +103,7 @@ class ResultsPageBreakdownTests {
 	}
 
 	private void group(String code, String parent) {
-		this.jdbc.sql("""
-				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
-				values (:cycle, :unit, :parent, :name, 30)
-				""")
-			.param("cycle", this.cycle)
-			.param("unit", this.units.get(code))
-			.param("parent", (parent != null) ? this.units.get(parent) : null)
-			.param("name", code)
-			.update();
+		this.rows.group(this.cycle, code, parent, 30);
 	}
 
 	/**
@@ -132,15 +112,7 @@ class ResultsPageBreakdownTests {
 	 */
 	private void respond(String code, String band, int[] load, int safe) {
 		for (int i = 0; i < load.length; i++) {
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("""
-					insert into survey_response (id, cycle_id, unit_id, tenure_band) values (:id, :cycle, :unit, :band)
-					""")
-				.param("id", id)
-				.param("cycle", this.cycle)
-				.param("unit", this.units.get(code))
-				.param("band", band)
-				.update();
+			UUID id = this.rows.response(this.cycle, code, band);
 			answer(id, "l1", load[i]);
 			if (i < safe) {
 				answer(id, "s1", 3);
@@ -149,11 +121,7 @@ class ResultsPageBreakdownTests {
 	}
 
 	private void answer(UUID response, String item, int value) {
-		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
-			.param("id", response)
-			.param("item", item)
-			.param("value", value)
-			.update();
+		this.rows.answer(response, item, value);
 	}
 
 	@Test

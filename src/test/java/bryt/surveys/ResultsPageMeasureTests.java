@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.BrytTest;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +85,8 @@ class ResultsPageMeasureTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private DemoSurveyRows rows;
+
 	@Autowired
 	private SurveyFigures figures;
 
@@ -97,32 +98,20 @@ class ResultsPageMeasureTests {
 
 	@BeforeAll
 	void survey() {
-		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		for (Unit unit : this.organisations.units(demo.id())) {
-			this.units.put(unit.code(), unit.id());
-		}
-		this.instrument = this.jdbc.sql("""
-				insert into survey_instrument (organisation_id, key, name, locales, read_only)
-				values (:org, 'results-measure-test', '{"en": "Results measure test"}', '{en}', false) returning id
-				""").param("org", demo.id()).query(Long.class).single();
-		this.jdbc.sql("""
-				insert into survey_scale (instrument_id, key, labels, points)
-				values (:i, 't4', '{"en": ["Never", "Seldom", "Often", "Always"]}', 4)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_area (instrument_id, key, position, name, scored) values
-					(:i, 'load', 1, '{"en": "Load"}', true),
-					(:i, 'safe', 2, '{"en": "Safe"}', true)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key, reverse) values
-					(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
-					(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
-				""").param("i", this.instrument).update();
+		this.rows = new DemoSurveyRows(this.jdbc, this.organisations);
+		this.units.putAll(this.rows.units());
+		long demoId = this.rows.organisation();
+		this.instrument = this.rows.instrument("results-measure-test", "Results measure test", """
+				(:i, 'load', 1, '{"en": "Load"}', true),
+				(:i, 'safe', 2, '{"en": "Safe"}', true)
+				""", """
+				(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
+				(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
+				""");
 		this.cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
 				values (:org, 'annual', :instrument, date '2026-04-06', date '2026-04-24', 'closed') returning id
-				""").param("org", demo.id()).param("instrument", this.instrument).query(Long.class).single();
+				""").param("org", demoId).param("instrument", this.instrument).query(Long.class).single();
 		group("BOF", null, 1);
 		group("BOF-MOT", "BOF", 5);
 		group("BOF-UTR", "BOF", 10);
@@ -135,27 +124,13 @@ class ResultsPageMeasureTests {
 	}
 
 	private void group(String code, String parent, int invited) {
-		this.jdbc.sql("""
-				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
-				values (:cycle, :unit, :parent, :name, :invited)
-				""")
-			.param("cycle", this.cycle)
-			.param("unit", this.units.get(code))
-			.param("parent", (parent != null) ? this.units.get(parent) : null)
-			.param("name", code)
-			.param("invited", invited)
-			.update();
+		this.rows.group(this.cycle, code, parent, invited);
 	}
 
 	/** One response per l1 value; the first {@code safe.length} also answer s1. */
 	private void respond(String code, int[] load, int[] safe) {
 		for (int i = 0; i < load.length; i++) {
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("insert into survey_response (id, cycle_id, unit_id) values (:id, :cycle, :unit)")
-				.param("id", id)
-				.param("cycle", this.cycle)
-				.param("unit", this.units.get(code))
-				.update();
+			UUID id = this.rows.response(this.cycle, code, null);
 			answer(id, "l1", load[i]);
 			if (i < safe.length) {
 				answer(id, "s1", safe[i]);
@@ -164,11 +139,7 @@ class ResultsPageMeasureTests {
 	}
 
 	private void answer(UUID response, String item, int value) {
-		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
-			.param("id", response)
-			.param("item", item)
-			.param("value", value)
-			.update();
+		this.rows.answer(response, item, value);
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.BrytTest;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +84,8 @@ class ResultsPageTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private DemoSurveyRows rows;
+
 	private final Map<String, Long> units = new LinkedHashMap<>();
 
 	private long instrument;
@@ -95,36 +96,24 @@ class ResultsPageTests {
 
 	@BeforeAll
 	void survey() {
-		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		for (Unit unit : this.organisations.units(demo.id())) {
-			this.units.put(unit.code(), unit.id());
-		}
-		this.instrument = this.jdbc.sql("""
-				insert into survey_instrument (organisation_id, key, name, locales, read_only)
-				values (:org, 'results-page-test', '{"en": "Results page test"}', '{en}', false) returning id
-				""").param("org", demo.id()).query(Long.class).single();
-		this.jdbc.sql("""
-				insert into survey_scale (instrument_id, key, labels, points)
-				values (:i, 't4', '{"en": ["Never", "Seldom", "Often", "Always"]}', 4)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_area (instrument_id, key, position, name, scored) values
-					(:i, 'load', 1, '{"en": "Load"}', true),
-					(:i, 'other', 2, '{"en": "Other"}', false)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key, reverse) values
-					(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
-					(:i, 'rec', 'other', 1, 'recommend', '{"en": "Would you recommend us?"}', null, false)
-				""").param("i", this.instrument).update();
-		this.closed = cycle(demo.id(), "closed");
+		this.rows = new DemoSurveyRows(this.jdbc, this.organisations);
+		this.units.putAll(this.rows.units());
+		long demoId = this.rows.organisation();
+		this.instrument = this.rows.instrument("results-page-test", "Results page test", """
+				(:i, 'load', 1, '{"en": "Load"}', true),
+				(:i, 'other', 2, '{"en": "Other"}', false)
+				""", """
+				(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
+				(:i, 'rec', 'other', 1, 'recommend', '{"en": "Would you recommend us?"}', null, false)
+				""");
+		this.closed = cycle(demoId, "closed");
 		respond(this.closed, "BOF-MOT", new int[] { 1, 1, 1 }, null);
 		respond(this.closed, "BOF-UTR", new int[] { 2, 2, 2, 2, 2, 2 }, null);
 		respond(this.closed, "BOF-PLA", new int[] { 3, 3, 3, 3, 2, 2, 1, 0 }, new int[] { 10, 10, 10, 9, 8, 7, 6, 0 });
 		respond(this.closed, "VUX", new int[] { 3, 3, 2, 2, 2, 1, 0 }, null);
 		// released rows of a closed cycle: summarised as the close summarises them
 		new ResultSummaries(this.jdbc).summarise(this.closed);
-		this.open = cycle(demo.id(), "open");
+		this.open = cycle(demoId, "open");
 		respond(this.open, "VUX", new int[] { 3, 3, 3, 3, 3, 3, 3, 3 }, null);
 	}
 
@@ -150,27 +139,13 @@ class ResultsPageTests {
 	}
 
 	private void group(long cycle, String code, String parent, int invited) {
-		this.jdbc.sql("""
-				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
-				values (:cycle, :unit, :parent, :name, :invited)
-				""")
-			.param("cycle", cycle)
-			.param("unit", this.units.get(code))
-			.param("parent", (parent != null) ? this.units.get(parent) : null)
-			.param("name", code)
-			.param("invited", invited)
-			.update();
+		this.rows.group(cycle, code, parent, invited);
 	}
 
 	/** One response per l1 value, the i-th also answering the recommend item if given. */
 	private void respond(long cycle, String code, int[] load, int[] recommend) {
 		for (int i = 0; i < load.length; i++) {
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("insert into survey_response (id, cycle_id, unit_id) values (:id, :cycle, :unit)")
-				.param("id", id)
-				.param("cycle", cycle)
-				.param("unit", this.units.get(code))
-				.update();
+			UUID id = this.rows.response(cycle, code, null);
 			answer(id, "l1", load[i]);
 			if (recommend != null) {
 				answer(id, "rec", recommend[i]);
@@ -179,11 +154,7 @@ class ResultsPageTests {
 	}
 
 	private void answer(UUID response, String item, int value) {
-		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
-			.param("id", response)
-			.param("item", item)
-			.param("value", value)
-			.update();
+		this.rows.answer(response, item, value);
 	}
 
 	@Test

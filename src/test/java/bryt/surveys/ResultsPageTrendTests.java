@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import bryt.BrytTest;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +84,8 @@ class ResultsPageTrendTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private DemoSurveyRows rows;
+
 	private final Map<String, Long> units = new LinkedHashMap<>();
 
 	private long instrument;
@@ -95,29 +96,17 @@ class ResultsPageTrendTests {
 
 	@BeforeAll
 	void survey() {
-		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		for (Unit unit : this.organisations.units(demo.id())) {
-			this.units.put(unit.code(), unit.id());
-		}
-		this.instrument = this.jdbc.sql("""
-				insert into survey_instrument (organisation_id, key, name, locales, read_only)
-				values (:org, 'results-trend-test', '{"en": "Results trend test"}', '{en}', false) returning id
-				""").param("org", demo.id()).query(Long.class).single();
-		this.jdbc.sql("""
-				insert into survey_scale (instrument_id, key, labels, points)
-				values (:i, 't4', '{"en": ["Never", "Seldom", "Often", "Always"]}', 4)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_area (instrument_id, key, position, name, scored) values
-					(:i, 'load', 1, '{"en": "Load"}', true),
-					(:i, 'safe', 2, '{"en": "Safe"}', true)
-				""").param("i", this.instrument).update();
-		this.jdbc.sql("""
-				insert into survey_item (instrument_id, key, area_key, position, kind, text, scale_key, reverse) values
-					(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
-					(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
-				""").param("i", this.instrument).update();
-		this.first = cycle(demo.id(), LocalDate.of(2011, 3, 7));
+		this.rows = new DemoSurveyRows(this.jdbc, this.organisations);
+		this.units.putAll(this.rows.units());
+		long demoId = this.rows.organisation();
+		this.instrument = this.rows.instrument("results-trend-test", "Results trend test", """
+				(:i, 'load', 1, '{"en": "Load"}', true),
+				(:i, 'safe', 2, '{"en": "Safe"}', true)
+				""", """
+				(:i, 'l1', 'load', 1, 'scale', '{"en": "I have time for my cases"}', 't4', false),
+				(:i, 's1', 'safe', 1, 'scale', '{"en": "I can speak up"}', 't4', false)
+				""");
+		this.first = cycle(demoId, LocalDate.of(2011, 3, 7));
 		group(this.first, "BOF", null);
 		group(this.first, "BOF-MOT", "BOF");
 		group(this.first, "BOF-UTR", "BOF");
@@ -125,7 +114,7 @@ class ResultsPageTrendTests {
 		respond(this.first, "BOF-MOT", new int[] { 1, 1, 1, 1 }, new int[0]);
 		respond(this.first, "BOF-UTR", new int[] { 3, 3, 3, 3, 3 }, new int[] { 3, 3, 3, 3, 3 });
 		respond(this.first, "VUX", new int[] { 0, 0, 0, 0, 0, 0 }, new int[0]);
-		this.second = cycle(demo.id(), LocalDate.of(2012, 3, 5));
+		this.second = cycle(demoId, LocalDate.of(2012, 3, 5));
 		group(this.second, "BOF", null);
 		group(this.second, "BOF-MOT", "BOF");
 		group(this.second, "BOF-UTR", "BOF");
@@ -151,26 +140,13 @@ class ResultsPageTrendTests {
 	}
 
 	private void group(long cycle, String code, String parent) {
-		this.jdbc.sql("""
-				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
-				values (:cycle, :unit, :parent, :name, 10)
-				""")
-			.param("cycle", cycle)
-			.param("unit", this.units.get(code))
-			.param("parent", (parent != null) ? this.units.get(parent) : null)
-			.param("name", code)
-			.update();
+		this.rows.group(cycle, code, parent, 10);
 	}
 
 	/** One response per l1 value; the first {@code safe.length} also answer s1. */
 	private void respond(long cycle, String code, int[] load, int[] safe) {
 		for (int i = 0; i < load.length; i++) {
-			UUID id = UUID.randomUUID();
-			this.jdbc.sql("insert into survey_response (id, cycle_id, unit_id) values (:id, :cycle, :unit)")
-				.param("id", id)
-				.param("cycle", cycle)
-				.param("unit", this.units.get(code))
-				.update();
+			UUID id = this.rows.response(cycle, code, null);
 			answer(id, "l1", load[i]);
 			if (i < safe.length) {
 				answer(id, "s1", safe[i]);
@@ -179,11 +155,7 @@ class ResultsPageTrendTests {
 	}
 
 	private void answer(UUID response, String item, int value) {
-		this.jdbc.sql("insert into survey_answer (response_id, item_key, value) values (:id, :item, :value)")
-			.param("id", response)
-			.param("item", item)
-			.param("value", value)
-			.update();
+		this.rows.answer(response, item, value);
 	}
 
 	@Test
