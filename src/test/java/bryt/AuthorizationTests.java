@@ -102,6 +102,7 @@ class AuthorizationTests {
 			// Comments (issue 13 item 3): read where the results are; reviewed by the
 			// employer's side (HR, admin) and the employee side (union) only
 			Map.entry("GET /surveys/results/{id}/comments", Set.of("admin", "hr", "manager", "union", "committee")),
+			Map.entry("GET /safety/incidents/{id}", Set.of("hr", "manager")),
 			Map.entry("GET /surveys/results/{id}/comments/review", Set.of("admin", "hr", "union")),
 			Map.entry("POST /surveys/results/{id}/comments/review/redact", Set.of("admin", "hr", "union")),
 			Map.entry("POST /surveys/results/{id}/comments/review/approve", Set.of("admin", "hr", "union")),

@@ -29,7 +29,6 @@ class Accounts {
 	static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
 
 	/** Roles that see units and therefore need at least one covered unit. */
-	private static final Set<Role> SCOPED = EnumSet.of(Role.MANAGER, Role.UNION_REPRESENTATIVE);
 
 	private final AccountRepository accounts;
 
@@ -146,7 +145,7 @@ class Accounts {
 			.containsAll(unitIds)) {
 			errors.rejectValue("unitIds", "unknown");
 		}
-		if (form.roles() != null && form.roles().stream().anyMatch(SCOPED::contains) && unitIds.isEmpty()) {
+		if (form.roles() != null && form.roles().stream().anyMatch(Role.COVERING::contains) && unitIds.isEmpty()) {
 			errors.rejectValue("unitIds", "required");
 		}
 		if (!newAccount && removesLastAdministrator(organisationId, accountId, form)) {

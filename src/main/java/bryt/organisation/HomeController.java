@@ -43,7 +43,7 @@ class HomeController {
 		model.addAttribute("me", me);
 		model.addAttribute("organisation", this.organisations.find(me.organisationId()).orElseThrow());
 		this.directory.ownRecord(me).ifPresent((member) -> model.addAttribute("ownRecord", member));
-		if (me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE)) {
+		if (Role.covers(me.roles())) {
 			model.addAttribute("coveredUnits", this.directory.coveredUnits(me));
 		}
 		Visibility visibility = this.directory.visibility(me);

@@ -1,11 +1,12 @@
 package bryt.organisation;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What an account may see and do. An account holds one or more roles; the roles
- * {@link #MANAGER} and {@link #UNION_REPRESENTATIVE} are limited to the units the account
- * covers.
+ * What an account may see and do. An account holds one or more roles; the roles in
+ * {@link #COVERING} are limited to the units the account covers.
  */
 public enum Role {
 
@@ -15,11 +16,13 @@ public enum Role {
 	HR,
 	/** First-line lead or unit manager: their units (chef, leder). */
 	MANAGER,
-	/**
-	 * Union or safety representative: their units (skyddsombud,
-	 * arbejdsmiljørepræsentant).
-	 */
+	/** Union representative: their units (fackligt ombud, tillidsrepræsentant). */
 	UNION_REPRESENTATIVE,
+	/**
+	 * Safety representative: their units' incidents and work environment (skyddsombud,
+	 * arbejdsmiljørepræsentant); separate from the union representative (issue 14).
+	 */
+	SAFETY_REPRESENTATIVE,
 	/**
 	 * A social worker or other employee: their own figures (socialsekreterare,
 	 * socialrådgiver).
@@ -36,6 +39,18 @@ public enum Role {
 	 * page: the organisation's data owners. One place for every module's import kind.
 	 */
 	public static final Set<String> IMPORTERS = Set.of(ADMINISTRATOR.name(), HR.name());
+
+	/**
+	 * The roles limited to the units the account covers (and all below them); an account
+	 * holding one needs at least one covered unit.
+	 */
+	public static final Set<Role> COVERING = Collections
+		.unmodifiableSet(EnumSet.of(MANAGER, UNION_REPRESENTATIVE, SAFETY_REPRESENTATIVE));
+
+	/** Whether any of the roles is limited to covered units. */
+	public static boolean covers(Set<Role> roles) {
+		return roles.stream().anyMatch(COVERING::contains);
+	}
 
 	/** The role's name as Spring Security's {@code hasRole} expects it. */
 	public String authority() {

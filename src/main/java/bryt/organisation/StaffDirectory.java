@@ -37,7 +37,7 @@ class StaffDirectory {
 	 * What the account may see of its organisation: the rule is {@link Visibility#of}.
 	 */
 	Visibility visibility(CurrentAccount me) {
-		boolean covers = me.has(Role.MANAGER) || me.has(Role.UNION_REPRESENTATIVE);
+		boolean covers = Role.covers(me.roles());
 		return Visibility.of(me.roles(), me.staffId().orElse(null), covers ? Set.copyOf(coveredUnitIds(me)) : Set.of());
 	}
 

@@ -25,7 +25,7 @@ import java.util.Set;
  * <td>none</td>
  * </tr>
  * <tr>
- * <td>Manager, union representative</td>
+ * <td>Manager, union or safety representative</td>
  * <td>the covered units and all below them</td>
  * <td>those in the covered units and all below them</td>
  * </tr>
@@ -65,7 +65,7 @@ public record Visibility(boolean wholeOrganisation, Set<Long> coveredUnits, bool
 	 */
 	static Visibility of(Set<Role> roles, Long staffId, Set<Long> coveredWithSubunits) {
 		boolean whole = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
-		boolean covers = roles.contains(Role.MANAGER) || roles.contains(Role.UNION_REPRESENTATIVE);
+		boolean covers = Role.covers(roles);
 		return new Visibility(whole, covers ? coveredWithSubunits : Set.of(),
 				whole || roles.contains(Role.COMMITTEE_MEMBER), roles.contains(Role.STAFF) ? staffId : null);
 	}
