@@ -1,7 +1,12 @@
 package bryt.surveys;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisations;
@@ -71,7 +76,7 @@ class ResultsController {
 		if (!figures.closed()) {
 			return "surveys/results-open";
 		}
-		View view = view(figures, authentication, me, unit, locale);
+		View view = view(figures, authentication, me, unit, true, locale);
 		model.addAttribute("instrument", view.instrument());
 		model.addAttribute("heatmap", TableView.of(view.heatmap(), TableRequest.NONE, false, request, locale));
 		model.addAttribute("trend",
@@ -109,6 +114,7 @@ class ResultsController {
 			model.addAttribute("breakdown", "");
 		}
 		model.addAttribute("units", view.units());
+		model.addAttribute("allUnits", view.allUnits());
 		return "surveys/results";
 	}
 
@@ -122,7 +128,7 @@ class ResultsController {
 		if (!figures.closed()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		View view = view(figures, authentication, me, unit, locale);
+		View view = view(figures, authentication, me, unit, false, locale);
 		FigureTable table = switch (export) {
 			case "heatmap" -> view.heatmap();
 			case "distribution" -> view.distribution();
@@ -150,29 +156,56 @@ class ResultsController {
 
 	/**
 	 * What the viewer sees: its units, the heatmap of them, and the distribution of the
-	 * unit asked for (one of its own; the first otherwise).
+	 * unit asked for (one of its own; the first otherwise). On the page, a viewer with
+	 * more than {@value #PAGE_UNITS} units sees the chosen unit's surroundings only
+	 * ({@link #around}); the downloads hold every unit.
 	 */
 	private View view(ResultsPage.Figures figures, Authentication authentication, CurrentAccount me, String unit,
-			Locale locale) {
+			boolean page, Locale locale) {
 		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
-		List<ResultUnit> units = figures.units(visibility);
+		List<ResultUnit> all = figures.units(visibility);
 		Instrument instrument = this.instruments.find(figures.cycle().instrumentId(), locale.getLanguage())
 			.orElseThrow();
-		ResultUnit chosen = units.stream()
+		ResultUnit chosen = all.stream()
 			.filter((candidate) -> String.valueOf(candidate.unitId()).equals(unit))
 			.findFirst()
-			.orElse(units.isEmpty() ? null : units.getFirst());
+			.orElse(all.isEmpty() ? null : all.getFirst());
+		List<ResultUnit> units = (page && all.size() > PAGE_UNITS) ? around(all, chosen) : all;
 		FigureTable heatmap = this.tables.heatmap(figures, units, instrument, locale);
 		FigureTable distribution = (chosen != null) ? this.tables.distribution(figures, chosen, instrument, locale)
 				: null;
 		FigureTable trend = figures.trend().isEmpty() ? null : this.tables.trend(figures, units, instrument, locale);
 		FigureTable breakdown = (chosen != null && figures.bands() != null)
 				? this.tables.breakdown(figures, chosen, instrument, locale) : null;
-		return new View(units, instrument, heatmap, trend, chosen, distribution, breakdown);
+		return new View(units, all.size(), instrument, heatmap, trend, chosen, distribution, breakdown);
 	}
 
-	private record View(List<ResultUnit> units, Instrument instrument, FigureTable heatmap, FigureTable trend,
-			ResultUnit unit, FigureTable distribution, FigureTable breakdown) {
+	/**
+	 * The most units the page's heatmap and trend list; a larger organisation's page
+	 * shows one unit's surroundings, so that the page stays readable (and small: 2,000
+	 * units made a page of megabytes, docs/benchmarks.md).
+	 */
+	static final int PAGE_UNITS = 60;
+
+	/**
+	 * The chosen unit, the units above it and those directly below it, in the order of
+	 * {@code units} (parents before their children).
+	 */
+	static List<ResultUnit> around(List<ResultUnit> units, ResultUnit chosen) {
+		Map<Long, ResultUnit> byId = new HashMap<>();
+		units.forEach((unit) -> byId.put(unit.unitId(), unit));
+		Set<Long> shown = new HashSet<>();
+		ResultUnit at = chosen;
+		while (at != null && shown.add(at.unitId())) {
+			at = byId.get(at.parentUnitId());
+		}
+		return units.stream()
+			.filter((unit) -> shown.contains(unit.unitId()) || Objects.equals(unit.parentUnitId(), chosen.unitId()))
+			.toList();
+	}
+
+	private record View(List<ResultUnit> units, int allUnits, Instrument instrument, FigureTable heatmap,
+			FigureTable trend, ResultUnit unit, FigureTable distribution, FigureTable breakdown) {
 
 	}
 

@@ -1,5 +1,6 @@
 package bryt.surveys;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import bryt.organisation.Visibility;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -39,6 +42,23 @@ class ResultsPage {
 	private final ResultsRepository results;
 
 	private final Minimums minimums;
+
+	/**
+	 * A closed cycle's figures and decisions: its answers, and those of the earlier
+	 * closed cycles of its trend, never change once closed (answers are released at the
+	 * close and only ever read after it), and the minimums are fixed at start. So they
+	 * are computed once per cycle, breakdown and trend, and kept for a while: the
+	 * engine's runs over a large organisation's tree are the page's largest cost (see
+	 * docs/benchmarks.md, "Surveys"). A cycle of the trend closing later (an older pulse
+	 * closed after a newer one) changes the key, not the kept figures.
+	 */
+	private final Cache<Key, Figures> closed = Caffeine.newBuilder()
+		.maximumSize(16)
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
+	private record Key(long cycleId, ResultBreakdown breakdown, List<Long> earlier) {
+	}
 
 	ResultsPage(CycleRepository cycles, ResultsRepository results, Minimums minimums) {
 		this.cycles = cycles;
@@ -80,6 +100,12 @@ class ResultsPage {
 			// No running scores: nothing is read, so nothing can leak.
 			return Optional.of(new Figures(cycle, null, null, List.of(), null));
 		}
+		List<ResultCycle> earlier = earlier(cycle);
+		Key key = new Key(cycle.id(), breakdown, earlier.stream().map(ResultCycle::id).toList());
+		return Optional.of(this.closed.get(key, (missing) -> closedFigures(cycle, earlier, breakdown)));
+	}
+
+	private Figures closedFigures(Cycle cycle, List<ResultCycle> earlier, ResultBreakdown breakdown) {
 		ResultCycle counted = new ResultCycle(cycle.id(), cycle.program().key(), cycle.instrumentId(), cycle.opensOn(),
 				cycle.closesOn());
 		ResultRows rows = this.results.rows(List.of(cycle.id()), ResultBreakdown.NONE);
@@ -88,7 +114,7 @@ class ResultsPage {
 				instrument, rows, ResultBreakdown.NONE);
 		Map<String, AnonymityResult> decisions = decide(this.minimums, rows, instrument, true);
 		Bands bands = (breakdown == ResultBreakdown.NONE) ? null : bands(counted, instrument, breakdown, decisions);
-		return Optional.of(new Figures(cycle, figures, decisions, trend(cycle), bands));
+		return new Figures(cycle, figures, decisions, trend(earlier), bands);
 	}
 
 	/** The tenure bands invitations carry ({@code CycleLaunch.tenureBand}), in order. */
@@ -157,14 +183,7 @@ class ResultsPage {
 	 * cycles are different respondents, so each is decided on its own counts, once for
 	 * the whole organisation, as the cycle itself.
 	 */
-	private List<Past> trend(Cycle cycle) {
-		List<ResultCycle> earlier = this.results
-			.closedCycles(cycle.organisationId(), cycle.program().key(), cycle.opensOn().minusYears(TREND_YEARS),
-					cycle.opensOn())
-			.stream()
-			.filter((past) -> past.id() != cycle.id() && past.opensOn().isBefore(cycle.opensOn()))
-			.toList();
-		earlier = earlier.subList(Math.max(0, earlier.size() - TREND_CYCLES), earlier.size());
+	private List<Past> trend(List<ResultCycle> earlier) {
 		if (earlier.isEmpty()) {
 			return List.of();
 		}
@@ -183,6 +202,20 @@ class ResultsPage {
 							decide(this.minimums, rows, instrument, true, false), units));
 		}
 		return trend;
+	}
+
+	/**
+	 * The cycles of the trend: the previous closed ones of the same program, oldest
+	 * first.
+	 */
+	private List<ResultCycle> earlier(Cycle cycle) {
+		List<ResultCycle> earlier = this.results
+			.closedCycles(cycle.organisationId(), cycle.program().key(), cycle.opensOn().minusYears(TREND_YEARS),
+					cycle.opensOn())
+			.stream()
+			.filter((past) -> past.id() != cycle.id() && past.opensOn().isBefore(cycle.opensOn()))
+			.toList();
+		return earlier.subList(Math.max(0, earlier.size() - TREND_CYCLES), earlier.size());
 	}
 
 	/** How many previous cycles the trend shows at most. */
