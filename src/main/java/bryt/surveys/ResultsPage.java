@@ -19,6 +19,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The results page of one annual or pulse cycle: the cycle's figures
@@ -50,7 +52,9 @@ class ResultsPage {
 	 * are computed once per cycle, breakdown and trend, and kept for a while: the
 	 * engine's runs over a large organisation's tree are the page's largest cost (see
 	 * docs/benchmarks.md, "Surveys"). A cycle of the trend closing later (an older pulse
-	 * closed after a newer one) changes the key, not the kept figures.
+	 * closed after a newer one) changes the key, not the kept figures. The close itself
+	 * computes them (for its action proposals) and keeps them once it has committed, so
+	 * the first reader after a close finds them ready.
 	 */
 	private final Cache<Key, Figures> closed = Caffeine.newBuilder()
 		.maximumSize(16)
@@ -102,7 +106,21 @@ class ResultsPage {
 		}
 		List<ResultCycle> earlier = earlier(cycle);
 		Key key = new Key(cycle.id(), breakdown, earlier.stream().map(ResultCycle::id).toList());
-		return Optional.of(this.closed.get(key, (missing) -> closedFigures(cycle, earlier, breakdown)));
+		if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			return Optional.of(this.closed.get(key, (missing) -> closedFigures(cycle, earlier, breakdown)));
+		}
+		// Inside a writing transaction (the close proposing actions): kept only once it
+		// committed, so that a close rolled back leaves nothing behind for the page.
+		Figures computed = closedFigures(cycle, earlier, breakdown);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ResultsPage.this.closed.put(key, computed);
+				}
+			});
+		}
+		return Optional.of(computed);
 	}
 
 	private Figures closedFigures(Cycle cycle, List<ResultCycle> earlier, ResultBreakdown breakdown) {

@@ -178,6 +178,30 @@ class ResultsPageTrendTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * A closed cycle's figures are kept once computed (they never change); an older cycle
+	 * that closes later still joins the trend on the next view. 2010: VUX's five answer
+	 * l1 with 1 (load 100 · 1/3 → 33); nothing else, so every other unit has no 2010
+	 * figure ("–"; VUX is shown: 5 reach the minimum).
+	 */
+	@Test
+	void anOlderCycleClosedLaterJoinsTheTrendOfAPageAlreadySeen() throws Exception {
+		long older = cycle(this.rows.organisation(), LocalDate.of(2010, 3, 1));
+		this.jdbc.sql("update survey_cycle set status = 'open' where id = :id").param("id", older).update();
+		group(older, "VUX", null);
+		respond(older, "VUX", new int[] { 1, 1, 1, 1, 1 }, new int[0]);
+		try {
+			assertThat(csv(this.second, "trend").getFirst()).isEqualTo("Unit,Area,2011-03-07,2012-03-05,Why hidden");
+			this.jdbc.sql("update survey_cycle set status = 'closed' where id = :id").param("id", older).update();
+			List<String> trend = csv(this.second, "trend");
+			assertThat(trend.getFirst()).isEqualTo("Unit,Area,2010-03-01,2011-03-07,2012-03-05,Why hidden");
+			assertThat(trend).contains("VUX,Load,33,0,100,", "BOF-PLA,Load,–,–,33,");
+		}
+		finally {
+			this.jdbc.sql("update survey_cycle set status = 'open' where id = :id").param("id", older).update();
+		}
+	}
+
 	private String page(long cycle) throws Exception {
 		return this.mvc.perform(as(get("/surveys/results/" + cycle)))
 			.andExpect(status().isOk())
