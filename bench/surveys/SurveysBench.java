@@ -288,7 +288,7 @@ public class SurveysBench {
 			}
 			bytes = response.body().length();
 			if (run == 0) {
-				System.out.printf("results page: first request (reads the counts; not in the median) %.3f s, %d characters%n",
+				System.out.printf("results page: first request (not in the median) %.3f s, %d characters%n",
 						took, bytes);
 			}
 			else {

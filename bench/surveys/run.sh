@@ -43,12 +43,16 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(gr
 echo "== $JAR; working tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 load() { echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-"$JAVA" -Xmx2g "${JFR[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT "--bryt.db.data-dir=$DATA" \
-	--logging.level.root=WARN > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health" >/dev/null || { echo "Bryt did not start: $WORK/server.log" >&2; exit 1; }
+start() {
+	"$JAVA" -Xmx2g "${JFR[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT "--bryt.db.data-dir=$DATA" \
+		--logging.level.root=WARN >> "$WORK/server.log" 2>&1 &
+	SERVER=$!
+	for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+	curl -sf "$BASE/actuator/health" >/dev/null || { echo "Bryt did not start: $WORK/server.log" >&2; exit 1; }
+}
+stop() { kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; }
+trap stop EXIT
+start
 
 echo "== data: $UNITS units, $INVITATIONS invitations, participation $PARTICIPATION (SQL against the embedded database)"
 CYCLE=$("${BENCH[@]}" data "$DATA" "$UNITS" "$INVITATIONS" "$PARTICIPATION" "${ANSWER_CODES:-30000}")
@@ -59,6 +63,11 @@ echo "== results of cycle $CYCLE: baseline, the page as hr, baseline again"
 "${BENCH[@]}" baseline "$DATA" "$CYCLE" "$RUNS"
 "${BENCH[@]}" results "$BASE" "$CYCLE" "$RUNS"
 "${BENCH[@]}" baseline "$DATA" "$CYCLE" "$RUNS"
+load
+echo "== results after a restart (the start computes the newest closed cycles' results in the background)"
+stop
+start
+"${BENCH[@]}" results "$BASE" "$CYCLE" 1
 load
 
 if ! $SKIP_ANSWER; then
