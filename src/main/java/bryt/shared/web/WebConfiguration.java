@@ -120,6 +120,11 @@ class WebConfiguration implements WebMvcConfigurer {
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addTransformer(ASSET_NAMES)
 			.addTransformer(new CssLinkResourceTransformer());
+		// Spring Boot's own handler for /** is off (spring.web.resources.add-mappings):
+		// with it, every @{...} link of every page was looked up as a file in the jar by
+		// ResourceUrlEncodingFilter (60 % of rendering a small page, docs/benchmarks.md).
+		// The two files it served at the top level are served here.
+		registry.addResourceHandler("/favicon.svg", "/api/v1/openapi.json").addResourceLocations("classpath:/static/");
 		registry.addResourceHandler("/css/**", "/js/**")
 			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
 			.setCacheControl(A_YEAR)
