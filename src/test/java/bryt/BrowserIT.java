@@ -1651,7 +1651,9 @@ class BrowserIT {
 			page.navigate(url("/surveys"));
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exit survey results")).click();
 			page.navigate(url("/surveys/exits?month=" + month));
-			assertThat(page.locator("#exit-second-units")).containsText("counted in");
+			// a hidden cell says "Hidden"; why, once above the table (issue 13's review)
+			assertThat(page.locator("#exit-second-units")).containsText("Hidden");
+			assertThat(page.locator("#exit-second-why")).containsText("counted in");
 			assertThat(page.locator("#exit-second-reasons")).containsText("Workload");
 			scan(page, "exit results: HR", violations);
 			page.navigate(url("/surveys/exits?month=" + month + "&unit=" + small + "#exit-second"));
@@ -1666,6 +1668,105 @@ class BrowserIT {
 			Page page = logIn(context, "union");
 			page.navigate(url("/surveys/exits?month=" + month));
 			scan(page, "exit results: union", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * P8, issue 13's review of the comment review: HR removes a place with its label, the
+	 * union sees it marked where it was (Swedish), the union's approval while its account
+	 * counts as just changed by an administrator is refused with the date it counts from
+	 * (Danish), and the first survey of its kind says there is no trend yet. The demo
+	 * union account's change is undone at the end.
+	 */
+	@Test
+	void commentReviewPartiesAndLabels() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("""
+					insert into survey_instrument (organisation_id, key, name, locales, read_only)
+					values (:org, 'browser-it-p8', '{"sv": "Granskningstest", "da": "Gennemlæsningstest", "en": "Review test"}',
+						'{sv,da,en}', false) returning id
+					""")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored)
+				values (:id, 'other', 1, '{"sv": "Övrigt", "da": "Andet", "en": "Other"}', false)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_item (instrument_id, key, area_key, position, kind, text) values
+				(:id, 'free', 'other', 1, 'text', '{"sv": "Vad skulle göra arbetet bättre?",
+					"da": "Hvad ville gøre arbejdet bedre?", "en": "What would make work better?"}')
+				""").param("id", instrument).update();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :id, date '2001-09-03', date '2001-09-21', 'closed') returning id
+				""").param("org", organisation).param("id", instrument).query(Long.class).single();
+		java.util.Map.of("BOF", 0, "BOF-UTR", 12).forEach((code, count) -> {
+			this.jdbc.sql("""
+					insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+					select :cycle, u.id, case when u.code = 'BOF' then null else u.parent_id end, u.name, :invited
+					from unit u where u.organisation_id = :org and u.code = :code
+					""")
+				.param("cycle", cycle)
+				.param("org", organisation)
+				.param("code", code)
+				.param("invited", count + 2)
+				.update();
+			for (int i = 0; i < count; i++) {
+				this.jdbc.sql("""
+						insert into survey_response (id, cycle_id, unit_id)
+						select :id, :cycle, u.id from unit u where u.organisation_id = :org and u.code = :code
+						""")
+					.param("id", java.util.UUID.randomUUID())
+					.param("cycle", cycle)
+					.param("org", organisation)
+					.param("code", code)
+					.update();
+			}
+		});
+		for (String text : List.of("The office at Storgatan 5 is too small.", "Fewer cases, please.")) {
+			this.jdbc.sql("""
+					insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+					select gen_random_uuid(), :cycle, u.id, 'free', :text
+					from unit u where u.organisation_id = :org and u.code = 'BOF-UTR'
+					""").param("cycle", cycle).param("org", organisation).param("text", text).update();
+		}
+		List<String> violations = new ArrayList<>();
+		try {
+			try (BrowserContext context = browser().newContext(english())) {
+				Page page = logIn(context, "hr");
+				page.navigate(url("/surveys/results/" + cycle + "/comments/review"));
+				Locator office = page.locator(".bryt-comment-review")
+					.filter(new Locator.FilterOptions().setHasText("Storgatan 5"));
+				office.locator("input[name=words]").fill("Storgatan 5");
+				office.getByLabel("A place").check();
+				office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+				assertThat(page.locator("mark.bryt-removed")).hasText("[plats borttagen]");
+				scan(page, "comments: review, a place removed", violations);
+				page.navigate(url("/surveys/results/" + cycle + "?lang=en"));
+				assertThat(page.locator("#no-trend")).isVisible();
+				scan(page, "results: no trend yet", violations);
+			}
+			this.jdbc.sql("update account set access_changed_at = now() where username = 'union'").update();
+			try (BrowserContext context = browser().newContext(english())) {
+				Page page = logIn(context, "union");
+				page.navigate(url("/surveys/results/" + cycle + "/comments/review?lang=sv"));
+				assertThat(page.locator("mark.bryt-removed")).hasText("[plats borttagen]");
+				assertThat(page.locator("#standing")).isVisible();
+				scan(page, "comments: review, union, marked removal and not yet standing (sv)", violations);
+				page.navigate(url("/surveys/results/" + cycle + "/comments/review?lang=da"));
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkend kommentarerne")).click();
+				assertThat(page.locator(".govuk-error-summary")).isVisible();
+				scan(page, "comments: review, union's approval refused (da)", violations);
+			}
+		}
+		finally {
+			this.jdbc.sql("update account set access_changed_at = null where username = 'union'").update();
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}

@@ -132,6 +132,37 @@ class AccountRepository {
 			.optional();
 	}
 
+	/** Notes that an administrator changed the account's access or credentials now. */
+	void accessChanged(long accountId, java.time.Instant at) {
+		this.jdbc.sql("update account set access_changed_at = :at where id = :id")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("id", accountId)
+			.update();
+	}
+
+	/** Dates every account of the organisation as created at that time (the demo). */
+	void createdOn(long organisationId, java.time.Instant at) {
+		this.jdbc.sql("update account set created_at = :at where organisation_id = :org")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("org", organisationId)
+			.update();
+	}
+
+	/**
+	 * Since when the account is as an administrator last made it: the last change of its
+	 * access or credentials by an administrator, else its creation.
+	 */
+	Optional<java.time.Instant> accessUnchangedSince(long organisationId, long accountId) {
+		return this.jdbc.sql("""
+				select coalesce(access_changed_at, created_at) as since from account
+				where organisation_id = :org and id = :id and enabled
+				""")
+			.param("org", organisationId)
+			.param("id", accountId)
+			.query((rs, row) -> rs.getObject("since", java.time.OffsetDateTime.class).toInstant())
+			.optional();
+	}
+
 	/** The roots of the subtrees an account covers. */
 	List<Long> coveredUnitIds(long accountId) {
 		return this.jdbc.sql("select unit_id from account_unit where account_id = :id order by unit_id")

@@ -128,6 +128,18 @@ public class Organisations {
 	}
 
 	/**
+	 * Since when the account has been as an administrator last made it: its creation, or
+	 * the last time an administrator changed its roles, enabled state, units, staff link
+	 * or username, or set its password or reset its second factor (after which the
+	 * administrator may know how to log in with it). Empty for a disabled account or one
+	 * of another organisation. For a module that lets an account speak for a party that
+	 * is not the administrator's (the employee side of a survey's comment review).
+	 */
+	public Optional<java.time.Instant> accessUnchangedSince(long organisationId, long accountId) {
+		return this.accounts.accessUnchangedSince(organisationId, accountId);
+	}
+
+	/**
 	 * What the authenticated account or API client may see of an organisation:
 	 * {@link Visibility#NOTHING} when it belongs to another one.
 	 */

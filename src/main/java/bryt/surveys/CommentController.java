@@ -1,5 +1,8 @@
 package bryt.surveys;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import bryt.organisation.CurrentAccount;
@@ -28,18 +31,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/surveys/results/{id}/comments")
 class CommentController {
 
-	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
+	private static final String READERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'MANAGER', 'UNION_REPRESENTATIVE', 'SAFETY_REPRESENTATIVE', 'COMMITTEE_MEMBER')";
 
-	/** The employer's side (HR, administrators) and the employee side (the union). */
-	private static final String REVIEWERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'UNION_REPRESENTATIVE')";
+	/**
+	 * The employer's side (HR, administrators) and the employee side (union and safety
+	 * representatives).
+	 */
+	private static final String REVIEWERS = "hasAnyRole('ADMINISTRATOR', 'HR', 'UNION_REPRESENTATIVE', 'SAFETY_REPRESENTATIVE')";
 
 	private final CommentReview review;
 
 	private final Organisations organisations;
 
-	CommentController(CommentReview review, Organisations organisations) {
+	private final Clock clock;
+
+	CommentController(CommentReview review, Organisations organisations, Clock clock) {
 		this.review = review;
 		this.organisations = organisations;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -68,10 +77,11 @@ class CommentController {
 	@PreAuthorize(REVIEWERS)
 	String redact(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
 			@RequestParam(name = "comment", required = false) String comment,
-			@RequestParam(name = "words", required = false) String words, Locale locale, Model model,
+			@RequestParam(name = "words", required = false) String words,
+			@RequestParam(name = "label", required = false) String label, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		side(me);
-		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, me);
+		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, label, me);
 		return switch (outcome) {
 			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 			case DONE -> {
@@ -82,6 +92,7 @@ class CommentController {
 				model.addAttribute("refused", comment);
 				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
 				model.addAttribute("words", words);
+				model.addAttribute("label", label);
 				yield page(me, id, locale, model);
 			}
 		};
@@ -89,12 +100,16 @@ class CommentController {
 
 	@PostMapping("/review/approve")
 	@PreAuthorize(REVIEWERS)
-	String approve(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+	String approve(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		side(me);
 		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me);
 		if (outcome == CommentReview.Outcome.NOT_FOUND) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (outcome == CommentReview.Outcome.NOT_STANDING) {
+			model.addAttribute("notStanding", true);
+			return page(me, id, locale, model);
 		}
 		redirect.addFlashAttribute("notice", (outcome == CommentReview.Outcome.RELEASED)
 				? "surveys.comments.review.releasedNow" : "surveys.comments.review.approved");
@@ -108,6 +123,12 @@ class CommentController {
 		model.addAttribute("review", review);
 		model.addAttribute("cycle", review.cycle());
 		model.addAttribute("side", side.key());
+		Instant from = this.review.approvesFrom(me.organisationId(), me);
+		if (from.isAfter(this.clock.instant())) {
+			model.addAttribute("approvesFrom",
+					(from == Instant.MAX) ? null : LocalDate.ofInstant(from, this.clock.getZone()).plusDays(1));
+			model.addAttribute("waiting", true);
+		}
 		return "surveys/comments-review";
 	}
 

@@ -44,6 +44,7 @@ class CommentRepository {
 	List<StoredComment> comments(long cycleId, String language) {
 		return this.jdbc.sql("""
 				select c.id, c.unit_id, c.item_key, coalesce(c.redacted, c.text) as current,
+					c.redacted is not null as reviewed,
 					coalesce(i.text ->> :lang, i.text ->> 'en', i.text ->> 'sv', c.item_key) as question
 				from survey_comment c join survey_cycle y on y.id = c.cycle_id
 					left join survey_item i on i.instrument_id = y.instrument_id and i.key = c.item_key
@@ -52,7 +53,8 @@ class CommentRepository {
 			.param("cycle", cycleId)
 			.param("lang", language)
 			.query((rs, row) -> new StoredComment(rs.getObject("id", UUID.class), rs.getLong("unit_id"),
-					rs.getString("item_key"), rs.getString("question"), rs.getString("current")))
+					rs.getString("item_key"), rs.getString("question"), rs.getString("current"),
+					rs.getBoolean("reviewed")))
 			.list();
 	}
 
@@ -109,6 +111,15 @@ class CommentRepository {
 			.update() == 1;
 	}
 
+	/** Whether a closed cycle of the organisation has comments that wait for review. */
+	boolean awaitingReview(long organisationId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from survey_comment c join survey_cycle y on y.id = c.cycle_id
+					where y.organisation_id = :org
+					and not exists (select 1 from survey_comment_release r where r.cycle_id = c.cycle_id))
+				""").param("org", organisationId).query(Boolean.class).single();
+	}
+
 	Optional<Instant> released(long cycleId) {
 		return this.jdbc.sql("select released_at from survey_comment_release where cycle_id = :cycle")
 			.param("cycle", cycleId)
@@ -133,9 +144,9 @@ class CommentRepository {
 				.update();
 		}
 		this.jdbc.sql("""
-				update survey_comment set text = coalesce(redacted, text), redacted = null
+				update survey_comment set text = translate(coalesce(redacted, text), :marks, ''), redacted = null
 				where cycle_id = :cycle
-				""").param("cycle", cycleId).update();
+				""").param("cycle", cycleId).param("marks", CommentText.MARKS).update();
 		this.jdbc.sql("insert into survey_comment_release (cycle_id, released_at) values (:cycle, :at)")
 			.param("cycle", cycleId)
 			.param("at", java.sql.Timestamp.from(at))
@@ -145,8 +156,11 @@ class CommentRepository {
 	/**
 	 * A comment as stored: its random id (for the reviewers' forms only, never shown on
 	 * the released page), its unit, the question it answers and its current text.
+	 *
+	 * @param reviewed whether a reviewer removed something (the text then marks each
+	 * removal's label, see {@link CommentText})
 	 */
-	record StoredComment(UUID id, long unitId, String itemKey, String question, String text) {
+	record StoredComment(UUID id, long unitId, String itemKey, String question, String text, boolean reviewed) {
 	}
 
 	/** A side's approval: who (staff, not a respondent) and when. */

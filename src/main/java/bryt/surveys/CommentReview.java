@@ -1,6 +1,8 @@
 package bryt.surveys;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +50,15 @@ class CommentReview {
 
 	/** The longest a comment may be (V23). */
 	static final int MAX_LENGTH = 4000;
+
+	/**
+	 * How long an employee-side account must have stood as an administrator last made it
+	 * (created, its roles or password changed, its second factor reset) before its
+	 * approval counts: an administrator cannot make an account of their own a
+	 * representative and approve for both sides at once, and the real representatives
+	 * have a month to see a new colleague appear (docs/surveys/comments.md, M1).
+	 */
+	static final Duration STANDING = Duration.ofDays(30);
 
 	/**
 	 * What may be a personal identity number: 6 or 8 digits, a separator, 4 digits (or 10
@@ -107,19 +118,23 @@ class CommentReview {
 		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
 			groups.shownIn(comment.unitId())
 				.ifPresent((group) -> reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group),
-						comment.question(), comment.text())));
+						comment.question(), CommentText.parts(comment.text(), comment.reviewed()))));
 		}
 		reviewed.sort(java.util.Comparator.comparing(ReviewComment::group));
 		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), released));
 	}
 
 	/**
-	 * Replaces every occurrence of {@code words} (a name, as the reviewer typed it; case
-	 * ignored) in one comment with "[name removed]" in the organisation's language. Takes
-	 * the other side's approval back: it approved another text.
+	 * Replaces every occurrence of {@code words} (a name, a place or another detail, as
+	 * the reviewer typed it; case ignored) in one comment with the label the reviewer
+	 * chose ("[name removed]", "[place removed]", "[detail removed]") in the
+	 * organisation's language, marked as a removal so the other side sees it. Takes the
+	 * other side's approval back: it approved another text.
+	 * @param label what was removed ({@link Removed}); none means a name
 	 */
 	@Transactional
-	public Outcome redact(long organisationId, long cycleId, String commentId, String words, CurrentAccount reviewer) {
+	public Outcome redact(long organisationId, long cycleId, String commentId, String words, String label,
+			CurrentAccount reviewer) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -145,16 +160,20 @@ class CommentReview {
 		if (comment.isEmpty()) {
 			return Outcome.NOT_FOUND;
 		}
+		Optional<Removed> removed = Removed.of(label);
+		if (removed.isEmpty()) {
+			return Outcome.NO_LABEL;
+		}
 		String name = (words != null) ? words.strip() : "";
 		if (name.isEmpty()) {
 			return Outcome.NO_WORDS;
 		}
-		Matcher matcher = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-			.matcher(comment.get().text());
-		if (!matcher.find()) {
+		Optional<String> changed = CommentText.remove(comment.get().text(), comment.get().reviewed(), name,
+				words(organisationId, removed.get().messageKey()));
+		if (changed.isEmpty()) {
 			return Outcome.NOT_IN_TEXT;
 		}
-		String redacted = matcher.replaceAll(Matcher.quoteReplacement(words(organisationId, "nameRemoved")));
+		String redacted = changed.get();
 		if (redacted.length() > MAX_LENGTH) {
 			return Outcome.TOO_LONG;
 		}
@@ -179,8 +198,13 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
+		if (side.get() == CommentSide.EMPLOYEE
+				&& approvesFrom(organisationId, reviewer).isAfter(this.clock.instant())) {
+			return Outcome.NOT_STANDING;
+		}
 		removeIdentityNumbers(cycle);
-		this.comments.approve(cycleId, side.get(), reviewer.displayName(), this.clock.instant());
+		this.comments.approve(cycleId, side.get(), reviewer.displayName() + " (" + reviewer.getUsername() + ")",
+				this.clock.instant());
 		if (this.comments.approvals(cycleId).keySet().containsAll(Set.of(CommentSide.values()))) {
 			Groups groups = groups(cycle);
 			List<UUID> reviewed = this.comments.comments(cycleId, "en")
@@ -245,6 +269,20 @@ class CommentReview {
 			.map((entry) -> new Question(entry.getKey(), AnonymityDisplay.shuffled(entry.getValue())))
 			.toList();
 		return Optional.of(new Shown(cycle, true, units, chosen, true, null, questions));
+	}
+
+	/**
+	 * From when the reviewer's approval counts: at once for the employer's side; for the
+	 * employee side {@link #STANDING} after an administrator last made the account as it
+	 * is (never, for an account that is disabled or of another organisation).
+	 */
+	public Instant approvesFrom(long organisationId, CurrentAccount reviewer) {
+		if (CommentSide.of(reviewer.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isEmpty()) {
+			return Instant.MIN;
+		}
+		return this.organisations.accessUnchangedSince(organisationId, reviewer.accountId())
+			.map((since) -> since.plus(STANDING))
+			.orElse(Instant.MAX);
 	}
 
 	private Optional<Cycle> cycle(long organisationId, long cycleId) {
@@ -383,7 +421,35 @@ class CommentReview {
 	/** What a redaction or an approval came to. */
 	enum Outcome {
 
-		DONE, RELEASED, NOT_FOUND, NO_WORDS, NOT_IN_TEXT, TOO_LONG
+		DONE, RELEASED, NOT_FOUND, NO_WORDS, NO_LABEL, NOT_IN_TEXT, TOO_LONG,
+		/** An employee-side account made or changed by an administrator too recently. */
+		NOT_STANDING
+
+	}
+
+	/** What a reviewer removed: the label put in its place says so. */
+	enum Removed {
+
+		NAME("nameRemoved"), PLACE("placeRemoved"), DETAIL("detailRemoved");
+
+		private final String messageKey;
+
+		Removed(String messageKey) {
+			this.messageKey = messageKey;
+		}
+
+		/** The label's key under {@code surveys.comments.}. */
+		String messageKey() {
+			return this.messageKey;
+		}
+
+		/** The reviewer's choice; none (an older form) means a name. */
+		static Optional<Removed> of(String value) {
+			if (value == null || value.isBlank()) {
+				return Optional.of(NAME);
+			}
+			return java.util.Arrays.stream(values()).filter((removed) -> removed.name().equals(value)).findFirst();
+		}
 
 	}
 
@@ -409,8 +475,10 @@ class CommentReview {
 	 *
 	 * @param id its random id, for the redaction form
 	 * @param group the unit whose comments it is shown with
+	 * @param parts its text: what the respondent wrote and the labels of what reviewers
+	 * removed, marked as such
 	 */
-	record ReviewComment(String id, String group, String question, String text) {
+	record ReviewComment(String id, String group, String question, List<CommentText.Part> parts) {
 	}
 
 	/**

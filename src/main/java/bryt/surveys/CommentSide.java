@@ -7,8 +7,9 @@ import bryt.organisation.Role;
 
 /**
  * The two parties whose reviewers must both approve a cycle's comments before they are
- * released: the employer's side (HR, administrators) and the employee side (the union's
- * safety representative).
+ * released: the employer's side (HR, administrators) and the employee side (union
+ * representatives and safety representatives: in work-environment matters the skyddsombud
+ * or arbejdsmiljørepræsentant speaks for the employees as much as the union does).
  */
 enum CommentSide {
 
@@ -20,7 +21,7 @@ enum CommentSide {
 	 */
 	static Optional<CommentSide> of(Set<Role> roles) {
 		boolean employer = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
-		boolean employee = roles.contains(Role.UNION_REPRESENTATIVE);
+		boolean employee = roles.contains(Role.UNION_REPRESENTATIVE) || roles.contains(Role.SAFETY_REPRESENTATIVE);
 		if (employer == employee) {
 			return Optional.empty();
 		}

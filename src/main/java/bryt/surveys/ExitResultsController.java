@@ -13,6 +13,8 @@ import bryt.organisation.Visibility;
 import bryt.shared.tables.FigureTable;
 import bryt.shared.tables.TableExports;
 import bryt.shared.tables.TableRequest;
+import bryt.shared.tables.Cell;
+import bryt.shared.tables.FigureTable;
 import bryt.shared.tables.TableView;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -76,10 +78,13 @@ class ExitResultsController {
 		List<ExitResultsTables.Stage> stages = this.tables.stages(me.organisationId(), chosen,
 				this.organisations.visibility(authentication, me.organisationId()), unit, locale);
 		List<StageView> views = new ArrayList<>();
+		String hidden = message("surveys.results.hidden", locale);
 		for (ExitResultsTables.Stage stage : stages) {
-			views.add(new StageView(stage, TableView.of(stage.units(), TableRequest.NONE, false, request, locale),
-					(stage.reasons() != null)
-							? TableView.of(stage.reasons().table(), TableRequest.NONE, false, request, locale) : null));
+			views.add(new StageView(stage,
+					TableView.of(shortened(stage.units(), hidden), TableRequest.NONE, false, request, locale),
+					(stage.reasons() != null) ? TableView.of(shortened(stage.reasons().table(), hidden),
+							TableRequest.NONE, false, request, locale) : null,
+					whyHidden(stage.units())));
 		}
 		model.addAttribute("month", chosen);
 		model.addAttribute("months", months());
@@ -168,8 +173,45 @@ class ExitResultsController {
 		return this.messages.getMessage(key, args, locale);
 	}
 
-	/** A stage with its tables as the page shows them. */
-	record StageView(ExitResultsTables.Stage stage, TableView units, TableView reasons) {
+	/**
+	 * The table as the page shows it: a hidden cell says "Hidden", and the engine's words
+	 * stand once above the table ({@link #whyHidden}) rather than in each cell, which at
+	 * a phone's width made a row of five long sentences. The downloads keep the words in
+	 * each cell (a spreadsheet has no text above its table).
+	 */
+	static FigureTable shortened(FigureTable table, String hidden) {
+		List<List<Cell>> rows = table.rows()
+			.stream()
+			.map((row) -> row.stream()
+				.map((cell) -> ExitResultsTables.HIDDEN.equals(cell.css()) ? Cell.text(hidden).withClass(cell.css())
+						: cell)
+				.toList())
+			.toList();
+		return new FigureTable(table.name(), table.caption(), table.columns(), rows);
+	}
+
+	/** Each row with hidden figures: its unit and the engine's words, once. */
+	static List<String[]> whyHidden(FigureTable table) {
+		List<String[]> why = new ArrayList<>();
+		for (List<Cell> row : table.rows()) {
+			List<String> reasons = row.stream()
+				.filter((cell) -> ExitResultsTables.HIDDEN.equals(cell.css()))
+				.map(Cell::text)
+				.distinct()
+				.toList();
+			if (!reasons.isEmpty()) {
+				why.add(new String[] { row.getFirst().text(), String.join(" ", reasons) });
+			}
+		}
+		return why;
+	}
+
+	/**
+	 * A stage with its tables as the page shows them.
+	 *
+	 * @param whyHidden per unit with hidden figures, its name and why
+	 */
+	record StageView(ExitResultsTables.Stage stage, TableView units, TableView reasons, List<String[]> whyHidden) {
 
 	}
 

@@ -29,6 +29,9 @@ class ExitResultsTables {
 	/** The class of a cell whose figure the anonymity engine hides. */
 	static final String HIDDEN = ResultsTables.HIDDEN;
 
+	/** A unit's figures in the units table: participation, come back ×3, recommend. */
+	private static final int FIGURES = 5;
+
 	private final SurveyFigures figures;
 
 	private final MessageSource messages;
@@ -67,6 +70,18 @@ class ExitResultsTables {
 		for (ResultUnit unit : units) {
 			List<Cell> row = new ArrayList<>();
 			row.add(Cell.text(unit.name()).linkedTo("?month=" + window.month() + "&unit=" + unit.unitId() + "#" + key));
+			if (unit.respondents() == 0) {
+				// Nobody in the window: the engine decides nothing for the unit, but a
+				// row
+				// of "–" would tell it from one of 1–4 leavers, which is hidden. So it is
+				// hidden in the same words.
+				Cell nobody = nobody(window, unit, locale);
+				for (int i = 0; i < FIGURES; i++) {
+					row.add(nobody);
+				}
+				table.row(row);
+				continue;
+			}
 			row.add(participation(window, unit, locale));
 			Optional<Distribution> back = unit.distributions()
 				.stream()
@@ -86,19 +101,21 @@ class ExitResultsTables {
 					row.add(hidden(backDecision, window, locale));
 				}
 			}
-			Optional<Map.Entry<String, RecommendScore>> recommend = unit.recommend()
-				.entrySet()
-				.stream()
-				.findFirst()
-				.filter((entry) -> entry.getValue().answered() > 0);
-			if (recommend.isEmpty()) {
+			Optional<Map.Entry<String, RecommendScore>> recommend = unit.recommend().entrySet().stream().findFirst();
+			AnonymityDecision recommendDecision = recommend
+				.map((entry) -> window.decision(unit.unitId(), new Measure(Measure.Kind.RECOMMEND, entry.getKey())))
+				.orElse(null);
+			// The engine first: a unit nobody answered for is hidden as one with 1–4 is
+			// (a "–" there would tell 0 from 1–4); "–" only where the figure could be
+			// shown.
+			if (recommendDecision != null && !recommendDecision.shown()) {
+				row.add(hidden(recommendDecision, window, locale));
+			}
+			else if (recommendDecision == null || recommend.get().getValue().answered() == 0) {
 				row.add(Cell.text(Cell.NONE));
 			}
 			else {
-				AnonymityDecision decision = window.decision(unit.unitId(),
-						new Measure(Measure.Kind.RECOMMEND, recommend.get().getKey()));
-				row.add(decision.shown() ? Cell.integer(recommend.get().getValue().rounded())
-						: hidden(decision, window, locale));
+				row.add(Cell.integer(recommend.get().getValue().rounded()));
 			}
 			table.row(row);
 		}
@@ -127,6 +144,15 @@ class ExitResultsTables {
 			.getOrDefault(locale.getLanguage(), Scales.LEAVING_REASONS.labels().get("en"));
 		List<Bar> bars = new ArrayList<>();
 		String hiddenBecause = null;
+		if (unit.respondents() == 0) {
+			// As a unit of 1–4 leavers: every reason hidden, the same words, not "nobody
+			// answered".
+			Cell nobody = nobody(window, unit, locale);
+			for (String label : labels) {
+				table.row(List.of(Cell.text(label), nobody, nobody));
+			}
+			return new Reasons(table.build(), bars, true, nobody.text());
+		}
 		if (distribution.isPresent()) {
 			Distribution reasons = distribution.get();
 			AnonymityDecision decision = window.decision(unit.unitId(),
@@ -152,14 +178,31 @@ class ExitResultsTables {
 	}
 
 	private Cell participation(SurveyFigures.ExitWindow window, ResultUnit unit, Locale locale) {
-		if (!unit.participation().measured()) {
+		AnonymityDecision decision = window.decision(unit.unitId(), new Measure(Measure.Kind.PARTICIPATION, null));
+		// The engine first, as for the other figures: nobody invited is hidden as 1–4
+		// are.
+		if (decision != null && !decision.shown()) {
+			return hidden(decision, window, locale);
+		}
+		if (decision == null || !unit.participation().measured()) {
 			return Cell.text(Cell.NONE);
 		}
-		AnonymityDecision decision = window.decision(unit.unitId(), new Measure(Measure.Kind.PARTICIPATION, null));
-		if (decision == null || !decision.shown()) {
-			return (decision == null) ? Cell.text(Cell.NONE) : hidden(decision, window, locale);
-		}
 		return Cell.percent(unit.participation().percent() / 100.0, 0, locale);
+	}
+
+	/**
+	 * The hidden cell of a unit nobody in the window answered for: the words a unit of
+	 * 1–4 leavers gets (counted in the unit above it; below the minimum at the top).
+	 */
+	private Cell nobody(SurveyFigures.ExitWindow window, ResultUnit unit, Locale locale) {
+		String text = (unit.parentUnitId() != null)
+				? message("surveys.exits.countedIn", locale,
+						window.figures()
+							.unit(unit.parentUnitId())
+							.map(ResultUnit::name)
+							.orElse(String.valueOf(unit.parentUnitId())))
+				: message(AnonymityReason.BELOW_MINIMUM.messageKey(), locale);
+		return Cell.text(text).withClass(HIDDEN);
 	}
 
 	/** A hidden cell: the engine's words, and for a rolled-up unit where it counts. */

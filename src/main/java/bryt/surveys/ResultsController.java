@@ -136,6 +136,13 @@ class ResultsController {
 			case "breakdown" -> view.breakdown();
 			default -> null;
 		};
+		if (table == null && "trend".equals(export)) {
+			// The first closed survey of its kind has no trend yet: the page says so (an
+			// address to the trend's download of such a survey is no error).
+			return ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(java.net.URI.create("/surveys/results/" + id + "#no-trend"))
+				.build();
+		}
 		if (table == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}

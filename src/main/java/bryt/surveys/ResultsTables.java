@@ -152,9 +152,10 @@ class ResultsTables {
 			.builder("breakdown",
 					message("surveys.results.breakdown.caption", new Object[] { unit.name(), dimension }, locale))
 			.column(Column.text("area", message("surveys.results.area", locale)));
-		for (String band : bands.bands()) {
-			table.column(Column.number("band-" + band,
-					this.messages.getMessage("surveys.results.band." + band, null, band, locale)));
+		for (int position = 0; position < bands.bands().size(); position++) {
+			String band = bands.bands().get(position);
+			table.column(
+					Column.number("band-" + band, bandName(this.messages, bands.dimension(), band, position, locale)));
 		}
 		table.column(Column.text("hidden", message("surveys.results.hiddenBecause", locale)));
 		for (Instrument.Area area : instrument.areas()) {
@@ -280,6 +281,38 @@ class ResultsTables {
 			bars.add(new Bar(item.text(), distribution.answered(), segments, hiddenBecause));
 		}
 		return bars;
+	}
+
+	private static final java.util.regex.Pattern UNDER = java.util.regex.Pattern.compile("under_(\\d{1,3})");
+
+	private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(\\d{1,3})_(\\d{1,3})");
+
+	private static final java.util.regex.Pattern PLUS = java.util.regex.Pattern.compile("(\\d{1,3})_plus");
+
+	/**
+	 * A band's name in words, never its stored key. Tenure bands have their own words.
+	 * Age bands (none is recorded by Bryt itself; an import or another source may bring
+	 * them) are named from keys of the tenure bands' form, in years of age
+	 * ({@code under_30}, {@code 30_39}, {@code 50_plus}); any other key is named by its
+	 * place, "Age group 2", so a raw key never reaches a page or a download.
+	 */
+	static String bandName(org.springframework.context.MessageSource messages, ResultBreakdown dimension, String band,
+			int position, Locale locale) {
+		if (dimension != ResultBreakdown.AGE_BAND) {
+			return messages.getMessage("surveys.results.band." + band, null, band, locale);
+		}
+		java.util.regex.Matcher matcher;
+		if ((matcher = UNDER.matcher(band)).matches()) {
+			return messages.getMessage("surveys.results.ageBand.under", new Object[] { matcher.group(1) }, locale);
+		}
+		if ((matcher = RANGE.matcher(band)).matches()) {
+			return messages.getMessage("surveys.results.ageBand.range",
+					new Object[] { matcher.group(1), matcher.group(2) }, locale);
+		}
+		if ((matcher = PLUS.matcher(band)).matches()) {
+			return messages.getMessage("surveys.results.ageBand.plus", new Object[] { matcher.group(1) }, locale);
+		}
+		return messages.getMessage("surveys.results.ageBand.other", new Object[] { position + 1 }, locale);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -173,9 +174,15 @@ class ResultsPageTrendTests {
 
 	@Test
 	void theFirstCycleHasNoTrend() throws Exception {
-		assertThat(page(this.first)).doesNotContain("id=\"trend\"", "2012-03-05");
-		this.mvc.perform(as(get("/surveys/results/" + this.first).param("export", "trend")))
-			.andExpect(status().isNotFound());
+		assertThat(page(this.first)).doesNotContain("id=\"trend\"", "2012-03-05")
+			.contains("There is no trend yet: this is the first closed survey of its kind.");
+		// issue 13's review: the trend's download of a first survey was a 404 (an error
+		// page, JSON for the API's clients); now the page that says why there is none
+		for (String format : List.of("csv", "xlsx")) {
+			this.mvc.perform(as(get("/surveys/results/" + this.first).param("export", "trend").param("format", format)))
+				.andExpect(status().isSeeOther())
+				.andExpect(redirectedUrl("/surveys/results/" + this.first + "#no-trend"));
+		}
 	}
 
 	/**
