@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Incidents and accounts for the handling tests (S3), written with plain SQL: until the
  * reporting part's service is on this branch there is no Java code that stores an
- * incident. Only the columns the handling sections read are set; the rest take the
- * schema's defaults or a fixed plain value.
+ * incident (BrowserIT uses it too). Only the columns the handling sections read are set;
+ * the rest take the schema's defaults or a fixed plain value.
  */
-final class HandlingIncidents {
+public final class HandlingIncidents {
 
 	private final JdbcClient jdbc;
 
-	HandlingIncidents(JdbcClient jdbc) {
+	public HandlingIncidents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -29,7 +29,7 @@ final class HandlingIncidents {
 		return incident(organisationId, unitId, receivedAt, "NONE", 0, null);
 	}
 
-	long incident(long organisationId, long unitId, Instant receivedAt, String injury, int absenceDays,
+	public long incident(long organisationId, long unitId, Instant receivedAt, String injury, int absenceDays,
 			LocalDate absenceFrom) {
 		return this.jdbc.sql("""
 				insert into safety_incident (organisation_id, unit_id, occurred_on, part_of_day, category, channel,
@@ -80,7 +80,7 @@ final class HandlingIncidents {
 				""").param("org", organisationId).param("code", code).query(Long.class).single();
 	}
 
-	long unitId(long organisationId, String code) {
+	public long unitId(long organisationId, String code) {
 		return this.jdbc.sql("select id from unit where organisation_id = :org and code = :code")
 			.param("org", organisationId)
 			.param("code", code)
