@@ -154,7 +154,19 @@ class AuthorizationTests {
 			Map.entry("POST /s/answer", EVERYONE), Map.entry("POST /s/exit-address", EVERYONE),
 			Map.entry("GET /s/exit-address/delete", EVERYONE), Map.entry("POST /s/exit-address/delete", EVERYONE),
 			Map.entry("GET /surveys/cycles", STAFF_KEEPERS), Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS),
-			Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
+			Map.entry("POST /surveys/cycles", STAFF_KEEPERS),
+			// Safety, handling an incident (S3): the handling sections' forms, for the
+			// people who handle incidents (the example incident is not one of the
+			// manager's or HR's unless a test stored it: 404 inside, never 403)
+			Map.entry("POST /safety/incidents/{id}/duty", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/support", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/police", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/measures", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/investigation", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/actions", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/actions/done", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/actions/waive", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/close", Set.of("hr", "manager")));
 
 	@Autowired
 	private MockMvc mvc;

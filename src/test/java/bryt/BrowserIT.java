@@ -1771,4 +1771,53 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Handling an incident (issue 14 items 4–8, brief S3): the manager ticks the serious
+	 * checklist, adds an action, tries to close with it open, and has a reference with an
+	 * identity number refused; the sections in English, Swedish and Danish. The incident
+	 * is written with SQL (the reporting part's service is not on this branch).
+	 */
+	@Test
+	void safetyHandlingSectionsAsTheManager() {
+		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		bryt.safety.HandlingIncidents rows = new bryt.safety.HandlingIncidents(this.jdbc);
+		long team = rows.unitId(demo, "BOF-UTR-1");
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+		long id = rows.incident(demo, team, java.time.Instant.now(), "PHYSICAL", 2, today.minusDays(1));
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "manager");
+			page.navigate(url("/safety/incidents/" + id));
+			page.locator("#duty-weapon").check();
+			page.locator("#section-duty form button[type=submit]").click();
+			assertThat(page.locator("#section-duty .govuk-notification-banner")).isVisible();
+			assertThat(page.locator("#duty-authority")).containsText("Notify Arbetsmiljöverket today.");
+			assertThat(page.locator("#duty-authority")).containsText("Försäkringskassan");
+			scan(page, "incident handling, serious, en", violations);
+
+			page.locator("#investigation-title").fill("Alarm for the reception desk");
+			page.locator("#investigation-owner").fill("Unit manager");
+			page.locator("#investigation-dueOn").fill(today.plusDays(14).toString());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the action")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the incident")).click();
+			assertThat(page.locator("#investigation-refused")).containsText("Alarm for the reception desk");
+			scan(page, "incident handling, close refused", violations);
+
+			page.locator("#police-reference").fill("19811218-9876");
+			page.locator("#section-police form button[type=submit]").click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(page.title()).startsWith("Error: ");
+			org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("19811218-9876");
+			scan(page, "incident handling, refused police reference", violations);
+
+			for (String language : List.of("sv", "da")) {
+				page.navigate(url("/safety/incidents/" + id + "?lang=" + language));
+				assertThat(page.locator("#section-investigation")).containsText("Alarm for the reception desk");
+				scan(page, "incident handling, " + language, violations);
+			}
+			page.navigate(url("/safety/incidents/" + id + "?lang=en"));
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }
