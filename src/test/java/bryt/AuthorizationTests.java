@@ -154,7 +154,10 @@ class AuthorizationTests {
 			Map.entry("POST /s/answer", EVERYONE), Map.entry("POST /s/exit-address", EVERYONE),
 			Map.entry("GET /s/exit-address/delete", EVERYONE), Map.entry("POST /s/exit-address/delete", EVERYONE),
 			Map.entry("GET /surveys/cycles", STAFF_KEEPERS), Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS),
-			Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
+			Map.entry("POST /surveys/cycles", STAFF_KEEPERS),
+			// Safety, S2 routing: a manager handling the incident, or HR, acknowledges it
+			// (the example incident is no demo account's: 404 for those who get in)
+			Map.entry("POST /safety/incidents/{id}/acknowledge", Set.of("hr", "manager")));
 
 	@Autowired
 	private MockMvc mvc;

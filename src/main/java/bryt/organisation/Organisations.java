@@ -119,31 +119,6 @@ public class Organisations {
 	}
 
 	/**
-	 * Whether the password is the account's login password. Lets a module tie a secret to
-	 * the password without keeping the password.
-	 */
-	public boolean passwordMatches(long accountId, String password) {
-		return password != null && this.accounts.passwordHash(accountId)
-			.map((hash) -> this.passwordEncoder.matches(password, hash))
-			.orElse(false);
-	}
-
-	/**
-	 * What the authenticated account or API client may see of an organisation:
-	 * {@link Visibility#NOTHING} when it belongs to another one.
-	 */
-	public Visibility visibility(Authentication authentication, long organisationId) {
-		if (authentication instanceof ApiClient client) {
-			return (client.organisationId() == organisationId) ? Visibility.EVERYTHING : Visibility.NOTHING;
-		}
-		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentAccount me)
-				|| me.organisationId() != organisationId) {
-			return Visibility.NOTHING;
-		}
-		return this.directory.visibility(me);
-	}
-
-	/**
 	 * The enabled accounts holding the role that cover the unit itself (not through a
 	 * unit above it), each with its address (issue 14: routing an incident to the unit's
 	 * manager and safety representative). Walk {@link #parentChain} for the units above.
@@ -203,6 +178,31 @@ public class Organisations {
 			return "Recipient[accountId=" + this.accountId + ", email=" + ((this.email != null) ? "***" : "none") + "]";
 		}
 
+	}
+
+	/**
+	 * Whether the password is the account's login password. Lets a module tie a secret to
+	 * the password without keeping the password.
+	 */
+	public boolean passwordMatches(long accountId, String password) {
+		return password != null && this.accounts.passwordHash(accountId)
+			.map((hash) -> this.passwordEncoder.matches(password, hash))
+			.orElse(false);
+	}
+
+	/**
+	 * What the authenticated account or API client may see of an organisation:
+	 * {@link Visibility#NOTHING} when it belongs to another one.
+	 */
+	public Visibility visibility(Authentication authentication, long organisationId) {
+		if (authentication instanceof ApiClient client) {
+			return (client.organisationId() == organisationId) ? Visibility.EVERYTHING : Visibility.NOTHING;
+		}
+		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentAccount me)
+				|| me.organisationId() != organisationId) {
+			return Visibility.NOTHING;
+		}
+		return this.directory.visibility(me);
 	}
 
 	/** An account as other modules see it: who it is and what roles it holds. */
