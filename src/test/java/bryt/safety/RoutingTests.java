@@ -119,6 +119,25 @@ class RoutingTests extends MailTest {
 		assertThat(mails(org).keySet()).containsExactly("other");
 	}
 
+	/**
+	 * No enabled manager anywhere up the tree: HR is told instead, and nobody escalates
+	 * past it.
+	 */
+	@Test
+	void withoutAnyManagerUpTheTreeHrIsTold() throws Exception {
+		RoutingIncidents.Org org = this.incidents.create(Country.SE);
+		this.jdbc.sql("update account set enabled = false where username in (:names)")
+			.param("names", List.of(org.prefix() + "-manager", org.prefix() + "-boss"))
+			.update();
+		Instant received = now();
+		long incident = this.incidents.incident(org, org.a(), received);
+		this.routing.route(org.id(), incident);
+		assertThat(mails(org).keySet()).containsExactlyInAnyOrder("hr", "safety");
+		smtp.purgeEmailFromAllMailboxes();
+		jobs(received.plus(DAY)).sendNotices();
+		assertThat(mails(org).keySet()).containsExactly("hr");
+	}
+
 	@Test
 	void theEventRoutesTheIncidentAfterTheReportingTransactionCommitted() throws Exception {
 		RoutingIncidents.Org org = this.incidents.create(Country.DK);
