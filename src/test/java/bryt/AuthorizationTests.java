@@ -166,7 +166,10 @@ class AuthorizationTests {
 			Map.entry("POST /safety/incidents/{id}/actions", Set.of("hr", "manager")),
 			Map.entry("POST /safety/incidents/{id}/actions/done", Set.of("hr", "manager")),
 			Map.entry("POST /safety/incidents/{id}/actions/waive", Set.of("hr", "manager")),
-			Map.entry("POST /safety/incidents/{id}/close", Set.of("hr", "manager")));
+			Map.entry("POST /safety/incidents/{id}/close", Set.of("hr", "manager")),
+			// Safety, S2 routing: a manager handling the incident, or HR, acknowledges it
+			// (the example incident is no demo account's: 404 for those who get in)
+			Map.entry("POST /safety/incidents/{id}/acknowledge", Set.of("hr", "manager")));
 
 	@Autowired
 	private MockMvc mvc;

@@ -1820,4 +1820,62 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Safety, S2 routing: the routing section of an incident's page as the manager, with
+	 * the acknowledge button, running and overdue clocks, in Swedish, Danish and English;
+	 * then acknowledged. The incidents are inserted with SQL (the reporting part's
+	 * service is not on this branch) and removed again.
+	 */
+	@Test
+	void safetyRoutingSectionAsTheManager() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'manager'")
+			.query(Long.class)
+			.single();
+		long unit = this.jdbc.sql("select id from unit where organisation_id = :org and code = 'BOF-UTR'")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		List<Long> incidents = new ArrayList<>();
+		for (int hoursAgo : List.of(2, 30)) {
+			incidents.add(this.jdbc.sql("""
+					insert into safety_incident (organisation_id, unit_id, occurred_on, part_of_day, category, channel,
+						source, severity, received_at, weapon, injury)
+					values (:org, :unit, current_date, 'MORNING', 'THREAT', 'PHONE', 'CLIENT', 3,
+						now() - make_interval(hours => :hours), true, 'PHYSICAL')
+					returning id
+					""")
+				.param("org", organisation)
+				.param("unit", unit)
+				.param("hours", hoursAgo)
+				.query(Long.class)
+				.single());
+		}
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "manager");
+			for (long incident : incidents) {
+				for (String language : List.of("sv", "da", "en")) {
+					page.navigate(url("/safety/incidents/" + incident + "?lang=" + language));
+					assertThat(page.locator("#acknowledge")).isVisible();
+					if (incident == incidents.get(1)) {
+						// Acknowledgement, Arbetsmiljöverket and the work injury at 24
+						// hours,
+						// the first contact on the day of receipt.
+						assertThat(page.locator("#routing-clocks .overdue")).hasCount(4);
+					}
+					scan(page, "safety routing section, " + incident + ", " + language, violations);
+				}
+			}
+			page.navigate(url("/safety/incidents/" + incidents.get(1) + "?lang=en"));
+			page.locator("#acknowledge").click();
+			assertThat(page.locator("#acknowledge")).hasCount(0);
+			assertThat(page.locator(".bryt-safety-routing")).containsText("Demo: enhetschef utredning");
+			scan(page, "safety routing section, acknowledged", violations);
+		}
+		finally {
+			this.jdbc.sql("delete from safety_incident where id in (:ids)").param("ids", incidents).update();
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import bryt.organisation.Organisations.Recipient;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -168,6 +170,28 @@ class AccountRepository {
 		return this.jdbc.sql("select unit_id from account_unit where account_id = :id order by unit_id")
 			.param("id", accountId)
 			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The enabled accounts holding the role: those covering the unit directly when
+	 * {@code unitId} is given, else every one in the organisation; each with its linked
+	 * staff member's work address (null without one).
+	 */
+	List<Recipient> recipients(long organisationId, Long unitId, Role role) {
+		return this.jdbc.sql("""
+				select a.id, a.display_name, s.work_email
+				from account a left join staff s on s.organisation_id = a.organisation_id and s.id = a.staff_id
+				where a.organisation_id = :org and a.enabled and :role = any(a.roles)
+					and (cast(:unit as bigint) is null or exists (select 1 from account_unit au
+						where au.account_id = a.id and au.unit_id = :unit))
+				order by a.id
+				""")
+			.param("org", organisationId)
+			.param("unit", unitId)
+			.param("role", role.name())
+			.query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("display_name"),
+					rs.getString("work_email")))
 			.list();
 	}
 

@@ -46,8 +46,8 @@ class DemoMunicipality implements ApplicationRunner {
 	/** One account per role, in the order the login page lists them. */
 	static final List<DemoAccount> ACCOUNTS = List.of(new DemoAccount("admin", Role.ADMINISTRATOR),
 			new DemoAccount("hr", Role.HR), new DemoAccount("manager", Role.MANAGER),
-			new DemoAccount("union", Role.UNION_REPRESENTATIVE), new DemoAccount("staff", Role.STAFF),
-			new DemoAccount("committee", Role.COMMITTEE_MEMBER));
+			new DemoAccount("union", Role.UNION_REPRESENTATIVE), new DemoAccount("safety", Role.SAFETY_REPRESENTATIVE),
+			new DemoAccount("staff", Role.STAFF), new DemoAccount("committee", Role.COMMITTEE_MEMBER));
 
 	static final String[] FIRST_NAMES = { "Astrid", "Bo", "Camilla", "Dag", "Ebba", "Elin", "Emil", "Erik", "Fatima",
 			"Filip", "Gustav", "Hassan", "Ida", "Ingrid", "Jonas", "Karin", "Kerstin", "Leila", "Lars", "Linnea",
@@ -215,8 +215,13 @@ class DemoMunicipality implements ApplicationRunner {
 		this.accounts.create(org, "hr", "Demo: HR", EnumSet.of(Role.HR), null, true, Set.of(), hash);
 		this.accounts.create(org, "manager", "Demo: enhetschef utredning", EnumSet.of(Role.MANAGER),
 				staffIds.get("BOF-UTR:manager"), true, Set.of(unitIds.get("BOF-UTR")), hash);
-		this.accounts.create(org, "union", "Demo: skyddsombud barn och familj", EnumSet.of(Role.UNION_REPRESENTATIVE),
-				staffIds.get(unitIds.get("BOF-PLA") + ":worker"), true, Set.of(unitIds.get("BOF")), hash);
+		this.accounts.create(org, "union", "Demo: fackligt ombud barn och familj",
+				EnumSet.of(Role.UNION_REPRESENTATIVE), staffIds.get(unitIds.get("BOF-PLA") + ":worker"), true,
+				Set.of(unitIds.get("BOF")), hash);
+		// Issue 14: the safety representative is a role of its own, covering the same
+		// units as the union representative but a different person.
+		this.accounts.create(org, "safety", "Demo: skyddsombud barn och familj", EnumSet.of(Role.SAFETY_REPRESENTATIVE),
+				staffIds.get(unitIds.get("BOF-MOT") + ":worker"), true, Set.of(unitIds.get("BOF")), hash);
 		this.accounts.create(org, "staff", "Demo: socialsekreterare", EnumSet.of(Role.STAFF),
 				staffIds.get(investigationTeam + ":worker"), true, Set.of(), hash);
 		this.accounts.create(org, "committee", "Demo: nämndledamot", EnumSet.of(Role.COMMITTEE_MEMBER), null, true,

@@ -1,5 +1,6 @@
 package bryt.organisation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,68 @@ public class Organisations {
 			.map((account) -> new AccountSummary(account.id(), account.username(), account.displayName(),
 					account.roles()))
 			.toList();
+	}
+
+	/**
+	 * The enabled accounts holding the role that cover the unit itself (not through a
+	 * unit above it), each with its address (issue 14: routing an incident to the unit's
+	 * manager and safety representative). Walk {@link #parentChain} for the units above.
+	 * @param role one of {@link Role#COVERING}
+	 */
+	public List<Recipient> coveringAccounts(long organisationId, long unitId, Role role) {
+		if (!Role.COVERING.contains(role)) {
+			throw new IllegalArgumentException(role + " is not tied to units");
+		}
+		return this.accounts.recipients(organisationId, unitId, role);
+	}
+
+	/**
+	 * Every enabled account of the organisation holding the role (e.g. {@link Role#HR}),
+	 * each with its address.
+	 */
+	public List<Recipient> accountsWithRole(long organisationId, Role role) {
+		return this.accounts.recipients(organisationId, null, role);
+	}
+
+	/**
+	 * The unit and the units above it, the unit first and the top of the tree last; empty
+	 * when the organisation has no such unit.
+	 */
+	public List<Unit> parentChain(long organisationId, long unitId) {
+		Map<Long, Unit> byId = this.units.findTree(organisationId)
+			.stream()
+			.collect(Collectors.toMap(Unit::id, (unit) -> unit));
+		List<Unit> chain = new ArrayList<>();
+		for (Unit unit = byId.get(unitId); unit != null; unit = (unit.parentId() != null) ? byId.get(unit.parentId())
+				: null) {
+			chain.add(unit);
+		}
+		return List.copyOf(chain);
+	}
+
+	/**
+	 * An account that receives mail from a module. The address is the work address of the
+	 * staff member the account is linked to: the one address the organisation keeps for a
+	 * person (imported or entered with the staff). Null when the account has no linked
+	 * staff member or the member has no work address; such an account reads its notices
+	 * only in Bryt.
+	 *
+	 * @param accountId the account
+	 * @param displayName its display name
+	 * @param email its address, or null
+	 */
+	public record Recipient(long accountId, String displayName, String email) {
+
+		/** Whether mail can reach the account. */
+		public boolean reachable() {
+			return this.email != null;
+		}
+
+		@Override
+		public String toString() {
+			return "Recipient[accountId=" + this.accountId + ", email=" + ((this.email != null) ? "***" : "none") + "]";
+		}
+
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package bryt.safety;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import bryt.organisation.Country;
 
@@ -31,6 +36,18 @@ final class SafetyClocks {
 
 	/** A check-in after 4 weeks. */
 	static final int CHECK_IN_DAYS = 28;
+
+	/**
+	 * A reminder before a due day (Denmark's EASY date) goes out this many days ahead, as
+	 * Voice's reminders do.
+	 */
+	static final int REMIND_DAYS_AHEAD = 2;
+
+	/**
+	 * A reminder before a due instant (Denmark's 48 hours for a death) goes out this many
+	 * hours ahead: half-way.
+	 */
+	static final int REMIND_HOURS_AHEAD = 24;
 
 	private final SafetyProperties properties;
 
@@ -83,6 +100,152 @@ final class SafetyClocks {
 			case FOLLOW_UP -> receivedOn.plusDays(FOLLOW_UP_DAYS);
 			case CHECK_IN -> receivedOn.plusDays(CHECK_IN_DAYS);
 		};
+	}
+
+	/**
+	 * Sweden: when to remind the manager to report a work injury to Försäkringskassan.
+	 * The law says "at once" (socialförsäkringsbalken 42 kap. 10 §) without an hour; the
+	 * reminder comes with the notification to Arbetsmiljöverket's hours.
+	 */
+	Instant workInjuryReminderAt(Instant receivedAt) {
+		return receivedAt.plus(this.properties.authorityHours(), ChronoUnit.HOURS);
+	}
+
+	/**
+	 * Whether a due point has passed at {@code now}: an instant from that very instant on
+	 * (24 hours after 10:00 is 10:00 the next day, not 10:01); a day once the whole day
+	 * has passed in the organisation's time zone.
+	 */
+	static boolean passed(Due due, Instant now, ZoneId zone) {
+		if (due.instant() != null) {
+			return !now.isBefore(due.instant());
+		}
+		return LocalDate.ofInstant(now, zone).isAfter(due.day());
+	}
+
+	/**
+	 * Whether a due point is near enough for a reminder: {@value #REMIND_HOURS_AHEAD}
+	 * hours before an instant, {@value #REMIND_DAYS_AHEAD} days before a day.
+	 */
+	static boolean near(Due due, Instant now, ZoneId zone) {
+		if (due.instant() != null) {
+			return !now.isBefore(due.instant().minus(REMIND_HOURS_AHEAD, ChronoUnit.HOURS));
+		}
+		return !LocalDate.ofInstant(now, zone).isBefore(due.day().minusDays(REMIND_DAYS_AHEAD));
+	}
+
+	/**
+	 * Where a due point stands at {@code now}, as the pages show it: whole hours (or
+	 * days) left, or how long overdue, rounded down.
+	 */
+	static Countdown countdown(Due due, Instant now, ZoneId zone) {
+		boolean overdue = passed(due, now, zone);
+		if (due.instant() != null) {
+			long hours = Math.abs(Duration.between(now, due.instant()).toHours());
+			return new Countdown(due, overdue, true, hours);
+		}
+		long days = Math.abs(ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), due.day()));
+		return new Countdown(due, overdue, false, days);
+	}
+
+	/**
+	 * The reminders and escalations an incident has earned at {@code now}, apart from
+	 * support (see {@link #supportReminder}); the job sends each once.
+	 */
+	Set<Notice> notices(Facts facts, Instant now, ZoneId zone) {
+		Set<Notice> due = EnumSet.noneOf(Notice.class);
+		if (!facts.acknowledged() && passed(Due.at(acknowledgeDue(facts.receivedAt())), now, zone)) {
+			due.add(Notice.ACKNOWLEDGE_ESCALATION);
+		}
+		Optional<Due> authority = authorityDue(facts.country(), facts.checklist(), facts.receivedAt(),
+				facts.absenceDays(), facts.absenceFrom());
+		if (authority.isPresent() && !facts.authorityNotified()) {
+			if (facts.country() == Country.SE) {
+				if (passed(authority.get(), now, zone)) {
+					due.add(Notice.AUTHORITY_ESCALATION);
+				}
+			}
+			else if (passed(authority.get(), now, zone)) {
+				due.add(Notice.AUTHORITY_OVERDUE);
+			}
+			else if (near(authority.get(), now, zone)) {
+				// A reminder only while there is time left: once overdue, the overdue
+				// notice says it all.
+				due.add(Notice.AUTHORITY_REMINDER);
+			}
+		}
+		if (facts.country() == Country.SE && facts.injured() && !facts.workInjuryReported()
+				&& !now.isBefore(workInjuryReminderAt(facts.receivedAt()))) {
+			due.add(Notice.WORK_INJURY_REMINDER);
+		}
+		if (!facts.policeDecided() && passed(Due.at(policeDecisionDue(facts.receivedAt())), now, zone)) {
+			due.add(Notice.POLICE_REMINDER);
+		}
+		return due;
+	}
+
+	/**
+	 * Whether a support step earns its reminder: it is due (from its day on) and nobody
+	 * recorded it offered, done or declined.
+	 */
+	static boolean supportReminder(SupportStep step, LocalDate receivedOn, boolean settled, LocalDate today) {
+		return !settled && !today.isBefore(supportDue(step, receivedOn));
+	}
+
+	/**
+	 * What the clocks need to know of an incident.
+	 *
+	 * @param country the organisation's country (its law)
+	 * @param receivedAt when the incident arrived
+	 * @param acknowledged whether a manager acknowledged it
+	 * @param checklist the serious checklist
+	 * @param injured whether an injury (physical or psychological) was recorded
+	 * @param absenceDays days of absence
+	 * @param absenceFrom the first day of absence, if known
+	 * @param authorityNotified whether the notification to the authority was recorded (a
+	 * reference or a date)
+	 * @param workInjuryReported whether the work injury report was recorded
+	 * @param policeDecided whether someone decided about a police report
+	 */
+	record Facts(Country country, Instant receivedAt, boolean acknowledged, Checklist checklist, boolean injured,
+			int absenceDays, LocalDate absenceFrom, boolean authorityNotified, boolean workInjuryReported,
+			boolean policeDecided) {
+	}
+
+	/**
+	 * A reminder or escalation, each sent once per incident; {@link #kind()} is its key
+	 * in {@code safety_notice}.
+	 */
+	enum Notice {
+
+		/** Not acknowledged in time: the next manager up and HR. */
+		ACKNOWLEDGE_ESCALATION,
+		/** Sweden: a serious incident without a notification in time. */
+		AUTHORITY_ESCALATION,
+		/** Sweden: an injury not yet reported to Försäkringskassan. */
+		WORK_INJURY_REMINDER,
+		/** Denmark: the EASY due point is near. */
+		AUTHORITY_REMINDER,
+		/** Denmark: the EASY due point has passed. */
+		AUTHORITY_OVERDUE,
+		/** Nobody decided about a police report in time. */
+		POLICE_REMINDER;
+
+		String kind() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+	/**
+	 * A due point as a page shows it.
+	 *
+	 * @param due the due point
+	 * @param overdue whether it has passed
+	 * @param hours whether {@code amount} counts hours (else days)
+	 * @param amount whole hours or days left, or overdue by
+	 */
+	record Countdown(Due due, boolean overdue, boolean hours, long amount) {
 	}
 
 	/** The serious checklist as the incident records it. */

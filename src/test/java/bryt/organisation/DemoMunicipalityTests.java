@@ -35,6 +35,9 @@ class DemoMunicipalityTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Organisations organisations;
+
 	@Test
 	void hasThreeDepartmentsAndAboutTwelveUnitsAndTeams() {
 		Map<String, Long> levels = this.jdbc.sql("""
@@ -65,11 +68,60 @@ class DemoMunicipalityTests {
 	void hasOneDemoAccountPerRole() {
 		List<String> roles = this.jdbc
 			.sql("select unnest(roles) from account where " + IN_DEMO
-					+ " and username in ('admin', 'hr', 'manager', 'union', 'staff', 'committee')")
+					+ " and username in ('admin', 'hr', 'manager', 'union', 'safety', 'staff', 'committee')")
 			.query(String.class)
 			.list();
 		assertThat(roles).containsExactlyInAnyOrder("ADMINISTRATOR", "COMMITTEE_MEMBER", "HR", "MANAGER", "STAFF",
-				"UNION_REPRESENTATIVE");
+				"SAFETY_REPRESENTATIVE", "UNION_REPRESENTATIVE");
+	}
+
+	/**
+	 * Issue 14: the safety representative ("safety") covers the union representative's
+	 * units but is another person and another account; the union representative is no
+	 * longer called skyddsombud. Organisations finds each by role for the unit it covers.
+	 */
+	@Test
+	void theSafetyRepresentativeCoversTheUnionRepresentativesUnitsAsAnotherPerson() {
+		long org = this.organisations.findByCode("exempelby").orElseThrow().id();
+		long bof = this.jdbc.sql("select id from unit where code = 'BOF' and " + IN_DEMO).query(Long.class).single();
+		assertThat(coveredCodes("safety")).containsExactly("BOF").isEqualTo(coveredCodes("union"));
+		assertThat(displayName("union")).doesNotContainIgnoringCase("skyddsombud");
+		assertThat(displayName("safety")).containsIgnoringCase("skyddsombud");
+		assertThat(this.organisations.coveringAccounts(org, bof, Role.SAFETY_REPRESENTATIVE))
+			.extracting(Organisations.Recipient::displayName)
+			.containsExactly(displayName("safety"));
+		assertThat(this.organisations.coveringAccounts(org, bof, Role.UNION_REPRESENTATIVE))
+			.extracting(Organisations.Recipient::displayName)
+			.containsExactly(displayName("union"));
+		List<Long> staff = this.jdbc.sql("select staff_id from account where username in ('safety', 'union')")
+			.query(Long.class)
+			.list();
+		assertThat(staff).doesNotContainNull().doesNotHaveDuplicates();
+		// A unit below BOF: covered through the tree, not directly.
+		long investigation = this.jdbc.sql("select id from unit where code = 'BOF-UTR-1' and " + IN_DEMO)
+			.query(Long.class)
+			.single();
+		assertThat(this.organisations.coveringAccounts(org, investigation, Role.SAFETY_REPRESENTATIVE)).isEmpty();
+		assertThat(this.organisations.parentChain(org, investigation)).extracting(Unit::code)
+			.containsExactly("BOF-UTR-1", "BOF-UTR", "BOF");
+	}
+
+	private List<String> coveredCodes(String username) {
+		return this.jdbc
+			.sql("""
+					select u.code from account a join account_unit au on au.account_id = a.id join unit u on u.id = au.unit_id
+					where a.username = :username order by u.code
+					""")
+			.param("username", username)
+			.query(String.class)
+			.list();
+	}
+
+	private String displayName(String username) {
+		return this.jdbc.sql("select display_name from account where username = :username")
+			.param("username", username)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

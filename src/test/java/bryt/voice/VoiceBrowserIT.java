@@ -302,7 +302,7 @@ class VoiceBrowserIT {
 			assertThat(page.getByText("Some answers need your attention")).isVisible();
 			scan(page, "report form with errors");
 			page.getByLabel("What happened?").fill("The night shift is left alone with two clients.");
-			page.getByLabel("Exclude Demo: skyddsombud barn och familj").check();
+			page.getByLabel("Exclude Demo: fackligt ombud barn och familj").check();
 			page.locator("main form button[type=submit]").click();
 			assertThat(page.locator("h1")).hasText("Your report was received");
 			scan(page, "receipt");
@@ -414,7 +414,8 @@ class VoiceBrowserIT {
 			// and
 			// sees neither the key nor a share.
 			page.getByLabel("Demo: HR", new Page.GetByLabelOptions().setExact(true)).check();
-			page.getByLabel("Demo: skyddsombud barn och familj", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("Demo: fackligt ombud barn och familj", new Page.GetByLabelOptions().setExact(true))
+				.check();
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Split a new recovery key")).click();
 			assertThat(page.getByText("The new recovery key was split among the holders.")).isVisible();
 			scan(page, "recovery key split");

@@ -1,0 +1,105 @@
+package bryt.safety;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.organisation.Organisations.Recipient;
+import bryt.shared.security.PublicUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety module's mail: a notice names the unit and the step that is due and links to
+ * the incident's page, nothing else (docs/safety/routing.md says why). Nothing is logged
+ * but counts and account ids: no address, no text. Without a mail server
+ * ({@code spring.mail.host}) nothing is sent.
+ */
+@Component
+class SafetyMail {
+
+	private static final Logger log = LoggerFactory.getLogger(SafetyMail.class);
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final String from;
+
+	private final String base;
+
+	SafetyMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, SafetyProperties properties,
+			PublicUrl publicUrl) {
+		this.mail = mail;
+		this.messages = messages;
+		this.from = properties.mailFrom();
+		this.base = publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value();
+	}
+
+	/** Whether a mail server is configured. */
+	boolean available() {
+		return this.mail.getIfAvailable() != null;
+	}
+
+	/** The incident's page: the only thing a notice links to. */
+	String link(long incidentId) {
+		return this.base + "/safety/incidents/" + incidentId;
+	}
+
+	/**
+	 * Sends one notice to each reachable recipient (an address once, however many roles
+	 * it holds); returns how many mails went out.
+	 * @param kind the notice, {@code safety.mail.<kind>.subject} and {@code .body}
+	 * @param arguments the body's arguments: {0} is the unit's name, {1} the link, then
+	 * the notice's own
+	 */
+	int send(Collection<Recipient> recipients, String kind, Object[] arguments, Locale language) {
+		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
+		if (sender.isEmpty()) {
+			return 0;
+		}
+		String subject = this.messages.getMessage("safety.mail." + kind + ".subject", null, language);
+		String body = this.messages.getMessage("safety.mail." + kind + ".body", arguments, language) + "\n\n"
+				+ this.messages.getMessage("safety.mail.footer", null, language);
+		Set<String> addresses = new LinkedHashSet<>();
+		int unreachable = 0;
+		for (Recipient recipient : recipients) {
+			if (recipient.reachable()) {
+				addresses.add(recipient.email());
+			}
+			else {
+				unreachable++;
+			}
+		}
+		if (unreachable > 0) {
+			log.info("{} recipients of a safety notice ({}) have no work address; they see it in Bryt only",
+					unreachable, kind);
+		}
+		int sent = 0;
+		for (String address : addresses) {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(this.from);
+			message.setTo(address);
+			message.setSubject(subject);
+			message.setText(body);
+			try {
+				sender.get().send(message);
+				sent++;
+			}
+			catch (MailException ex) {
+				log.warn("A safety notice ({}) could not be sent: {}", kind, ex.getClass().getSimpleName());
+			}
+		}
+		return sent;
+	}
+
+}
