@@ -154,7 +154,11 @@ class AuthorizationTests {
 			Map.entry("POST /s/answer", EVERYONE), Map.entry("POST /s/exit-address", EVERYONE),
 			Map.entry("GET /s/exit-address/delete", EVERYONE), Map.entry("POST /s/exit-address/delete", EVERYONE),
 			Map.entry("GET /surveys/cycles", STAFF_KEEPERS), Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS),
-			Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
+			Map.entry("POST /surveys/cycles", STAFF_KEEPERS),
+			// S4 safety figures (issue 14 item 10): those who handle incidents and those
+			// who see figures; the API in the committee's view for the same callers
+			Map.entry("GET /safety/figures", Set.of("hr", "manager", "union", "committee")),
+			Map.entry("GET /api/v1/organisations/{org}/safety/figures", Set.of("hr", "manager", "union", "committee")));
 
 	@Autowired
 	private MockMvc mvc;
