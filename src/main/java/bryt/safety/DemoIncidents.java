@@ -97,8 +97,9 @@ class DemoIncidents {
 			if (staff.isEmpty()) {
 				continue;
 			}
-			// About one incident a year for every two employees, at least one.
-			int count = 1 + (staff.size() / 2) + random.nextInt(2);
+			// About one incident a year per employee: two in three social workers in
+			// exposed areas report having been threatened (the seeds).
+			int count = 1 + staff.size() + random.nextInt(2);
 			for (int i = 0; i < count; i++) {
 				incidents.add(incident(organisationId, unit, staff, today, zone, random));
 			}
