@@ -169,7 +169,11 @@ class AuthorizationTests {
 			Map.entry("POST /safety/incidents/{id}/close", Set.of("hr", "manager")),
 			// Safety, S2 routing: a manager handling the incident, or HR, acknowledges it
 			// (the example incident is no demo account's: 404 for those who get in)
-			Map.entry("POST /safety/incidents/{id}/acknowledge", Set.of("hr", "manager")));
+			Map.entry("POST /safety/incidents/{id}/acknowledge", Set.of("hr", "manager")),
+			// S4 safety figures (issue 14 item 10): those who handle incidents and those
+			// who see figures; the API in the committee's view for the same callers
+			Map.entry("GET /safety/figures", Set.of("hr", "manager", "union", "committee")),
+			Map.entry("GET /api/v1/organisations/{org}/safety/figures", Set.of("hr", "manager", "union", "committee")));
 
 	@Autowired
 	private MockMvc mvc;

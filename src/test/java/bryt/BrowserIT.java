@@ -1878,4 +1878,35 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * S4 (issue 14 item 10): the safety figures page on the demo's year of incidents, as
+	 * the committee (counts under 3 as "< 3") and as the manager (their units in full),
+	 * in Swedish, Danish and English, and a malformed quarter; axe and the reflow check
+	 * on each.
+	 */
+	@Test
+	void safetyFiguresPages() {
+		List<String> violations = new ArrayList<>();
+		for (String who : List.of("committee", "manager")) {
+			try (BrowserContext context = browser().newContext(english())) {
+				Page page = logIn(context, who);
+				for (String language : List.of("sv", "da", "en")) {
+					page.navigate(url("/safety/figures?lang=" + language));
+					assertThat(page.locator("#safety-summary")).isVisible();
+					scan(page, "safety figures: " + who + ", " + language, violations);
+				}
+				if ("committee".equals(who)) {
+					assertThat(page.locator("#safety-categories")).containsText("< 3");
+				}
+			}
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "committee");
+			page.navigate(url("/safety/figures?quarter=last-quarter&lang=en"));
+			assertThat(page.locator("#quarter-error")).isVisible();
+			scan(page, "safety figures: a malformed quarter", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }
