@@ -154,7 +154,19 @@ class AuthorizationTests {
 			Map.entry("POST /s/answer", EVERYONE), Map.entry("POST /s/exit-address", EVERYONE),
 			Map.entry("GET /s/exit-address/delete", EVERYONE), Map.entry("POST /s/exit-address/delete", EVERYONE),
 			Map.entry("GET /surveys/cycles", STAFF_KEEPERS), Map.entry("GET /surveys/cycles/new", STAFF_KEEPERS),
-			Map.entry("POST /surveys/cycles", STAFF_KEEPERS));
+			Map.entry("POST /surveys/cycles", STAFF_KEEPERS),
+			// Safety, S1 reporting (issue 14): reported logged in by an account with a
+			// staff record or covered units (not the demo HR, administrator or committee
+			// member); handled by HR and the covering manager (and safety
+			// representative);
+			// the anonymous form and its status for everyone, without a login.
+			Map.entry("GET /safety/report", Set.of("manager", "union", "staff")),
+			Map.entry("POST /safety/report", Set.of("manager", "union", "staff")),
+			Map.entry("GET /safety/mine", LOGGED_IN), Map.entry("GET /safety/incidents", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/evidence", Set.of("hr", "manager")),
+			Map.entry("GET /safety/incidents/{id}/evidence/{fileId}", Set.of("hr", "manager")),
+			Map.entry("GET /safety/r/{org}", EVERYONE), Map.entry("POST /safety/r/{org}", EVERYONE),
+			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE));
 
 	@Autowired
 	private MockMvc mvc;

@@ -20,7 +20,7 @@ record Incident(long id, long organisationId, long unitId, Long reportedBy, Long
 		Instant receivedAt, String status) {
 
 	/** Whether the serious checklist marks it serious. */
-	boolean serious() {
+	public boolean serious() {
 		return SafetyClocks.serious(this.checklist);
 	}
 

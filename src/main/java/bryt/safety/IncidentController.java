@@ -127,9 +127,9 @@ class IncidentController {
 		return "redirect:/safety/incidents/" + id + "#evidence";
 	}
 
-	@GetMapping("/safety/incidents/{id}/evidence/{evidenceId}")
+	@GetMapping("/safety/incidents/{id}/evidence/{fileId}")
 	@PreAuthorize(HANDLERS)
-	ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId,
+	ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable("fileId") long evidenceId,
 			@AuthenticationPrincipal CurrentAccount me, Authentication authentication, HttpSession session) {
 		handled(me, authentication, id);
 		Incidents.Download download = this.incidents.download(me, id, evidenceId, session.getId())

@@ -127,6 +127,8 @@ class PublicIncidentController {
 			return "safety/public-status";
 		}
 		model.addAttribute("view", view.get());
+		model.addAttribute("receivedOn",
+				java.time.LocalDate.ofInstant(view.get().incident().receivedAt(), this.clock.getZone()));
 		model.addAttribute("unitName", IncidentPages.unitNames(this.organisations.units(organisation.id()))
 			.get(view.get().incident().unitId()));
 		model.addAttribute("keepOnPage", true);
