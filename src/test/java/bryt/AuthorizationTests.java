@@ -173,7 +173,19 @@ class AuthorizationTests {
 			// S4 safety figures (issue 14 item 10): those who handle incidents and those
 			// who see figures; the API in the committee's view for the same callers
 			Map.entry("GET /safety/figures", Set.of("hr", "manager", "union", "committee")),
-			Map.entry("GET /api/v1/organisations/{org}/safety/figures", Set.of("hr", "manager", "union", "committee")));
+			Map.entry("GET /api/v1/organisations/{org}/safety/figures", Set.of("hr", "manager", "union", "committee")),
+			// Safety, S1 reporting (issue 14): reported logged in by an account with a
+			// staff record or covered units (not the demo HR, administrator or committee
+			// member); handled by HR and the covering manager (and safety
+			// representative);
+			// the anonymous form and its status for everyone, without a login.
+			Map.entry("GET /safety/report", Set.of("manager", "union", "staff")),
+			Map.entry("POST /safety/report", Set.of("manager", "union", "staff")),
+			Map.entry("GET /safety/mine", LOGGED_IN), Map.entry("GET /safety/incidents", Set.of("hr", "manager")),
+			Map.entry("POST /safety/incidents/{id}/evidence", Set.of("hr", "manager")),
+			Map.entry("GET /safety/incidents/{id}/evidence/{fileId}", Set.of("hr", "manager")),
+			Map.entry("GET /safety/r/{org}", EVERYONE), Map.entry("POST /safety/r/{org}", EVERYONE),
+			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE));
 
 	@Autowired
 	private MockMvc mvc;

@@ -1909,4 +1909,110 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * Safety, S1 reporting (issue 14, items 1, 2, 9): the anonymous form with JavaScript
+	 * off, from the form to its receipt and the status it shows; then every reporting
+	 * page, empty, with errors and filled, in Swedish, Danish and English: the anonymous
+	 * form, its receipt and status, the logged-in form, the reporter's own list, and the
+	 * handlers' list and incident page.
+	 */
+	@Test
+	void safetyReportingAnonymouslyWithoutJavaScriptAndEveryPageInThreeLanguages() {
+		String marker = "Browser marker " + java.util.UUID.randomUUID();
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate(url("/safety/r/exempelby"));
+			assertThat(page.locator("h1")).hasText("Report an incident anonymously");
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator(".govuk-error-summary")).isVisible();
+			assertThat(page.locator("#category-error")).isVisible();
+			page.locator("#unit")
+				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Utredning team 1"));
+			page.getByLabel("Threat", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("In person", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("A client", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("2 – moderate: frightening, work affected", new Page.GetByLabelOptions().setExact(true))
+				.check();
+			page.locator("#description").fill(marker);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Your report was sent");
+			String receipt = page.locator("#receipt").textContent().strip();
+			org.assertj.core.api.Assertions.assertThat(context.cookies()).isEmpty();
+			page.navigate(url("/safety/r/exempelby/status"));
+			page.locator("#receipt").fill(receipt);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("#status")).hasText("New");
+			assertThat(page.locator("main")).containsText(marker);
+			org.assertj.core.api.Assertions.assertThat(context.cookies()).isEmpty();
+		}
+		long incident = this.jdbc.sql("select max(id) from safety_incident").query(Long.class).single();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = context.newPage();
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/r/exempelby?lang=" + language));
+				scan(page, "safety: anonymous form, " + language, violations);
+				page.locator("#description").fill("19121212-1212");
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("#description-error")).isVisible();
+				org.assertj.core.api.Assertions.assertThat(page.locator("#description").inputValue()).isEmpty();
+				scan(page, "safety: anonymous form with errors, " + language, violations);
+				page.locator("#unit").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+				page.locator("input[name=category]").first().check();
+				page.locator("input[name=channel]").first().check();
+				page.locator("input[name=source]").first().check();
+				page.locator("input[name=severity]").first().check();
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("#receipt")).isVisible();
+				scan(page, "safety: receipt, " + language, violations);
+				String receipt = page.locator("#receipt").textContent().strip();
+				page.navigate(url("/safety/r/exempelby/status?lang=" + language));
+				scan(page, "safety: status form, " + language, violations);
+				page.locator("#receipt").fill(receipt);
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("#status")).isVisible();
+				scan(page, "safety: status, " + language, violations);
+			}
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "staff");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/report?lang=" + language));
+				scan(page, "safety: report form, " + language, violations);
+				page.locator("#occurredOn").fill("");
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator(".govuk-error-summary")).isVisible();
+				scan(page, "safety: report form with errors, " + language, violations);
+			}
+			page.navigate(url("/safety/report?lang=en"));
+			page.getByLabel("Harassment", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("Home visit", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("A relative of a client", new Page.GetByLabelOptions().setExact(true)).check();
+			page.getByLabel("1 – mild: unpleasant, no lasting harm", new Page.GetByLabelOptions().setExact(true))
+				.check();
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("Your reports");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/mine?lang=" + language));
+				scan(page, "safety: own reports, " + language, violations);
+			}
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/incidents?lang=" + language));
+				scan(page, "safety: incidents, " + language, violations);
+				page.navigate(url("/safety/incidents/" + incident + "?lang=" + language));
+				scan(page, "safety: incident, locked, " + language, violations);
+			}
+			page.navigate(url("/voice"));
+			page.locator("#password").fill("demo");
+			page.locator("#password").press("Enter");
+			page.navigate(url("/safety/incidents/" + incident + "?lang=en"));
+			assertThat(page.locator("#description")).hasText(marker);
+			scan(page, "safety: incident, opened", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -217,6 +217,15 @@ public class Organisations {
 		return this.directory.visibility(me);
 	}
 
+	/**
+	 * The units the account covers, each with everything below it (issue 14: who handles
+	 * an incident of a unit); empty for an account of another organisation or one that
+	 * covers none.
+	 */
+	public Set<Long> coveredUnits(long organisationId, long accountId) {
+		return Set.copyOf(this.units.subtreeIds(organisationId, this.accounts.coveredUnitIds(accountId)));
+	}
+
 	/** An account as other modules see it: who it is and what roles it holds. */
 	public record AccountSummary(long id, String username, String displayName, Set<Role> roles) {
 	}

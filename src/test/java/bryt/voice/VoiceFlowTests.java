@@ -1,34 +1,22 @@
 package bryt.voice;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import bryt.BrytTest;
 import bryt.Superuser;
+import bryt.Traces;
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.database.EmbeddedDatabase;
 import com.google.crypto.tink.KeysetHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -191,11 +179,13 @@ class VoiceFlowTests {
 			superuser.createStatement().execute("checkpoint");
 		}
 
-		String dump = dump();
+		assertThat(Traces.tables(this.dataSource)).contains("public.voice_report", "public.voice_message",
+				"public.voice_attachment");
+		String dump = Traces.dump(this.dataSource);
 		assertThat(dump).contains(control).doesNotContain(text, agent, address, receipt, receipt.replace("-", ""));
-		List<String> filesWithMarkers = filesContaining(this.database.dataDir(), text, agent, address);
+		List<String> filesWithMarkers = Traces.filesContaining(this.database.dataDir(), text, agent, address);
 		assertThat(filesWithMarkers).isEmpty();
-		assertThat(filesContaining(this.database.dataDir(), control)).isNotEmpty();
+		assertThat(Traces.filesContaining(this.database.dataDir(), control)).isNotEmpty();
 		assertThat(output.getAll()).doesNotContain(text, agent, address, receipt);
 	}
 
@@ -382,77 +372,6 @@ class VoiceFlowTests {
 			.param("u", username)
 			.query(Long.class)
 			.single();
-	}
-
-	/**
-	 * What {@code pg_dump} writes for the data: {@code COPY … TO STDOUT} of every table
-	 * of every schema (Debian's pg_dump 15 cannot dump the embedded PostgreSQL 17), and
-	 * large objects. The text format holds bytea hex-encoded, so its hex is decoded too;
-	 * the binary format holds the bytes as they are.
-	 */
-	private String dump() throws Exception {
-		StringBuilder all = new StringBuilder();
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			List<String> tables = new ArrayList<>();
-			try (ResultSet rs = connection.createStatement().executeQuery("""
-					select format('%I.%I', schemaname, tablename) from pg_tables
-					where schemaname not in ('pg_catalog', 'information_schema') order by 1
-					""")) {
-				while (rs.next()) {
-					tables.add(rs.getString(1));
-				}
-			}
-			assertThat(tables).contains("public.voice_report", "public.voice_message", "public.voice_attachment");
-			for (String table : tables) {
-				StringWriter text = new StringWriter();
-				copy.copyOut("copy " + table + " to stdout", text);
-				all.append(text).append(decodeHex(text.toString())).append('\n');
-				ByteArrayOutputStream binary = new ByteArrayOutputStream();
-				copy.copyOut("copy " + table + " to stdout (format binary)", binary);
-				all.append(binary.toString(StandardCharsets.ISO_8859_1)).append('\n');
-			}
-			try (ResultSet rs = connection.createStatement()
-				.executeQuery("select lo_get(oid) from pg_largeobject_metadata")) {
-				while (rs.next()) {
-					all.append(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).append('\n');
-				}
-			}
-		}
-		return all.toString();
-	}
-
-	/** The bytea values of COPY's text format, {@code \\x0a1b…}, decoded. */
-	private static String decodeHex(String copied) {
-		StringBuilder decoded = new StringBuilder();
-		Matcher hex = Pattern.compile("\\\\x([0-9a-f]+)").matcher(copied);
-		while (hex.find()) {
-			decoded.append(new String(java.util.HexFormat.of().parseHex(hex.group(1)), StandardCharsets.ISO_8859_1))
-				.append('\n');
-		}
-		return decoded.toString();
-	}
-
-	private static List<String> filesContaining(Path directory, String... markers) throws IOException {
-		List<String> found = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				byte[] bytes;
-				try {
-					bytes = Files.readAllBytes(file);
-				}
-				catch (IOException ex) {
-					continue;
-				}
-				String content = new String(bytes, StandardCharsets.ISO_8859_1);
-				for (String marker : markers) {
-					if (content.contains(marker)) {
-						found.add(file + ": " + marker);
-					}
-				}
-			}
-		}
-		return found;
 	}
 
 }
