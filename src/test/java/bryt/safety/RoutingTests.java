@@ -371,11 +371,16 @@ class RoutingTests extends MailTest {
 			.doesNotContain("id=\"acknowledge\"", "Acknowledge by");
 	}
 
+	/**
+	 * The routing section of the incident's page (the other parts' sections left out).
+	 */
 	private String page(long incident, RoutingIncidents.Org org, String name) throws Exception {
-		return this.mvc.perform(get("/safety/incidents/" + incident).with(user(account(org, name))))
+		String page = this.mvc.perform(get("/safety/incidents/" + incident).with(user(account(org, name))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		int start = page.indexOf("class=\"bryt-safety-routing\"");
+		return page.substring(start, page.indexOf("</section>", start));
 	}
 
 	private void acknowledge(RoutingIncidents.Org org, long incident) throws Exception {
