@@ -3,6 +3,7 @@ package bryt.shared;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,20 +26,35 @@ import java.util.regex.Pattern;
  * number 0701234567 begins with 7 January); a file or report is better without those
  * too.</li>
  * </ul>
- * The separator may be any of the ways a number is typed or autocorrected: a hyphen, a
- * minus sign, an en or em dash, a space or a no-break space ({@code +} for Swedish
- * numbers, which marks a centenarian).
+ * The separator may be any of the ways a number is typed, autocorrected or disguised: a
+ * hyphen, a minus sign, an en or em dash, a space, a no-break space, a slash, a dot, an
+ * underscore or a line break, up to three of them (" - "), between the date and the
+ * serial number and inside the date ({@code 1981-12-18-9876}, {@code 81 12 18-9876},
+ * {@code 01.01.90-1234}); {@code +} for Swedish numbers, which marks a centenarian. The
+ * text is read as the eye reads it: full-width and other compatibility digits as digits
+ * (NFKC), invisible characters (zero-width spaces and joiners, soft hyphens) left out,
+ * and a percent-encoded character in a link decoded.
  */
 public final class PersonalIdentityNumbers {
 
-	/** Hyphen, the Unicode hyphens and dashes, minus, space, no-break spaces. */
-	private static final String DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212 \u00A0\u202F";
+	/**
+	 * Hyphen, the Unicode hyphens and dashes, minus, slash, dot, underscore, white space.
+	 */
+	private static final String SEPARATOR = "[\\-\u2010\u2011\u2012\u2013\u2014\u2212/._\\s\u00A0\u202F]";
 
-	private static final Pattern SWEDISH = Pattern
-		.compile("(?<!\\d)(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([" + DASHES + "+]?)(\\d{3})(\\d)(?!\\d)");
+	/** Up to three separators between two groups of digits, or none. */
+	private static final String GAP = SEPARATOR + "{0,3}";
+
+	private static final Pattern SWEDISH = Pattern.compile("(?<!\\d)(?:(\\d{2})(" + GAP + "))?(\\d{2})(" + GAP
+			+ ")(\\d{2})(" + GAP + ")(\\d{2})(" + GAP + "\\+?" + GAP + ")(\\d{3})(\\d)(?!\\d)");
 
 	private static final Pattern DANISH = Pattern
-		.compile("(?<!\\d)(\\d{2})(\\d{2})(\\d{2})[" + DASHES + "]?\\d{4}(?!\\d)");
+		.compile("(?<!\\d)(\\d{2})" + GAP + "(\\d{2})" + GAP + "(\\d{2})" + GAP + "\\d{4}(?!\\d)");
+
+	/** Characters that do not show: zero-width spaces and joiners, soft hyphen, BOM. */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u180E\\u200B-\\u200D\\u2060\\uFEFF]");
+
+	private static final Pattern PERCENT_ENCODED = Pattern.compile("%([0-9A-Fa-f]{2})");
 
 	private PersonalIdentityNumbers() {
 	}
@@ -53,52 +69,74 @@ public final class PersonalIdentityNumbers {
 		if (text == null || text.length() < 10 || !hasTenDigits(text)) {
 			return false;
 		}
-		return containsSwedish(text) || containsDanish(text);
+		String read = asRead(text);
+		return containsSwedish(read) || containsDanish(read);
+	}
+
+	/**
+	 * The text as the eye reads it: compatibility forms folded (full-width digits,
+	 * no-break spaces), invisible characters removed, percent-encoded characters decoded.
+	 */
+	private static String asRead(CharSequence text) {
+		String folded = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+		return PERCENT_ENCODED.matcher(folded)
+			.replaceAll(
+					(found) -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(found.group(1), 16))));
 	}
 
 	/**
 	 * Both kinds of number have ten digits or more; counting them first spares the
-	 * patterns the dates and codes that fill import files.
+	 * patterns the dates and codes that fill import files (any script's digits count:
+	 * full-width digits are folded later).
 	 */
 	private static boolean hasTenDigits(CharSequence text) {
 		int digits = 0;
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9' && ++digits == 10) {
+			if (Character.isDigit(text.charAt(i)) && ++digits == 10) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean containsSwedish(CharSequence text) {
+	/**
+	 * Each place a number could start is tried in turn (not only after the end of a
+	 * candidate that was no date), so that a false start does not hide a real number.
+	 */
+	private static boolean containsSwedish(String text) {
 		Matcher matcher = SWEDISH.matcher(text);
-		while (matcher.find()) {
+		int from = 0;
+		while (from < text.length() && matcher.find(from)) {
 			String century = matcher.group(1);
-			int year = Integer.parseInt(matcher.group(2));
-			int month = Integer.parseInt(matcher.group(3));
-			int day = Integer.parseInt(matcher.group(4));
+			int year = Integer.parseInt(matcher.group(3));
+			int month = Integer.parseInt(matcher.group(5));
+			int day = Integer.parseInt(matcher.group(7));
 			if (day > 60) {
 				day -= 60;
 			}
 			boolean validDate = (century != null) ? isDate(Integer.parseInt(century) * 100 + year, month, day)
 					: isMonthDay(month, day);
-			String tenDigits = matcher.group(2) + matcher.group(3) + matcher.group(4) + matcher.group(6)
-					+ matcher.group(7);
-			boolean writtenAsOne = century != null || !matcher.group(5).isEmpty();
+			String tenDigits = matcher.group(3) + matcher.group(5) + matcher.group(7) + matcher.group(9)
+					+ matcher.group(10);
+			boolean separated = !matcher.group(4).isEmpty() || !matcher.group(6).isEmpty()
+					|| !matcher.group(8).isEmpty();
+			boolean writtenAsOne = century != null || separated;
 			if (validDate && (writtenAsOne || luhnValid(tenDigits))) {
 				return true;
 			}
+			from = matcher.start() + 1;
 		}
 		return false;
 	}
 
-	private static boolean containsDanish(CharSequence text) {
+	private static boolean containsDanish(String text) {
 		Matcher matcher = DANISH.matcher(text);
-		while (matcher.find()) {
+		int from = 0;
+		while (from < text.length() && matcher.find(from)) {
 			if (isMonthDay(Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(1)))) {
 				return true;
 			}
+			from = matcher.start() + 1;
 		}
 		return false;
 	}

@@ -37,7 +37,14 @@ class PersonalIdentityNumbersTest {
 			// ten bare digits beginning with a valid day and month read as a CPR: 7
 			// January
 			// (a Swedish mobile number is refused with it, on purpose)
-			"0701234567" })
+			"0701234567",
+			// found by the safety module's outsider review (issue 14): separators around
+			// and inside the date, other separators, invisible characters, full-width
+			// digits, a percent-encoded hyphen in a link, a CPR written with dots
+			"811218 - 9876", "1981-12-18-9876", "81 12 18-9876", "811218/9876", "811218.9876", "811218_9876",
+			"811218\n9876", "8112\u200B18-9876", "811218\u00AD-9876",
+			"\uFF18\uFF11\uFF11\uFF12\uFF11\uFF18-\uFF19\uFF18\uFF17\uFF16", "https://example.org/?q=811218%2D9876",
+			"01.01.90-1234", "01 01 90 1234", "19 811218 - 9871" })
 	void recognisesPersonalIdentityNumbers(String text) {
 		assertThat(PersonalIdentityNumbers.containsOne(text)).isTrue();
 	}
@@ -58,7 +65,9 @@ class PersonalIdentityNumbersTest {
 			// longer digit runs are other numbers, not identity numbers
 			"1198112189876", "81121898761",
 			// ordinary values
-			"BOF-UTR-1", "2024-01-15", "070-123 45 67", "Anna Berg", "case 12345" })
+			"BOF-UTR-1", "2024-01-15", "070-123 45 67", "Anna Berg", "case 12345",
+			// a date and a time of day, written as people write them
+			"Möte 2024-01-15 kl. 14:30", "2024-01-15 14.30", "100 % 2025 99 12 31 77" })
 	void leavesOtherValuesAlone(String text) {
 		assertThat(PersonalIdentityNumbers.containsOne(text)).isFalse();
 	}
