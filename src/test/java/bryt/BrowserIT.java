@@ -2021,4 +2021,36 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * W2-demo (issue 14): the first screen leads to the safety pages. The manager gets
+	 * the incidents in the navigation and the cards for the incidents they handle (with
+	 * the counts), reporting and the figures; staff the reporting card and no incidents
+	 * link. Scanned in Swedish, Danish and English.
+	 */
+	@Test
+	void safetyOnTheFirstScreenAsManagerAndStaff() {
+		List<String> violations = new ArrayList<>();
+		for (String who : List.of("manager", "staff")) {
+			try (BrowserContext context = browser().newContext(english())) {
+				Page page = logIn(context, who);
+				for (String language : List.of("sv", "da", "en")) {
+					page.navigate(url("/?lang=" + language));
+					scan(page, "safety on the first screen: " + who + ", " + language, violations);
+				}
+				assertThat(page.locator("main")).containsText("Report an incident");
+				if ("manager".equals(who)) {
+					assertThat(page.locator("main")).containsText("Incidents you handle");
+					assertThat(page.locator("main")).containsText("Acknowledgement overdue");
+					assertThat(page.locator("main")).containsText("Safety figures");
+					assertThat(page.locator("#navigation a[href='/safety/incidents']")).isVisible();
+				}
+				else {
+					assertThat(page.locator("main")).not().containsText("Incidents you handle");
+					assertThat(page.locator("#navigation a[href='/safety/incidents']")).hasCount(0);
+				}
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -6,20 +6,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import bryt.organisation.CurrentAccount;
 import bryt.organisation.DemoMunicipalityCreated;
+import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.StaffMember;
 import bryt.organisation.Unit;
+import bryt.organisation.Visibility;
+import bryt.shared.DemoMode;
+import bryt.voice.Sealing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +40,12 @@ import org.springframework.stereotype.Component;
  * incidents closed with their actions done while some recent actions are overdue.
  *
  * <p>
- * <strong>For the lead at merge:</strong> {@link #report} inserts with SQL
- * ({@link DemoIncidentsRepository}) because the reporting service (S1) is not on this
- * branch; switch it to S1's service so the demo is entered through the real path. The
- * description is left empty (the reporting service encrypts it).
+ * Every incident goes through the real paths: reported with {@link Incidents} (logged in
+ * as the demo account that would report it, a few anonymously), so that its description
+ * is sealed for its handlers like a real one; then acknowledged with {@link Routing} and
+ * handled with {@link Handling}. Those services take "now" from the clock, so the times
+ * that lie in the past (received, acknowledged, closed) are set afterwards with SQL
+ * ({@link DemoIncidentsRepository}); docs/safety/figures.md says which and why.
  */
 @Component
 class DemoIncidents {
@@ -44,12 +54,38 @@ class DemoIncidents {
 
 	private static final long SEED = 14_2026L;
 
+	/** Every this many incidents, one is reported anonymously. */
+	private static final int ANONYMOUS_EVERY = 30;
+
 	/** Categories with their weights: threats the most, violence less. */
 	private static final Map<String, Integer> CATEGORIES = Map.of("THREAT", 34, "OFFENSIVE_BEHAVIOUR", 16, "HARASSMENT",
 			12, "PHYSICAL_VIOLENCE", 8, "NEAR_MISS", 8, "ONLINE_EXPOSURE", 6, "RISK_OBSERVATION", 6,
 			"UNLAWFUL_INFLUENCE", 4, "DISINFORMATION", 3, "PROPERTY_DAMAGE", 3);
 
+	/** A short description (sv) per category: what the reporter would write. */
+	private static final Map<String, String> DESCRIPTIONS = Map.of("THREAT",
+			"Klienten blev arg under samtalet om utredningen och sa att hen visste var jag bodde.",
+			"OFFENSIVE_BEHAVIOUR", "En anhörig skrek och kallade mig kränkande saker i receptionen.", "HARASSMENT",
+			"Samma person har ringt flera gånger om dagen i en vecka och krävt att få byta handläggare.",
+			"PHYSICAL_VIOLENCE", "Klienten knuffade mig mot dörrkarmen när jag skulle gå efter mötet.", "NEAR_MISS",
+			"Klienten tog upp en kniv ur väskan men lade tillbaka den när kollegan kom in.", "ONLINE_EXPOSURE",
+			"Mitt namn och foto lades ut i en Facebookgrupp med uppmaning att höra av sig till mig.",
+			"RISK_OBSERVATION", "Mötesrummet saknar en andra utgång och larmknappen fungerade inte vid test.",
+			"UNLAWFUL_INFLUENCE", "En anhörig erbjöd pengar för att utredningen skulle läggas ner.", "DISINFORMATION",
+			"Ett inlägg på sociala medier påstår felaktigt att jag omhändertagit barn utan beslut.", "PROPERTY_DAMAGE",
+			"Klienten slog sönder en stol i besöksrummet efter beskedet.");
+
 	private static final List<String> PARTS_OF_DAY = List.of("MORNING", "AFTERNOON", "EVENING", "NIGHT");
+
+	private final Incidents incidents;
+
+	private final Routing routing;
+
+	private final Handling handling;
+
+	private final Sealing sealing;
+
+	private final UserDetailsService accounts;
 
 	private final DemoIncidentsRepository repository;
 
@@ -57,7 +93,13 @@ class DemoIncidents {
 
 	private final Clock clock;
 
-	DemoIncidents(DemoIncidentsRepository repository, Organisations organisations, Clock clock) {
+	DemoIncidents(Incidents incidents, Routing routing, Handling handling, Sealing sealing, UserDetailsService accounts,
+			DemoIncidentsRepository repository, Organisations organisations, Clock clock) {
+		this.incidents = incidents;
+		this.routing = routing;
+		this.handling = handling;
+		this.sealing = sealing;
+		this.accounts = accounts;
 		this.repository = repository;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -67,16 +109,130 @@ class DemoIncidents {
 	@EventListener
 	void on(DemoMunicipalityCreated demo) {
 		List<DemoIncident> incidents = year(demo.organisationId(), demo.today(), this.clock.getZone());
-		incidents.forEach(this::report);
+		Reporters reporters = reporters(demo.organisationId());
+		for (int i = 0; i < incidents.size(); i++) {
+			report(incidents.get(i), reporters, i % ANONYMOUS_EVERY == ANONYMOUS_EVERY / 2);
+		}
 		log.info("Created {} demo safety incidents", incidents.size());
 	}
 
 	/**
-	 * Stores one incident. The one place the demo writes an incident: at merge, S1's
-	 * reporting service (then the handling parts' services) replace the SQL here.
+	 * The demo accounts that report and handle, each with its key pair (made with the
+	 * demo password, as Voice's demo channels do), so that what is reported is sealed for
+	 * them and the demo manager, HR and safety representative can read it.
 	 */
-	void report(DemoIncident incident) {
-		this.repository.insert(incident);
+	private Reporters reporters(long organisationId) {
+		Map<String, Reporter> byName = new HashMap<>();
+		for (String name : List.of("staff", "manager", "safety", "hr")) {
+			CurrentAccount account = (CurrentAccount) this.accounts.loadUserByUsername(name);
+			this.sealing.demoKeyPair(organisationId, account.accountId(), DemoMode.PASSWORD);
+			Visibility visibility = this.organisations.visibility(
+					UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()),
+					organisationId);
+			byName.put(name, new Reporter(account, this.incidents.choices(account, visibility)));
+		}
+		return new Reporters(byName.get("staff"), byName.get("manager"), byName.get("safety"), byName.get("hr"));
+	}
+
+	/**
+	 * Reports one incident and records what happened to it later: the one place the demo
+	 * writes an incident.
+	 */
+	void report(DemoIncident incident, Reporters reporters, boolean anonymously) {
+		Map<String, String> values = form(incident);
+		Incidents.Reported reported;
+		if (anonymously) {
+			Organisation organisation = this.organisations.find(incident.organisationId()).orElseThrow();
+			reported = this.incidents.reportAnonymously(organisation, new IncidentForm(values), List.of(), Map.of(),
+					Sealing.newFormId());
+		}
+		else {
+			Reporter reporter = reporters.of(incident);
+			if (reporter.choices().ownStaffId() != null
+					&& reporter.choices().ownStaffId().equals(incident.affectedStaffId())) {
+				values.put(IncidentForm.PERSON, "self");
+			}
+			else {
+				values.put(IncidentForm.PERSON, "other");
+				values.put(IncidentForm.COLLEAGUE, String.valueOf(incident.affectedStaffId()));
+			}
+			reported = this.incidents.report(reporter.account(), reporter.choices(), new IncidentForm(values),
+					List.of(), Map.of());
+		}
+		if (!reported.errors().isEmpty()) {
+			throw new IllegalStateException("A demo incident was refused: " + reported.errors().values());
+		}
+		long id = reported.incidentId();
+		long org = incident.organisationId();
+		// The services received it now; the demo's incident was received in the past (an
+		// anonymous one to the hour, as the service stores it).
+		this.repository.received(org, id,
+				anonymously ? incident.receivedAt().truncatedTo(ChronoUnit.HOURS) : incident.receivedAt());
+		if (incident.acknowledgedAt() != null) {
+			this.routing.acknowledge(org, id, reporters.acknowledger(incident.unitId()));
+			this.repository.acknowledgedAt(org, id, incident.acknowledgedAt());
+		}
+		if (incident.authorityNotifiedOn() != null) {
+			this.handling.saveDuty(org, id, incident.checklist(), incident.authorityNotifiedOn(), null, null);
+		}
+		if (incident.firstContactOfferedOn() != null) {
+			this.handling.saveSupport(org, id, Map.of(SafetyClocks.SupportStep.FIRST_CONTACT,
+					new Handling.SupportEntry(incident.firstContactOfferedOn(), false, null)));
+		}
+		if (incident.checklist().weapon() || incident.checklist().injuryNeedingCare()) {
+			// Violence with a weapon or an injury: the employer reports it to the police.
+			this.handling.savePolice(org, id, PoliceDecision.EMPLOYER, incident.receivedOn(), null, true);
+		}
+		if (incident.checklist().threatToFamilyOrHome()) {
+			this.handling.saveMeasures(org, id,
+					List.of(new HandlingRepository.MeasureRecord(MeasureKind.PROTECTED_PERSONAL_DATA,
+							incident.receivedOn(), (incident.closedOn() != null) ? incident.closedOn() : null)));
+		}
+		for (DemoAction action : incident.actions()) {
+			long actionId = this.handling.addAction(org, id, action.title(), action.owner(), action.dueOn());
+			if (action.doneOn() != null) {
+				this.handling.actionDone(org, id, actionId, action.doneOn());
+			}
+		}
+		if (incident.closedOn() != null) {
+			List<InvestigationAction> open = this.handling.close(org, id);
+			if (!open.isEmpty()) {
+				throw new IllegalStateException("A closed demo incident has open actions");
+			}
+			// Closed today by the service; the demo's incident closed in the past.
+			this.repository.closedOn(org, id, incident.closedOn());
+		}
+	}
+
+	/** The report form as the reporter would fill it in. */
+	private static Map<String, String> form(DemoIncident incident) {
+		Map<String, String> values = new HashMap<>();
+		values.put(IncidentForm.UNIT, String.valueOf(incident.unitId()));
+		values.put(IncidentForm.OCCURRED_ON, incident.occurredOn().toString());
+		values.put(IncidentForm.PART_OF_DAY, incident.partOfDay());
+		values.put(IncidentForm.CATEGORY, incident.category());
+		values.put(IncidentForm.CHANNEL, incident.channel());
+		values.put(IncidentForm.SOURCE, incident.source());
+		values.put(IncidentForm.CASE_KIND, incident.caseKind());
+		if (incident.caseTwoHandlers() != null) {
+			values.put(IncidentForm.CASE_TWO_HANDLERS, incident.caseTwoHandlers() ? "yes" : "no");
+		}
+		values.put(IncidentForm.SEVERITY, String.valueOf(incident.severity()));
+		values.put(IncidentForm.INJURY, incident.injury());
+		values.put(IncidentForm.ABSENCE_DAYS, String.valueOf(incident.absenceDays()));
+		if (incident.absenceFrom() != null) {
+			values.put(IncidentForm.ABSENCE_FROM, incident.absenceFrom().toString());
+		}
+		values.put(IncidentForm.DESCRIPTION, DESCRIPTIONS.get(incident.category()));
+		SafetyClocks.Checklist checklist = incident.checklist();
+		List<Boolean> ticks = List.of(checklist.weapon(), checklist.deathThreat(), checklist.injuryNeedingCare(),
+				checklist.severalStaff(), checklist.threatToFamilyOrHome(), checklist.death());
+		for (int i = 0; i < ticks.size(); i++) {
+			if (ticks.get(i)) {
+				values.put(IncidentForm.CHECKLIST.get(i), "true");
+			}
+		}
+		return values;
 	}
 
 	/** The year of incidents up to the day before {@code today}, oldest first. */
@@ -208,6 +364,42 @@ class DemoIncidents {
 
 	/** An action of the investigation. */
 	record DemoAction(String title, String owner, LocalDate dueOn, LocalDate doneOn) {
+	}
+
+	/** A demo account that reports, with what it may choose on the form. */
+	record Reporter(CurrentAccount account, Incidents.ReportChoices choices) {
+
+		boolean sees(long unitId, Long staffId) {
+			return this.choices.units().stream().anyMatch((unit) -> unit.id() == unitId)
+					&& (staffId.equals(this.choices.ownStaffId())
+							|| this.choices.colleagues().stream().anyMatch((member) -> member.id() == staffId));
+		}
+
+	}
+
+	/**
+	 * Who reports a demo incident: the demo social worker their own, the manager one in
+	 * the units they lead, the safety representative one in Barn och familj, HR the rest
+	 * (on the employee's behalf, as HR may).
+	 */
+	record Reporters(Reporter staff, Reporter manager, Reporter safety, Reporter hr) {
+
+		Reporter of(DemoIncident incident) {
+			for (Reporter reporter : List.of(this.staff, this.manager, this.safety)) {
+				if (reporter.sees(incident.unitId(), incident.affectedStaffId()) && (reporter != this.staff
+						|| incident.affectedStaffId().equals(reporter.choices().ownStaffId()))) {
+					return reporter;
+				}
+			}
+			return this.hr;
+		}
+
+		/** A manager acknowledges: the demo manager their units', HR the others'. */
+		CurrentAccount acknowledger(long unitId) {
+			return this.manager.choices().units().stream().anyMatch((unit) -> unit.id() == unitId)
+					? this.manager.account() : this.hr.account();
+		}
+
 	}
 
 }

@@ -75,8 +75,8 @@ class IncidentReportController {
 	}
 
 	@GetMapping("/safety/mine")
-	String mine(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("incidents", this.incidents.reportedBy(me));
+	String mine(@AuthenticationPrincipal CurrentAccount me, jakarta.servlet.http.HttpSession session, Model model) {
+		model.addAttribute("reports", this.incidents.mine(me, session.getId()));
 		model.addAttribute("units", IncidentPages.unitNames(this.organisations.units(me.organisationId())));
 		return "safety/mine";
 	}

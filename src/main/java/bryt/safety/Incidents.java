@@ -166,6 +166,9 @@ class Incidents {
 		this.incidents.saveContent(organisationId, id, this.sealing.encrypt(key,
 				description.getBytes(StandardCharsets.UTF_8), IncidentContexts.content(organisationId, id)));
 		share(organisationId, id, incident.unitId(), key);
+		if (reportedBy != null) {
+			shareWithReporter(organisationId, id, reportedBy, key);
+		}
 		LocalDate today = today();
 		for (Sealing.CleanFile file : files) {
 			addFile(organisationId, id, key, file, today);
@@ -186,6 +189,36 @@ class Incidents {
 		missing.removeAll(this.incidents.keyHolders(incidentId));
 		this.sealing.wrapFor(organisationId, missing, key, IncidentContexts.key(organisationId, incidentId))
 			.forEach((account, wrapped) -> this.incidents.addKey(organisationId, incidentId, account, wrapped));
+	}
+
+	/**
+	 * Wraps the data key for the account that reported the incident logged in, when it
+	 * has a key pair and no wrapped key yet, so that it can read what it wrote on its own
+	 * list ({@link #mine}). The wrapped key gives no access of its own: who handles an
+	 * incident is {@link IncidentAccess}'s question, never the key table's.
+	 */
+	private void shareWithReporter(long organisationId, long incidentId, long reporter, Sealing.DataKey key) {
+		if (this.incidents.keyHolders(incidentId).contains(reporter)) {
+			return;
+		}
+		this.sealing.wrapFor(organisationId, List.of(reporter), key, IncidentContexts.key(organisationId, incidentId))
+			.forEach((account, wrapped) -> this.incidents.addKey(organisationId, incidentId, account, wrapped));
+	}
+
+	/**
+	 * The account's own reports, newest first, each with what it wrote when its key opens
+	 * the incident ({@link ContentState} says why not otherwise: no key pair, not
+	 * unlocked in this session, or reported before it had one).
+	 */
+	@Transactional(readOnly = true)
+	List<OwnReport> mine(CurrentAccount me, String sessionId) {
+		List<OwnReport> reports = new ArrayList<>();
+		for (Incident incident : this.incidents.reportedBy(me.organisationId(), me.accountId())) {
+			Opened opened = key(me, incident, sessionId);
+			reports.add(new OwnReport(incident, opened.state(),
+					(opened.key() != null) ? description(incident, opened.key()) : null));
+		}
+		return reports;
 	}
 
 	/**
@@ -461,6 +494,10 @@ class Incidents {
 	 * written
 	 */
 	record HandlerView(Incident incident, ContentState content, String description, List<Evidence> evidence) {
+	}
+
+	/** One of the account's own reports, with what it wrote when its key opens it. */
+	record OwnReport(Incident incident, ContentState content, String description) {
 	}
 
 	record ReporterView(Incident incident, String description) {

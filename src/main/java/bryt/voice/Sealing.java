@@ -57,13 +57,16 @@ public class Sealing {
 
 	private final Uploads uploads;
 
+	private final RecipientKeys recipientKeys;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	Sealing(KeyRepository keys, UnlockedKeys unlocked, UsedFormRepository usedForms, AccessLogKey accessLogKey,
-			Uploads uploads, Clock clock) {
+			Uploads uploads, RecipientKeys recipientKeys, Clock clock) {
 		this.keys = keys;
+		this.recipientKeys = recipientKeys;
 		this.unlocked = unlocked;
 		this.usedForms = usedForms;
 		this.accessLogKey = accessLogKey;
@@ -105,6 +108,18 @@ public class Sealing {
 	/** Whether the account has a key pair (made on Voice's page with its password). */
 	public boolean hasKey(long accountId) {
 		return this.keys.find(accountId).isPresent();
+	}
+
+	/**
+	 * Gives a demo account its key pair, protected by the demo password, as
+	 * {@link DemoChannels} does for Voice's recipients: the demo's incidents are sealed
+	 * for their handlers as they are reported, so the handlers need their keys first.
+	 * Nothing when the account has one or the password is not its own.
+	 */
+	public void demoKeyPair(long organisationId, long accountId, String demoPassword) {
+		if (!this.recipientKeys.hasKey(accountId)) {
+			this.recipientKeys.create(organisationId, accountId, demoPassword);
+		}
 	}
 
 	/** Whether the account unlocked its private key in this login session. */

@@ -1,17 +1,30 @@
 package bryt.safety;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.Cookie;
+
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
+import bryt.shared.DemoMode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The demo municipality's year of incidents: in every unit that has staff, in each of the
@@ -25,6 +38,12 @@ class DemoIncidentsTests {
 
 	@Autowired
 	private SafetyFigures figures;
+
+	@Autowired
+	private UserDetailsService accounts;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void aYearOfIncidentsInEveryDemoUnit() {
@@ -96,6 +115,69 @@ class DemoIncidentsTests {
 			.mapToLong(SafetyFigures.Figures::incidents)
 			.sum();
 		assertThat(counted).isEqualTo(total);
+	}
+
+	/**
+	 * Reported through the real path: every demo incident's description is sealed (none
+	 * stored in clear, none empty), some were reported anonymously (with a receipt), and
+	 * the demo manager, after unlocking the key with the demo password, reads one on the
+	 * incident's page (the service opens it with the key wrapped for the manager).
+	 */
+	@Test
+	void theDemoManagerReadsADemoIncidentsDescription() throws Exception {
+		long org = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		assertThat(this.jdbc.sql("""
+				select count(*) from safety_incident where organisation_id = :org and content is null
+				""").param("org", org).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("""
+				select count(*) from safety_incident where organisation_id = :org and receipt_selector is not null
+				""").param("org", org).query(Long.class).single()).isPositive();
+		CurrentAccount manager = (CurrentAccount) this.accounts.loadUserByUsername("manager");
+		long id = this.jdbc.sql("""
+				select i.id from safety_incident i join safety_incident_key k on k.incident_id = i.id
+				where i.organisation_id = :org and k.account_id = :manager and i.category = 'THREAT'
+				order by i.id limit 1
+				""").param("org", org).param("manager", manager.accountId()).query(Long.class).single();
+		assertThat(new String(this.jdbc.sql("select content from safety_incident where id = :id")
+			.param("id", id)
+			.query(byte[].class)
+			.single(), StandardCharsets.UTF_8)).doesNotContain("Klienten");
+		Login login = new Login(manager);
+		assertThat(login.send(post("/voice/unlock").param("password", DemoMode.PASSWORD))
+			.getFlashMap()
+			.containsKey("wrongPassword")).isFalse();
+		assertThat(login.send(get("/safety/incidents/" + id)).getResponse().getContentAsString())
+			.contains("Klienten blev arg under samtalet om utredningen");
+	}
+
+	/** A logged-in browser: the session travels in its cookie. */
+	private final class Login {
+
+		private final CurrentAccount account;
+
+		private Cookie session;
+
+		Login(CurrentAccount account) {
+			this.account = account;
+		}
+
+		<B extends AbstractMockHttpServletRequestBuilder<B>> MvcResult send(B request) throws Exception {
+			if (this.session != null) {
+				request.cookie(this.session);
+			}
+			MvcResult result = DemoIncidentsTests.this.mvc.perform(request.with(user(this.account)).with(csrf()))
+				.andReturn();
+			for (String header : result.getResponse().getHeaders("Set-Cookie")) {
+				String pair = header.substring(0, header.contains(";") ? header.indexOf(';') : header.length());
+				String name = pair.substring(0, pair.indexOf('='));
+				String value = pair.substring(pair.indexOf('=') + 1);
+				if (name.contains("SESSION") && !value.isEmpty()) {
+					this.session = new Cookie(name, value);
+				}
+			}
+			return result;
+		}
+
 	}
 
 }
