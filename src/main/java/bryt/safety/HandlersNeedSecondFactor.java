@@ -19,19 +19,10 @@ import org.springframework.stereotype.Component;
  * Demo accounts on the embedded database stay exempt ({@code SecondFactors}).
  */
 @Component
-class HandlersNeedSecondFactor implements SecondFactorRequirement {
-
-	private final JdbcClient jdbc;
+class HandlersNeedSecondFactor extends SecondFactorRequirement.Rows {
 
 	HandlersNeedSecondFactor(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public boolean requiresSecondFactor(long organisationId, long accountId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from safety_incident_key where organisation_id = :org and account_id = :id)
-				""").param("org", organisationId).param("id", accountId).query(Boolean.class).single();
+		super(jdbc, "safety_incident_key");
 	}
 
 }
