@@ -186,7 +186,10 @@ class AuthorizationTests {
 			Map.entry("POST /safety/incidents/{id}/evidence", Set.of("hr", "manager")),
 			Map.entry("GET /safety/incidents/{id}/evidence/{fileId}", Set.of("hr", "manager")),
 			Map.entry("GET /safety/r/{org}", EVERYONE), Map.entry("POST /safety/r/{org}", EVERYONE),
-			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE));
+			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE),
+			// W2-trust: the anonymous receipt page's save and language buttons, as
+			// Voice's.
+			Map.entry("POST /safety/r/{org}/receipt", EVERYONE));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

@@ -2053,4 +2053,95 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	/**
+	 * W2-trust: the anonymous receipt and status pages as Voice's, JavaScript off (no
+	 * link to leave by, the receipt saved as a text file, the language buttons carry the
+	 * receipt), and a closed incident's page, read-only, with the message a refused
+	 * change gets; each in Swedish, Danish and English.
+	 */
+	@Test
+	void safetyReceiptAsVoicesAndAClosedIncidentReadOnly() throws Exception {
+		List<String> violations = new ArrayList<>();
+		List<String> addresses = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.onRequest((request) -> addresses.add(request.url()));
+			page.navigate(url("/safety/r/exempelby"));
+			page.locator("#unit").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.locator("input[name=category]").first().check();
+			page.locator("input[name=channel]").first().check();
+			page.locator("input[name=source]").first().check();
+			page.locator("input[name=severity]").first().check();
+			page.locator("main form button[type=submit]").click();
+			String receipt = page.locator("#receipt").textContent().strip();
+			assertThat(page.locator("a[href]:not([href^='#'])")).hasCount(0);
+			assertThat(page.locator("#print")).isHidden();
+			var download = page.waitForDownload(() -> page.locator("#download").click());
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
+				.isEqualTo("bryt-incident-receipt.txt");
+			org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(download.path()))
+				.endsWith(receipt + "\r\n");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dansk")).click();
+			assertThat(page.locator("html")).hasAttribute("lang", "da");
+			assertThat(page.locator("#receipt")).hasText(receipt);
+			assertThat(page.locator("a[href]:not([href^='#'])")).hasCount(0);
+			page.navigate(url("/safety/r/exempelby/status"));
+			page.locator("#receipt").fill(receipt);
+			page.locator("main form button[type=submit]").click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Svenska")).click();
+			assertThat(page.locator("html")).hasAttribute("lang", "sv");
+			assertThat(page.locator("h1")).hasText("Status för din rapport");
+			assertThat(page.locator("a[href]:not([href^='#'])")).hasCount(0);
+			org.assertj.core.api.Assertions.assertThat(context.cookies()).isEmpty();
+			String plain = receipt.replace("-", "");
+			org.assertj.core.api.Assertions.assertThat(addresses)
+				.noneMatch((address) -> address.toUpperCase().replace("-", "").contains(plain));
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = context.newPage();
+			page.navigate(url("/safety/r/exempelby"));
+			page.locator("#unit").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.locator("input[name=category]").first().check();
+			page.locator("input[name=channel]").first().check();
+			page.locator("input[name=source]").first().check();
+			page.locator("input[name=severity]").first().check();
+			page.locator("main form button[type=submit]").click();
+			String receipt = page.locator("#receipt").textContent().strip();
+			for (String language : List.of("Svenska", "Dansk", "English")) {
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(language)).click();
+				assertThat(page.locator("#receipt")).hasText(receipt);
+				scan(page, "safety: receipt after the language button, " + language, violations);
+			}
+			page.navigate(url("/safety/r/exempelby/status"));
+			page.locator("#receipt").fill(receipt);
+			page.locator("main form button[type=submit]").click();
+			for (String language : List.of("Svenska", "Dansk", "English")) {
+				page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(language)).click();
+				assertThat(page.locator("#status")).isVisible();
+				scan(page, "safety: status after the language button, " + language, violations);
+			}
+		}
+		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		bryt.safety.HandlingIncidents rows = new bryt.safety.HandlingIncidents(this.jdbc);
+		long id = rows.incident(demo, rows.unitId(demo, "BOF-UTR-1"), java.time.Instant.now(), "NONE", 0, null);
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "manager");
+			page.navigate(url("/safety/incidents/" + id));
+			this.jdbc.sql("update safety_incident set status = 'CLOSED', closed_on = current_date where id = :id")
+				.param("id", id)
+				.update();
+			// the page was open when someone closed the incident
+			page.locator("#section-duty form button[type=submit]").click();
+			assertThat(page.locator("#closed-refused")).containsText("The incident is closed");
+			scan(page, "safety: a change to a closed incident refused", violations);
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/incidents/" + id + "?lang=" + language));
+				assertThat(page.locator("#closed-read-only")).isVisible();
+				assertThat(page.locator("main form")).hasCount(0);
+				scan(page, "safety: a closed incident, " + language, violations);
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -276,14 +276,18 @@ class HandlingController {
 
 	/**
 	 * The incident's unit and what the account sees, when it handles the incident; else
-	 * 404.
+	 * 404. A closed incident refuses every change ({@link ClosedIncidents}).
 	 */
 	private Handled handled(CurrentAccount me, Authentication authentication, long id) {
 		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
-		return this.handling.incident(me.organisationId(), id)
-			.filter((incident) -> IncidentAccess.handles(me, visibility, incident.unitId()))
-			.map((incident) -> new Handled(incident.unitId(), visibility))
+		HandlingIncident incident = this.handling.incident(me.organisationId(), id)
+			.filter((found) -> IncidentAccess.handles(me, visibility, found.unitId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (incident.closed()) {
+			// a closed incident is read-only (ClosedIncidents)
+			throw new ClosedIncidents.Refused(id);
+		}
+		return new Handled(incident.unitId(), visibility);
 	}
 
 	private String failed(CurrentAccount me, long id, IncidentSection section, HandlingForm form, Model model) {

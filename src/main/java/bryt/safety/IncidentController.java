@@ -51,8 +51,11 @@ class IncidentController {
 
 	private final List<IncidentSection> sections;
 
+	private final ClosedIncidents closed;
+
 	IncidentController(IncidentRepository repository, Incidents incidents, Organisations organisations, Sealing sealing,
-			List<IncidentSection> sections) {
+			List<IncidentSection> sections, ClosedIncidents closed) {
+		this.closed = closed;
 		this.repository = repository;
 		this.incidents = incidents;
 		this.organisations = organisations;
@@ -91,6 +94,8 @@ class IncidentController {
 		model.addAttribute("unitId", unitId);
 		model.addAttribute("view", view);
 		model.addAttribute("incident", view.incident());
+		// read-only once closed: the page and its sections show no forms
+		model.addAttribute("incidentClosed", "CLOSED".equals(view.incident().status()));
 		model.addAttribute("unitName",
 				IncidentPages.unitNames(this.organisations.units(me.organisationId())).get(unitId));
 		model.addAttribute("affectedName",
@@ -113,6 +118,7 @@ class IncidentController {
 			HttpSession session, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(required = false) String links, RedirectAttributes redirect) {
 		handled(me, authentication, id);
+		this.closed.refuseChanges(me.organisationId(), id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<Sealing.CleanFile> cleaned = this.sealing.readFiles(files, errors);
 		if (errors.isEmpty()) {

@@ -1,7 +1,9 @@
 package bryt.safety;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +15,13 @@ import bryt.organisation.Organisations;
 import bryt.voice.Sealing;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,8 +55,11 @@ class PublicIncidentController {
 
 	private final java.time.Clock clock;
 
+	private final MessageSource messages;
+
 	PublicIncidentController(Organisations organisations, Incidents incidents, Sealing sealing,
-			IncidentConfiguration.PublicLimits limits, java.time.Clock clock) {
+			IncidentConfiguration.PublicLimits limits, java.time.Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.organisations = organisations;
 		this.incidents = incidents;
 		this.sealing = sealing;
@@ -106,6 +117,40 @@ class PublicIncidentController {
 		}
 	}
 
+	/**
+	 * The receipt page's forms, as Voice's ({@code docs/pages/reporter.md}): "save"
+	 * downloads the receipt as a text file; the language buttons show the page again in
+	 * another language (a link would load the address without the receipt). A POST, so
+	 * that the receipt travels in the body and never in an address; one that comes in the
+	 * address is refused. The receipt is not looked up or stored, only echoed when it is
+	 * well-formed.
+	 */
+	@PostMapping("/receipt")
+	Object receipt(@PathVariable String org, @RequestParam(required = false) String receipt,
+			@RequestParam(required = false) String download, HttpServletRequest request, Locale locale, Model model) {
+		Organisation organisation = organisation(org);
+		String grouped = Sealing.grouped(fromTheFormOnly(receipt, request))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		if (download != null) {
+			String text = this.messages.getMessage("safety.receipt.file", new Object[] { organisation.name(), grouped },
+					locale) + "\r\n";
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(this.messages.getMessage("safety.receipt.fileName", null, locale) + ".txt")
+							.build()
+							.toString())
+				.body(text.getBytes(StandardCharsets.UTF_8));
+		}
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("receipt", grouped);
+		model.addAttribute("files", List.of());
+		model.addAttribute("keepOnPage", true);
+		return "safety/public-receipt";
+	}
+
 	@GetMapping("/status")
 	String statusForm(@PathVariable String org, Model model) {
 		model.addAttribute("organisation", organisation(org));
@@ -127,6 +172,9 @@ class PublicIncidentController {
 			return "safety/public-status";
 		}
 		model.addAttribute("view", view.get());
+		// for the language buttons, which show the status again with the receipt in the
+		// body
+		model.addAttribute("receipt", Sealing.grouped(typed).orElseThrow());
 		model.addAttribute("receivedOn",
 				java.time.LocalDate.ofInstant(view.get().incident().receivedAt(), this.clock.getZone()));
 		model.addAttribute("unitName", IncidentPages.unitNames(this.organisations.units(organisation.id()))

@@ -26,10 +26,14 @@ class RoutingController {
 
 	private final Organisations organisations;
 
-	RoutingController(RoutingRepository incidents, Routing routing, Organisations organisations) {
+	private final ClosedIncidents closed;
+
+	RoutingController(RoutingRepository incidents, Routing routing, Organisations organisations,
+			ClosedIncidents closed) {
 		this.incidents = incidents;
 		this.routing = routing;
 		this.organisations = organisations;
+		this.closed = closed;
 	}
 
 	@PostMapping("/safety/incidents/{id}/acknowledge")
@@ -40,6 +44,7 @@ class RoutingController {
 			.filter((incident) -> IncidentAccess.handles(me,
 					this.organisations.visibility(authentication, me.organisationId()), incident.unitId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.closed.refuseChanges(me.organisationId(), id);
 		// Acknowledged already (by someone else, or a second click): the page shows by
 		// whom.
 		this.routing.acknowledge(me.organisationId(), id, me);

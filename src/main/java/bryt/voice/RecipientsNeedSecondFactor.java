@@ -10,20 +10,10 @@ import org.springframework.stereotype.Component;
  * a second factor: a password alone must not open a report.
  */
 @Component
-class RecipientsNeedSecondFactor implements SecondFactorRequirement {
-
-	private final JdbcClient jdbc;
+class RecipientsNeedSecondFactor extends SecondFactorRequirement.Rows {
 
 	RecipientsNeedSecondFactor(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public boolean requiresSecondFactor(long organisationId, long accountId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from voice_channel_recipient where organisation_id = :org and account_id = :id)
-					or exists (select 1 from voice_report_key where organisation_id = :org and account_id = :id)
-				""").param("org", organisationId).param("id", accountId).query(Boolean.class).single();
+		super(jdbc, "voice_channel_recipient", "voice_report_key");
 	}
 
 }
