@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The organisation module's API for the other modules: organisations, their unit tree and
@@ -215,6 +217,31 @@ public class Organisations {
 			return Visibility.NOTHING;
 		}
 		return this.directory.visibility(me);
+	}
+
+	/**
+	 * The organisation a figures API is asked about and what the caller may see of it:
+	 * 404 for an unknown code, 403 for a caller who sees no unit's figures there (staff,
+	 * or an account or token of another organisation). One rule for every module's
+	 * {@code GET /api/v1/organisations/{org}/…/figures}.
+	 */
+	public FiguresReader figuresReader(String code, Authentication authentication) {
+		Organisation organisation = findByCode(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Visibility visibility = visibility(authentication, organisation.id());
+		if (!visibility.seesOrganisationFigures() && visibility.coveredUnits().isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return new FiguresReader(organisation, visibility);
+	}
+
+	/**
+	 * An organisation whose figures a caller reads, and what it may see of them.
+	 *
+	 * @param organisation the organisation asked about
+	 * @param visibility what the caller sees of it (never {@link Visibility#NOTHING})
+	 */
+	public record FiguresReader(Organisation organisation, Visibility visibility) {
 	}
 
 	/**

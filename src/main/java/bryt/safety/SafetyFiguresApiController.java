@@ -7,6 +7,7 @@ import java.util.List;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Visibility;
+import bryt.shared.web.ApiPeriod;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The safety figures as JSON for the joint overview, per unit and quarter, cut to the
@@ -34,9 +34,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/organisations/{org}/safety")
 class SafetyFiguresApiController {
-
-	/** The longest period one request may ask for. */
-	static final int MAX_YEARS = 5;
 
 	private final SafetyFigures figures;
 
@@ -56,25 +53,13 @@ class SafetyFiguresApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			Authentication authentication) {
-		Organisation organisation = this.organisations.findByCode(org)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Visibility visibility = this.organisations.visibility(authentication, organisation.id());
-		if (!visibility.seesOrganisationFigures() && visibility.coveredUnits().isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		LocalDate last = (to != null) ? to : today;
-		LocalDate first = (from != null) ? from : Quarter.of(last).previous().previous().previous().first();
-		if (first.isAfter(last)) {
-			throw new IllegalArgumentException("'from' (" + first + ") must not be after 'to' (" + last + ").");
-		}
-		if (first.plusYears(MAX_YEARS).isBefore(last)) {
-			throw new IllegalArgumentException(
-					"The period from " + first + " to " + last + " is longer than " + MAX_YEARS + " years.");
-		}
-		if (first.getYear() < 2000 || last.getYear() > today.getYear() + 1) {
-			throw new IllegalArgumentException("The period must lie between 2000-01-01 and the end of next year.");
-		}
+		Organisations.FiguresReader reader = this.organisations.figuresReader(org, authentication);
+		Organisation organisation = reader.organisation();
+		Visibility visibility = reader.visibility();
+		ApiPeriod period = ApiPeriod.of(from, to, LocalDate.now(this.clock),
+				(last) -> Quarter.of(last).previous().previous().previous().first());
+		LocalDate first = period.first();
+		LocalDate last = period.last();
 		List<SafetyFigures.Shown> shown = this.figures.figures(organisation.id(), Quarter.of(first), Quarter.of(last))
 			.stream()
 			.filter((row) -> (row.unitId() == SafetyFigures.ORGANISATION) ? visibility.seesOrganisationFigures()

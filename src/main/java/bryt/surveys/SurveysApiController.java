@@ -8,6 +8,7 @@ import java.util.List;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Visibility;
+import bryt.shared.web.ApiPeriod;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The surveys' figures as JSON, described in {@code /api/v1/openapi.json}: what
@@ -35,9 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/organisations/{org}/surveys")
 class SurveysApiController {
-
-	/** The longest period one request may ask for. */
-	static final int MAX_YEARS = 5;
 
 	private final SurveyFigures figures;
 
@@ -57,21 +54,13 @@ class SurveysApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			Authentication authentication) {
-		Organisation organisation = this.organisations.findByCode(org)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Visibility visibility = this.organisations.visibility(authentication, organisation.id());
-		if (!visibility.seesOrganisationFigures() && visibility.coveredUnits().isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
-		LocalDate first = (from != null) ? from : YearMonth.from(last).minusMonths(11).atDay(1);
-		if (first.isAfter(last)) {
-			throw new IllegalArgumentException("'from' (" + first + ") must not be after 'to' (" + last + ").");
-		}
-		if (first.plusYears(MAX_YEARS).isBefore(last)) {
-			throw new IllegalArgumentException(
-					"The period from " + first + " to " + last + " is longer than " + MAX_YEARS + " years.");
-		}
+		Organisations.FiguresReader reader = this.organisations.figuresReader(org, authentication);
+		Organisation organisation = reader.organisation();
+		Visibility visibility = reader.visibility();
+		ApiPeriod period = ApiPeriod.of(from, to, LocalDate.now(this.clock),
+				(last) -> YearMonth.from(last).minusMonths(11).atDay(1));
+		LocalDate first = period.first();
+		LocalDate last = period.last();
 		List<SurveyFigures.Figure> shown = this.figures.figures(organisation.id(), first, last)
 			.stream()
 			.filter((figure) -> visibility.seesUnitFigures(figure.unitId()))
