@@ -53,8 +53,10 @@ final class IncidentValidator {
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, String> values = new LinkedHashMap<>(form.values());
+		// The guard runs on what was sent: an identity number is refused even in a field
+		// the anonymous form then ignores.
 		for (String field : IncidentForm.FIELDS) {
-			if (PersonalIdentityNumbers.containsOne(form.values().get(field))) {
+			if (PersonalIdentityNumbers.containsOne(sent.values().get(field))) {
 				errors.put(field, IDENTITY_NUMBER);
 				values.remove(field);
 			}
