@@ -24,8 +24,8 @@ class IncidentConfiguration {
 
 	@Bean
 	PublicLimits safetyPublicLimits(RateLimits limits) {
-		return new PublicLimits(limits.perMinute("safety submissions", SUBMISSIONS_PER_MINUTE),
-				limits.perMinute("safety wrong receipts", WRONG_RECEIPTS_PER_MINUTE));
+		return new PublicLimits(limits.perMinuteAnonymous("safety submissions", SUBMISSIONS_PER_MINUTE),
+				limits.perMinuteAnonymous("safety wrong receipts", WRONG_RECEIPTS_PER_MINUTE));
 	}
 
 	/**

@@ -40,8 +40,12 @@ class IncidentReportController {
 
 	private final java.time.Clock clock;
 
-	IncidentReportController(Incidents incidents, Organisations organisations, Sealing sealing, java.time.Clock clock) {
+	private final Routing routing;
+
+	IncidentReportController(Incidents incidents, Organisations organisations, Sealing sealing, java.time.Clock clock,
+			Routing routing) {
 		this.incidents = incidents;
+		this.routing = routing;
 		this.organisations = organisations;
 		this.sealing = sealing;
 		this.clock = clock;
@@ -71,6 +75,8 @@ class IncidentReportController {
 			return form(choices, reported.values(), reported.errors(), model);
 		}
 		redirect.addFlashAttribute("reported", true);
+		// Told by what will happen: "have been told" only when a mail reaches someone.
+		redirect.addFlashAttribute("mailed", this.routing.mailReaches(me.organisationId(), reported.incidentId()));
 		return "redirect:/safety/mine";
 	}
 

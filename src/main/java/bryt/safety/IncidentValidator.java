@@ -43,11 +43,20 @@ final class IncidentValidator {
 	 * @param choices what the reporter may choose: the units, and for a logged-in
 	 * reporter the people
 	 */
-	static Checked check(IncidentForm form, LocalDate today, Choices choices) {
+	static Checked check(IncidentForm sent, LocalDate today, Choices choices) {
+		IncidentForm form = sent;
+		if (!choices.named()) {
+			Map<String, String> kept = new LinkedHashMap<>(sent.values());
+			kept.remove(IncidentForm.ABSENCE_FROM);
+			kept.remove(IncidentForm.CASE_REFERENCE);
+			form = new IncidentForm(kept);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, String> values = new LinkedHashMap<>(form.values());
+		// The guard runs on what was sent: an identity number is refused even in a field
+		// the anonymous form then ignores.
 		for (String field : IncidentForm.FIELDS) {
-			if (PersonalIdentityNumbers.containsOne(form.values().get(field))) {
+			if (PersonalIdentityNumbers.containsOne(sent.values().get(field))) {
 				errors.put(field, IDENTITY_NUMBER);
 				values.remove(field);
 			}
@@ -114,12 +123,15 @@ final class IncidentValidator {
 		if (absenceDays == null || absenceDays > MAX_ABSENCE_DAYS) {
 			errors.putIfAbsent(IncidentForm.ABSENCE_DAYS, "safety.error.absenceDays");
 		}
-		String absenceFromText = form.get(IncidentForm.ABSENCE_FROM);
+		// The anonymous form does not ask for the first day of absence nor the case
+		// reference: either, set against absence records or the case system, points to
+		// one or two people (docs/safety/anonymity.md). Sent anyway, they are ignored.
+		String absenceFromText = choices.named() ? form.get(IncidentForm.ABSENCE_FROM) : null;
 		LocalDate absenceFrom = date(absenceFromText);
 		if (absenceFromText != null && absenceFrom == null) {
 			errors.putIfAbsent(IncidentForm.ABSENCE_FROM, "safety.error.absenceFrom");
 		}
-		else if (absenceFrom == null && absenceDays != null && absenceDays > 0) {
+		else if (absenceFrom == null && absenceDays != null && absenceDays > 0 && choices.named()) {
 			// Denmark's EASY due date counts from the first day of absence.
 			errors.putIfAbsent(IncidentForm.ABSENCE_FROM, "safety.error.absenceFrom.missing");
 		}
@@ -129,7 +141,7 @@ final class IncidentValidator {
 		else if (absenceFrom != null && absenceFrom.isAfter(today.plusDays(1))) {
 			errors.putIfAbsent(IncidentForm.ABSENCE_FROM, "safety.error.absenceFrom.future");
 		}
-		String caseReference = form.get(IncidentForm.CASE_REFERENCE);
+		String caseReference = choices.named() ? form.get(IncidentForm.CASE_REFERENCE) : null;
 		if (caseReference != null && caseReference.length() > MAX_CASE_REFERENCE) {
 			errors.putIfAbsent(IncidentForm.CASE_REFERENCE, "safety.error.caseReference");
 		}

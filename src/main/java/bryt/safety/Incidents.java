@@ -2,6 +2,7 @@ package bryt.safety;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +52,12 @@ class Incidents {
 	private static final String FILE = "FILE";
 
 	private static final String LINK = "LINK";
+
+	/**
+	 * How long an account's access must have stood unchanged by an administrator before
+	 * it receives incidents' keys: issue 13's rule for comment reviewers.
+	 */
+	static final Duration KEY_STANDING = Duration.ofDays(30);
 
 	private final IncidentRepository incidents;
 
@@ -187,6 +194,11 @@ class Incidents {
 	private void share(long organisationId, long incidentId, long unitId, Sealing.DataKey key) {
 		Set<Long> missing = new LinkedHashSet<>(handlers(organisationId, unitId));
 		missing.removeAll(this.incidents.keyHolders(incidentId));
+		// Only to accounts an administrator has left as they are for KEY_STANDING: one
+		// who makes an HR account gets no incident's key with it
+		// (docs/safety/anonymity.md).
+		Instant now = this.clock.instant();
+		missing.removeIf((account) -> keyFrom(organisationId, account).isAfter(now));
 		this.sealing.wrapFor(organisationId, missing, key, IncidentContexts.key(organisationId, incidentId))
 			.forEach((account, wrapped) -> this.incidents.addKey(organisationId, incidentId, account, wrapped));
 	}
@@ -219,6 +231,42 @@ class Incidents {
 					(opened.key() != null) ? description(incident, opened.key()) : null));
 		}
 		return reports;
+	}
+
+	/**
+	 * From when a handler receives incidents' keys: {@link #KEY_STANDING} after an
+	 * administrator last changed the account's access (never for a disabled one).
+	 */
+	Instant keyFrom(long organisationId, long accountId) {
+		return this.organisations.accessUnchangedSince(organisationId, accountId)
+			.map((since) -> since.plus(KEY_STANDING))
+			.orElse(Instant.MAX);
+	}
+
+	/**
+	 * The incident's handlers who have no key to it yet, and from when they receive it,
+	 * for its page.
+	 */
+	@Transactional(readOnly = true)
+	List<Waiting> waitingForKey(long organisationId, long incidentId) {
+		Optional<Incident> incident = this.incidents.find(organisationId, incidentId);
+		if (incident.isEmpty()) {
+			return List.of();
+		}
+		long unitId = incident.get().unitId();
+		Set<Long> holders = new HashSet<>(this.incidents.keyHolders(incidentId));
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.organisations.accounts(organisationId)
+			.forEach((account) -> names.put(account.id(), account.displayName()));
+		List<Waiting> waiting = new ArrayList<>();
+		for (long account : handlers(organisationId, unitId)) {
+			if (!holders.contains(account)) {
+				Instant from = keyFrom(organisationId, account);
+				waiting.add(new Waiting(names.get(account), Instant.MAX.equals(from) ? null : from,
+						this.sealing.hasKey(account)));
+			}
+		}
+		return waiting;
 	}
 
 	/**
@@ -501,6 +549,16 @@ class Incidents {
 	}
 
 	record ReporterView(Incident incident, String description) {
+	}
+
+	/**
+	 * A handler without the incident's key.
+	 *
+	 * @param from from when the key is shared with them (at the next opening after it),
+	 * or null for a disabled account
+	 * @param keyPair whether they have a key pair to receive it with
+	 */
+	record Waiting(String name, Instant from, boolean keyPair) {
 	}
 
 	/**

@@ -31,10 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Routing (issue 14 item 3): a new incident is mailed at once to its unit's manager and
- * safety representative; a manager acknowledges it; who receives each reminder and
- * escalation. The manager is the nearest one up the tree: the unit's own, else the one of
- * the nearest unit above that has one; the same for the safety representative. HR
- * receives what no manager can.
+ * safety representative (an anonymous one, and one reported while no mail could go out,
+ * at the job's next run instead: {@link SafetyJobs#routeUnrouted}); a manager
+ * acknowledges it; who receives each reminder and escalation. The manager is the nearest
+ * one up the tree: the unit's own, else the one of the nearest unit above that has one;
+ * the same for the safety representative. HR receives what no manager can.
  */
 @Service
 class Routing {
@@ -69,6 +70,13 @@ class Routing {
 	@ApplicationModuleListener
 	void on(IncidentReported event) {
 		try {
+			// An anonymous report waits for the job's next run: a mail (its Date, its
+			// Message-ID) and its notice at once would date it to the second.
+			if (this.incidents.find(event.organisationId(), event.incidentId())
+				.map(RoutingRepository.Incident::anonymous)
+				.orElse(true)) {
+				return;
+			}
 			route(event.organisationId(), event.incidentId());
 		}
 		catch (RuntimeException ex) {
@@ -85,14 +93,29 @@ class Routing {
 			return 0;
 		}
 		Optional<RoutingRepository.Incident> incident = this.incidents.find(organisationId, incidentId);
-		if (incident.isEmpty()
-				|| !this.incidents.claimNotice(organisationId, incidentId, ROUTED, this.clock.instant())) {
+		if (incident.isEmpty() || !this.incidents.claimNotice(organisationId, incidentId, ROUTED,
+				incident.get().noticeTime(this.clock.instant()))) {
 			return 0;
 		}
 		Recipients recipients = recipients(organisationId, incident.get().unitId());
 		List<Recipient> to = new ArrayList<>(recipients.managersOrHr());
 		to.addAll(recipients.representatives());
 		return this.mail.send(to, ROUTED, arguments(recipients, incidentId), language(organisationId));
+	}
+
+	/**
+	 * Whether a mail about the new incident reaches anyone now: a mail server is
+	 * configured and one of its managers (or HR) or safety representatives has a work
+	 * address. The reporter is told by what happened.
+	 */
+	boolean mailReaches(long organisationId, long incidentId) {
+		Optional<RoutingRepository.Incident> incident = this.incidents.find(organisationId, incidentId);
+		if (!this.mail.available() || incident.isEmpty()) {
+			return false;
+		}
+		Recipients recipients = recipients(organisationId, incident.get().unitId());
+		return recipients.managersOrHr().stream().anyMatch(Recipient::reachable)
+				|| recipients.representatives().stream().anyMatch(Recipient::reachable);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ class RoutingRepository {
 			select id, organisation_id, unit_id, received_at, acknowledged_at, acknowledged_by, status, injury,
 				absence_days, absence_from, weapon, death_threat, injury_needing_care, several_staff,
 				threat_to_family_or_home, death, authority_notified_on, authority_reference, work_injury_reported_on,
-				police_decision
+				police_decision, receipt_selector is not null as anonymous
 			from safety_incident
 			""";
 
@@ -51,6 +52,19 @@ class RoutingRepository {
 		return this.jdbc.sql(SELECT + " where status <> 'CLOSED' and personal_data_removed_on is null order by id")
 			.query(RoutingRepository::incident)
 			.list();
+	}
+
+	/**
+	 * Every new incident of every organisation that has no routing notice yet: anonymous
+	 * ones (routed by the job, not at once) and any reported while no mail could be sent.
+	 */
+	List<Incident> unrouted() {
+		return this.jdbc.sql(SELECT + """
+				 where status = 'NEW' and personal_data_removed_on is null
+					and not exists (select 1 from safety_notice n
+						where n.incident_id = safety_incident.id and n.kind = 'routed')
+				order by id
+				""").query(RoutingRepository::incident).list();
 	}
 
 	/**
@@ -135,18 +149,29 @@ class RoutingRepository {
 				rs.getObject("authority_notified_on", LocalDate.class) != null
 						|| rs.getString("authority_reference") != null,
 				rs.getObject("work_injury_reported_on", LocalDate.class) != null,
-				rs.getString("police_decision") != null);
+				rs.getString("police_decision") != null, rs.getBoolean("anonymous"));
 	}
 
 	/**
 	 * What the routing and the clocks read of an incident: structured fields only.
+	 *
+	 * @param anonymous whether it came through the public form (it has a receipt)
 	 */
 	record Incident(long id, long organisationId, long unitId, Instant receivedAt, Instant acknowledgedAt,
 			String acknowledgedBy, String status, boolean injured, int absenceDays, LocalDate absenceFrom,
-			Checklist checklist, boolean authorityNotified, boolean workInjuryReported, boolean policeDecided) {
+			Checklist checklist, boolean authorityNotified, boolean workInjuryReported, boolean policeDecided,
+			boolean anonymous) {
 
 		boolean isNew() {
 			return "NEW".equals(this.status);
+		}
+
+		/**
+		 * When a notice of this incident is recorded as sent: an anonymous report's to
+		 * the hour only, as its arrival, so that no row dates it closer.
+		 */
+		Instant noticeTime(Instant now) {
+			return this.anonymous ? now.truncatedTo(ChronoUnit.HOURS) : now;
 		}
 
 	}

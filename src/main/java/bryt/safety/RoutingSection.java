@@ -80,7 +80,8 @@ class RoutingSection implements IncidentSection {
 		}
 		List<SentRow> sent = this.incidents.notices(organisationId, incidentId)
 			.stream()
-			.map((notice) -> new SentRow(notice.kind(), LocalDateTime.ofInstant(notice.sentAt(), zone)))
+			.map((notice) -> new SentRow(notice.kind(),
+					LocalDateTime.ofInstant(incident.noticeTime(notice.sentAt()), zone)))
 			.toList();
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("incidentId", incidentId);

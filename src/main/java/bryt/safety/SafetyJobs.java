@@ -62,10 +62,35 @@ class SafetyJobs {
 	@Scheduled(cron = "${bryt.safety.job-cron:0 */15 * * * *}", zone = "${bryt.time-zone:Europe/Stockholm}")
 	@SchedulerLock(name = "safety-clocks", lockAtMostFor = "PT10M")
 	void runClocks() {
+		int routed = routeUnrouted();
+		if (routed > 0) {
+			log.info("Sent {} safety routing mails at the job's run", routed);
+		}
 		int sent = sendNotices();
 		if (sent > 0) {
 			log.info("Sent {} safety reminders and escalations", sent);
 		}
+	}
+
+	/**
+	 * Routes every new incident that has no routing notice: an anonymous one (never
+	 * routed at once, docs/safety/routing.md) and one reported while no mail server was
+	 * configured. Returns how many mails went out.
+	 */
+	int routeUnrouted() {
+		if (!this.mail.available()) {
+			return 0;
+		}
+		int sent = 0;
+		for (RoutingRepository.Incident incident : this.incidents.unrouted()) {
+			try {
+				sent += this.routing.route(incident.organisationId(), incident.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Incident {} could not be routed: {}", incident.id(), ex.getClass().getSimpleName());
+			}
+		}
+		return sent;
 	}
 
 	/** Sends the notices due now; returns how many mails went out. */
@@ -85,7 +110,8 @@ class SafetyJobs {
 					zone, today);
 			Routing.Recipients recipients = null;
 			for (Map.Entry<String, Object[]> notice : due.entrySet()) {
-				if (!this.incidents.claimNotice(incident.organisationId(), incident.id(), notice.getKey(), now)) {
+				if (!this.incidents.claimNotice(incident.organisationId(), incident.id(), notice.getKey(),
+						incident.noticeTime(now))) {
 					continue;
 				}
 				if (recipients == null) {

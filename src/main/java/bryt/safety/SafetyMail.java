@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,6 +45,19 @@ class SafetyMail {
 		this.messages = messages;
 		this.from = properties.mailFrom();
 		this.base = publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value();
+	}
+
+	/**
+	 * Says at start when no mail server is configured: routing then mails nobody, and the
+	 * handlers see new incidents only in their lists until one is (the job routes them
+	 * then).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warnWithoutMail() {
+		if (!available()) {
+			log.warn("No mail server (spring.mail.host): safety incidents are not mailed to their managers and "
+					+ "safety representatives; they are in the incidents lists, and are mailed once a server is set");
+		}
 	}
 
 	/** Whether a mail server is configured. */

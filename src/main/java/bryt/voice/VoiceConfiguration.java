@@ -54,8 +54,8 @@ class VoiceConfiguration {
 	@Bean
 	Throttles voiceThrottles(Clock clock, RateLimits limits, VoiceProperties properties) {
 		return new Throttles(new Throttle(properties.followUpAttempts(), Duration.ofMinutes(15), clock),
-				limits.perMinute("voice submissions", properties.submissionsPerMinute()),
-				limits.perMinute("voice wrong receipts", properties.wrongReceiptsPerMinute()));
+				limits.perMinuteAnonymous("voice submissions", properties.submissionsPerMinute()),
+				limits.perMinuteAnonymous("voice wrong receipts", properties.wrongReceiptsPerMinute()));
 	}
 
 	/**

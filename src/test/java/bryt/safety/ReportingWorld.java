@@ -85,11 +85,17 @@ final class ReportingWorld {
 		account("cilla", "STAFF", this.cilla);
 	}
 
-	/** Adds an account with one role, linked to a staff record, covering the units. */
+	/**
+	 * Adds an account with one role, linked to a staff record, covering the units. It
+	 * stands as made 31 days ago, so that it receives incidents' keys
+	 * ({@link Incidents#KEY_STANDING}); {@link #freshAccount} makes one today.
+	 */
 	long account(String name, String role, Long staffId, long... coveredUnits) {
 		long id = this.jdbc.sql("""
-				insert into account (organisation_id, username, display_name, password_hash, roles, staff_id)
-				values (:org, :username, :name, :hash, cast(:roles as text[]), :staff) returning id
+				insert into account (organisation_id, username, display_name, password_hash, roles, staff_id,
+					created_at)
+				values (:org, :username, :name, :hash, cast(:roles as text[]), :staff, now() - interval '31 days')
+				returning id
 				""")
 			.param("org", this.org)
 			.param("username", username(name))
@@ -106,6 +112,13 @@ final class ReportingWorld {
 				.param("unit", unit)
 				.update();
 		}
+		return id;
+	}
+
+	/** An account an administrator made just now. */
+	long freshAccount(String name, String role, Long staffId, long... coveredUnits) {
+		long id = account(name, role, staffId, coveredUnits);
+		this.jdbc.sql("update account set created_at = now() where id = :id").param("id", id).update();
 		return id;
 	}
 

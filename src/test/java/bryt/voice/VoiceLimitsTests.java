@@ -105,7 +105,7 @@ class VoiceLimitsTests {
 	void submissionsBeyondTheSharedBudgetAreRefusedWithAClearPage() throws Exception {
 		// Another instance on the same database uses up this minute's budget.
 		RateLimits.Limit otherInstance = new RateLimits(this.dataSource, Clock.systemUTC())
-			.perMinute("voice submissions", 60);
+			.perMinuteAnonymous("voice submissions", 60);
 		int taken = 0;
 		while (otherInstance.tryAcquire(String.valueOf(org())) && taken < 1000) {
 			taken++;

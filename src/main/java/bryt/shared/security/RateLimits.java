@@ -1,5 +1,7 @@
 package bryt.shared.security;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.CustomColumnProvider;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
@@ -41,14 +45,33 @@ public class RateLimits {
 
 	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
+	/**
+	 * The same table on a clock that reads whole minutes: a bucket's stored state (its
+	 * last refill, its {@code expires_at}) then dates its last use to the minute only.
+	 */
+	private final PostgreSQLSelectForUpdateBasedProxyManager<String> minuteBuckets;
+
 	private final TimeMeter time;
 
 	public RateLimits(DataSource dataSource, Clock clock) {
 		this.time = timeMeter(clock);
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+		this.buckets = proxyManager(dataSource, this.time);
+		// Bucket4j's own expires_at adds the time to live to System.currentTimeMillis(),
+		// not to the client clock: the minute buckets compute theirs from the minute.
+		this.minuteBuckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table(TABLE)
-			.clientClock(this.time)
+			.clientClock(minuteMeter(clock))
+			.addCustomColumn(new MinuteExpiry())
+			.build();
+	}
+
+	private static PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager(DataSource dataSource,
+			TimeMeter time) {
+		return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table(TABLE)
+			.clientClock(time)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(LONGEST_REFILL))
 			.build();
 	}
@@ -67,6 +90,25 @@ public class RateLimits {
 					.build()));
 	}
 
+	/**
+	 * As {@link #perMinute}, for what anonymous people do (a public form, a receipt typed
+	 * in): a fixed window per clock minute, and the row holds no time finer than the
+	 * minute. Bucket4j's own state would keep the last use to the nanosecond, and the
+	 * exact moment of the latest anonymous report can tell who sent it
+	 * (docs/safety/anonymity.md).
+	 */
+	public Limit perMinuteAnonymous(String name, int perMinute) {
+		return new Limit(name,
+				BucketConfiguration.builder()
+					.addLimit(Bandwidth.builder()
+						.capacity(perMinute)
+						.refillIntervally(perMinute, Duration.ofMinutes(1))
+						.initialTokens(perMinute)
+						.build())
+					.build(),
+				this.minuteBuckets);
+	}
+
 	/** At most {@code count} per key within {@code period}, refilled evenly. */
 	public Limit per(String name, int count, Duration period) {
 		return limit(name, List.of(Bandwidth.builder().capacity(count).refillGreedy(count, period).build()));
@@ -75,7 +117,7 @@ public class RateLimits {
 	Limit limit(String name, List<Bandwidth> bandwidths) {
 		var builder = BucketConfiguration.builder();
 		bandwidths.forEach(builder::addLimit);
-		return new Limit(name, builder.build());
+		return new Limit(name, builder.build(), this.buckets);
 	}
 
 	/** A bucket in this instance's memory only, on the same clock. */
@@ -105,6 +147,23 @@ public class RateLimits {
 		return removed;
 	}
 
+	/** The clock read in whole minutes. */
+	static TimeMeter minuteMeter(Clock clock) {
+		return new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				return Math.floorDiv(clock.millis(), 60_000L) * 60_000_000_000L;
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
+	}
+
 	static TimeMeter timeMeter(Clock clock) {
 		return new TimeMeter() {
 
@@ -122,6 +181,32 @@ public class RateLimits {
 		};
 	}
 
+	/**
+	 * {@code expires_at} of a minute bucket: the minute it was used plus the time until
+	 * it is full again and a day, rounded up to the minute.
+	 */
+	private static final class MinuteExpiry implements CustomColumnProvider<String> {
+
+		private static final long MINUTE_MILLIS = 60_000L;
+
+		private final ExpirationAfterWriteStrategy strategy = ExpirationAfterWriteStrategy
+			.basedOnTimeForRefillingBucketUpToMax(LONGEST_REFILL);
+
+		@Override
+		public void setCustomField(String key, int index, PreparedStatement statement, RemoteBucketState state,
+				long currentTimeNanos) throws SQLException {
+			long ttl = this.strategy.calculateTimeToLiveMillis(state, currentTimeNanos);
+			long at = Math.floorDiv(currentTimeNanos, 1_000_000L) + Math.max(ttl, 1);
+			statement.setLong(index, Math.ceilDiv(at, MINUTE_MILLIS) * MINUTE_MILLIS);
+		}
+
+		@Override
+		public String getCustomFieldName() {
+			return "expires_at";
+		}
+
+	}
+
 	/** One named limit; its keys are stored as {@code name + " " + key}. */
 	public final class Limit {
 
@@ -131,9 +216,13 @@ public class RateLimits {
 
 		private final long version;
 
-		Limit(String name, BucketConfiguration configuration) {
+		private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+
+		Limit(String name, BucketConfiguration configuration,
+				PostgreSQLSelectForUpdateBasedProxyManager<String> store) {
 			this.name = name;
 			this.configuration = configuration;
+			this.store = store;
 			// A changed setting replaces the stored configuration at the next use.
 			this.version = Integer.toUnsignedLong(Objects.hash(configuration.toString()));
 		}
@@ -159,7 +248,7 @@ public class RateLimits {
 		}
 
 		private Bucket bucket(String key) {
-			return RateLimits.this.buckets.builder()
+			return this.store.builder()
 				.withImplicitConfigurationReplacement(this.version, TokensInheritanceStrategy.AS_IS)
 				.build(this.name + " " + key, () -> this.configuration);
 		}
