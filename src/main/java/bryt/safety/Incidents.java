@@ -297,12 +297,6 @@ class Incidents {
 		return List.of();
 	}
 
-	/** What the account reported itself, newest first. */
-	@Transactional(readOnly = true)
-	List<Incident> reportedBy(CurrentAccount me) {
-		return this.incidents.reportedBy(me.organisationId(), me.accountId());
-	}
-
 	/**
 	 * The incident for one who handles it (checked by the caller), with its description
 	 * and evidence when the handler's key opens it; opening it shares the key with
