@@ -16,6 +16,7 @@ import java.util.Set;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
+import bryt.shared.time.Quarter;
 import bryt.workload.UnitFigures;
 import bryt.workload.Workload;
 import bryt.workload.WorkloadFigures;

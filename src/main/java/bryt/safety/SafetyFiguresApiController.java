@@ -7,6 +7,7 @@ import java.util.List;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Visibility;
+import bryt.shared.time.Quarter;
 import bryt.shared.web.ApiPeriod;
 
 import org.springframework.format.annotation.DateTimeFormat;

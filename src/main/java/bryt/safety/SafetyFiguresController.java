@@ -15,6 +15,7 @@ import bryt.shared.tables.FigureTable;
 import bryt.shared.tables.TableExports;
 import bryt.shared.tables.TableRequest;
 import bryt.shared.tables.TableView;
+import bryt.shared.time.Quarter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;

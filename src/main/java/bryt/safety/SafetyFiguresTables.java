@@ -7,6 +7,7 @@ import java.util.Locale;
 import bryt.shared.tables.Cell;
 import bryt.shared.tables.Column;
 import bryt.shared.tables.FigureTable;
+import bryt.shared.time.Quarter;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -11,6 +11,7 @@ import jakarta.servlet.http.Cookie;
 import bryt.BrytTest;
 import bryt.organisation.CurrentAccount;
 import bryt.shared.DemoMode;
+import bryt.shared.time.Quarter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

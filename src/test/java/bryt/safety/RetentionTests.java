@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import bryt.BrytTest;
+import bryt.shared.time.Quarter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package bryt.safety;
 import java.time.LocalDate;
 
 import bryt.BrytTest;
+import bryt.shared.time.Quarter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

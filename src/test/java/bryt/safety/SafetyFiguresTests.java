@@ -3,6 +3,7 @@ package bryt.safety;
 import java.util.List;
 
 import bryt.BrytTest;
+import bryt.shared.time.Quarter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

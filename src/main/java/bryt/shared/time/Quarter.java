@@ -1,4 +1,4 @@
-package bryt.safety;
+package bryt.shared.time;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
