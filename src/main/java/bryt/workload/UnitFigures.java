@@ -30,15 +30,29 @@ import bryt.organisation.UnitLevel;
  * median and the highest
  * @param caseFte the full-time equivalents of case-carrying work: each worker's FTE ×
  * their role's share in the load model; what {@code forecastFte} compares with
+ * @param longestDaysPastDeadline the most days any of the investigations past their
+ * deadline is past it, or {@code null} when none is (the joint overview's "longest")
  */
 public record UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount,
 		double fte, int openCases, int openInvestigations, int investigationsPastDeadline,
 		double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
 		Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
-		double loadRatio, Band band, double forecastFte, Spread spread, double caseFte) {
+		double loadRatio, Band band, double forecastFte, Spread spread, double caseFte, Long longestDaysPastDeadline) {
 
 	public UnitFigures {
 		spread = (spread != null) ? spread : Spread.NONE;
+	}
+
+	/** Figures without the longest time past deadline (tests that do not need it). */
+	public UnitFigures(long unitId, String code, String name, UnitLevel level, Long parentId, int headcount, double fte,
+			int openCases, int openInvestigations, int investigationsPastDeadline,
+			double shareOfInvestigationsPastDeadline, Double medianDaysPastDeadline, Double staffPerLead,
+			Double staffPerManager, int twoHandlerViolations, double turnover, double weightedLoad, double capacity,
+			double loadRatio, Band band, double forecastFte, Spread spread, double caseFte) {
+		this(unitId, code, name, level, parentId, headcount, fte, openCases, openInvestigations,
+				investigationsPastDeadline, shareOfInvestigationsPastDeadline, medianDaysPastDeadline, staffPerLead,
+				staffPerManager, twoHandlerViolations, turnover, weightedLoad, capacity, loadRatio, band, forecastFte,
+				spread, caseFte, null);
 	}
 
 	/** Figures without the spread of load (charts and tests that do not need it). */
@@ -50,7 +64,7 @@ public record UnitFigures(long unitId, String code, String name, UnitLevel level
 		this(unitId, code, name, level, parentId, headcount, fte, openCases, openInvestigations,
 				investigationsPastDeadline, shareOfInvestigationsPastDeadline, medianDaysPastDeadline, staffPerLead,
 				staffPerManager, twoHandlerViolations, turnover, weightedLoad, capacity, loadRatio, band, forecastFte,
-				Spread.NONE, fte);
+				Spread.NONE, fte, null);
 	}
 
 	/**

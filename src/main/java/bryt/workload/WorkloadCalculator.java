@@ -172,7 +172,7 @@ final class WorkloadCalculator {
 				(leads > 0) ? (double) socialWorkers / leads : null,
 				(managers > 0) ? (double) socialWorkers / managers : null, violations,
 				(averageHeadcount > 0) ? leavers / averageHeadcount : 0, weightedLoad, capacity, ratio, Band.of(ratio),
-				forecastFte, Spread.of(own), caseFte);
+				forecastFte, Spread.of(own), caseFte, daysPast.stream().max(Long::compare).orElse(null));
 	}
 
 	static Set<Long> subtree(long root, List<Unit> units) {

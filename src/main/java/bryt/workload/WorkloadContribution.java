@@ -36,6 +36,8 @@ class WorkloadContribution implements OverviewContribution {
 
 	static final String SHARE_PAST_DEADLINE = "workload.shareOfInvestigationsPastDeadline";
 
+	static final String LONGEST_PAST_DEADLINE = "workload.longestPastDeadline";
+
 	static final String TWO_HANDLERS = "workload.withoutSecondHandler";
 
 	static final String TURNOVER = "workload.turnover";
@@ -46,6 +48,7 @@ class WorkloadContribution implements OverviewContribution {
 			new FigureDefinition(STAFF_PER_MANAGER, 1, Format.DECIMAL),
 			new FigureDefinition(PAST_DEADLINE, 1, Format.COUNT),
 			new FigureDefinition(SHARE_PAST_DEADLINE, 1, Format.SHARE),
+			new FigureDefinition(LONGEST_PAST_DEADLINE, 1, Format.DAYS),
 			new FigureDefinition(TWO_HANDLERS, 1, Format.COUNT), new FigureDefinition(TURNOVER, 1, Format.SHARE));
 
 	private final Workload workload;
@@ -83,6 +86,9 @@ class WorkloadContribution implements OverviewContribution {
 		boolean investigations = unit.openInvestigations() > 0;
 		into.add(figure(PAST_DEADLINE, unitId, investigations ? (double) unit.investigationsPastDeadline() : null));
 		into.add(figure(SHARE_PAST_DEADLINE, unitId, investigations ? unit.shareOfInvestigationsPastDeadline() : null));
+		// None past its deadline is a longest of 0 days; no open investigation is no data.
+		into.add(figure(LONGEST_PAST_DEADLINE, unitId, investigations
+				? (double) ((unit.longestDaysPastDeadline() != null) ? unit.longestDaysPastDeadline() : 0) : null));
 		into.add(figure(TWO_HANDLERS, unitId, (unit.openCases() > 0) ? (double) unit.twoHandlerViolations() : null));
 		into.add(figure(TURNOVER, unitId, (unit.headcount() > 0) ? unit.turnover() : null));
 	}

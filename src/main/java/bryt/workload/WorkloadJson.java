@@ -31,7 +31,7 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 				ratio(unit.measured(), unit.loadRatio()), band(unit.measured(), unit.band()), round(unit.forecastFte()),
 				unit.measured() ? Band.percent(unit.loadRatio()) : null, unit.spread().caseworkers(),
 				unit.workersOverCapacity(), bands(unit.spread()), round(unit.spread().medianLoad()),
-				round(unit.spread().highestLoad()));
+				round(unit.spread().highestLoad()), unit.longestDaysPastDeadline());
 	}
 
 	private static Bands bands(Spread spread) {
@@ -93,7 +93,7 @@ record WorkloadJson(String organisation, LocalDate at, Unit total, List<Unit> un
 			Double medianDaysPastDeadline, int twoHandlerViolations, Double staffPerLead, Double staffPerManager,
 			Double turnover, Double weightedLoad, Double capacity, Double loadRatio, String band, Double forecastFte,
 			Long loadPercent, int caseworkers, int workersOverCapacity, Bands bands, Double medianWorkerLoad,
-			Double highestWorkerLoad) {
+			Double highestWorkerLoad, Long longestDaysPastDeadline) {
 	}
 
 	/** How many caseworkers are in each band. */

@@ -454,7 +454,8 @@ class UsableImportsTests {
 				figures.investigationsPastDeadline(), figures.shareOfInvestigationsPastDeadline(),
 				figures.medianDaysPastDeadline(), figures.staffPerLead(), figures.staffPerManager(),
 				figures.twoHandlerViolations(), figures.turnover(), figures.weightedLoad(), figures.capacity(),
-				figures.loadRatio(), figures.band(), figures.forecastFte(), figures.spread(), figures.caseFte());
+				figures.loadRatio(), figures.band(), figures.forecastFte(), figures.spread(), figures.caseFte(),
+				figures.longestDaysPastDeadline());
 	}
 
 	private static byte[] swedishStaffWorkbook() throws IOException {
