@@ -7,7 +7,7 @@
  * cryptography and receipts protect what the reporter wrote; the workload module's
  * two-handler figures are read through its API.
  */
-@ApplicationModule(allowedDependencies = { "shared", "organisation", "voice", "workload" })
+@ApplicationModule(allowedDependencies = { "shared", "organisation", "voice", "workload", "overview" })
 package bryt.safety;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,13 @@
 package bryt.voice;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import bryt.shared.time.Quarter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,6 +95,187 @@ public class VoiceFigures {
 						(fedBack > 0) ? rs.getInt("fed_back_in_time") / (double) fedBack : null);
 			})
 			.single();
+	}
+
+	/** The whistleblowing laws' deadline for an acknowledgement: 7 days from receipt. */
+	public static final int ACKNOWLEDGE_DAYS = 7;
+
+	/**
+	 * The laws' deadline for feedback: 3 months from the acknowledgement or, without one,
+	 * from the end of the 7 days.
+	 */
+	public static final int FEEDBACK_MONTHS = 3;
+
+	/**
+	 * A quarter's figures for the joint overview, as they stood on {@code asOf}, per unit
+	 * the reports name and for the organisation, with the minimum group applied to each
+	 * figure on its own group and complementary suppression (see the class comment). The
+	 * deadlines are the laws' ({@value #ACKNOWLEDGE_DAYS} days, {@value #FEEDBACK_MONTHS}
+	 * months), not a channel's own, so that every channel is measured alike.
+	 * <ul>
+	 * <li>Received: reports received from the quarter's first day to {@code asOf}.</li>
+	 * <li>Acknowledged in time: of the reports received then that were acknowledged by
+	 * {@code asOf} or whose 7 days had run out by then, those acknowledged within 7
+	 * days.</li>
+	 * <li>Feedback in time: of the reports whose feedback was due from the quarter's
+	 * first day to {@code asOf}, those given feedback on or before the day it was
+	 * due.</li>
+	 * </ul>
+	 * A report that names no unit counts in the organisation's figures only; a unit's
+	 * figures are the reports that name it (not its sub-units).
+	 */
+	public QuarterFigures quarter(long organisationId, Quarter quarter, LocalDate asOf) {
+		List<Group> groups = this.jdbc.sql("""
+				with counted as (
+					select r.unit_id, r.received_on, r.acknowledged_on, r.feedback_on,
+						(case when r.acknowledged_on <= :asOf then r.acknowledged_on
+							else r.received_on + :ackDays end + make_interval(months => :feedbackMonths))::date
+							as feedback_due
+					from voice_report r
+					where r.organisation_id = :org and r.received_on <= :asOf
+				)
+				select unit_id,
+					count(*) filter (where received_on >= :first) as received,
+					count(*) filter (where received_on >= :first
+						and (acknowledged_on <= :asOf or received_on + :ackDays < :asOf)) as acknowledge_due,
+					count(*) filter (where received_on >= :first and acknowledged_on <= :asOf
+						and acknowledged_on <= received_on + :ackDays) as acknowledged_in_time,
+					count(*) filter (where feedback_due between :first and :asOf) as feedback_due,
+					count(*) filter (where feedback_due between :first and :asOf
+						and feedback_on <= feedback_due) as fed_back_in_time
+				from counted
+				group by unit_id
+				""")
+			.param("org", organisationId)
+			.param("first", quarter.first())
+			.param("asOf", asOf)
+			.param("ackDays", ACKNOWLEDGE_DAYS)
+			.param("feedbackMonths", FEEDBACK_MONTHS)
+			.query((rs, row) -> {
+				long unit = rs.getLong("unit_id");
+				Long unitId = rs.wasNull() ? null : unit;
+				return new Group(unitId, rs.getInt("received"), rs.getInt("acknowledge_due"),
+						rs.getInt("acknowledged_in_time"), rs.getInt("feedback_due"), rs.getInt("fed_back_in_time"));
+			})
+			.list();
+		Map<Long, Figure> received = suppressed(groups, Group::received, Group::received);
+		Map<Long, Figure> acknowledged = suppressed(groups, Group::acknowledgeDue, Group::acknowledgedInTime);
+		Map<Long, Figure> feedback = suppressed(groups, Group::feedbackDue, Group::fedBackInTime);
+		Map<Long, UnitQuarter> units = new HashMap<>();
+		for (Group group : groups) {
+			if (group.unitId() != null) {
+				units.put(group.unitId(), new UnitQuarter(received.get(group.unitId()),
+						acknowledged.get(group.unitId()), feedback.get(group.unitId())));
+			}
+		}
+		UnitQuarter organisation = new UnitQuarter(received.get(ORGANISATION), acknowledged.get(ORGANISATION),
+				feedback.get(ORGANISATION));
+		return new QuarterFigures(organisation, units);
+	}
+
+	/** The key of the organisation's figures among the units' in {@link #suppressed}. */
+	private static final long ORGANISATION = 0;
+
+	/**
+	 * One figure over the units and the organisation: each rests on its group (its size
+	 * from {@code group}, what it counts from {@code part}). A group of fewer than
+	 * {@value #MIN_GROUP} is hidden; when the organisation's is shown and exactly one
+	 * group with anybody in it is hidden (the reports naming no unit count as hidden:
+	 * they are never shown apart), the smallest shown unit is hidden too, so that no
+	 * subtraction gives the hidden one.
+	 */
+	private static Map<Long, Figure> suppressed(List<Group> groups, java.util.function.ToIntFunction<Group> group,
+			java.util.function.ToIntFunction<Group> part) {
+		Map<Long, Figure> figures = new HashMap<>();
+		int total = 0;
+		int totalPart = 0;
+		int hiddenWithSomebody = 0;
+		List<Group> shownUnits = new ArrayList<>();
+		for (Group each : groups) {
+			int size = group.applyAsInt(each);
+			total += size;
+			totalPart += part.applyAsInt(each);
+			if (each.unitId() == null) {
+				if (size > 0) {
+					hiddenWithSomebody++;
+				}
+				continue;
+			}
+			Figure figure = Figure.of(size, part.applyAsInt(each));
+			if (figure.tooFew()) {
+				hiddenWithSomebody++;
+			}
+			else if (size > 0) {
+				shownUnits.add(each);
+			}
+			figures.put(each.unitId(), figure);
+		}
+		Figure organisation = Figure.of(total, totalPart);
+		figures.put(ORGANISATION, organisation);
+		if (organisation.shown() && hiddenWithSomebody == 1 && !shownUnits.isEmpty()) {
+			Group smallest = shownUnits.stream()
+				.min(Comparator.comparingInt(group).thenComparing(Group::unitId))
+				.orElseThrow();
+			figures.put(smallest.unitId(), Figure.HIDDEN);
+		}
+		return figures;
+	}
+
+	/**
+	 * The counts of one unit (or of the reports naming none) in a quarter.
+	 */
+	private record Group(Long unitId, int received, int acknowledgeDue, int acknowledgedInTime, int feedbackDue,
+			int fedBackInTime) {
+	}
+
+	/**
+	 * A quarter's voice figures for the overview.
+	 *
+	 * @param organisation the organisation's, every report counted
+	 * @param units per unit named by a report in the period; a unit not here had none
+	 */
+	public record QuarterFigures(UnitQuarter organisation, Map<Long, UnitQuarter> units) {
+	}
+
+	/**
+	 * One unit's three figures in a quarter.
+	 *
+	 * @param received reports received (the count is the figure)
+	 * @param acknowledged reports due an acknowledgement, and of those acknowledged in
+	 * time (the share is the figure)
+	 * @param feedback reports due feedback, and of those given it in time
+	 */
+	public record UnitQuarter(Figure received, Figure acknowledged, Figure feedback) {
+	}
+
+	/**
+	 * One figure and the group it rests on, as it may be shown.
+	 *
+	 * @param group how many reports it rests on, {@code null} when hidden
+	 * @param part how many of them count (in time), {@code null} when hidden
+	 * @param tooFew whether it is hidden by the minimum group or to protect another
+	 */
+	public record Figure(Integer group, Integer part, boolean tooFew) {
+
+		/** Hidden: too few, or hidden with another that is. */
+		static final Figure HIDDEN = new Figure(null, null, true);
+
+		static Figure of(int group, int part) {
+			return (group > 0 && group < MIN_GROUP) ? HIDDEN : new Figure(group, part, false);
+		}
+
+		/**
+		 * Whether it is shown with a group of at least {@value VoiceFigures#MIN_GROUP}.
+		 */
+		public boolean shown() {
+			return !this.tooFew && this.group != null && this.group > 0;
+		}
+
+		/** The share in time, {@code null} when hidden or nothing was due. */
+		public Double share() {
+			return shown() ? this.part / (double) this.group : null;
+		}
+
 	}
 
 	/**

@@ -4,7 +4,7 @@
  * them. Depends on organisation and shared only, never on workload: nothing in a report
  * can be joined to a caseload.
  */
-@ApplicationModule(allowedDependencies = { "shared", "organisation" })
+@ApplicationModule(allowedDependencies = { "shared", "organisation", "overview" })
 package bryt.voice;
 
 import org.springframework.modulith.ApplicationModule;

@@ -86,7 +86,8 @@ class WorkloadContribution implements OverviewContribution {
 		boolean investigations = unit.openInvestigations() > 0;
 		into.add(figure(PAST_DEADLINE, unitId, investigations ? (double) unit.investigationsPastDeadline() : null));
 		into.add(figure(SHARE_PAST_DEADLINE, unitId, investigations ? unit.shareOfInvestigationsPastDeadline() : null));
-		// None past its deadline is a longest of 0 days; no open investigation is no data.
+		// None past its deadline is a longest of 0 days; no open investigation is no
+		// data.
 		into.add(figure(LONGEST_PAST_DEADLINE, unitId, investigations
 				? (double) ((unit.longestDaysPastDeadline() != null) ? unit.longestDaysPastDeadline() : 0) : null));
 		into.add(figure(TWO_HANDLERS, unitId, (unit.openCases() > 0) ? (double) unit.twoHandlerViolations() : null));

@@ -52,7 +52,8 @@ class ImportsTests {
 	void eachModuleRegistersTheKindsItOwnsInTheOrderAnOrganisationImportsThem() {
 		assertThat(this.imports.kinds()).extracting(ImportKind::name, (kind) -> kind.getClass().getPackageName())
 			.containsExactly(tuple("case-types", "bryt.workload"), tuple("units", "bryt.organisation"),
-					tuple("staff", "bryt.organisation"), tuple("cases", "bryt.workload"));
+					tuple("staff", "bryt.organisation"), tuple("cases", "bryt.workload"),
+					tuple("absence", "bryt.overview"));
 	}
 
 	@Test
@@ -68,8 +69,8 @@ class ImportsTests {
 
 	@Test
 	void anUnknownKindIsRefusedNamingTheKindsThereAre() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("absence"))
-			.withMessage("Unknown import kind absence; expected case-types, units, staff or cases");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("sick-notes"))
+			.withMessage("Unknown import kind sick-notes; expected case-types, units, staff, cases or absence");
 	}
 
 	/**
