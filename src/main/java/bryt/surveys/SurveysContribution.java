@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
-import bryt.organisation.Unit;
 import bryt.overview.FigureDefinition;
 import bryt.overview.FigureDefinition.Format;
 import bryt.overview.OverviewContribution;
@@ -122,9 +121,15 @@ class SurveysContribution implements OverviewContribution {
 		}
 		List<OverviewFigure> result = new ArrayList<>();
 		add(result, OverviewFigure.ORGANISATION, only(annual), only(exits), total);
-		for (Unit unit : this.organisations.units(organisation.id())) {
-			add(result, unit.id(), annual.get(unit.id()), exits.get(unit.id()),
-					actions.getOrDefault(unit.id(), new int[2]));
+		// The organisation's units, and any other a cycle's snapshot still names (the
+		// overview keeps only those it knows).
+		java.util.Set<Long> units = new java.util.LinkedHashSet<>();
+		this.organisations.units(organisation.id()).forEach((unit) -> units.add(unit.id()));
+		units.addAll(annual.keySet());
+		units.addAll(exits.keySet());
+		units.addAll(actions.keySet());
+		for (long unit : units) {
+			add(result, unit, annual.get(unit), exits.get(unit), actions.getOrDefault(unit, new int[2]));
 		}
 		return result;
 	}

@@ -111,6 +111,7 @@ class WorkloadCalculatorTest {
 		assertThat(team.investigationsPastDeadline()).isEqualTo(2);
 		assertThat(team.shareOfInvestigationsPastDeadline()).isCloseTo(2.0 / 3, within(1e-9));
 		assertThat(team.medianDaysPastDeadline()).isEqualTo(5.5); // 1 and 10 days
+		assertThat(team.longestDaysPastDeadline()).isEqualTo(10L);
 		assertThat(team.twoHandlerViolations()).isZero();
 		assertThat(team.staffPerLead()).isNull();
 		// one leaver (X); headcount 2 a year ago (A, X) and 2 now (A, B)
@@ -130,6 +131,7 @@ class WorkloadCalculatorTest {
 		assertThat(unit.investigationsPastDeadline()).isEqualTo(3);
 		assertThat(unit.shareOfInvestigationsPastDeadline()).isCloseTo(0.6, within(1e-9));
 		assertThat(unit.medianDaysPastDeadline()).isEqualTo(4.0); // 1, 4 and 10 days
+		assertThat(unit.longestDaysPastDeadline()).isEqualTo(10L);
 		assertThat(unit.twoHandlerViolations()).isOne();
 		assertThat(unit.staffPerLead()).isEqualTo(3.0);
 		assertThat(unit.staffPerManager()).isNull();
