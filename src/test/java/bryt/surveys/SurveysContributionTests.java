@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.within;
  * exit_first, November 2026: 111 3 leavers naming reason 1 (workload), 120 6 naming
  *   reason 2 (leadership): 110, 111 under 5, 120 hidden with them; 100 (9): workload
  *   3/9, leadership 6/9, pay 0
- * actions on 111 (March's cycle): planned due 2020 (overdue), in progress due 2099,
- *   done → open 2, overdue 1; the organisation the same; 120 none → 0
+ * actions on unit A, a unit of the organisation (March's cycle): planned due 2020
+ *   (overdue), in progress due 2099, done → open 2, overdue 1; the organisation the
+ *   same; 120 none → 0
  * The organisation's survey figures are unit 100's, its one top unit.
  * 2026-Q4 as of 2026-11-30.
  * </pre>
@@ -65,6 +66,8 @@ class SurveysContributionTests {
 
 	private Organisation organisation;
 
+	private long a;
+
 	@BeforeEach
 	void survey() {
 		this.survey = new ResultsFixture(this.jdbc, "ov-surveys-" + System.nanoTime());
@@ -84,12 +87,16 @@ class SurveysContributionTests {
 		for (int i = 0; i < 6; i++) {
 			this.survey.respond(november, 120, null, Map.of("why", v(2)));
 		}
+		this.a = this.jdbc.sql("""
+				insert into unit (organisation_id, code, name, level) values (:org, 'A', 'Enhet A', 'UNIT')
+				returning id
+				""").param("org", this.survey.organisation).query(Long.class).single();
 		long overdue = this.actions.add(this.survey.organisation,
-				new ActionPlans.NewAction(annual, 111, "load", "Past due", "Chef", LocalDate.of(2020, 1, 1)), "hr");
+				new ActionPlans.NewAction(annual, this.a, "load", "Past due", "Chef", LocalDate.of(2020, 1, 1)), "hr");
 		long going = this.actions.add(this.survey.organisation,
-				new ActionPlans.NewAction(annual, 111, "load", "Going", "Chef", LocalDate.of(2099, 1, 1)), "hr");
+				new ActionPlans.NewAction(annual, this.a, "load", "Going", "Chef", LocalDate.of(2099, 1, 1)), "hr");
 		long done = this.actions.add(this.survey.organisation,
-				new ActionPlans.NewAction(annual, 111, null, "Done", "Chef", LocalDate.of(2020, 1, 1)), "hr");
+				new ActionPlans.NewAction(annual, this.a, null, "Done", "Chef", LocalDate.of(2020, 1, 1)), "hr");
 		this.actions.changeStatus(this.survey.organisation, going, ActionStatus.IN_PROGRESS);
 		this.actions.changeStatus(this.survey.organisation, done, ActionStatus.DONE);
 		assertThat(overdue).isPositive();
@@ -112,8 +119,8 @@ class SurveysContributionTests {
 			assertThat(hidden(all, SurveysContribution.INDEX, unit)).isEqualTo(Hidden.TOO_FEW);
 			assertThat(hidden(all, "surveys.exitReason.workload", unit)).isEqualTo(Hidden.TOO_FEW);
 		}
-		assertThat(value(all, SurveysContribution.ACTIONS_OPEN, 111)).isEqualTo(2.0);
-		assertThat(value(all, SurveysContribution.ACTIONS_OVERDUE, 111)).isEqualTo(1.0);
+		assertThat(value(all, SurveysContribution.ACTIONS_OPEN, this.a)).isEqualTo(2.0);
+		assertThat(value(all, SurveysContribution.ACTIONS_OVERDUE, this.a)).isEqualTo(1.0);
 		assertThat(value(all, SurveysContribution.ACTIONS_OPEN, 0)).isEqualTo(2.0);
 		assertThat(value(all, SurveysContribution.ACTIONS_OVERDUE, 0)).isEqualTo(1.0);
 		assertThat(value(all, SurveysContribution.ACTIONS_OPEN, 120)).isZero();

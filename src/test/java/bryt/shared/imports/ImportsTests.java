@@ -80,7 +80,7 @@ class ImportsTests {
 	@Test
 	void aNameLikeAnIdentityNumberIsNotEchoed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("19121212-1212"))
-			.withMessage("Unknown import kind; expected case-types, units, staff or cases");
+			.withMessage("Unknown import kind; expected case-types, units, staff, cases or absence");
 		assertThat(Imports.fileName("19121212-1212.csv", "staff.csv")).isEqualTo("staff.csv");
 		assertThat(Imports.fileName("191212121212.csv", "staff.csv")).isEqualTo("staff.csv");
 		assertThat(Imports.fileName(null, "staff.csv")).isEqualTo("staff.csv");
@@ -89,8 +89,8 @@ class ImportsTests {
 
 	@Test
 	void theImportPageOffersEachRoleTheKindsItMayImport() {
-		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(4);
-		assertThat(this.imports.kindsFor(Set.of("ROLE_ADMINISTRATOR", "ROLE_STAFF"))).hasSize(4);
+		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(5);
+		assertThat(this.imports.kindsFor(Set.of("ROLE_ADMINISTRATOR", "ROLE_STAFF"))).hasSize(5);
 		assertThat(this.imports.kindsFor(Set.of("ROLE_MANAGER", "ROLE_STAFF"))).isEmpty();
 	}
 
