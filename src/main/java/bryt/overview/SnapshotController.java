@@ -16,13 +16,16 @@ import bryt.organisation.Role;
 import bryt.organisation.Visibility;
 import bryt.overview.Snapshot.Side;
 import bryt.shared.tables.FigureTable;
+import bryt.shared.tables.TableExports;
 import bryt.shared.tables.TableRequest;
 import bryt.shared.tables.TableView;
 import bryt.shared.time.Quarter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -121,6 +125,25 @@ class SnapshotController {
 		return page(me, authentication, id, null, locale, model, request);
 	}
 
+	@GetMapping(path = "/{id}", params = "export")
+	@PreAuthorize(OverviewController.READERS)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, @RequestParam("export") String export,
+			@RequestParam(name = "format", required = false) String format, Locale locale) {
+		Snapshot snapshot = found(me, id);
+		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
+		QuarterFigures.Read read = new QuarterFigures.Read(snapshot.quarter(), snapshot, snapshot.asOf(),
+				snapshot.definitions(), snapshot.units(), snapshot.figures())
+			.visibleTo(visibility);
+		FigureTable table = this.pages.unitTables(read, locale)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(export))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return TableExports.download(table, TableExports.Format.of(format).orElse(TableExports.Format.CSV),
+				snapshot.asOf(), locale);
+	}
+
 	@PostMapping("/{id}/employer/comment")
 	@PreAuthorize(EMPLOYER)
 	String employerComment(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
@@ -196,9 +219,23 @@ class SnapshotController {
 		QuarterFigures.Read read = new QuarterFigures.Read(snapshot.quarter(), snapshot, snapshot.asOf(),
 				snapshot.definitions(), snapshot.units(), snapshot.figures())
 			.visibleTo(visibility);
+		// The download links name the snapshot's own page, never a form's fields: after a
+		// refused comment this request is the POST, whose body must not come back in a
+		// link.
+		HttpServletRequest page = new HttpServletRequestWrapper(request) {
+			@Override
+			public String getRequestURI() {
+				return request.getContextPath() + "/overview/snapshots/" + id;
+			}
+
+			@Override
+			public Map<String, String[]> getParameterMap() {
+				return Map.of();
+			}
+		};
 		List<TableView> tables = new ArrayList<>();
 		for (FigureTable table : this.pages.unitTables(read, locale)) {
-			tables.add(TableView.of(table, TableRequest.NONE, false, request, locale));
+			tables.add(TableView.of(table, TableRequest.NONE, false, page, locale));
 		}
 		Optional<Side> side = Reviews.sideOf(me.roles());
 		boolean newest = this.snapshots.newestVersion(me.organisationId(), snapshot.quarter()) == snapshot.version();
