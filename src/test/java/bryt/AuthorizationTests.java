@@ -189,7 +189,21 @@ class AuthorizationTests {
 			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE),
 			// W2-trust: the anonymous receipt page's save and language buttons, as
 			// Voice's.
-			Map.entry("POST /safety/r/{org}/receipt", EVERYONE));
+			Map.entry("POST /safety/r/{org}/receipt", EVERYONE),
+			// ov-snap (issue 15): the joint overview for the employer's side, the unions'
+			// side and the committee (OverviewController.READERS); snapshots taken by HR
+			// and
+			// administrators; each side's comment and sign-off only by that side
+			Map.entry("GET /overview", Set.of("admin", "hr", "manager", "union", "committee", "safety")),
+			Map.entry("GET /overview/snapshots", Set.of("admin", "hr", "manager", "union", "committee", "safety")),
+			Map.entry("POST /overview/snapshots", Set.of("admin", "hr")),
+			Map.entry("GET /overview/snapshots/{id}", Set.of("admin", "hr", "manager", "union", "committee", "safety")),
+			Map.entry("POST /overview/snapshots/{id}/employer/comment", Set.of("admin", "hr")),
+			Map.entry("POST /overview/snapshots/{id}/employer/sign-off", Set.of("admin", "hr")),
+			Map.entry("POST /overview/snapshots/{id}/union/comment", Set.of("union", "safety")),
+			Map.entry("POST /overview/snapshots/{id}/union/sign-off", Set.of("union", "safety")),
+			Map.entry("GET /help/overview", LOGGED_IN), Map.entry("GET /api/v1/organisations/{org}/overview",
+					Set.of("admin", "hr", "manager", "union", "committee", "safety")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
@@ -259,7 +273,10 @@ class AuthorizationTests {
 				// no cycle: the walk must not approve or release a real cycle's comments
 				Map.entry("/surveys/results/{id}/comments/review", 0L),
 				Map.entry("/surveys/results/{id}/comments/review/redact", 0L),
-				Map.entry("/surveys/results/{id}/comments/review/approve", 0L));
+				Map.entry("/surveys/results/{id}/comments/review/approve", 0L),
+				// ov-snap: no snapshot, the walk must not sign a real one off
+				Map.entry("/overview/snapshots/{id}/employer/sign-off", 0L),
+				Map.entry("/overview/snapshots/{id}/union/sign-off", 0L));
 		this.questionChannel = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name)
 				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'

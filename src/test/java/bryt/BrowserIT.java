@@ -222,6 +222,9 @@ class BrowserIT {
 		// (safetyHandling…, safetyRouting…), the figures (safetyFiguresPages); the
 		// evidence is a file to download.
 		getRoutes.removeIf((route) -> route.startsWith("/safety"));
+		// ov-snap: overviewPagesPassAxeInEachLanguageWithoutJavaScript scans the
+		// overview.
+		getRoutes.removeIf((route) -> route.startsWith("/overview"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -2142,6 +2145,93 @@ class BrowserIT {
 			}
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * ov-snap (issue 15): the joint overview, the snapshots page and one snapshot, with
+	 * JavaScript off: HR takes a snapshot of the last quarter, writes the employer's
+	 * comment and signs it off; a union representative (an account that has stood 31
+	 * days) writes the unions' comment; the committee reads the overview of the
+	 * organisation. Each page, a refused comment and the help page pass axe and the
+	 * reflow check (320, 390, 1280 px) in Swedish, Danish and English.
+	 */
+	@Test
+	void overviewPagesPassAxeInEachLanguageWithoutJavaScript() {
+		this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at)
+				select id, 'ov-union', 'Overview union', :hash, '{UNION_REPRESENTATIVE}', now() - interval '31 days'
+				from organisation where code = 'exempelby'
+				""").param("hash", this.passwordEncoder.encode("demo")).update();
+		this.jdbc
+			.sql("""
+					insert into account_unit (organisation_id, account_id, unit_id)
+					select a.organisation_id, a.id, (select min(u.id) from unit u where u.organisation_id = a.organisation_id)
+					from account a where a.username = 'ov-union'
+					""")
+			.update();
+		List<String> violations = new ArrayList<>();
+		String snapshot;
+		// axe needs JavaScript: the scans run with it, the forms below are used without
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			page.navigate(url("/overview/snapshots?lang=en"));
+			page.locator("#quarter").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.locator("#reason").fill("Axe walk");
+			page.locator("#take button[type=submit]").click();
+			assertThat(page.locator("h1")).containsText("version");
+			snapshot = page.url().substring(page.url().indexOf("/overview/snapshots/"));
+			page.locator("#body").fill("About 19121212-1212");
+			page.locator("#comment-form button[type=submit]").click();
+			assertThat(page.locator("#body-error")).isVisible();
+			scan(page, "overview: a refused comment", violations);
+		}
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = logIn(context, "hr");
+			page.navigate(url(snapshot + "?lang=en"));
+			page.locator("#body").fill("The employer's view.");
+			page.locator("#comment-form button[type=submit]").click();
+			assertThat(page.locator("#comment-EMPLOYER-text")).hasText("The employer's view.");
+			page.locator("#sign-off-form button[type=submit]").click();
+			assertThat(page.locator("#reviewed-EMPLOYER")).containsText("By the employer on");
+			page.navigate(url("/overview?lang=en"));
+			// the trend's table opens without JavaScript
+			page.locator("main details summary").nth(1).click();
+			assertThat(page.locator("main details[open] table").first()).isVisible();
+		}
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = logIn(context, "ov-union");
+			page.navigate(url(snapshot + "?lang=sv"));
+			page.locator("#body").fill("Fackens syn.");
+			page.locator("#comment-form button[type=submit]").click();
+			assertThat(page.locator("#comment-UNION-text")).hasText("Fackens syn.");
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("sv", "da", "en")) {
+				for (String path : List.of("/overview", "/overview/snapshots", snapshot, "/help/overview")) {
+					page.navigate(url(path + "?lang=" + language));
+					scan(page, "overview: " + path + ", " + language, violations);
+				}
+			}
+			page.navigate(url("/overview?quarter=nonsense&unit=0&lang=en"));
+			assertThat(page.locator("#quarter-error")).isVisible();
+			scan(page, "overview: a malformed quarter", violations);
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "ov-union");
+			page.navigate(url(snapshot + "?lang=sv"));
+			scan(page, "overview: the unions' side of a snapshot, sv", violations);
+			page.navigate(url("/overview?lang=da"));
+			scan(page, "overview: a union representative's overview, da", violations);
+		}
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "committee");
+			page.navigate(url(snapshot + "?lang=en"));
+			assertThat(page.locator("main form")).hasCount(0);
+			assertThat(page.locator("#comment-EMPLOYER-text")).hasText("The employer's view.");
+			scan(page, "overview: the committee's snapshot", violations);
+		}
+		assertThat(violations).isEmpty();
 	}
 
 }

@@ -188,4 +188,24 @@ class SnapshotRepository {
 			String reason) {
 	}
 
+	/**
+	 * Who asked for a snapshot: an account, or empty for the quarter-end job (ov-snap:
+	 * the snapshots page names the role, never the person).
+	 */
+	Optional<Long> takenBy(long snapshotId) {
+		return this.jdbc.sql("select taken_by from overview_snapshot where id = :id")
+			.param("id", snapshotId)
+			.query((rs, row) -> rs.getObject("taken_by", Long.class))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	/** The newest version of a quarter, 0 when it has none (ov-snap). */
+	int newestVersion(long organisationId, Quarter quarter) {
+		return this.jdbc.sql("""
+				select coalesce(max(version), 0) from overview_snapshot
+				where organisation_id = :org and quarter = :quarter
+				""").param("org", organisationId).param("quarter", quarter.toString()).query(Integer.class).single();
+	}
+
 }

@@ -115,4 +115,30 @@ public class Snapshots {
 				this.repository.comments(head.id()), this.repository.reviews(head.id()));
 	}
 
+	/**
+	 * The quarter-end job's extraction: version 1 of the quarter, only when it has none
+	 * yet. The check and the extraction hold the quarter's advisory lock
+	 * ({@link SnapshotRepository#nextVersion}), so two instances cannot both take it.
+	 * @return the new snapshot, or empty when the quarter had one
+	 */
+	@Transactional
+	public Optional<Snapshot> takeFirst(Organisation organisation, Quarter quarter) {
+		if (this.repository.nextVersion(organisation.id(), quarter) > 1) {
+			return Optional.empty();
+		}
+		return Optional.of(take(organisation, quarter, null, null));
+	}
+
+	/** Who asked for a snapshot: an account, or empty for the quarter-end job. */
+	@Transactional(readOnly = true)
+	public Optional<Long> takenBy(long snapshotId) {
+		return this.repository.takenBy(snapshotId);
+	}
+
+	/** The newest version of a quarter, 0 when it has none. */
+	@Transactional(readOnly = true)
+	public int newestVersion(long organisationId, Quarter quarter) {
+		return this.repository.newestVersion(organisationId, quarter);
+	}
+
 }

@@ -1,0 +1,150 @@
+package bryt.overview;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.Organisations;
+import bryt.organisation.Role;
+import bryt.overview.Snapshot.Side;
+import bryt.shared.PersonalIdentityNumbers;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two parties' comments on a snapshot and their sign-offs. The employer's side (HR,
+ * administrators) writes and signs the employer's; the unions' side (union and safety
+ * representatives) the unions'; neither the other's, and an account of both sides neither
+ * (one person is not both parties). A side's sign-off freezes its own comment; only the
+ * newest version of a quarter is commented and signed (a recalculation starts without
+ * either). The unions' side counts only from an account an administrator has not made or
+ * changed in the last {@link #STANDING} (docs/development.md: an approval an
+ * administrator could hand to an account of their making).
+ */
+@Service
+class Reviews {
+
+	/**
+	 * How long a union-side account must stand unchanged before it speaks for the unions.
+	 */
+	static final Duration STANDING = Duration.ofDays(30);
+
+	/** The longest comment. */
+	static final int MAX_LENGTH = 4000;
+
+	private final Snapshots snapshots;
+
+	private final ReviewRepository repository;
+
+	private final Organisations organisations;
+
+	private final Clock clock;
+
+	Reviews(Snapshots snapshots, ReviewRepository repository, Organisations organisations, Clock clock) {
+		this.snapshots = snapshots;
+		this.repository = repository;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	/** The side an account speaks for; empty for neither or both. */
+	static Optional<Side> sideOf(Set<Role> roles) {
+		boolean employer = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
+		boolean union = roles.contains(Role.UNION_REPRESENTATIVE) || roles.contains(Role.SAFETY_REPRESENTATIVE);
+		if (employer == union) {
+			return Optional.empty();
+		}
+		return Optional.of(employer ? Side.EMPLOYER : Side.UNION);
+	}
+
+	/** Writes (or rewrites) the side's comment. */
+	@Transactional
+	public Outcome comment(long organisationId, long snapshotId, CurrentAccount account, Side side, String body) {
+		Outcome refused = check(organisationId, snapshotId, account, side);
+		if (refused != null) {
+			return refused;
+		}
+		String text = (body != null) ? body.strip() : "";
+		// the form checks both; a caller that skipped it still stores nothing it must not
+		if (text.isEmpty() || text.length() > MAX_LENGTH || PersonalIdentityNumbers.containsOne(text)) {
+			throw new IllegalArgumentException("A comment is 1 to 4,000 characters without an identity number.");
+		}
+		this.repository.comment(snapshotId, side, text, account.accountId(), this.clock.instant());
+		return Outcome.DONE;
+	}
+
+	/** Signs the snapshot off for the side: "reviewed on" today. */
+	@Transactional
+	public Outcome signOff(long organisationId, long snapshotId, CurrentAccount account, Side side) {
+		Outcome refused = check(organisationId, snapshotId, account, side);
+		if (refused != null) {
+			return refused;
+		}
+		this.repository.review(snapshotId, side, account.accountId(), LocalDate.now(this.clock));
+		return Outcome.DONE;
+	}
+
+	/**
+	 * From when an account's comment and sign-off count for its side: at once for the
+	 * employer's, {@link #STANDING} after an administrator last made the account as it is
+	 * for the unions' (never for a disabled account or one of another organisation).
+	 */
+	@Transactional(readOnly = true)
+	public Instant speaksFrom(long organisationId, CurrentAccount account) {
+		if (sideOf(account.roles()).filter((side) -> side == Side.UNION).isEmpty()) {
+			return Instant.MIN;
+		}
+		return this.organisations.accessUnchangedSince(organisationId, account.accountId())
+			.map((since) -> since.plus(STANDING))
+			.orElse(Instant.MAX);
+	}
+
+	/** Why the account may not act for the side on the snapshot now, or null. */
+	private Outcome check(long organisationId, long snapshotId, CurrentAccount account, Side side) {
+		if (account.organisationId() != organisationId) {
+			return Outcome.NOT_FOUND;
+		}
+		Optional<Snapshot> snapshot = this.snapshots.find(organisationId, snapshotId);
+		if (snapshot.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		if (sideOf(account.roles()).filter((own) -> own == side).isEmpty()) {
+			return Outcome.NOT_YOUR_SIDE;
+		}
+		this.repository.lock(snapshotId, side);
+		if (this.snapshots.newestVersion(organisationId, snapshot.get().quarter()) != snapshot.get().version()) {
+			return Outcome.SUPERSEDED;
+		}
+		if (this.repository.reviewed(snapshotId, side)) {
+			return Outcome.SIGNED;
+		}
+		if (speaksFrom(organisationId, account).isAfter(this.clock.instant())) {
+			return Outcome.NOT_STANDING;
+		}
+		return null;
+	}
+
+	/** What became of a comment or sign-off. */
+	enum Outcome {
+
+		/** Written. */
+		DONE,
+		/** No such snapshot in the account's organisation. */
+		NOT_FOUND,
+		/** The account does not speak for that side. */
+		NOT_YOUR_SIDE,
+		/** The side has signed the snapshot off: its comment is frozen. */
+		SIGNED,
+		/** A newer version of the quarter exists; comment and sign that one. */
+		SUPERSEDED,
+		/** The account has not stood unchanged long enough to speak for the unions. */
+		NOT_STANDING
+
+	}
+
+}
