@@ -189,7 +189,13 @@ class AuthorizationTests {
 			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE),
 			// W2-trust: the anonymous receipt page's save and language buttons, as
 			// Voice's.
-			Map.entry("POST /safety/r/{org}/receipt", EVERYONE));
+			Map.entry("POST /safety/r/{org}/receipt", EVERYONE),
+			// ov-report (issue 15): the committee report of a snapshot and the Kolada
+			// benchmarks, for the parties (HR and administrators; union and safety
+			// representatives) and the committee (the example snapshot may not exist: 404
+			// inside)
+			Map.entry("GET /overview/reports/{id}", Set.of("admin", "hr", "union", "safety", "committee")),
+			Map.entry("GET /overview/benchmarks", Set.of("admin", "hr", "union", "safety", "committee")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * committee.
  */
 @Controller
-@RequestMapping("/overview/reports/{snapshotId}")
+@RequestMapping("/overview/reports/{id}")
 class CommitteeReportController {
 
 	/** The parties and the committee: those who read the joint overview. */
@@ -54,7 +54,7 @@ class CommitteeReportController {
 
 	@GetMapping
 	@PreAuthorize(READERS)
-	String page(@AuthenticationPrincipal CurrentAccount me, @PathVariable long snapshotId,
+	String page(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long snapshotId,
 			@RequestParam(name = "language", required = false) String language, Model model) {
 		boolean english = "en".equals(language);
 		CommitteeReport report = report(me, snapshotId, english);
@@ -73,7 +73,7 @@ class CommitteeReportController {
 
 	@GetMapping(params = "format")
 	@PreAuthorize(READERS)
-	ResponseEntity<byte[]> download(@AuthenticationPrincipal CurrentAccount me, @PathVariable long snapshotId,
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long snapshotId,
 			@RequestParam("format") String format, @RequestParam(name = "language", required = false) String language) {
 		CommitteeReportRenderer.Format chosen = CommitteeReportRenderer.Format.of(format)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "format is pdf, html, csv or xlsx"));
