@@ -203,7 +203,13 @@ class AuthorizationTests {
 			Map.entry("POST /overview/snapshots/{id}/union/comment", Set.of("union", "safety")),
 			Map.entry("POST /overview/snapshots/{id}/union/sign-off", Set.of("union", "safety")),
 			Map.entry("GET /help/overview", LOGGED_IN), Map.entry("GET /api/v1/organisations/{org}/overview",
-					Set.of("admin", "hr", "manager", "union", "committee", "safety")));
+					Set.of("admin", "hr", "manager", "union", "committee", "safety")),
+			// ov-report (issue 15): the committee report of a snapshot and the Kolada
+			// benchmarks, for the parties (HR and administrators; union and safety
+			// representatives) and the committee (the example snapshot may not exist: 404
+			// inside)
+			Map.entry("GET /overview/reports/{id}", Set.of("admin", "hr", "union", "safety", "committee")),
+			Map.entry("GET /overview/benchmarks", Set.of("admin", "hr", "union", "safety", "committee")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
