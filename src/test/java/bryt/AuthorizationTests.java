@@ -202,7 +202,8 @@ class AuthorizationTests {
 			Map.entry("POST /overview/snapshots/{id}/employer/sign-off", Set.of("admin", "hr")),
 			Map.entry("POST /overview/snapshots/{id}/union/comment", Set.of("union", "safety")),
 			Map.entry("POST /overview/snapshots/{id}/union/sign-off", Set.of("union", "safety")),
-			Map.entry("GET /help/overview", LOGGED_IN), Map.entry("GET /api/v1/organisations/{org}/overview",
+			Map.entry("GET /help/overview", LOGGED_IN),
+			Map.entry("GET /api/v1/organisations/{org}/overview",
 					Set.of("admin", "hr", "manager", "union", "committee", "safety")),
 			// ov-report (issue 15): the committee report of a snapshot and the Kolada
 			// benchmarks, for the parties (HR and administrators; union and safety
