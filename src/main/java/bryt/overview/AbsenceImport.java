@@ -48,10 +48,14 @@ class AbsenceImport implements ImportKind {
 			Column.required("month", "månad", "måned", "period"),
 			Column.required("employees", "anställda", "ansatte", "antal_anställda", "antal_ansatte"),
 			Column.required("possible_hours", "möjliga timmar", "mulige timer", "arbetstid_timmar"),
-			Column.optional("short_hours", "korttidsfrånvaro timmar", "korttidsfravær timer", "kort fravær timer"),
-			Column.optional("long_hours", "långtidsfrånvaro timmar", "langtidsfravær timer", "langt fravær timer"),
-			Column.optional("short_share", "korttidsfrånvaro andel", "korttidsfravær andel", "kort fravær andel"),
-			Column.optional("long_share", "långtidsfrånvaro andel", "langtidsfravær andel", "langt fravær andel"));
+			Column.optional("short_hours", "korttidsfrånvaro timmar", "short-term sick leave hours",
+					"korttidsfravær timer", "kort fravær timer"),
+			Column.optional("long_hours", "långtidsfrånvaro timmar", "long-term sick leave hours",
+					"langtidsfravær timer", "langt fravær timer"),
+			Column.optional("short_share", "korttidsfrånvaro andel", "short-term sick leave share",
+					"korttidsfravær andel", "kort fravær andel"),
+			Column.optional("long_share", "långtidsfrånvaro andel", "long-term sick leave share",
+					"langtidsfravær andel", "langt fravær andel"));
 
 	/**
 	 * Columns that would hold a person, not a unit: their presence refuses the file.
@@ -183,6 +187,7 @@ class AbsenceImport implements ImportKind {
 		}
 		if (header != null) {
 			overlaps(rows, all, lines, header.column("unit"), header.name("unit"), problems);
+			storedOverlaps(organisationId, rows, all, lines, header.column("unit"), header.name("unit"), problems);
 		}
 		problems.refuseIfAny();
 		for (AbsenceMonth row : rows) {
@@ -216,6 +221,62 @@ class AbsenceImport implements ImportKind {
 		catch (NumberFormatException ex) {
 			row.problem(column, "absence.share");
 			return null;
+		}
+	}
+
+	/**
+	 * A unit's month whose unit above or below has the same month from an earlier import
+	 * (that this file does not replace) would be counted twice, as in one file.
+	 */
+	private void storedOverlaps(long organisationId, List<AbsenceMonth> rows, List<Unit> units, Map<String, Long> lines,
+			int column, String columnName, ImportProblems problems) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Map<Long, Long> parents = new HashMap<>();
+		Map<Long, String> codes = new HashMap<>();
+		units.forEach((unit) -> {
+			parents.put(unit.id(), unit.parentId());
+			codes.put(unit.id(), unit.code());
+		});
+		java.time.LocalDate first = rows.stream()
+			.map(AbsenceMonth::month)
+			.min(java.util.Comparator.naturalOrder())
+			.get();
+		java.time.LocalDate last = rows.stream()
+			.map(AbsenceMonth::month)
+			.max(java.util.Comparator.naturalOrder())
+			.get();
+		Set<String> given = new HashSet<>();
+		rows.forEach((row) -> given.add(row.unitId() + "/" + row.month()));
+		Map<String, Long> stored = new HashMap<>();
+		for (AbsenceMonth row : this.repository.months(organisationId, first, last)) {
+			if (!given.contains(row.unitId() + "/" + row.month())) {
+				stored.put(row.unitId() + "/" + row.month(), row.unitId());
+			}
+		}
+		for (AbsenceMonth row : rows) {
+			Long line = lines.get(row.unitId() + "/" + YearMonth.from(row.month()));
+			// a stored month above this unit
+			Set<Long> seen = new HashSet<>();
+			for (Long parent = parents.get(row.unitId()); parent != null
+					&& seen.add(parent); parent = parents.get(parent)) {
+				if (stored.containsKey(parent + "/" + row.month())) {
+					problems.add(line, column, columnName, "absence.overlapStored", codes.get(parent));
+				}
+			}
+		}
+		for (Map.Entry<String, Long> entry : stored.entrySet()) {
+			String month = entry.getKey().substring(entry.getKey().indexOf('/') + 1);
+			// a stored month below a unit of this file
+			Set<Long> seen = new HashSet<>();
+			for (Long parent = parents.get(entry.getValue()); parent != null
+					&& seen.add(parent); parent = parents.get(parent)) {
+				if (given.contains(parent + "/" + month)) {
+					problems.add(lines.get(parent + "/" + YearMonth.from(java.time.LocalDate.parse(month))), column,
+							columnName, "absence.overlapStored", codes.get(entry.getValue()));
+				}
+			}
 		}
 	}
 
