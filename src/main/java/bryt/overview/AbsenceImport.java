@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import bryt.overview.AbsenceRepository.AbsenceMonth;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
+import bryt.shared.imports.CsvRow;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblems;
 
@@ -200,7 +203,7 @@ class AbsenceImport implements ImportKind {
 	 * A share of the possible hours: 0.043, 0,043 or 4.3 % (a number above 1 without a
 	 * per cent sign is taken as a percentage, as 4.3); from 0 to 100 %.
 	 */
-	private static BigDecimal share(bryt.shared.imports.CsvRow row, String column) {
+	private static BigDecimal share(CsvRow row, String column) {
 		String text = row.text(column);
 		if (text == null) {
 			row.problem(column, "required");
@@ -239,14 +242,8 @@ class AbsenceImport implements ImportKind {
 			parents.put(unit.id(), unit.parentId());
 			codes.put(unit.id(), unit.code());
 		});
-		java.time.LocalDate first = rows.stream()
-			.map(AbsenceMonth::month)
-			.min(java.util.Comparator.naturalOrder())
-			.get();
-		java.time.LocalDate last = rows.stream()
-			.map(AbsenceMonth::month)
-			.max(java.util.Comparator.naturalOrder())
-			.get();
+		LocalDate first = rows.stream().map(AbsenceMonth::month).min(Comparator.naturalOrder()).get();
+		LocalDate last = rows.stream().map(AbsenceMonth::month).max(Comparator.naturalOrder()).get();
 		Set<String> given = new HashSet<>();
 		rows.forEach((row) -> given.add(row.unitId() + "/" + row.month()));
 		Map<String, Long> stored = new HashMap<>();
@@ -273,8 +270,8 @@ class AbsenceImport implements ImportKind {
 			for (Long parent = parents.get(entry.getValue()); parent != null
 					&& seen.add(parent); parent = parents.get(parent)) {
 				if (given.contains(parent + "/" + month)) {
-					problems.add(lines.get(parent + "/" + YearMonth.from(java.time.LocalDate.parse(month))), column,
-							columnName, "absence.overlapStored", codes.get(entry.getValue()));
+					problems.add(lines.get(parent + "/" + YearMonth.from(LocalDate.parse(month))), column, columnName,
+							"absence.overlapStored", codes.get(entry.getValue()));
 				}
 			}
 		}
