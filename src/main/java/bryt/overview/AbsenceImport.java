@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import bryt.overview.AbsenceRepository.AbsenceMonth;
 import bryt.shared.imports.Column;
 import bryt.shared.imports.CsvHeader;
 import bryt.shared.imports.CsvImportReader;
+import bryt.shared.imports.CsvRow;
 import bryt.shared.imports.ImportKind;
 import bryt.shared.imports.ImportProblems;
 
@@ -48,10 +51,14 @@ class AbsenceImport implements ImportKind {
 			Column.required("month", "månad", "måned", "period"),
 			Column.required("employees", "anställda", "ansatte", "antal_anställda", "antal_ansatte"),
 			Column.required("possible_hours", "möjliga timmar", "mulige timer", "arbetstid_timmar"),
-			Column.optional("short_hours", "korttidsfrånvaro timmar", "korttidsfravær timer", "kort fravær timer"),
-			Column.optional("long_hours", "långtidsfrånvaro timmar", "langtidsfravær timer", "langt fravær timer"),
-			Column.optional("short_share", "korttidsfrånvaro andel", "korttidsfravær andel", "kort fravær andel"),
-			Column.optional("long_share", "långtidsfrånvaro andel", "langtidsfravær andel", "langt fravær andel"));
+			Column.optional("short_hours", "korttidsfrånvaro timmar", "short-term sick leave hours",
+					"korttidsfravær timer", "kort fravær timer"),
+			Column.optional("long_hours", "långtidsfrånvaro timmar", "long-term sick leave hours",
+					"langtidsfravær timer", "langt fravær timer"),
+			Column.optional("short_share", "korttidsfrånvaro andel", "short-term sick leave share",
+					"korttidsfravær andel", "kort fravær andel"),
+			Column.optional("long_share", "långtidsfrånvaro andel", "long-term sick leave share",
+					"langtidsfravær andel", "langt fravær andel"));
 
 	/**
 	 * Columns that would hold a person, not a unit: their presence refuses the file.
@@ -183,6 +190,7 @@ class AbsenceImport implements ImportKind {
 		}
 		if (header != null) {
 			overlaps(rows, all, lines, header.column("unit"), header.name("unit"), problems);
+			storedOverlaps(organisationId, rows, all, lines, header.column("unit"), header.name("unit"), problems);
 		}
 		problems.refuseIfAny();
 		for (AbsenceMonth row : rows) {
@@ -195,7 +203,7 @@ class AbsenceImport implements ImportKind {
 	 * A share of the possible hours: 0.043, 0,043 or 4.3 % (a number above 1 without a
 	 * per cent sign is taken as a percentage, as 4.3); from 0 to 100 %.
 	 */
-	private static BigDecimal share(bryt.shared.imports.CsvRow row, String column) {
+	private static BigDecimal share(CsvRow row, String column) {
 		String text = row.text(column);
 		if (text == null) {
 			row.problem(column, "required");
@@ -216,6 +224,56 @@ class AbsenceImport implements ImportKind {
 		catch (NumberFormatException ex) {
 			row.problem(column, "absence.share");
 			return null;
+		}
+	}
+
+	/**
+	 * A unit's month whose unit above or below has the same month from an earlier import
+	 * (that this file does not replace) would be counted twice, as in one file.
+	 */
+	private void storedOverlaps(long organisationId, List<AbsenceMonth> rows, List<Unit> units, Map<String, Long> lines,
+			int column, String columnName, ImportProblems problems) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Map<Long, Long> parents = new HashMap<>();
+		Map<Long, String> codes = new HashMap<>();
+		units.forEach((unit) -> {
+			parents.put(unit.id(), unit.parentId());
+			codes.put(unit.id(), unit.code());
+		});
+		LocalDate first = rows.stream().map(AbsenceMonth::month).min(Comparator.naturalOrder()).get();
+		LocalDate last = rows.stream().map(AbsenceMonth::month).max(Comparator.naturalOrder()).get();
+		Set<String> given = new HashSet<>();
+		rows.forEach((row) -> given.add(row.unitId() + "/" + row.month()));
+		Map<String, Long> stored = new HashMap<>();
+		for (AbsenceMonth row : this.repository.months(organisationId, first, last)) {
+			if (!given.contains(row.unitId() + "/" + row.month())) {
+				stored.put(row.unitId() + "/" + row.month(), row.unitId());
+			}
+		}
+		for (AbsenceMonth row : rows) {
+			Long line = lines.get(row.unitId() + "/" + YearMonth.from(row.month()));
+			// a stored month above this unit
+			Set<Long> seen = new HashSet<>();
+			for (Long parent = parents.get(row.unitId()); parent != null
+					&& seen.add(parent); parent = parents.get(parent)) {
+				if (stored.containsKey(parent + "/" + row.month())) {
+					problems.add(line, column, columnName, "absence.overlapStored", codes.get(parent));
+				}
+			}
+		}
+		for (Map.Entry<String, Long> entry : stored.entrySet()) {
+			String month = entry.getKey().substring(entry.getKey().indexOf('/') + 1);
+			// a stored month below a unit of this file
+			Set<Long> seen = new HashSet<>();
+			for (Long parent = parents.get(entry.getValue()); parent != null
+					&& seen.add(parent); parent = parents.get(parent)) {
+				if (given.contains(parent + "/" + month)) {
+					problems.add(lines.get(parent + "/" + YearMonth.from(LocalDate.parse(month))), column, columnName,
+							"absence.overlapStored", codes.get(entry.getValue()));
+				}
+			}
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
@@ -123,7 +125,7 @@ class SurveysContribution implements OverviewContribution {
 		add(result, OverviewFigure.ORGANISATION, only(annual), only(exits), total);
 		// The organisation's units, and any other a cycle's snapshot still names (the
 		// overview keeps only those it knows).
-		java.util.Set<Long> units = new java.util.LinkedHashSet<>();
+		Set<Long> units = new LinkedHashSet<>();
 		this.organisations.units(organisation.id()).forEach((unit) -> units.add(unit.id()));
 		units.addAll(annual.keySet());
 		units.addAll(exits.keySet());

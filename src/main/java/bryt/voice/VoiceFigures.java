@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import bryt.shared.time.Quarter;
 
@@ -184,8 +185,8 @@ public class VoiceFigures {
 	 * they are never shown apart), the smallest shown unit is hidden too, so that no
 	 * subtraction gives the hidden one.
 	 */
-	private static Map<Long, Figure> suppressed(List<Group> groups, java.util.function.ToIntFunction<Group> group,
-			java.util.function.ToIntFunction<Group> part) {
+	private static Map<Long, Figure> suppressed(List<Group> groups, ToIntFunction<Group> group,
+			ToIntFunction<Group> part) {
 		Map<Long, Figure> figures = new HashMap<>();
 		int total = 0;
 		int totalPart = 0;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import bryt.BrytTest;
 import bryt.organisation.Country;
@@ -12,6 +13,7 @@ import bryt.organisation.Organisations;
 import bryt.overview.OverviewFigure.Hidden;
 import bryt.shared.imports.ImportProblem;
 import bryt.shared.imports.ImportRefusedException;
+import bryt.shared.imports.ImportTemplates;
 import bryt.shared.imports.Imports;
 import bryt.shared.time.Quarter;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,9 @@ class AbsenceTests {
 
 	@Autowired
 	private Imports imports;
+
+	@Autowired
+	private ImportTemplates templates;
 
 	@Autowired
 	private AbsenceContribution contribution;
@@ -160,6 +165,22 @@ class AbsenceTests {
 		assertThat(stored()).isZero();
 	}
 
+	/**
+	 * A month stored for a unit refuses the same month for a unit above or below it in a
+	 * later file: the overview would count it twice.
+	 */
+	@Test
+	void aMonthAtAnotherLevelFromAnEarlierImportIsRefused() {
+		run(HEADER + "A,2025-07,10,1600,48,80,,\nD,2025-08,20,3200,10,10,,\n");
+		assertThat(refused(HEADER + "E,2025-07,6,960,1,1,,\nD,2025-07,20,3200,10,10,,\n"))
+			.extracting(ImportProblem::line, ImportProblem::column, ImportProblem::code, ImportProblem::args)
+			.containsExactly(tuple(3L, 1, "absence.overlapStored", List.of("A")));
+		assertThat(refused(HEADER + "A,2025-08,10,1600,1,1,,\n"))
+			.extracting(ImportProblem::line, ImportProblem::code, ImportProblem::args)
+			.containsExactly(tuple(2L, "absence.overlapStored", List.of("D")));
+		assertThat(stored()).isEqualTo(2);
+	}
+
 	@Test
 	void aColumnThatNamesOrNumbersAPersonRefusesTheFile() {
 		List<ImportProblem> problems = refused(
@@ -180,6 +201,20 @@ class AbsenceTests {
 		assertThat(refused.getMessage()).doesNotContain("1212");
 		assertThat(refused.problems().list().toString()).doesNotContain("1212");
 		assertThat(stored()).isZero();
+	}
+
+	/**
+	 * The template's headers in each language are the file's columns: a file made from
+	 * the downloaded template is taken.
+	 */
+	@Test
+	void theTemplatesHeadersInEveryLanguageAreTaken() {
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.of("sv"), Locale.of("da"))) {
+			List<String> headers = this.templates.headers(this.imports.kind("absence"), locale);
+			assertThat(headers).as("%s", locale).hasSize(8).doesNotContainNull();
+			String csv = String.join(";", headers) + "\nA;2025-07;10;1600;48;80;;\n";
+			assertThat(run(csv)).as("%s", locale).isEqualTo(1);
+		}
 	}
 
 	private int stored() {
