@@ -23,6 +23,7 @@ import bryt.organisation.Visibility;
 import bryt.shared.PersonalIdentityNumbers;
 import bryt.shared.web.Language;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -52,11 +53,12 @@ class CommentReview {
 	static final int MAX_LENGTH = 4000;
 
 	/**
-	 * How long an employee-side account must have stood as an administrator last made it
-	 * (created, its roles or password changed, its second factor reset) before its
-	 * approval counts: an administrator cannot make an account of their own a
-	 * representative and approve for both sides at once, and the real representatives
-	 * have a month to see a new colleague appear (docs/surveys/comments.md, M1).
+	 * How long an employee-side account must have been its holder's own (their own
+	 * password and second factor, no administrator's change since) before its approval
+	 * counts: an administrator cannot make an account of their own a representative and
+	 * approve for both sides at once, and the real representatives, told by mail
+	 * ({@link CommentReviewNotices}), have a month to object (docs/surveys/comments.md,
+	 * M1 and F1).
 	 */
 	static final Duration STANDING = Duration.ofDays(30);
 
@@ -81,8 +83,12 @@ class CommentReview {
 
 	private final Minimums minimums;
 
+	private final ApplicationEventPublisher events;
+
 	CommentReview(CycleRepository cycles, ResultsRepository results, CommentRepository comments,
-			Organisations organisations, MessageSource messages, Clock clock, Minimums minimums) {
+			Organisations organisations, MessageSource messages, Clock clock, Minimums minimums,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.minimums = minimums;
 		this.cycles = cycles;
 		this.results = results;
@@ -203,8 +209,12 @@ class CommentReview {
 			return Outcome.NOT_STANDING;
 		}
 		removeIdentityNumbers(cycle);
-		this.comments.approve(cycleId, side.get(), reviewer.displayName() + " (" + reviewer.getUsername() + ")",
-				this.clock.instant());
+		String approvedBy = reviewer.displayName() + " (" + reviewer.getUsername() + ")";
+		this.comments.approve(cycleId, side.get(), approvedBy, this.clock.instant());
+		if (side.get() == CommentSide.EMPLOYEE) {
+			this.events.publishEvent(new CommentReviewNotices.EmployeeSideApproved(organisationId, reviewer.accountId(),
+					approvedBy, cycle.program(), cycle.opensOn()));
+		}
 		if (this.comments.approvals(cycleId).keySet().containsAll(Set.of(CommentSide.values()))) {
 			Groups groups = groups(cycle);
 			List<UUID> reviewed = this.comments.comments(cycleId, "en")
@@ -273,14 +283,17 @@ class CommentReview {
 
 	/**
 	 * From when the reviewer's approval counts: at once for the employer's side; for the
-	 * employee side {@link #STANDING} after an administrator last made the account as it
-	 * is (never, for an account that is disabled or of another organisation).
+	 * employee side {@link #STANDING} after the account became its holder's own: the
+	 * holder's own password and second factor, and an administrator's last change of it
+	 * (F1: an administrator who set the password, or changed anything, cannot stand in
+	 * for the holder). Never while the password is one an administrator set, nor for an
+	 * account that is disabled or of another organisation.
 	 */
 	public Instant approvesFrom(long organisationId, CurrentAccount reviewer) {
 		if (CommentSide.of(reviewer.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isEmpty()) {
 			return Instant.MIN;
 		}
-		return this.organisations.accessUnchangedSince(organisationId, reviewer.accountId())
+		return this.organisations.heldByHolderSince(organisationId, reviewer.accountId())
 			.map((since) -> since.plus(STANDING))
 			.orElse(Instant.MAX);
 	}

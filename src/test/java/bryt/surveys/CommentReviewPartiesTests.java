@@ -119,13 +119,15 @@ class CommentReviewPartiesTests {
 		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
 		assertThat(page("committee", cycle)).contains(UNDER_REVIEW);
 		// 29 days on it still does not count; 31 days on it does
-		this.jdbc.sql("update account set created_at = now() - interval '29 days' where id = :id")
-			.param("id", fake)
-			.update();
+		this.jdbc.sql("""
+				update account set created_at = now() - interval '29 days',
+					password_set_by_holder_at = now() - interval '29 days' where id = :id
+				""").param("id", fake).update();
 		approveRefused("p8-fake-union", cycle);
-		this.jdbc.sql("update account set created_at = now() - interval '31 days' where id = :id")
-			.param("id", fake)
-			.update();
+		this.jdbc.sql("""
+				update account set created_at = now() - interval '31 days',
+					password_set_by_holder_at = now() - interval '31 days' where id = :id
+				""").param("id", fake).update();
 		approve("p8-fake-union", cycle);
 		assertThat(approvals(cycle)).containsExactly("EMPLOYEE", "EMPLOYER");
 		assertThat(page("committee", cycle)).doesNotContain(UNDER_REVIEW).contains("Nothing to remove here");
@@ -319,13 +321,16 @@ class CommentReviewPartiesTests {
 	}
 
 	/**
-	 * An account of the demo municipality (covering BOF), created {@code age} ago, with
-	 * the roles (written into a text array literal).
+	 * An account of the demo municipality (covering BOF), created {@code age} ago and its
+	 * password set by its holder then (F1), with the roles (written into a text array
+	 * literal).
 	 */
 	private long account(String username, String roles, String age) {
 		long id = this.jdbc.sql("""
-				insert into account (organisation_id, username, display_name, password_hash, roles, created_at)
-				values (:org, :username, :name, :hash, cast(:roles as text[]), now() - cast(:age as interval))
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				values (:org, :username, :name, :hash, cast(:roles as text[]), now() - cast(:age as interval),
+					now() - cast(:age as interval))
 				returning id
 				""")
 			.param("org", this.organisation)
