@@ -98,6 +98,29 @@ class CommentController {
 		};
 	}
 
+	@PostMapping("/review/undo")
+	@PreAuthorize(REVIEWERS)
+	String undo(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "comment", required = false) String comment,
+			@RequestParam(name = "removal", required = false) String removal,
+			@RequestParam(name = "original", required = false) String original, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		side(me);
+		CommentReview.Outcome outcome = this.review.undo(me.organisationId(), id, comment, removal, original, me);
+		return switch (outcome) {
+			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			case UNDONE -> {
+				redirect.addFlashAttribute("notice", "surveys.comments.review.undone");
+				yield "redirect:/surveys/results/" + id + "/comments/review";
+			}
+			default -> {
+				model.addAttribute("refused", comment);
+				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
+				yield page(me, id, locale, model);
+			}
+		};
+	}
+
 	@PostMapping("/review/approve")
 	@PreAuthorize(REVIEWERS)
 	String approve(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Locale locale, Model model,
@@ -123,6 +146,7 @@ class CommentController {
 		model.addAttribute("review", review);
 		model.addAttribute("cycle", review.cycle());
 		model.addAttribute("side", side.key());
+		model.addAttribute("labelLanguage", this.review.labelLanguage(me.organisationId()));
 		Instant from = this.review.approvesFrom(me.organisationId(), me);
 		if (from.isAfter(this.clock.instant())) {
 			model.addAttribute("approvesFrom",

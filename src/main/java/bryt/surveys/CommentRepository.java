@@ -143,10 +143,13 @@ class CommentRepository {
 				.param("keep", keep)
 				.update();
 		}
-		this.jdbc.sql("""
-				update survey_comment set text = translate(coalesce(redacted, text), :marks, ''), redacted = null
-				where cycle_id = :cycle
-				""").param("cycle", cycleId).param("marks", CommentText.MARKS).update();
+		// The released text keeps each removal's label, never the words it replaced.
+		for (StoredComment comment : comments(cycleId, "en")) {
+			this.jdbc.sql("update survey_comment set text = :text, redacted = null where id = :id")
+				.param("text", CommentText.released(comment.text(), comment.reviewed()))
+				.param("id", comment.id())
+				.update();
+		}
 		this.jdbc.sql("insert into survey_comment_release (cycle_id, released_at) values (:cycle, :at)")
 			.param("cycle", cycleId)
 			.param("at", java.sql.Timestamp.from(at))

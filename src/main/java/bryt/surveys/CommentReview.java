@@ -151,21 +151,11 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
-		UUID id;
-		try {
-			id = UUID.fromString(String.valueOf(commentId));
-		}
-		catch (IllegalArgumentException ex) {
-			return Outcome.NOT_FOUND;
-		}
-		Groups groups = groups(cycle);
-		Optional<CommentRepository.StoredComment> comment = this.comments.comments(cycleId, "en")
-			.stream()
-			.filter((candidate) -> candidate.id().equals(id) && groups.shownIn(candidate.unitId()).isPresent())
-			.findFirst();
+		Optional<CommentRepository.StoredComment> comment = reviewable(cycle, commentId);
 		if (comment.isEmpty()) {
 			return Outcome.NOT_FOUND;
 		}
+		UUID id = comment.get().id();
 		Optional<Removed> removed = Removed.of(label);
 		if (removed.isEmpty()) {
 			return Outcome.NO_LABEL;
@@ -173,6 +163,9 @@ class CommentReview {
 		String name = (words != null) ? words.strip() : "";
 		if (name.isEmpty()) {
 			return Outcome.NO_WORDS;
+		}
+		if (CommentText.tooLong(name)) {
+			return Outcome.WORDS_TOO_LONG;
 		}
 		Optional<String> changed = CommentText.remove(comment.get().text(), comment.get().reviewed(), name,
 				words(organisationId, removed.get().messageKey()));
@@ -186,6 +179,60 @@ class CommentReview {
 		this.comments.redact(cycleId, id, redacted);
 		this.comments.withdraw(cycleId, side.get().other());
 		return Outcome.DONE;
+	}
+
+	/**
+	 * Undoes one removal of a comment (either side may, F2): its words are back in the
+	 * reviewed text. Takes the other side's approval back, as a removal does.
+	 * @param removal the removal's number among the comment's removals, from 0
+	 * @param original the words the reviewer saw removed there
+	 */
+	@Transactional
+	public Outcome undo(long organisationId, long cycleId, String commentId, String removal, String original,
+			CurrentAccount reviewer) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
+		if (side.isEmpty() || found.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		this.comments.lock(cycleId);
+		if (this.comments.released(cycleId).isPresent()) {
+			return Outcome.RELEASED;
+		}
+		Optional<CommentRepository.StoredComment> comment = reviewable(found.get(), commentId);
+		if (comment.isEmpty() || !comment.get().reviewed()) {
+			return Outcome.NOT_FOUND;
+		}
+		int index;
+		try {
+			index = Integer.parseInt(String.valueOf(removal));
+		}
+		catch (NumberFormatException ex) {
+			return Outcome.NOT_FOUND;
+		}
+		Optional<String> changed = CommentText.undo(comment.get().text(), index, String.valueOf(original));
+		if (changed.isEmpty()) {
+			return Outcome.CHANGED;
+		}
+		this.comments.redact(cycleId, comment.get().id(), changed.get());
+		this.comments.withdraw(cycleId, side.get().other());
+		return Outcome.UNDONE;
+	}
+
+	/** A comment of the cycle that reviewers see (its group may show comments). */
+	private Optional<CommentRepository.StoredComment> reviewable(Cycle cycle, String commentId) {
+		UUID id;
+		try {
+			id = UUID.fromString(String.valueOf(commentId));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		Groups groups = groups(cycle);
+		return this.comments.comments(cycle.id(), "en")
+			.stream()
+			.filter((candidate) -> candidate.id().equals(id) && groups.shownIn(candidate.unitId()).isPresent())
+			.findFirst();
 	}
 
 	/**
@@ -312,7 +359,9 @@ class CommentReview {
 				if (replacement == null) {
 					replacement = words(cycle.organisationId(), "numberRemoved");
 				}
-				this.comments.replaceOriginal(comment.id(), withoutIdentityNumbers(comment.text(), replacement));
+				// The removals' labels stay as plain text, the words they replaced go.
+				this.comments.replaceOriginal(comment.id(),
+						withoutIdentityNumbers(CommentText.released(comment.text(), comment.reviewed()), replacement));
 			}
 		}
 	}
@@ -332,11 +381,23 @@ class CommentReview {
 
 	/** Words written into a stored comment: in the organisation's language. */
 	private String words(long organisationId, String key) {
-		Locale locale = this.organisations.find(organisationId)
+		return this.messages.getMessage("surveys.comments." + key, null, labelLocale(organisationId));
+	}
+
+	/**
+	 * The language of the labels written into the organisation's comments, for the page's
+	 * {@code lang} (a Danish reviewer of a Swedish organisation reads Swedish labels, and
+	 * a screen reader should say them so).
+	 */
+	public String labelLanguage(long organisationId) {
+		return labelLocale(organisationId).getLanguage();
+	}
+
+	private Locale labelLocale(long organisationId) {
+		return this.organisations.find(organisationId)
 			.map(Organisation::country)
 			.map((country) -> country.language().locale())
 			.orElse(Language.DEFAULT.locale());
-		return this.messages.getMessage("surveys.comments." + key, null, locale);
 	}
 
 	/**
@@ -435,6 +496,12 @@ class CommentReview {
 	enum Outcome {
 
 		DONE, RELEASED, NOT_FOUND, NO_WORDS, NO_LABEL, NOT_IN_TEXT, TOO_LONG,
+		/** More words than one removal may take ({@link CommentText#MAX_WORDS}). */
+		WORDS_TOO_LONG,
+		/** A removal was undone. */
+		UNDONE,
+		/** The removal to undo is not there any more as the page showed it. */
+		CHANGED,
 		/** An employee-side account made or changed by an administrator too recently. */
 		NOT_STANDING
 
@@ -492,6 +559,32 @@ class CommentReview {
 	 * removed, marked as such
 	 */
 	record ReviewComment(String id, String group, String question, List<CommentText.Part> parts) {
+
+		/**
+		 * The comment's removals, numbered from 0 as {@link CommentText#undo} counts
+		 * them, with the words each replaced (for the undo forms).
+		 */
+		public List<Removal> removals() {
+			List<Removal> removals = new ArrayList<>();
+			for (CommentText.Part part : this.parts) {
+				if (part.removed()) {
+					removals.add(new Removal(removals.size(), part.text(), part.original()));
+				}
+			}
+			return removals;
+		}
+
+	}
+
+	/**
+	 * A removal as reviewers see it until the release.
+	 *
+	 * @param index its number among the comment's removals
+	 * @param label the label in its place
+	 * @param original the words it replaced (null for a removal made before they were
+	 * kept)
+	 */
+	record Removal(int index, String label, String original) {
 	}
 
 	/**

@@ -215,8 +215,8 @@ class CommentReviewPartiesTests {
 			.andExpect(status().is3xxRedirection());
 		String union = review("union", cycle);
 		assertThat(union)
-			.contains("I work at <mark class=\"bryt-removed\">[plats borttagen]</mark> with "
-					+ "<mark class=\"bryt-removed\">[namn borttaget]</mark>, who wrote [namn borttaget] on the board")
+			.contains("I work at " + marked("[plats borttagen]", "Storgatan 5") + " with "
+					+ marked("[namn borttaget]", "Karin") + ", who wrote [namn borttaget] on the board")
 			.contains("Highlighted labels mark what a reviewer removed");
 		// the union removes a detail too: its label is the reviewer's choice again
 		this.mvc
@@ -400,6 +400,17 @@ class CommentReviewPartiesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/**
+	 * A removal as the review page marks it (F2, F6): the label in the organisation's
+	 * language with a prefix for screen readers, the words it replaced struck through
+	 * beside it.
+	 */
+	private static String marked(String label, String original) {
+		return "<mark class=\"bryt-removed\"><span class=\"govuk-visually-hidden\">removed: </span><span lang=\"sv\">"
+				+ label + "</span></mark> <del class=\"bryt-removed-original\"><span class=\"govuk-visually-hidden\">"
+				+ "the words removed: </span>" + original + "</del>";
 	}
 
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
