@@ -99,35 +99,46 @@ class CommentReview {
 	}
 
 	/**
-	 * The review of a cycle of the organisation: the comments a reviewer may see, each
-	 * under the group it is shown in, and both sides' approvals. A personal identity
-	 * number that slipped into a comment is removed first, from the stored original too.
-	 * Empty for another organisation's cycle or none.
+	 * The review of a cycle of the organisation: the comments a reviewer may see (of the
+	 * groups among the reviewer's units, F3), each under the group it is shown in, and
+	 * both sides' approvals; after the release no comment. A personal identity number
+	 * that slipped into a comment is removed first, from the stored original too. Empty
+	 * for another organisation's cycle or none.
 	 */
 	@Transactional
-	public Optional<Review> review(long organisationId, long cycleId, Locale locale) {
+	public Optional<Review> review(long organisationId, long cycleId, Visibility visibility, Locale locale) {
 		Optional<Cycle> found = cycle(organisationId, cycleId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		Cycle cycle = found.get();
 		if (cycle.open()) {
-			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false));
+			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true));
 		}
 		this.comments.lock(cycleId);
-		boolean released = this.comments.released(cycleId).isPresent();
-		if (!released) {
-			removeIdentityNumbers(cycle);
+		if (this.comments.released(cycleId).isPresent()) {
+			// Nothing is reviewable after the release, and the released texts are shown
+			// only on the comments page, cut to the viewer's units and shuffled (F3).
+			return Optional.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true));
 		}
+		removeIdentityNumbers(cycle);
 		Groups groups = groups(cycle);
 		List<ReviewComment> reviewed = new ArrayList<>();
+		boolean seesAll = true;
 		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
-			groups.shownIn(comment.unitId())
-				.ifPresent((group) -> reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group),
-						comment.question(), CommentText.parts(comment.text(), comment.reviewed()))));
+			Optional<Long> group = groups.shownIn(comment.unitId());
+			if (group.isEmpty()) {
+				continue;
+			}
+			if (!visibility.seesUnitFigures(group.get())) {
+				seesAll = false;
+				continue;
+			}
+			reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group.get()), comment.question(),
+					CommentText.parts(comment.text(), comment.reviewed())));
 		}
 		reviewed.sort(java.util.Comparator.comparing(ReviewComment::group));
-		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), released));
+		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), false, seesAll));
 	}
 
 	/**
@@ -140,7 +151,7 @@ class CommentReview {
 	 */
 	@Transactional
 	public Outcome redact(long organisationId, long cycleId, String commentId, String words, String label,
-			CurrentAccount reviewer) {
+			CurrentAccount reviewer, Visibility visibility) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -151,7 +162,7 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
-		Optional<CommentRepository.StoredComment> comment = reviewable(cycle, commentId);
+		Optional<CommentRepository.StoredComment> comment = reviewable(cycle, commentId, visibility);
 		if (comment.isEmpty()) {
 			return Outcome.NOT_FOUND;
 		}
@@ -189,7 +200,7 @@ class CommentReview {
 	 */
 	@Transactional
 	public Outcome undo(long organisationId, long cycleId, String commentId, String removal, String original,
-			CurrentAccount reviewer) {
+			CurrentAccount reviewer, Visibility visibility) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -199,7 +210,7 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
-		Optional<CommentRepository.StoredComment> comment = reviewable(found.get(), commentId);
+		Optional<CommentRepository.StoredComment> comment = reviewable(found.get(), commentId, visibility);
 		if (comment.isEmpty() || !comment.get().reviewed()) {
 			return Outcome.NOT_FOUND;
 		}
@@ -219,8 +230,11 @@ class CommentReview {
 		return Outcome.UNDONE;
 	}
 
-	/** A comment of the cycle that reviewers see (its group may show comments). */
-	private Optional<CommentRepository.StoredComment> reviewable(Cycle cycle, String commentId) {
+	/**
+	 * A comment of the cycle that this reviewer sees: its group may show comments and is
+	 * one of the reviewer's units (F3).
+	 */
+	private Optional<CommentRepository.StoredComment> reviewable(Cycle cycle, String commentId, Visibility visibility) {
 		UUID id;
 		try {
 			id = UUID.fromString(String.valueOf(commentId));
@@ -231,7 +245,8 @@ class CommentReview {
 		Groups groups = groups(cycle);
 		return this.comments.comments(cycle.id(), "en")
 			.stream()
-			.filter((candidate) -> candidate.id().equals(id) && groups.shownIn(candidate.unitId()).isPresent())
+			.filter((candidate) -> candidate.id().equals(id)
+					&& groups.shownIn(candidate.unitId()).filter(visibility::seesUnitFigures).isPresent())
 			.findFirst();
 	}
 
@@ -240,7 +255,7 @@ class CommentReview {
 	 * approved it too, releases the comments: the reviewed text replaces the original.
 	 */
 	@Transactional
-	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer) {
+	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer, Visibility visibility) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -256,6 +271,17 @@ class CommentReview {
 			return Outcome.NOT_STANDING;
 		}
 		removeIdentityNumbers(cycle);
+		Groups decided = groups(cycle);
+		boolean seesAll = this.comments.comments(cycleId, "en")
+			.stream()
+			.map((comment) -> decided.shownIn(comment.unitId()))
+			.flatMap(Optional::stream)
+			.allMatch(visibility::seesUnitFigures);
+		if (!seesAll) {
+			// One approval per side releases the whole cycle: it must cover every
+			// comment.
+			return Outcome.NOT_COVERING;
+		}
 		String approvedBy = reviewer.displayName() + " (" + reviewer.getUsername() + ")";
 		this.comments.approve(cycleId, side.get(), approvedBy, this.clock.instant());
 		if (side.get() == CommentSide.EMPLOYEE) {
@@ -498,6 +524,11 @@ class CommentReview {
 		DONE, RELEASED, NOT_FOUND, NO_WORDS, NO_LABEL, NOT_IN_TEXT, TOO_LONG,
 		/** More words than one removal may take ({@link CommentText#MAX_WORDS}). */
 		WORDS_TOO_LONG,
+		/**
+		 * The reviewer does not see every unit with comments: an approval releases them
+		 * all.
+		 */
+		NOT_COVERING,
 		/** A removal was undone. */
 		UNDONE,
 		/** The removal to undo is not there any more as the page showed it. */
@@ -539,10 +570,13 @@ class CommentReview {
 	 * @param closed false while the cycle takes answers (nothing to review yet)
 	 * @param comments the comments a reviewer may see, by group
 	 * @param approvals each side's approval of the current text
-	 * @param released whether the comments were released (nothing more to review)
+	 * @param released whether the comments were released (nothing more to review, and no
+	 * comment listed)
+	 * @param seesAll whether the reviewer sees every group with comments (only such a
+	 * reviewer's approval counts: it releases them all)
 	 */
 	record Review(Cycle cycle, boolean closed, List<ReviewComment> comments,
-			Map<CommentSide, CommentRepository.Approval> approvals, boolean released) {
+			Map<CommentSide, CommentRepository.Approval> approvals, boolean released, boolean seesAll) {
 
 		public CommentRepository.Approval approval(String side) {
 			return this.approvals.get(CommentSide.valueOf(side));

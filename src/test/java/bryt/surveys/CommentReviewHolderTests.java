@@ -9,11 +9,16 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.SecondFactorStepUp;
 import bryt.MailTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -258,8 +263,17 @@ class CommentReviewHolderTests extends MailTest {
 		return texts;
 	}
 
+	/**
+	 * A request of the account's login, which has passed the second factor (F4: the
+	 * review asks on every request).
+	 */
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(this.accounts.loadUserByUsername(username))).locale(Locale.ENGLISH);
+		CurrentAccount account = (CurrentAccount) this.accounts.loadUserByUsername(username);
+		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		return request
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(account, null, authorities)))
+			.locale(Locale.ENGLISH);
 	}
 
 }

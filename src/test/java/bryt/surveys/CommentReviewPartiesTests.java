@@ -1,5 +1,6 @@
 package bryt.surveys;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.SecondFactorStepUp;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -413,8 +419,17 @@ class CommentReviewPartiesTests {
 				+ "the words removed: </span>" + original + "</del>";
 	}
 
+	/**
+	 * A request of the account's login, which has passed the second factor (F4: the
+	 * review asks on every request).
+	 */
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(this.accounts.loadUserByUsername(username))).locale(Locale.ENGLISH);
+		CurrentAccount account = (CurrentAccount) this.accounts.loadUserByUsername(username);
+		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		return request
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(account, null, authorities)))
+			.locale(Locale.ENGLISH);
 	}
 
 }

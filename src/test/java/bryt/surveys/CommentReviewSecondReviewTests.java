@@ -1,37 +1,54 @@
 package bryt.surveys;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
 
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.SecondFactorStepUp;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
+import bryt.shared.DemoMode;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Removals after the second outside review (docs/surveys/comments.md, F2): whole words
- * only, at most 60 characters, and until the release the other side sees the words each
- * removal replaced and may put them back, which takes back the other side's approval as a
- * removal does; the release keeps the labels and none of the removed words.
+ * The comment review after the second outside review (docs/surveys/comments.md). F2:
+ * removals take whole words only, at most 60 characters, and until the release the other
+ * side sees the words each removal replaced and may put them back, which takes back the
+ * other side's approval as a removal does; the release keeps the labels and none of the
+ * removed words. F3: a reviewer sees the comments of its own units only, approves only
+ * when it sees them all, and after the release the review page lists nothing.
  *
  * <p>
  * Cycles in the demo municipality as {@code CommentReviewPartiesTests}: BOF 1 respondent,
@@ -41,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BrytTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommentReviewRemovalTests {
+class CommentReviewSecondReviewTests {
 
 	private static final String TEXT = "Vi mår inte bra. Anna på mottagningen är bra, men chefen ignorerar hot från klienter och ledningen döljer det.";
 
@@ -56,6 +73,9 @@ class CommentReviewRemovalTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private CycleFixture fixture;
 
 	private final Map<String, Long> units = new LinkedHashMap<>();
 
@@ -154,6 +174,132 @@ class CommentReviewRemovalTests {
 			.doesNotContain("Anna")
 			.doesNotContain("\uE000")
 			.doesNotContain("\uE002");
+	}
+
+	/**
+	 * A cycle with a second root group, EKB (12 respondents, shown), whose comment the
+	 * union (covering BOF) neither sees nor may change, and whose presence keeps the
+	 * union's approval from counting; HR sees both. An employee-side account covering
+	 * both departments approves; after the release the review page sends everyone to the
+	 * comments page, which shows the union its own units only.
+	 */
+	@Test
+	void aReviewerSeesItsOwnUnitsAndNothingAfterTheRelease() throws Exception {
+		long cycle = cycle();
+		group(cycle, "EKB", null, 12);
+		this.jdbc.sql("""
+				insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+				values (:id, :cycle, :unit, 'free', 'EB-kommentar om handläggningen')
+				""").param("id", UUID.randomUUID()).param("cycle", cycle).param("unit", this.units.get("EKB")).update();
+		String eb = this.jdbc.sql("select id::text from survey_comment where cycle_id = :c and text like 'EB-%'")
+			.param("c", cycle)
+			.query(String.class)
+			.single();
+		assertThat(review("union", cycle)).contains("Vi mår inte bra")
+			.doesNotContain("EB-kommentar")
+			.doesNotContain(eb);
+		assertThat(review("hr", cycle)).contains("Vi mår inte bra").contains("EB-kommentar");
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/redact")).with(csrf())
+				.param("comment", eb)
+				.param("words", "handläggningen"))
+			.andExpect(status().isNotFound());
+		assertThat(this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("some comments are of units you do not cover");
+		assertThat(approvals(cycle)).isEmpty();
+		long both = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				select :org, 'f3-both-departments', 'F3 both', password_hash, '{SAFETY_REPRESENTATIVE}',
+					now() - interval '1 year', now() - interval '1 year'
+				from account where username = 'union'
+				returning id
+				""").param("org", this.organisation).query(Long.class).single();
+		for (String code : List.of("BOF", "EKB")) {
+			this.jdbc.sql("insert into account_unit (organisation_id, account_id, unit_id) values (:org, :id, :unit)")
+				.param("org", this.organisation)
+				.param("id", both)
+				.param("unit", this.units.get(code))
+				.update();
+		}
+		redirected("hr", "approve", cycle, Map.of());
+		this.mvc
+			.perform(as("f3-both-departments", post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/surveys/results/" + cycle + "/comments"));
+		for (String who : List.of("union", "hr")) {
+			this.mvc.perform(as(who, get("/surveys/results/" + cycle + "/comments/review")))
+				.andExpect(redirectedUrl("/surveys/results/" + cycle + "/comments"));
+		}
+		String released = this.mvc
+			.perform(as("union",
+					get("/surveys/results/" + cycle + "/comments").param("unit",
+							String.valueOf(this.units.get("EKB")))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(released).doesNotContain("EB-kommentar");
+	}
+
+	/**
+	 * F4: two sessions of an HR account (no second factor) opened while nothing waited
+	 * for review. Comments then wait: the first session's GET of the review and the
+	 * second's POST of an approval are each held at the second-factor form, nothing
+	 * approved. The first sets up its second factor and comes back to the review page;
+	 * after that it reads the review.
+	 */
+	@Test
+	void aSessionThatBeganBeforeCommentsWaitedNeedsTheSecondFactorOnEveryReviewRoute() throws Exception {
+		CycleFixture.Org org = this.fixture.create();
+		String hr = org.code() + "-hr2";
+		this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles)
+				select :org, :username, 'HR två', password_hash, '{HR}' from account where username = 'union'
+				""").param("org", org.id()).param("username", hr).update();
+		Browser reader = new Browser();
+		Browser approver = new Browser();
+		for (Browser browser : List.of(reader, approver)) {
+			assertThat(browser.logIn(hr).getResponse().getRedirectedUrl()).isEqualTo("/");
+		}
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :instrument, date '2026-03-02', date '2026-03-27', 'closed') returning id
+				""").param("org", org.id()).param("instrument", org.instrument()).query(Long.class).single();
+		this.jdbc.sql("""
+				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+				values (:cycle, :unit, null, 'A', 15)
+				""").param("cycle", cycle).param("unit", org.a()).update();
+		for (int i = 0; i < 12; i++) {
+			this.jdbc.sql("insert into survey_response (id, cycle_id, unit_id) values (:id, :cycle, :unit)")
+				.param("id", UUID.randomUUID())
+				.param("cycle", cycle)
+				.param("unit", org.a())
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+				values (:id, :cycle, :unit, 'free', 'Väntar på granskning')
+				""").param("id", UUID.randomUUID()).param("cycle", cycle).param("unit", org.a()).update();
+		String review = "/surveys/results/" + cycle + "/comments/review";
+		assertThat(reader.perform(get(review)).getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
+		assertThat(approver.perform(post(review + "/approve").with(csrf())).getResponse().getRedirectedUrl())
+			.isEqualTo("/login/second-factor");
+		assertThat(approvals(cycle)).isEmpty();
+		String enrolment = reader.perform(get("/login/second-factor")).getResponse().getContentAsString();
+		Matcher secret = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>").matcher(enrolment);
+		assertThat(secret.find()).isTrue();
+		String code = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret.group(1).replace(" ", ""),
+				System.currentTimeMillis() / 1000 / 30);
+		assertThat(reader.perform(post("/login/second-factor/enrol").with(csrf()).param("code", code))
+			.getResponse()
+			.getContentAsString()).contains("<code>");
+		assertThat(reader.perform(get(review)).getResponse().getContentAsString()).contains("Väntar på granskning");
+		assertThat(approver.perform(get(review)).getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
 	}
 
 	/** The words the pure text functions take and give, by hand. */
@@ -261,8 +407,50 @@ class CommentReviewRemovalTests {
 			.getContentAsString();
 	}
 
+	/**
+	 * A request of the account's login, which has passed the second factor (F4: the
+	 * review asks on every request).
+	 */
+	/** A browser: its session cookie kept from one request to the next. */
+	private final class Browser {
+
+		private final Map<String, String> cookies = new LinkedHashMap<>();
+
+		MvcResult logIn(String username) throws Exception {
+			perform(get("/login"));
+			return perform(
+					post("/login").with(csrf()).param("username", username).param("password", DemoMode.PASSWORD));
+		}
+
+		MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+			if (!this.cookies.isEmpty()) {
+				request.cookie(this.cookies.entrySet()
+					.stream()
+					.map((cookie) -> new Cookie(cookie.getKey(), cookie.getValue()))
+					.toArray(Cookie[]::new));
+			}
+			request.locale(Locale.ENGLISH);
+			MvcResult result = CommentReviewSecondReviewTests.this.mvc.perform(request).andReturn();
+			for (Cookie cookie : result.getResponse().getCookies()) {
+				if (cookie.getMaxAge() == 0) {
+					this.cookies.remove(cookie.getName());
+				}
+				else {
+					this.cookies.put(cookie.getName(), cookie.getValue());
+				}
+			}
+			return result;
+		}
+
+	}
+
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(this.accounts.loadUserByUsername(username))).locale(Locale.ENGLISH);
+		CurrentAccount account = (CurrentAccount) this.accounts.loadUserByUsername(username);
+		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		return request
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(account, null, authorities)))
+			.locale(Locale.ENGLISH);
 	}
 
 }
