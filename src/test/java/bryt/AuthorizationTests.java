@@ -189,7 +189,10 @@ class AuthorizationTests {
 			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE),
 			// W2-trust: the anonymous receipt page's save and language buttons, as
 			// Voice's.
-			Map.entry("POST /safety/r/{org}/receipt", EVERYONE));
+			Map.entry("POST /safety/r/{org}/receipt", EVERYONE),
+			// fix13 (issue 13, second outside review F2): putting removed words back, for
+			// the reviewers of both sides as the removal.
+			Map.entry("POST /surveys/results/{id}/comments/review/undo", Set.of("admin", "hr", "union")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
@@ -214,8 +217,9 @@ class AuthorizationTests {
 			"POST /safety/incidents/{id}/actions/done", "POST /safety/incidents/{id}/actions/waive",
 			"POST /safety/incidents/{id}/close", "GET /safety/figures",
 			"GET /api/v1/organisations/{org}/safety/figures", "GET /safety/report", "POST /safety/report",
-			"GET /api/v1/organisations/{org}/surveys/figures", "GET /workload/units/{id}",
-			"GET /workload/workers/{id}");
+			"GET /api/v1/organisations/{org}/surveys/figures", "GET /workload/units/{id}", "GET /workload/workers/{id}",
+			// fix13: putting removed words back, as the removal
+			"POST /surveys/results/{id}/comments/review/undo");
 
 	/** Who gets in: the route's row, and the safety representative where listed. */
 	private static Set<String> allowed(String route) {
@@ -259,7 +263,9 @@ class AuthorizationTests {
 				// no cycle: the walk must not approve or release a real cycle's comments
 				Map.entry("/surveys/results/{id}/comments/review", 0L),
 				Map.entry("/surveys/results/{id}/comments/review/redact", 0L),
-				Map.entry("/surveys/results/{id}/comments/review/approve", 0L));
+				Map.entry("/surveys/results/{id}/comments/review/approve", 0L),
+				// fix13
+				Map.entry("/surveys/results/{id}/comments/review/undo", 0L));
 		this.questionChannel = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name)
 				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'
