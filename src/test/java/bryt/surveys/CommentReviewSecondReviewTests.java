@@ -302,6 +302,34 @@ class CommentReviewSecondReviewTests {
 		assertThat(approver.perform(get(review)).getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
 	}
 
+	/**
+	 * The demo: its second annual survey left comments in Barn och familj (made through
+	 * the answer path), which wait for review (unless a test here released them), and the
+	 * demo's union, covering Barn och familj, sees them all and may approve.
+	 */
+	@Test
+	void theDemoHasCommentsToReview() throws Exception {
+		long second = this.jdbc.sql("""
+				select y.id from survey_cycle y join survey_instrument i on i.id = y.instrument_id
+				where y.organisation_id = :org and i.organisation_id = :org and i.key = :pack and y.status = 'closed'
+				""")
+			.param("org", this.organisation)
+			.param("pack", InstrumentImport.key("Exempelby: arbetsplatsträffen"))
+			.query(Long.class)
+			.single();
+		List<String> units = this.jdbc.sql("""
+				select u.code from survey_comment c join unit u on u.id = c.unit_id where c.cycle_id = :c
+				""").param("c", second).query(String.class).list();
+		assertThat(units).hasSizeGreaterThan(5).allMatch((code) -> code.startsWith("BOF"));
+		if (this.jdbc.sql("select count(*) from survey_comment_release where cycle_id = :c")
+			.param("c", second)
+			.query(Integer.class)
+			.single() == 0) {
+			String page = review("union", second);
+			assertThat(page).contains("bryt-comment-review").doesNotContain("id=\"covering\"");
+		}
+	}
+
 	/** The words the pure text functions take and give, by hand. */
 	@Test
 	void textFunctions() {
