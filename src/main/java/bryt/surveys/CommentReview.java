@@ -582,6 +582,11 @@ class CommentReview {
 			return this.approvals.get(CommentSide.valueOf(side));
 		}
 
+		/** How many removals the comments shown hold (the page's summary line). */
+		public int removalCount() {
+			return this.comments.stream().mapToInt((comment) -> comment.removals().size()).sum();
+		}
+
 	}
 
 	/**
