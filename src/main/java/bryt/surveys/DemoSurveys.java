@@ -79,6 +79,9 @@ class DemoSurveys {
 	 * review found none), a short pulse about the team meeting asks for some. Its name is
 	 * in Swedish, as the demo municipality's.
 	 */
+	/** The demo pack's name, from which its instrument's key is made. */
+	static final String MEETING_PACK_NAME = "Exempelby: arbetsplatsträffen";
+
 	private static final String MEETING_PACK = """
 			area_key,area_sv,area_da,area_en,item_key,item_sv,item_da,item_en,scale,scored,reverse,kind
 			meeting,Arbetsplatsträffen,Arbejdspladsmødet,The team meeting,m1,Vi tar upp arbetsmiljön på våra arbetsplatsträffar.,Vi taler om arbejdsmiljøet på vores arbejdspladsmøder.,We discuss the work environment at our team meetings.,agree5,yes,no,scale
@@ -370,14 +373,14 @@ class DemoSurveys {
 	private void meetingPulse(long organisationId, LocalDate today, Map<String, String> codeByName) {
 		Random random = new Random(SEED + 1);
 		this.instruments.importPack(organisationId,
-				new InstrumentImportForm("Exempelby: arbetsplatsträffen", "Exempelby kommun",
+				new InstrumentImportForm(MEETING_PACK_NAME, "Exempelby kommun",
 						"Exempelby kommuns egen fråga om arbetsplatsträffen (demo)"),
 				"arbetsplatstraffen.csv",
 				new java.io.ByteArrayInputStream(MEETING_PACK.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
 				Actor.SYSTEM);
 		long instrumentId = this.instruments.list(organisationId)
 			.stream()
-			.filter((head) -> head.key().equals(InstrumentImport.key("Exempelby: arbetsplatsträffen")))
+			.filter((head) -> head.key().equals(InstrumentImport.key(MEETING_PACK_NAME)))
 			.findFirst()
 			.orElseThrow()
 			.id();

@@ -314,7 +314,7 @@ class CommentReviewSecondReviewTests {
 				where y.organisation_id = :org and i.organisation_id = :org and i.key = :pack and y.status = 'closed'
 				""")
 			.param("org", this.organisation)
-			.param("pack", InstrumentImport.key("Exempelby: arbetsplatsträffen"))
+			.param("pack", InstrumentImport.key(DemoSurveys.MEETING_PACK_NAME))
 			.query(Long.class)
 			.single();
 		List<String> units = this.jdbc.sql("""
