@@ -210,7 +210,10 @@ class AuthorizationTests {
 			// representatives) and the committee (the example snapshot may not exist: 404
 			// inside)
 			Map.entry("GET /overview/reports/{id}", Set.of("admin", "hr", "union", "safety", "committee")),
-			Map.entry("GET /overview/benchmarks", Set.of("admin", "hr", "union", "safety", "committee")));
+			Map.entry("GET /overview/benchmarks", Set.of("admin", "hr", "union", "safety", "committee")),
+			// fix13 (issue 13, second outside review F2): putting removed words back, for
+			// the reviewers of both sides as the removal.
+			Map.entry("POST /surveys/results/{id}/comments/review/undo", Set.of("admin", "hr", "union")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
@@ -235,8 +238,9 @@ class AuthorizationTests {
 			"POST /safety/incidents/{id}/actions/done", "POST /safety/incidents/{id}/actions/waive",
 			"POST /safety/incidents/{id}/close", "GET /safety/figures",
 			"GET /api/v1/organisations/{org}/safety/figures", "GET /safety/report", "POST /safety/report",
-			"GET /api/v1/organisations/{org}/surveys/figures", "GET /workload/units/{id}",
-			"GET /workload/workers/{id}");
+			"GET /api/v1/organisations/{org}/surveys/figures", "GET /workload/units/{id}", "GET /workload/workers/{id}",
+			// fix13: putting removed words back, as the removal
+			"POST /surveys/results/{id}/comments/review/undo");
 
 	/** Who gets in: the route's row, and the safety representative where listed. */
 	private static Set<String> allowed(String route) {
@@ -283,7 +287,9 @@ class AuthorizationTests {
 				Map.entry("/surveys/results/{id}/comments/review/approve", 0L),
 				// ov-snap: no snapshot, the walk must not sign a real one off
 				Map.entry("/overview/snapshots/{id}/employer/sign-off", 0L),
-				Map.entry("/overview/snapshots/{id}/union/sign-off", 0L));
+				Map.entry("/overview/snapshots/{id}/union/sign-off", 0L),
+				// fix13
+				Map.entry("/surveys/results/{id}/comments/review/undo", 0L));
 		this.questionChannel = this.jdbc.sql("""
 				insert into voice_channel (organisation_id, kind, name)
 				select id, 'WORK_ENVIRONMENT', 'Authorization walk' from organisation where code = 'exempelby'

@@ -1444,6 +1444,7 @@ class BrowserIT {
 			scan(page, "comments: review, HR", violations);
 			Locator karin = page.locator(".bryt-comment-review")
 				.filter(new Locator.FilterOptions().setHasText("Karin Lind"));
+			karin.locator("summary").click();
 			karin.locator("input[name=words]").fill("Sven");
 			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
 			assertThat(page.locator(".govuk-error-summary")).isVisible();
@@ -1451,7 +1452,9 @@ class BrowserIT {
 			karin = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("Karin Lind"));
 			karin.locator("input[name=words]").fill("Karin Lind");
 			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
-			assertThat(page.locator("main")).containsText("[namn borttaget] never has time for supervision.");
+			karin = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("supervision"));
+			assertThat(karin.locator("mark.bryt-removed span[lang]")).hasText("[namn borttaget]");
+			assertThat(karin.locator(".bryt-comment")).containsText("never has time for supervision.");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve the comments")).click();
 			assertThat(page.locator("#approvals")).containsText("Approved by");
 			scan(page, "comments: review, approved by HR", violations);
@@ -1752,10 +1755,11 @@ class BrowserIT {
 				page.navigate(url("/surveys/results/" + cycle + "/comments/review"));
 				Locator office = page.locator(".bryt-comment-review")
 					.filter(new Locator.FilterOptions().setHasText("Storgatan 5"));
+				office.locator("summary").click();
 				office.locator("input[name=words]").fill("Storgatan 5");
 				office.getByLabel("A place").check();
 				office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
-				assertThat(page.locator("mark.bryt-removed")).hasText("[plats borttagen]");
+				assertThat(page.locator("mark.bryt-removed span[lang]")).hasText("[plats borttagen]");
 				scan(page, "comments: review, a place removed", violations);
 				page.navigate(url("/surveys/results/" + cycle + "?lang=en"));
 				assertThat(page.locator("#no-trend")).isVisible();
@@ -1765,7 +1769,7 @@ class BrowserIT {
 			try (BrowserContext context = browser().newContext(english())) {
 				Page page = logIn(context, "union");
 				page.navigate(url("/surveys/results/" + cycle + "/comments/review?lang=sv"));
-				assertThat(page.locator("mark.bryt-removed")).hasText("[plats borttagen]");
+				assertThat(page.locator("mark.bryt-removed span[lang]")).hasText("[plats borttagen]");
 				assertThat(page.locator("#standing")).isVisible();
 				scan(page, "comments: review, union, marked removal and not yet standing (sv)", violations);
 				page.navigate(url("/surveys/results/" + cycle + "/comments/review?lang=da"));
@@ -2232,6 +2236,123 @@ class BrowserIT {
 			scan(page, "overview: the committee's snapshot", violations);
 		}
 		assertThat(violations).isEmpty();
+	}
+
+	// fix13: the comment review after the second outside review (F2, F3, F6)
+
+	/**
+	 * fix13, the second outside review of the comment review: HR removes a place (the
+	 * removal form folded in a disclosure), both sides see the words struck through
+	 * beside the label, marked with the organisation's language; each comment's card
+	 * stays short at 390 px (F6: it was about 950 px with its form open); the union puts
+	 * the words back (sv). Axe at 320, 390 and 1280 px in sv, da and en, and the reflow
+	 * check.
+	 */
+	@Test
+	void commentReviewSecondOutsideReview() {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc
+			.sql("""
+					insert into survey_instrument (organisation_id, key, name, locales, read_only)
+					values (:org, 'browser-it-fix13', '{"sv": "Andra granskningen", "da": "Anden gennemgang", "en": "Second review"}',
+						'{sv,da,en}', false) returning id
+					""")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_area (instrument_id, key, position, name, scored)
+				values (:id, 'other', 1, '{"sv": "Övrigt", "da": "Andet", "en": "Other"}', false)
+				""").param("id", instrument).update();
+		this.jdbc.sql("""
+				insert into survey_item (instrument_id, key, area_key, position, kind, text) values
+				(:id, 'free', 'other', 1, 'text', '{"sv": "Vad skulle göra arbetet bättre?",
+					"da": "Hvad ville gøre arbejdet bedre?", "en": "What would make work better?"}')
+				""").param("id", instrument).update();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
+				values (:org, 'annual', :id, date '2002-09-02', date '2002-09-20', 'closed') returning id
+				""").param("org", organisation).param("id", instrument).query(Long.class).single();
+		java.util.Map.of("BOF", 0, "BOF-UTR", 12).forEach((code, count) -> {
+			this.jdbc.sql("""
+					insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+					select :cycle, u.id, case when u.code = 'BOF' then null else u.parent_id end, u.name, :invited
+					from unit u where u.organisation_id = :org and u.code = :code
+					""")
+				.param("cycle", cycle)
+				.param("org", organisation)
+				.param("code", code)
+				.param("invited", count + 2)
+				.update();
+			for (int i = 0; i < count; i++) {
+				this.jdbc.sql("""
+						insert into survey_response (id, cycle_id, unit_id)
+						select :id, :cycle, u.id from unit u where u.organisation_id = :org and u.code = :code
+						""")
+					.param("id", java.util.UUID.randomUUID())
+					.param("cycle", cycle)
+					.param("org", organisation)
+					.param("code", code)
+					.update();
+			}
+		});
+		for (String text : List.of("The office at Storgatan 5 is too small.", "Fewer cases, please.",
+				"Supervision every week would help.")) {
+			this.jdbc.sql("""
+					insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+					select gen_random_uuid(), :cycle, u.id, 'free', :text
+					from unit u where u.organisation_id = :org and u.code = 'BOF-UTR'
+					""").param("cycle", cycle).param("org", organisation).param("text", text).update();
+		}
+		String review = "/surveys/results/" + cycle + "/comments/review";
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url(review));
+			page.setViewportSize(390, 800);
+			for (Locator card : page.locator(".bryt-comment-review").all()) {
+				org.assertj.core.api.Assertions.assertThat(card.boundingBox().height)
+					.as("a comment's card at 390 px")
+					.isLessThan(400);
+			}
+			Locator office = page.locator(".bryt-comment-review")
+				.filter(new Locator.FilterOptions().setHasText("Storgatan 5"));
+			office.locator("summary").click();
+			office.locator("input[name=words]").fill("Storgatan 5");
+			office.getByLabel("A place").check();
+			office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			office = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("office at"));
+			assertThat(office.locator("mark.bryt-removed span[lang=sv]")).hasText("[plats borttagen]");
+			assertThat(office.locator("del.bryt-removed-original")).containsText("Storgatan 5");
+			assertThat(page.locator("#count")).containsText("3 comments, 1 removal.");
+			for (int width : Chromium.WIDTHS) {
+				page.setViewportSize(width, 800);
+				violations
+					.addAll(Chromium.axeViolations(page, "comments: review, a place removed (en, " + width + ")"));
+			}
+			scan(page, "comments: review, a place removed (en)", violations);
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "union");
+			for (String language : List.of("da", "sv")) {
+				page.navigate(url(review + "?lang=" + language));
+				assertThat(page.locator("del.bryt-removed-original")).containsText("Storgatan 5");
+				for (int width : Chromium.WIDTHS) {
+					page.setViewportSize(width, 800);
+					violations.addAll(Chromium.axeViolations(page,
+							"comments: review, union sees the removed words (" + language + ", " + width + ")"));
+				}
+				scan(page, "comments: review, union (" + language + ")", violations);
+			}
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sätt tillbaka ”Storgatan 5”")).click();
+			assertThat(page.locator(".govuk-notification-banner")).containsText("Orden sattes tillbaka");
+			assertThat(page.locator("main")).containsText("The office at Storgatan 5 is too small.");
+			assertThat(page.locator("mark.bryt-removed")).hasCount(0);
+			scan(page, "comments: review, words put back (sv)", violations);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
 }

@@ -40,11 +40,27 @@ class AccessChanges {
 				event.today().minusYears(1).atStartOfDay(this.clock.getZone()).toInstant());
 	}
 
+	/**
+	 * A password the holder chose makes the account theirs (from now); one an
+	 * administrator set makes it not theirs until they choose their own.
+	 */
 	@EventListener
 	void passwordChanged(PasswordChanged event) {
-		if (!event.byAccountHolder()) {
-			this.accounts.accessChanged(event.accountId(), this.clock.instant());
+		if (event.byAccountHolder()) {
+			this.accounts.passwordSetByHolder(event.accountId(), this.clock.instant());
 		}
+		else {
+			this.accounts.passwordSetByAdministrator(event.accountId(), this.clock.instant());
+		}
+	}
+
+	/**
+	 * An administrator changed anything else of the account (its display name): counted
+	 * as a change too, as a new name can make an account pass for someone else's.
+	 */
+	@EventListener
+	void edited(AccountEdited event) {
+		this.accounts.accessChanged(event.accountId(), this.clock.instant());
 	}
 
 }

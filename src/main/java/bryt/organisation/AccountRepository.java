@@ -142,9 +142,32 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Dates every account of the organisation as created at that time (the demo). */
+	/**
+	 * Notes that an administrator set the account's password now: the holder has not
+	 * chosen it, so the account is not (or no longer) its holder's own.
+	 */
+	void passwordSetByAdministrator(long accountId, java.time.Instant at) {
+		this.jdbc.sql("update account set access_changed_at = :at, password_set_by_holder_at = null where id = :id")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("id", accountId)
+			.update();
+	}
+
+	/** Notes that the account's holder set their own password now. */
+	void passwordSetByHolder(long accountId, java.time.Instant at) {
+		this.jdbc.sql("update account set password_set_by_holder_at = :at where id = :id")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("id", accountId)
+			.update();
+	}
+
+	/**
+	 * Dates every account of the organisation as created, and its password as set by its
+	 * holder, at that time (the demo).
+	 */
 	void createdOn(long organisationId, java.time.Instant at) {
-		this.jdbc.sql("update account set created_at = :at where organisation_id = :org")
+		this.jdbc
+			.sql("update account set created_at = :at, password_set_by_holder_at = :at where organisation_id = :org")
 			.param("at", java.sql.Timestamp.from(at))
 			.param("org", organisationId)
 			.update();
@@ -161,6 +184,28 @@ class AccountRepository {
 				""")
 			.param("org", organisationId)
 			.param("id", accountId)
+			.query((rs, row) -> rs.getObject("since", java.time.OffsetDateTime.class).toInstant())
+			.optional();
+	}
+
+	/**
+	 * Since when the account has been its holder's own: the latest of its holder's own
+	 * password, the set-up of its second factor (counted from the day after, the day
+	 * being all that is kept) and an administrator's last change of it (else its
+	 * creation). Empty while its password is one an administrator set, and for a disabled
+	 * account or one of another organisation.
+	 */
+	Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId, java.time.ZoneId zone) {
+		return this.jdbc.sql("""
+				select greatest(coalesce(a.access_changed_at, a.created_at), a.password_set_by_holder_at,
+					cast(f.confirmed_on + 1 as timestamp) at time zone :zone) as since
+				from account a left join account_second_factor f on f.account_id = a.id
+				where a.organisation_id = :org and a.id = :id and a.enabled
+					and a.password_set_by_holder_at is not null
+				""")
+			.param("org", organisationId)
+			.param("id", accountId)
+			.param("zone", zone.getId())
 			.query((rs, row) -> rs.getObject("since", java.time.OffsetDateTime.class).toInstant())
 			.optional();
 	}

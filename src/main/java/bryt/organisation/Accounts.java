@@ -155,15 +155,34 @@ class Accounts {
 			return;
 		}
 		if (newAccount) {
-			this.accounts.create(organisationId, username, form.displayName().strip(), form.roles(), form.staffId(),
-					form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
+			long id = this.accounts.create(organisationId, username, form.displayName().strip(), form.roles(),
+					form.staffId(), form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
+			if (form.isEnabled()) {
+				this.events.publishEvent(new RolesGained(organisationId, id, form.displayName().strip(), username,
+						Set.copyOf(form.roles())));
+			}
 		}
 		else {
 			Account before = this.accounts.find(organisationId, accountId).orElseThrow();
 			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds);
-			if (this.accounts.find(organisationId, accountId).filter((after) -> sameAccess(before, after)).isEmpty()) {
+			Account after = this.accounts.find(organisationId, accountId).orElseThrow();
+			if (!sameAccess(before, after)) {
 				this.events.publishEvent(new AccessChanged(accountId, before.username()));
+			}
+			else if (!before.displayName().equals(after.displayName())) {
+				this.events.publishEvent(new AccountEdited(accountId));
+			}
+			Set<Role> gained = EnumSet.noneOf(Role.class);
+			if (after.enabled()) {
+				gained.addAll(after.roles());
+				if (before.enabled()) {
+					gained.removeAll(before.roles());
+				}
+			}
+			if (!gained.isEmpty()) {
+				this.events.publishEvent(
+						new RolesGained(organisationId, accountId, after.displayName(), after.username(), gained));
 			}
 			if (!password.isEmpty()) {
 				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));

@@ -38,9 +38,12 @@ public class Organisations {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final java.time.Clock clock;
+
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
 			StaffDirectory directory, ApplicationEventPublisher events, AccountRepository accounts,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, java.time.Clock clock) {
+		this.clock = clock;
 		this.events = events;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -202,6 +205,20 @@ public class Organisations {
 	 */
 	public Optional<java.time.Instant> accessUnchangedSince(long organisationId, long accountId) {
 		return this.accounts.accessUnchangedSince(organisationId, accountId);
+	}
+
+	/**
+	 * Since when the account has been its holder's own: the latest of the last time its
+	 * holder set their own password (knowing the previous one), the day its second factor
+	 * was set up (from the next day) and {@link #accessUnchangedSince} (any change an
+	 * administrator made, its display name included). Empty while its password is one an
+	 * administrator set (at creation or a reset) and the holder has not changed it, and
+	 * for a disabled account or one of another organisation. For a module that lets an
+	 * account speak for a party that is not the administrator's: an administrator who
+	 * knows a password they set cannot stand in for the holder.
+	 */
+	public Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId) {
+		return this.accounts.heldByHolderSince(organisationId, accountId, this.clock.getZone());
 	}
 
 	/**

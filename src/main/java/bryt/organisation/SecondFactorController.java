@@ -63,7 +63,7 @@ class SecondFactorController {
 		SecondFactors.Check result = this.secondFactors.check(account(pending.get()), code);
 		if (result == SecondFactors.Check.PASSED) {
 			this.login.complete(pending.get(), request, response);
-			return "redirect:/";
+			return "redirect:" + this.login.landing(request);
 		}
 		refuse(model, (result == SecondFactors.Check.WAIT) ? "secondFactor.wait" : "secondFactor.wrong");
 		return "organisation/second-factor";

@@ -1,13 +1,18 @@
 package bryt.organisation;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import bryt.shared.security.SecondFactorPending;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -53,11 +58,42 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 		this.landingPage.onAuthenticationSuccess(request, response, authentication);
 	}
 
-	/** Puts the login the form has completed in place of the pending one. */
+	/**
+	 * Puts the login the form has completed in place of the pending one, with the
+	 * authority of a passed second factor ({@link SecondFactorStepUp#PASSED}).
+	 */
 	void complete(SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response) {
 		// A new session id for the full login, as for the password step.
 		request.changeSessionId();
-		save(pending.passwordLogin(), request, response);
+		Authentication login = pending.passwordLogin();
+		List<GrantedAuthority> authorities = new ArrayList<>(login.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		UsernamePasswordAuthenticationToken passed = UsernamePasswordAuthenticationToken
+			.authenticated(login.getPrincipal(), null, authorities);
+		passed.setDetails(login.getDetails());
+		save(passed, request, response);
+	}
+
+	/**
+	 * Where a completed login goes: back to the page a step-up came from, else the
+	 * landing page.
+	 */
+	String landing(HttpServletRequest request) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		Object returnTo = (session != null) ? session.getAttribute(SecondFactorStepUp.RETURN_TO) : null;
+		if (session != null) {
+			session.removeAttribute(SecondFactorStepUp.RETURN_TO);
+		}
+		// Only a path of this application, never another site.
+		return (returnTo instanceof String path && path.startsWith("/") && !path.startsWith("//")) ? path : "/";
+	}
+
+	/**
+	 * Holds a full login at the second-factor form again (a step-up: the page now needs
+	 * one this session has not passed).
+	 */
+	void hold(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		save(new SecondFactorPending(authentication), request, response);
 	}
 
 	private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

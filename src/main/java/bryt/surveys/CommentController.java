@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisations;
+import bryt.organisation.SecondFactorStepUp;
+import bryt.organisation.Visibility;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A closed cycle's comments (issue 13 item 3): the released ones for those who see a
  * unit's results, and the review by one reviewer of each party before the release
- * ({@link CommentReview}). Another organisation's cycle is not found (404).
+ * ({@link CommentReview}). Another organisation's cycle is not found (404). Every review
+ * route, GET and POST, asks for the second factor on each request (F4): a session that
+ * began before comments were waiting, with the password alone, is held at the
+ * second-factor form before it reads or changes anything.
  */
 @Controller
 @RequestMapping("/surveys/results/{id}/comments")
@@ -45,7 +53,10 @@ class CommentController {
 
 	private final Clock clock;
 
-	CommentController(CommentReview review, Organisations organisations, Clock clock) {
+	private final SecondFactorStepUp secondFactor;
+
+	CommentController(CommentReview review, Organisations organisations, Clock clock, SecondFactorStepUp secondFactor) {
+		this.secondFactor = secondFactor;
 		this.review = review;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -69,19 +80,28 @@ class CommentController {
 
 	@GetMapping("/review")
 	@PreAuthorize(REVIEWERS)
-	String review(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Locale locale, Model model) {
-		return page(me, id, locale, model);
+	String review(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, Locale locale, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!this.secondFactor.passed(me, authentication)) {
+			return this.secondFactor.stepUp(authentication, request, response);
+		}
+		return page(me, authentication, id, locale, model);
 	}
 
 	@PostMapping("/review/redact")
 	@PreAuthorize(REVIEWERS)
-	String redact(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
-			@RequestParam(name = "comment", required = false) String comment,
+	String redact(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, @RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "words", required = false) String words,
 			@RequestParam(name = "label", required = false) String label, Locale locale, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		side(me);
-		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, label, me);
+		if (!this.secondFactor.passed(me, authentication)) {
+			return this.secondFactor.stepUp(authentication, request, response);
+		}
+		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, label, me,
+				visibility(me, authentication));
 		return switch (outcome) {
 			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 			case DONE -> {
@@ -93,36 +113,83 @@ class CommentController {
 				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
 				model.addAttribute("words", words);
 				model.addAttribute("label", label);
-				yield page(me, id, locale, model);
+				yield page(me, authentication, id, locale, model);
+			}
+		};
+	}
+
+	@PostMapping("/review/undo")
+	@PreAuthorize(REVIEWERS)
+	String undo(@AuthenticationPrincipal CurrentAccount me, Authentication authentication, @PathVariable("id") long id,
+			@RequestParam(name = "comment", required = false) String comment,
+			@RequestParam(name = "removal", required = false) String removal,
+			@RequestParam(name = "original", required = false) String original, Locale locale, Model model,
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+		side(me);
+		if (!this.secondFactor.passed(me, authentication)) {
+			return this.secondFactor.stepUp(authentication, request, response);
+		}
+		CommentReview.Outcome outcome = this.review.undo(me.organisationId(), id, comment, removal, original, me,
+				visibility(me, authentication));
+		return switch (outcome) {
+			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			case UNDONE -> {
+				redirect.addFlashAttribute("notice", "surveys.comments.review.undone");
+				yield "redirect:/surveys/results/" + id + "/comments/review";
+			}
+			default -> {
+				model.addAttribute("refused", comment);
+				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
+				yield page(me, authentication, id, locale, model);
 			}
 		};
 	}
 
 	@PostMapping("/review/approve")
 	@PreAuthorize(REVIEWERS)
-	String approve(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Locale locale, Model model,
-			RedirectAttributes redirect) {
+	String approve(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
+			@PathVariable("id") long id, Locale locale, Model model, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
 		side(me);
-		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me);
+		if (!this.secondFactor.passed(me, authentication)) {
+			return this.secondFactor.stepUp(authentication, request, response);
+		}
+		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me,
+				visibility(me, authentication));
 		if (outcome == CommentReview.Outcome.NOT_FOUND) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		if (outcome == CommentReview.Outcome.NOT_STANDING) {
 			model.addAttribute("notStanding", true);
-			return page(me, id, locale, model);
+			return page(me, authentication, id, locale, model);
 		}
-		redirect.addFlashAttribute("notice", (outcome == CommentReview.Outcome.RELEASED)
-				? "surveys.comments.review.releasedNow" : "surveys.comments.review.approved");
+		if (outcome == CommentReview.Outcome.NOT_COVERING) {
+			model.addAttribute("notCovering", true);
+			return page(me, authentication, id, locale, model);
+		}
+		if (outcome == CommentReview.Outcome.RELEASED) {
+			redirect.addFlashAttribute("notice", "surveys.comments.review.releasedNow");
+			return "redirect:/surveys/results/" + id + "/comments";
+		}
+		redirect.addFlashAttribute("notice", "surveys.comments.review.approved");
 		return "redirect:/surveys/results/" + id + "/comments/review";
 	}
 
-	private String page(CurrentAccount me, long id, Locale locale, Model model) {
+	private String page(CurrentAccount me, Authentication authentication, long id, Locale locale, Model model) {
 		CommentSide side = side(me);
-		CommentReview.Review review = this.review.review(me.organisationId(), id, locale)
+		CommentReview.Review review = this.review
+			.review(me.organisationId(), id, visibility(me, authentication), locale)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (review.released() && !model.containsAttribute("refused")) {
+			// Nothing to review once released: the comments page shows the released
+			// texts,
+			// cut to the viewer's units and shuffled (F3).
+			return "redirect:/surveys/results/" + id + "/comments";
+		}
 		model.addAttribute("review", review);
 		model.addAttribute("cycle", review.cycle());
 		model.addAttribute("side", side.key());
+		model.addAttribute("labelLanguage", this.review.labelLanguage(me.organisationId()));
 		Instant from = this.review.approvesFrom(me.organisationId(), me);
 		if (from.isAfter(this.clock.instant())) {
 			model.addAttribute("approvesFrom",
@@ -130,6 +197,10 @@ class CommentController {
 			model.addAttribute("waiting", true);
 		}
 		return "surveys/comments-review";
+	}
+
+	private Visibility visibility(CurrentAccount me, Authentication authentication) {
+		return this.organisations.visibility(authentication, me.organisationId());
 	}
 
 	/** An account of both sides cannot be one of the two reviewers. */

@@ -111,13 +111,20 @@ class CommentRepository {
 			.update() == 1;
 	}
 
-	/** Whether a closed cycle of the organisation has comments that wait for review. */
-	boolean awaitingReview(long organisationId) {
+	/**
+	 * Whether a closed cycle of the organisation has comments that wait for review,
+	 * leaving out the cycles of the organisation's instrument with the key given (null:
+	 * none left out).
+	 */
+	boolean awaitingReview(long organisationId, String exceptInstrumentKey) {
 		return this.jdbc.sql("""
 				select exists (select 1 from survey_comment c join survey_cycle y on y.id = c.cycle_id
+					join survey_instrument i on i.id = y.instrument_id
 					where y.organisation_id = :org
+					and (cast(:except as text) is null or i.organisation_id is distinct from :org
+						or i.key <> cast(:except as text))
 					and not exists (select 1 from survey_comment_release r where r.cycle_id = c.cycle_id))
-				""").param("org", organisationId).query(Boolean.class).single();
+				""").param("org", organisationId).param("except", exceptInstrumentKey).query(Boolean.class).single();
 	}
 
 	Optional<Instant> released(long cycleId) {
@@ -143,10 +150,13 @@ class CommentRepository {
 				.param("keep", keep)
 				.update();
 		}
-		this.jdbc.sql("""
-				update survey_comment set text = translate(coalesce(redacted, text), :marks, ''), redacted = null
-				where cycle_id = :cycle
-				""").param("cycle", cycleId).param("marks", CommentText.MARKS).update();
+		// The released text keeps each removal's label, never the words it replaced.
+		for (StoredComment comment : comments(cycleId, "en")) {
+			this.jdbc.sql("update survey_comment set text = :text, redacted = null where id = :id")
+				.param("text", CommentText.released(comment.text(), comment.reviewed()))
+				.param("id", comment.id())
+				.update();
+		}
 		this.jdbc.sql("insert into survey_comment_release (cycle_id, released_at) values (:cycle, :at)")
 			.param("cycle", cycleId)
 			.param("at", java.sql.Timestamp.from(at))

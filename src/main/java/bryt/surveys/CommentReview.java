@@ -23,6 +23,7 @@ import bryt.organisation.Visibility;
 import bryt.shared.PersonalIdentityNumbers;
 import bryt.shared.web.Language;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -52,11 +53,12 @@ class CommentReview {
 	static final int MAX_LENGTH = 4000;
 
 	/**
-	 * How long an employee-side account must have stood as an administrator last made it
-	 * (created, its roles or password changed, its second factor reset) before its
-	 * approval counts: an administrator cannot make an account of their own a
-	 * representative and approve for both sides at once, and the real representatives
-	 * have a month to see a new colleague appear (docs/surveys/comments.md, M1).
+	 * How long an employee-side account must have been its holder's own (their own
+	 * password and second factor, no administrator's change since) before its approval
+	 * counts: an administrator cannot make an account of their own a representative and
+	 * approve for both sides at once, and the real representatives, told by mail
+	 * ({@link CommentReviewNotices}), have a month to object (docs/surveys/comments.md,
+	 * M1 and F1).
 	 */
 	static final Duration STANDING = Duration.ofDays(30);
 
@@ -81,8 +83,12 @@ class CommentReview {
 
 	private final Minimums minimums;
 
+	private final ApplicationEventPublisher events;
+
 	CommentReview(CycleRepository cycles, ResultsRepository results, CommentRepository comments,
-			Organisations organisations, MessageSource messages, Clock clock, Minimums minimums) {
+			Organisations organisations, MessageSource messages, Clock clock, Minimums minimums,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.minimums = minimums;
 		this.cycles = cycles;
 		this.results = results;
@@ -93,35 +99,46 @@ class CommentReview {
 	}
 
 	/**
-	 * The review of a cycle of the organisation: the comments a reviewer may see, each
-	 * under the group it is shown in, and both sides' approvals. A personal identity
-	 * number that slipped into a comment is removed first, from the stored original too.
-	 * Empty for another organisation's cycle or none.
+	 * The review of a cycle of the organisation: the comments a reviewer may see (of the
+	 * groups among the reviewer's units, F3), each under the group it is shown in, and
+	 * both sides' approvals; after the release no comment. A personal identity number
+	 * that slipped into a comment is removed first, from the stored original too. Empty
+	 * for another organisation's cycle or none.
 	 */
 	@Transactional
-	public Optional<Review> review(long organisationId, long cycleId, Locale locale) {
+	public Optional<Review> review(long organisationId, long cycleId, Visibility visibility, Locale locale) {
 		Optional<Cycle> found = cycle(organisationId, cycleId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		Cycle cycle = found.get();
 		if (cycle.open()) {
-			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false));
+			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true));
 		}
 		this.comments.lock(cycleId);
-		boolean released = this.comments.released(cycleId).isPresent();
-		if (!released) {
-			removeIdentityNumbers(cycle);
+		if (this.comments.released(cycleId).isPresent()) {
+			// Nothing is reviewable after the release, and the released texts are shown
+			// only on the comments page, cut to the viewer's units and shuffled (F3).
+			return Optional.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true));
 		}
+		removeIdentityNumbers(cycle);
 		Groups groups = groups(cycle);
 		List<ReviewComment> reviewed = new ArrayList<>();
+		boolean seesAll = true;
 		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
-			groups.shownIn(comment.unitId())
-				.ifPresent((group) -> reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group),
-						comment.question(), CommentText.parts(comment.text(), comment.reviewed()))));
+			Optional<Long> group = groups.shownIn(comment.unitId());
+			if (group.isEmpty()) {
+				continue;
+			}
+			if (!visibility.seesUnitFigures(group.get())) {
+				seesAll = false;
+				continue;
+			}
+			reviewed.add(new ReviewComment(comment.id().toString(), groups.name(group.get()), comment.question(),
+					CommentText.parts(comment.text(), comment.reviewed())));
 		}
 		reviewed.sort(java.util.Comparator.comparing(ReviewComment::group));
-		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), released));
+		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), false, seesAll));
 	}
 
 	/**
@@ -134,7 +151,7 @@ class CommentReview {
 	 */
 	@Transactional
 	public Outcome redact(long organisationId, long cycleId, String commentId, String words, String label,
-			CurrentAccount reviewer) {
+			CurrentAccount reviewer, Visibility visibility) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -145,21 +162,11 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
-		UUID id;
-		try {
-			id = UUID.fromString(String.valueOf(commentId));
-		}
-		catch (IllegalArgumentException ex) {
-			return Outcome.NOT_FOUND;
-		}
-		Groups groups = groups(cycle);
-		Optional<CommentRepository.StoredComment> comment = this.comments.comments(cycleId, "en")
-			.stream()
-			.filter((candidate) -> candidate.id().equals(id) && groups.shownIn(candidate.unitId()).isPresent())
-			.findFirst();
+		Optional<CommentRepository.StoredComment> comment = reviewable(cycle, commentId, visibility);
 		if (comment.isEmpty()) {
 			return Outcome.NOT_FOUND;
 		}
+		UUID id = comment.get().id();
 		Optional<Removed> removed = Removed.of(label);
 		if (removed.isEmpty()) {
 			return Outcome.NO_LABEL;
@@ -167,6 +174,9 @@ class CommentReview {
 		String name = (words != null) ? words.strip() : "";
 		if (name.isEmpty()) {
 			return Outcome.NO_WORDS;
+		}
+		if (CommentText.tooLong(name)) {
+			return Outcome.WORDS_TOO_LONG;
 		}
 		Optional<String> changed = CommentText.remove(comment.get().text(), comment.get().reviewed(), name,
 				words(organisationId, removed.get().messageKey()));
@@ -183,11 +193,69 @@ class CommentReview {
 	}
 
 	/**
+	 * Undoes one removal of a comment (either side may, F2): its words are back in the
+	 * reviewed text. Takes the other side's approval back, as a removal does.
+	 * @param removal the removal's number among the comment's removals, from 0
+	 * @param original the words the reviewer saw removed there
+	 */
+	@Transactional
+	public Outcome undo(long organisationId, long cycleId, String commentId, String removal, String original,
+			CurrentAccount reviewer, Visibility visibility) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
+		if (side.isEmpty() || found.isEmpty()) {
+			return Outcome.NOT_FOUND;
+		}
+		this.comments.lock(cycleId);
+		if (this.comments.released(cycleId).isPresent()) {
+			return Outcome.RELEASED;
+		}
+		Optional<CommentRepository.StoredComment> comment = reviewable(found.get(), commentId, visibility);
+		if (comment.isEmpty() || !comment.get().reviewed()) {
+			return Outcome.NOT_FOUND;
+		}
+		int index;
+		try {
+			index = Integer.parseInt(String.valueOf(removal));
+		}
+		catch (NumberFormatException ex) {
+			return Outcome.NOT_FOUND;
+		}
+		Optional<String> changed = CommentText.undo(comment.get().text(), index, String.valueOf(original));
+		if (changed.isEmpty()) {
+			return Outcome.CHANGED;
+		}
+		this.comments.redact(cycleId, comment.get().id(), changed.get());
+		this.comments.withdraw(cycleId, side.get().other());
+		return Outcome.UNDONE;
+	}
+
+	/**
+	 * A comment of the cycle that this reviewer sees: its group may show comments and is
+	 * one of the reviewer's units (F3).
+	 */
+	private Optional<CommentRepository.StoredComment> reviewable(Cycle cycle, String commentId, Visibility visibility) {
+		UUID id;
+		try {
+			id = UUID.fromString(String.valueOf(commentId));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		Groups groups = groups(cycle);
+		return this.comments.comments(cycle.id(), "en")
+			.stream()
+			.filter((candidate) -> candidate.id().equals(id)
+					&& groups.shownIn(candidate.unitId()).filter(visibility::seesUnitFigures).isPresent())
+			.findFirst();
+	}
+
+	/**
 	 * Records the reviewer's side's approval of the current text; when the other side has
 	 * approved it too, releases the comments: the reviewed text replaces the original.
 	 */
 	@Transactional
-	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer) {
+	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer, Visibility visibility) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -203,8 +271,23 @@ class CommentReview {
 			return Outcome.NOT_STANDING;
 		}
 		removeIdentityNumbers(cycle);
-		this.comments.approve(cycleId, side.get(), reviewer.displayName() + " (" + reviewer.getUsername() + ")",
-				this.clock.instant());
+		Groups decided = groups(cycle);
+		boolean seesAll = this.comments.comments(cycleId, "en")
+			.stream()
+			.map((comment) -> decided.shownIn(comment.unitId()))
+			.flatMap(Optional::stream)
+			.allMatch(visibility::seesUnitFigures);
+		if (!seesAll) {
+			// One approval per side releases the whole cycle: it must cover every
+			// comment.
+			return Outcome.NOT_COVERING;
+		}
+		String approvedBy = reviewer.displayName() + " (" + reviewer.getUsername() + ")";
+		this.comments.approve(cycleId, side.get(), approvedBy, this.clock.instant());
+		if (side.get() == CommentSide.EMPLOYEE) {
+			this.events.publishEvent(new CommentReviewNotices.EmployeeSideApproved(organisationId, reviewer.accountId(),
+					approvedBy, cycle.program(), cycle.opensOn()));
+		}
 		if (this.comments.approvals(cycleId).keySet().containsAll(Set.of(CommentSide.values()))) {
 			Groups groups = groups(cycle);
 			List<UUID> reviewed = this.comments.comments(cycleId, "en")
@@ -273,14 +356,17 @@ class CommentReview {
 
 	/**
 	 * From when the reviewer's approval counts: at once for the employer's side; for the
-	 * employee side {@link #STANDING} after an administrator last made the account as it
-	 * is (never, for an account that is disabled or of another organisation).
+	 * employee side {@link #STANDING} after the account became its holder's own: the
+	 * holder's own password and second factor, and an administrator's last change of it
+	 * (F1: an administrator who set the password, or changed anything, cannot stand in
+	 * for the holder). Never while the password is one an administrator set, nor for an
+	 * account that is disabled or of another organisation.
 	 */
 	public Instant approvesFrom(long organisationId, CurrentAccount reviewer) {
 		if (CommentSide.of(reviewer.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isEmpty()) {
 			return Instant.MIN;
 		}
-		return this.organisations.accessUnchangedSince(organisationId, reviewer.accountId())
+		return this.organisations.heldByHolderSince(organisationId, reviewer.accountId())
 			.map((since) -> since.plus(STANDING))
 			.orElse(Instant.MAX);
 	}
@@ -299,7 +385,9 @@ class CommentReview {
 				if (replacement == null) {
 					replacement = words(cycle.organisationId(), "numberRemoved");
 				}
-				this.comments.replaceOriginal(comment.id(), withoutIdentityNumbers(comment.text(), replacement));
+				// The removals' labels stay as plain text, the words they replaced go.
+				this.comments.replaceOriginal(comment.id(),
+						withoutIdentityNumbers(CommentText.released(comment.text(), comment.reviewed()), replacement));
 			}
 		}
 	}
@@ -319,11 +407,23 @@ class CommentReview {
 
 	/** Words written into a stored comment: in the organisation's language. */
 	private String words(long organisationId, String key) {
-		Locale locale = this.organisations.find(organisationId)
+		return this.messages.getMessage("surveys.comments." + key, null, labelLocale(organisationId));
+	}
+
+	/**
+	 * The language of the labels written into the organisation's comments, for the page's
+	 * {@code lang} (a Danish reviewer of a Swedish organisation reads Swedish labels, and
+	 * a screen reader should say them so).
+	 */
+	public String labelLanguage(long organisationId) {
+		return labelLocale(organisationId).getLanguage();
+	}
+
+	private Locale labelLocale(long organisationId) {
+		return this.organisations.find(organisationId)
 			.map(Organisation::country)
 			.map((country) -> country.language().locale())
 			.orElse(Language.DEFAULT.locale());
-		return this.messages.getMessage("surveys.comments." + key, null, locale);
 	}
 
 	/**
@@ -422,6 +522,17 @@ class CommentReview {
 	enum Outcome {
 
 		DONE, RELEASED, NOT_FOUND, NO_WORDS, NO_LABEL, NOT_IN_TEXT, TOO_LONG,
+		/** More words than one removal may take ({@link CommentText#MAX_WORDS}). */
+		WORDS_TOO_LONG,
+		/**
+		 * The reviewer does not see every unit with comments: an approval releases them
+		 * all.
+		 */
+		NOT_COVERING,
+		/** A removal was undone. */
+		UNDONE,
+		/** The removal to undo is not there any more as the page showed it. */
+		CHANGED,
 		/** An employee-side account made or changed by an administrator too recently. */
 		NOT_STANDING
 
@@ -459,13 +570,21 @@ class CommentReview {
 	 * @param closed false while the cycle takes answers (nothing to review yet)
 	 * @param comments the comments a reviewer may see, by group
 	 * @param approvals each side's approval of the current text
-	 * @param released whether the comments were released (nothing more to review)
+	 * @param released whether the comments were released (nothing more to review, and no
+	 * comment listed)
+	 * @param seesAll whether the reviewer sees every group with comments (only such a
+	 * reviewer's approval counts: it releases them all)
 	 */
 	record Review(Cycle cycle, boolean closed, List<ReviewComment> comments,
-			Map<CommentSide, CommentRepository.Approval> approvals, boolean released) {
+			Map<CommentSide, CommentRepository.Approval> approvals, boolean released, boolean seesAll) {
 
 		public CommentRepository.Approval approval(String side) {
 			return this.approvals.get(CommentSide.valueOf(side));
+		}
+
+		/** How many removals the comments shown hold (the page's summary line). */
+		public int removalCount() {
+			return this.comments.stream().mapToInt((comment) -> comment.removals().size()).sum();
 		}
 
 	}
@@ -479,6 +598,32 @@ class CommentReview {
 	 * removed, marked as such
 	 */
 	record ReviewComment(String id, String group, String question, List<CommentText.Part> parts) {
+
+		/**
+		 * The comment's removals, numbered from 0 as {@link CommentText#undo} counts
+		 * them, with the words each replaced (for the undo forms).
+		 */
+		public List<Removal> removals() {
+			List<Removal> removals = new ArrayList<>();
+			for (CommentText.Part part : this.parts) {
+				if (part.removed()) {
+					removals.add(new Removal(removals.size(), part.text(), part.original()));
+				}
+			}
+			return removals;
+		}
+
+	}
+
+	/**
+	 * A removal as reviewers see it until the release.
+	 *
+	 * @param index its number among the comment's removals
+	 * @param label the label in its place
+	 * @param original the words it replaced (null for a removal made before they were
+	 * kept)
+	 */
+	record Removal(int index, String label, String original) {
 	}
 
 	/**

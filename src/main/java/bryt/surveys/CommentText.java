@@ -9,21 +9,34 @@ import java.util.regex.Pattern;
 /**
  * A comment's text under review, in parts: what the respondent wrote and, where a
  * reviewer removed something, the label put in its place ("[name removed]", "[place
- * removed]", …). The reviewed text (V23's {@code survey_comment.redacted}) keeps each
- * label between two private-use characters, so that the other side sees which parts went
- * before approving; the release strips them ({@link CommentRepository#release}), so the
- * released text is plain.
+ * removed]", …) with the words it replaced. The reviewed text (V23's
+ * {@code survey_comment.redacted}) keeps each removal between two private-use characters,
+ * its label and its original words split by a third, so that until the release both sides
+ * see what went and either may undo it (F2); the release keeps the labels only
+ * ({@link #released}), so the released text is plain and holds no removed word.
  */
 final class CommentText {
 
-	/** Opens a removal's label. */
+	/** Opens a removal. */
 	static final char OPEN = '\uE000';
 
-	/** Closes a removal's label. */
+	/** Closes a removal. */
 	static final char CLOSE = '\uE001';
 
-	/** Both marks, as SQL's {@code translate} takes them. */
-	static final String MARKS = String.valueOf(OPEN) + CLOSE;
+	/** Splits a removal's label from the words it replaced. */
+	static final char WAS = '\uE002';
+
+	/**
+	 * The longest run of words one removal takes, in characters: a full name with a
+	 * title, a street address or a workplace's name fit (the longest in the demo's
+	 * organisation is 43), a sentence does not. A removal is for what points someone out;
+	 * a longer one would let a reviewer take out what a comment says, which the review is
+	 * not for (the second outside review, F2).
+	 */
+	static final int MAX_WORDS = 60;
+
+	/** A letter or digit: what a word is made of, for whole-word matching. */
+	private static final String WORD_CHARACTER = "[\\p{L}\\p{N}\\p{M}]";
 
 	private CommentText() {
 	}
@@ -34,7 +47,7 @@ final class CommentText {
 	 */
 	static List<Part> parts(String text, boolean reviewed) {
 		if (!reviewed) {
-			return List.of(new Part(plain(text), false));
+			return List.of(new Part(plain(text), false, null));
 		}
 		List<Part> parts = new ArrayList<>();
 		int at = 0;
@@ -42,51 +55,102 @@ final class CommentText {
 			int open = text.indexOf(OPEN, at);
 			int close = (open < 0) ? -1 : text.indexOf(CLOSE, open);
 			if (open < 0 || close < 0) {
-				parts.add(new Part(plain(text.substring(at)), false));
+				parts.add(new Part(plain(text.substring(at)), false, null));
 				break;
 			}
 			if (open > at) {
-				parts.add(new Part(text.substring(at, open), false));
+				parts.add(new Part(text.substring(at, open), false, null));
 			}
-			parts.add(new Part(text.substring(open + 1, close), true));
+			String removal = text.substring(open + 1, close);
+			int was = removal.indexOf(WAS);
+			parts.add((was < 0) ? new Part(removal, true, null)
+					: new Part(removal.substring(0, was), true, removal.substring(was + 1)));
 			at = close + 1;
 		}
 		return parts;
 	}
 
 	/**
-	 * Replaces every occurrence of the words (case ignored) in the respondent's parts of
-	 * the text with the marked label; labels already put in are left alone.
-	 * @return the new text, empty if the words occur in no part the respondent wrote
+	 * Replaces every whole-word occurrence of the words (case ignored; not inside a
+	 * longer word) in the respondent's parts of the text with the marked label, keeping
+	 * the words replaced for the other side; removals already made are left alone.
+	 * @return the new text, empty if the words occur as whole words in no part the
+	 * respondent wrote
 	 */
 	static Optional<String> remove(String text, boolean reviewed, String words, String label) {
-		Pattern pattern = Pattern.compile(Pattern.quote(words), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-		String marked = OPEN + label + CLOSE;
+		Pattern pattern = Pattern.compile(
+				"(?<!" + WORD_CHARACTER + ")" + Pattern.quote(words) + "(?!" + WORD_CHARACTER + ")",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		StringBuilder result = new StringBuilder();
 		boolean found = false;
 		for (Part part : parts(text, reviewed)) {
 			if (part.removed()) {
-				result.append(marked(part.text()));
+				result.append(stored(part));
 				continue;
 			}
 			Matcher matcher = pattern.matcher(part.text());
-			if (matcher.find()) {
+			int at = 0;
+			while (matcher.find()) {
 				found = true;
-				result.append(matcher.replaceAll(Matcher.quoteReplacement(marked)));
+				result.append(part.text(), at, matcher.start());
+				result.append(stored(new Part(label, true, matcher.group())));
+				at = matcher.end();
 			}
-			else {
-				result.append(part.text());
-			}
+			result.append(part.text().substring(at));
 		}
 		return found ? Optional.of(result.toString()) : Optional.empty();
 	}
 
-	private static String marked(String label) {
-		return OPEN + label + CLOSE;
+	/**
+	 * Puts the words of the text's removal number {@code index} (counted from 0 among its
+	 * removals) back in place of its label.
+	 * @param original the words the reviewer saw there, so that a page shown before
+	 * another change cannot undo the wrong removal
+	 * @return the new text, empty if there is no such removal with those words
+	 */
+	static Optional<String> undo(String text, int index, String original) {
+		StringBuilder result = new StringBuilder();
+		int removal = 0;
+		boolean undone = false;
+		for (Part part : parts(text, true)) {
+			if (!part.removed()) {
+				result.append(part.text());
+				continue;
+			}
+			if (removal++ == index && part.original() != null && part.original().equals(original)) {
+				result.append(part.original());
+				undone = true;
+			}
+			else {
+				result.append(stored(part));
+			}
+		}
+		return undone ? Optional.of(result.toString()) : Optional.empty();
+	}
+
+	/**
+	 * The text as released: each removal's label, without marks and without the words it
+	 * replaced.
+	 */
+	static String released(String text, boolean reviewed) {
+		StringBuilder result = new StringBuilder();
+		parts(text, reviewed).forEach((part) -> result.append(part.text()));
+		return result.toString();
+	}
+
+	/** Whether a removal of these words may be made at all (not too long). */
+	static boolean tooLong(String words) {
+		return words.codePointCount(0, words.length()) > MAX_WORDS;
+	}
+
+	private static String stored(Part removal) {
+		return OPEN + removal.text() + ((removal.original() != null) ? WAS + removal.original() : "") + CLOSE;
 	}
 
 	private static String plain(String text) {
-		return text.replace(String.valueOf(OPEN), "").replace(String.valueOf(CLOSE), "");
+		return text.replace(String.valueOf(OPEN), "")
+			.replace(String.valueOf(CLOSE), "")
+			.replace(String.valueOf(WAS), "");
 	}
 
 	/**
@@ -94,8 +158,10 @@ final class CommentText {
 	 *
 	 * @param text what the respondent wrote, or the label of what a reviewer removed
 	 * @param removed whether this is a removal's label
+	 * @param original the words a removal replaced (null for the respondent's text, and
+	 * for removals made before the originals were kept)
 	 */
-	record Part(String text, boolean removed) {
+	record Part(String text, boolean removed, String original) {
 	}
 
 }

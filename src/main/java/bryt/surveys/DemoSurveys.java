@@ -18,6 +18,7 @@ import bryt.organisation.DemoMunicipalityCreated;
 import bryt.organisation.Organisations;
 import bryt.organisation.StaffMember;
 import bryt.organisation.Unit;
+import bryt.shared.imports.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,35 @@ class DemoSurveys {
 
 	/** The unit where only three answer the second annual survey. */
 	private static final String FEW = "VUX-SP";
+
+	/**
+	 * The demo's own pack, imported as an organisation imports one: Bryt's questions have
+	 * no free text, so that comments wait for review in the demo (the second outside
+	 * review found none), a short pulse about the team meeting asks for some. Its name is
+	 * in Swedish, as the demo municipality's.
+	 */
+	/** The demo pack's name, from which its instrument's key is made. */
+	static final String MEETING_PACK_NAME = "Exempelby: arbetsplatsträffen";
+
+	private static final String MEETING_PACK = """
+			area_key,area_sv,area_da,area_en,item_key,item_sv,item_da,item_en,scale,scored,reverse,kind
+			meeting,Arbetsplatsträffen,Arbejdspladsmødet,The team meeting,m1,Vi tar upp arbetsmiljön på våra arbetsplatsträffar.,Vi taler om arbejdsmiljøet på vores arbejdspladsmøder.,We discuss the work environment at our team meetings.,agree5,yes,no,scale
+			own_words,Med egna ord,Med dine egne ord,In your own words,m2,Vad vill du ta upp på nästa arbetsplatsträff?,Hvad vil du tage op på det næste arbejdspladsmøde?,What would you like to raise at the next team meeting?,,no,no,text
+			""";
+
+	/**
+	 * What some of Barn och familj's staff write in the team-meeting pulse: names and
+	 * places for the reviewers to remove. Only Barn och familj, the units the demo's
+	 * union and safety representatives cover, so that they can approve.
+	 */
+	private static final List<String> COMMENTS = List.of(
+			"Karin Lind på mottagningen är ett stort stöd, men ärendemängden är för hög.",
+			"Vi hinner inte med handledningen. Det har varit så sedan i våras.",
+			"Bra kollegor, men för många placeringsärenden per handläggare.",
+			"Jonas är en bra chef som lyssnar, men vi behöver fler tjänster.",
+			"Hot från en vårdnadshavare på Storgatan har inte följts upp.",
+			"Det nya verksamhetssystemet är långsamt och tar tid från klienterna.",
+			"Jag trivs i teamet och med arbetsuppgifterna.", "Introduktionen för nyanställda behöver bli bättre.");
 
 	private final CycleService cycles;
 
@@ -131,6 +161,7 @@ class DemoSurveys {
 		LocalDate secondOpens = today.minusDays(35);
 		survey(organisationId, CycleProgram.ANNUAL, annual, secondOpens, secondOpens.plusDays(20), SECOND_YEAR, true,
 				codeByName, random);
+		meetingPulse(organisationId, today, codeByName);
 		int leavers = exitSurveys(organisationId, today, codeById, random);
 		closeDue(organisationId, today);
 		// A year on, the first survey's actions are done or under way.
@@ -329,6 +360,54 @@ class DemoSurveys {
 				.filter(Instrument.Item::reverse)
 				.forEach((item) -> reversed.add(item.key())));
 		return reversed;
+	}
+
+	/**
+	 * The team-meeting pulse (F7 of the second outside review): the demo's own pack
+	 * imported, launched with paper codes 14 days ago (three weeks after the second
+	 * annual survey) for ten days, and answered through the answer path; about half of
+	 * Barn och familj's respondents write a comment. Its own {@link Random}, so that
+	 * every other answer of the demo stays as it was. Closed with the others: its
+	 * comments then wait for review.
+	 */
+	private void meetingPulse(long organisationId, LocalDate today, Map<String, String> codeByName) {
+		Random random = new Random(SEED + 1);
+		this.instruments.importPack(organisationId,
+				new InstrumentImportForm(MEETING_PACK_NAME, "Exempelby kommun",
+						"Exempelby kommuns egen fråga om arbetsplatsträffen (demo)"),
+				"arbetsplatstraffen.csv",
+				new java.io.ByteArrayInputStream(MEETING_PACK.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				Actor.SYSTEM);
+		long instrumentId = this.instruments.list(organisationId)
+			.stream()
+			.filter((head) -> head.key().equals(InstrumentImport.key(MEETING_PACK_NAME)))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		LocalDate opensOn = today.minusDays(14);
+		CycleLaunch.Launched launched = new CycleLaunch(this.cycleRepository, this.organisations, this.key,
+				this.properties, on(opensOn))
+			.launch(organisationId, new CycleCommand(CycleProgram.PULSE, instrumentId, opensOn, opensOn.plusDays(10)),
+					false);
+		List<AnswerItem> items = this.answers.items(instrumentId, LANGUAGE);
+		for (CycleLaunch.Launched.PaperCode slip : launched.paperCodes()) {
+			if (random.nextInt(100) >= 80) {
+				continue;
+			}
+			String unit = codeByName.getOrDefault(slip.unitName(), "");
+			Map<String, List<String>> posted = new LinkedHashMap<>();
+			for (AnswerItem item : items) {
+				if (item.kind() == AnswerItem.Kind.TEXT) {
+					if (unit.startsWith("BOF") && random.nextInt(2) == 0) {
+						posted.put(item.field(), List.of(COMMENTS.get(random.nextInt(COMMENTS.size()))));
+					}
+				}
+				else {
+					posted.put(item.field(), List.of(String.valueOf(1 + random.nextInt(item.maxValue()))));
+				}
+			}
+			submit(slip.code(), items, posted, opensOn.plusDays(1 + random.nextInt(10)));
+		}
 	}
 
 	/**

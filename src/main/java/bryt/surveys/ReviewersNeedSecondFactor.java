@@ -2,6 +2,7 @@ package bryt.surveys;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.SecondFactorRequirement;
+import bryt.shared.DemoMode;
 
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,27 @@ class ReviewersNeedSecondFactor implements SecondFactorRequirement {
 
 	private final Organisations organisations;
 
-	ReviewersNeedSecondFactor(CommentRepository comments, Organisations organisations) {
+	/**
+	 * In demo mode, the demo's own team-meeting pulse ({@link DemoSurveys}) is left out:
+	 * its comments wait for review so that the review can be seen, and the demo's
+	 * accounts log in with the password anyway ({@code SecondFactors.demoExempt}); other
+	 * accounts of the demo municipality (the tests') keep logging in as before. Never on
+	 * an external database ({@link DemoMode}).
+	 */
+	private final String demoPack;
+
+	ReviewersNeedSecondFactor(CommentRepository comments, Organisations organisations, DemoMode demo) {
 		this.comments = comments;
 		this.organisations = organisations;
+		this.demoPack = demo.active() ? InstrumentImport.key(DemoSurveys.MEETING_PACK_NAME) : null;
 	}
 
 	@Override
 	public boolean requiresSecondFactor(long organisationId, long accountId) {
-		return this.comments.awaitingReview(organisationId) && this.organisations.accounts(organisationId)
-			.stream()
-			.anyMatch((account) -> account.id() == accountId && CommentSide.of(account.roles()).isPresent());
+		return this.comments.awaitingReview(organisationId, this.demoPack)
+				&& this.organisations.accounts(organisationId)
+					.stream()
+					.anyMatch((account) -> account.id() == accountId && CommentSide.of(account.roles()).isPresent());
 	}
 
 }

@@ -123,6 +123,24 @@ class SurveyMail {
 		return sent;
 	}
 
+	/**
+	 * Sends a notice to staff (the comment review's reviewers); returns how many were
+	 * sent. A notice names accounts and a survey, never a comment.
+	 */
+	int notices(Collection<String> emails, String subject, String body) {
+		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
+		if (sender.isEmpty()) {
+			return 0;
+		}
+		int sent = 0;
+		for (String email : emails) {
+			if (send(sender.get(), email, subject, body)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
 	private boolean send(JavaMailSender sender, String to, String subject, String body) {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.from);

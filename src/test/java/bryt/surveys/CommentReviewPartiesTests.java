@@ -1,5 +1,6 @@
 package bryt.surveys;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
+import bryt.organisation.SecondFactorStepUp;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -119,13 +125,15 @@ class CommentReviewPartiesTests {
 		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
 		assertThat(page("committee", cycle)).contains(UNDER_REVIEW);
 		// 29 days on it still does not count; 31 days on it does
-		this.jdbc.sql("update account set created_at = now() - interval '29 days' where id = :id")
-			.param("id", fake)
-			.update();
+		this.jdbc.sql("""
+				update account set created_at = now() - interval '29 days',
+					password_set_by_holder_at = now() - interval '29 days' where id = :id
+				""").param("id", fake).update();
 		approveRefused("p8-fake-union", cycle);
-		this.jdbc.sql("update account set created_at = now() - interval '31 days' where id = :id")
-			.param("id", fake)
-			.update();
+		this.jdbc.sql("""
+				update account set created_at = now() - interval '31 days',
+					password_set_by_holder_at = now() - interval '31 days' where id = :id
+				""").param("id", fake).update();
 		approve("p8-fake-union", cycle);
 		assertThat(approvals(cycle)).containsExactly("EMPLOYEE", "EMPLOYER");
 		assertThat(page("committee", cycle)).doesNotContain(UNDER_REVIEW).contains("Nothing to remove here");
@@ -213,8 +221,8 @@ class CommentReviewPartiesTests {
 			.andExpect(status().is3xxRedirection());
 		String union = review("union", cycle);
 		assertThat(union)
-			.contains("I work at <mark class=\"bryt-removed\">[plats borttagen]</mark> with "
-					+ "<mark class=\"bryt-removed\">[namn borttaget]</mark>, who wrote [namn borttaget] on the board")
+			.contains("I work at " + marked("[plats borttagen]", "Storgatan 5") + " with "
+					+ marked("[namn borttaget]", "Karin") + ", who wrote [namn borttaget] on the board")
 			.contains("Highlighted labels mark what a reviewer removed");
 		// the union removes a detail too: its label is the reviewer's choice again
 		this.mvc
@@ -319,13 +327,16 @@ class CommentReviewPartiesTests {
 	}
 
 	/**
-	 * An account of the demo municipality (covering BOF), created {@code age} ago, with
-	 * the roles (written into a text array literal).
+	 * An account of the demo municipality (covering BOF), created {@code age} ago and its
+	 * password set by its holder then (F1), with the roles (written into a text array
+	 * literal).
 	 */
 	private long account(String username, String roles, String age) {
 		long id = this.jdbc.sql("""
-				insert into account (organisation_id, username, display_name, password_hash, roles, created_at)
-				values (:org, :username, :name, :hash, cast(:roles as text[]), now() - cast(:age as interval))
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				values (:org, :username, :name, :hash, cast(:roles as text[]), now() - cast(:age as interval),
+					now() - cast(:age as interval))
 				returning id
 				""")
 			.param("org", this.organisation)
@@ -397,8 +408,28 @@ class CommentReviewPartiesTests {
 			.getContentAsString();
 	}
 
+	/**
+	 * A removal as the review page marks it (F2, F6): the label in the organisation's
+	 * language with a prefix for screen readers, the words it replaced struck through
+	 * beside it.
+	 */
+	private static String marked(String label, String original) {
+		return "<mark class=\"bryt-removed\"><span class=\"govuk-visually-hidden\">removed: </span><span lang=\"sv\">"
+				+ label + "</span></mark> <del class=\"bryt-removed-original\"><span class=\"govuk-visually-hidden\">"
+				+ "the words removed: </span>" + original + "</del>";
+	}
+
+	/**
+	 * A request of the account's login, which has passed the second factor (F4: the
+	 * review asks on every request).
+	 */
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(this.accounts.loadUserByUsername(username))).locale(Locale.ENGLISH);
+		CurrentAccount account = (CurrentAccount) this.accounts.loadUserByUsername(username);
+		List<GrantedAuthority> authorities = new ArrayList<>(account.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		return request
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(account, null, authorities)))
+			.locale(Locale.ENGLISH);
 	}
 
 }
