@@ -91,15 +91,18 @@ class Reviews {
 
 	/**
 	 * From when an account's comment and sign-off count for its side: at once for the
-	 * employer's, {@link #STANDING} after an administrator last made the account as it is
-	 * for the unions' (never for a disabled account or one of another organisation).
+	 * employer's, {@link #STANDING} after the account became its holder's own for the
+	 * unions' ({@link Organisations#heldByHolderSince}: their own password and second
+	 * factor, no administrator's change since; never for a disabled account or one of
+	 * another organisation). An administrator who set a union account's password cannot
+	 * sign the report off for the unions by waiting, as in the surveys' comment review.
 	 */
 	@Transactional(readOnly = true)
 	public Instant speaksFrom(long organisationId, CurrentAccount account) {
 		if (sideOf(account.roles()).filter((side) -> side == Side.UNION).isEmpty()) {
 			return Instant.MIN;
 		}
-		return this.organisations.accessUnchangedSince(organisationId, account.accountId())
+		return this.organisations.heldByHolderSince(organisationId, account.accountId())
 			.map((since) -> since.plus(STANDING))
 			.orElse(Instant.MAX);
 	}

@@ -68,16 +68,19 @@ final class OverviewFixture {
 
 	/**
 	 * An account with the roles (comma separated), covering the units, made
-	 * {@code daysAgo} days ago; its username is the prefix, a dash and {@code name}.
+	 * {@code daysAgo} days ago and its password set by its holder then (an account its
+	 * holder took over, as {@code Organisations.heldByHolderSince} asks of the unions'
+	 * side); its username is the prefix, a dash and {@code name}.
 	 */
 	String account(String name, String roles, int daysAgo, long... covered) {
 		String username = this.prefix + "-" + name;
-		long id = this.jdbc
-			.sql("""
-					insert into account (organisation_id, username, display_name, password_hash, roles, created_at)
-					values (:org, :username, :display, 'x', string_to_array(:roles, ','), now() - make_interval(days => :days))
-					returning id
-					""")
+		long id = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				values (:org, :username, :display, 'x', string_to_array(:roles, ','),
+					now() - make_interval(days => :days), now() - make_interval(days => :days))
+				returning id
+				""")
 			.param("org", this.organisation.id())
 			.param("username", username)
 			.param("display", "Person " + name)
