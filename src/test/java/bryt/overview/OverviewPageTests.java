@@ -234,6 +234,27 @@ class OverviewPageTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theHomeCardCountsSnapshotsWaitingForTheSidesSignOffAndTheHelpPageListsEveryDefinition() throws Exception {
+		String hr = this.fixture.account("hr", "HR", 0);
+		String committee = this.fixture.account("committee", "COMMITTEE_MEMBER", 0);
+		Quarter last = Quarter.of(LocalDate.now()).previous();
+		this.snapshots.take(this.fixture.organisation, last, null, null);
+		this.snapshots.take(this.fixture.organisation, last, null, "Again");
+		// one quarter, its newest version unsigned: 1 (the older version does not count)
+		Document home = page(hr, "/?lang=en");
+		assertThat(home.select(".govuk-summary-list__row:has(dt:containsOwn(waiting for the employer)) dd a span")
+			.first()
+			.text()).isEqualTo("1");
+		assertThat(page(committee, "/?lang=en").text()).contains("Joint overview")
+			.doesNotContain("waiting for the employer's sign-off");
+		Document help = page(hr, "/help/overview?lang=en");
+		assertThat(help.select("#definition-workload-staffPerLead").text())
+			.contains("Social workers per first-line lead")
+			.contains("divided by the first-line leads")
+			.contains("Definition version 1");
+	}
+
 	private Document page(String username, String address) throws Exception {
 		String html = this.mvc.perform(get(address).with(user(this.accounts.loadUserByUsername(username))))
 			.andExpect(status().isOk())
