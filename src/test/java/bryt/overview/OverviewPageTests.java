@@ -87,6 +87,9 @@ class OverviewPageTests {
 			.isEqualTo("6.0");
 		assertThat(row(english, "#units-workload", "Unit A", "workload.staffPerLead")).isEqualTo("4.0");
 		assertThat(row(english, "#units-workload", "Unit B", "workload.staffPerLead")).isEqualTo("No data");
+		// each unit's row leads to that unit's overview of the same quarter
+		assertThat(english.select("#units-workload tbody tr th a").eachAttr("href"))
+			.contains("/overview?unit=" + this.b + "&quarter=" + Quarter.of(LocalDate.now()));
 		assertThat(english.select("#unit option")).extracting(Element::text)
 			.containsExactly("Overview town (whole organisation)", "Unit A", "Unit B");
 		// each figure's definition on the page, with its version
