@@ -74,7 +74,7 @@ class OverviewController {
 		Chosen chosen = choose(me, authentication, unit, quarter);
 		QuarterFigures.Read read = chosen.read();
 		List<TableView> unitTables = new ArrayList<>();
-		for (FigureTable table : this.pages.unitTables(read, locale)) {
+		for (FigureTable table : this.pages.unitTables(read, true, locale)) {
 			unitTables.add(TableView.of(table, TableRequest.NONE, false, request, locale));
 		}
 		List<QuarterFigures.Read> trend = trend(chosen);

@@ -46,6 +46,14 @@ class OverviewPages {
 	 * sees): a row per unit, the organisation first, a column per figure.
 	 */
 	List<FigureTable> unitTables(QuarterFigures.Read read, Locale locale) {
+		return unitTables(read, false, locale);
+	}
+
+	/**
+	 * As {@link #unitTables(QuarterFigures.Read, Locale)}; with {@code linked}, each
+	 * unit's name leads to the overview of that unit in the same quarter.
+	 */
+	List<FigureTable> unitTables(QuarterFigures.Read read, boolean linked, Locale locale) {
 		List<FigureTable> tables = new ArrayList<>();
 		bySource(read.definitions()).forEach((source, definitions) -> {
 			FigureTable.Builder table = FigureTable.builder(source, message("overview.table.units", locale,
@@ -56,7 +64,8 @@ class OverviewPages {
 			}
 			for (SnapshotUnit unit : read.units()) {
 				List<Cell> cells = new ArrayList<>();
-				cells.add(Cell.text(unitName(unit, locale)));
+				Cell name = Cell.text(unitName(unit, locale));
+				cells.add(linked ? name.linkedTo("/overview?unit=" + unit.id() + "&quarter=" + read.quarter()) : name);
 				for (FigureDefinition definition : definitions) {
 					cells.add(FigureFormat.cell(read.figure(definition.key(), unit.id()).orElse(null),
 							definition.format(), locale, this.messages));

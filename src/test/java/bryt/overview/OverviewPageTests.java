@@ -87,6 +87,9 @@ class OverviewPageTests {
 			.isEqualTo("6.0");
 		assertThat(row(english, "#units-workload", "Unit A", "workload.staffPerLead")).isEqualTo("4.0");
 		assertThat(row(english, "#units-workload", "Unit B", "workload.staffPerLead")).isEqualTo("No data");
+		// each unit's row leads to that unit's overview of the same quarter
+		assertThat(english.select("#units-workload tbody tr th a").eachAttr("href"))
+			.contains("/overview?unit=" + this.b + "&quarter=" + Quarter.of(LocalDate.now()));
 		assertThat(english.select("#unit option")).extracting(Element::text)
 			.containsExactly("Overview town (whole organisation)", "Unit A", "Unit B");
 		// each figure's definition on the page, with its version
@@ -232,6 +235,27 @@ class OverviewPageTests {
 		this.mvc
 			.perform(get("/api/v1/organisations/exempelby/overview").with(user(this.accounts.loadUserByUsername(hr))))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theHomeCardCountsSnapshotsWaitingForTheSidesSignOffAndTheHelpPageListsEveryDefinition() throws Exception {
+		String hr = this.fixture.account("hr", "HR", 0);
+		String committee = this.fixture.account("committee", "COMMITTEE_MEMBER", 0);
+		Quarter last = Quarter.of(LocalDate.now()).previous();
+		this.snapshots.take(this.fixture.organisation, last, null, null);
+		this.snapshots.take(this.fixture.organisation, last, null, "Again");
+		// one quarter, its newest version unsigned: 1 (the older version does not count)
+		Document home = page(hr, "/?lang=en");
+		assertThat(home.select(".govuk-summary-list__row:has(dt:containsOwn(waiting for the employer)) dd a span")
+			.first()
+			.text()).isEqualTo("1");
+		assertThat(page(committee, "/?lang=en").text()).contains("Joint overview")
+			.doesNotContain("waiting for the employer's sign-off");
+		Document help = page(hr, "/help/overview?lang=en");
+		assertThat(help.select("#definition-workload-staffPerLead").text())
+			.contains("Social workers per first-line lead")
+			.contains("divided by the first-line leads")
+			.contains("Definition version 1");
 	}
 
 	private Document page(String username, String address) throws Exception {
