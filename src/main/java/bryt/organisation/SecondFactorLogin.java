@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import bryt.shared.security.OidcLogin;
 import bryt.shared.security.SecondFactorPending;
 
 import org.springframework.security.core.Authentication;
@@ -51,6 +52,23 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 			return;
 		}
 		this.landingPage.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * After a provider's login (issue 16): held at Bryt's own second factor like a
+	 * password login, unless the provider's {@code amr} shows it asked for more than a
+	 * password itself.
+	 */
+	void afterProvider(OidcLogin login, boolean multiFactor, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		CurrentAccount account = (CurrentAccount) login.getPrincipal();
+		if (!multiFactor && this.secondFactors.stepAfterPassword(account) != SecondFactors.Step.NONE) {
+			save(new SecondFactorPending(login), request, response);
+			response.sendRedirect(request.getContextPath() + SecondFactorPending.PATH);
+			return;
+		}
+		save(login, request, response);
+		response.sendRedirect(request.getContextPath() + "/");
 	}
 
 	/** Puts the login the form has completed in place of the pending one. */
