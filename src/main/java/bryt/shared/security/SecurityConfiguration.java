@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -63,6 +66,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/** Nothing from third parties, no inline script or style, no framing. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -160,7 +165,7 @@ class SecurityConfiguration {
 				"/login?error");
 		SingleSignOn sso = singleSignOn.getIfAvailable();
 		if (sso != null) {
-			oidcLogin(http, sso);
+			oidcLogin(http, sso, publicUrl);
 		}
 		return http.authenticationManager(authenticationManager)
 			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
@@ -198,7 +203,7 @@ class SecurityConfiguration {
 				if (session != null) {
 					events.publishEvent(new SessionsEnded(Set.of(session.getId())));
 				}
-			}).logoutSuccessHandler(logoutSuccess(sso)))
+			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
@@ -213,7 +218,10 @@ class SecurityConfiguration {
 	 * chooses a provider; the login gives it a new id. A refusal goes back to the login
 	 * page with a code the page explains, and nothing of the answer is kept.
 	 */
-	private static void oidcLogin(HttpSecurity http, SingleSignOn sso) throws Exception {
+	private static void oidcLogin(HttpSecurity http, SingleSignOn sso, PublicUrl publicUrl) throws Exception {
+		if (publicUrl.value() != null && !publicUrl.value().isEmpty()) {
+			http.addFilterBefore(new PublicCallbackAddress(publicUrl), OAuth2LoginAuthenticationFilter.class);
+		}
 		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
 				sso.registrations(), OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -221,6 +229,11 @@ class SecurityConfiguration {
 			String code = (exception instanceof OAuth2AuthenticationException oauth
 					&& oauth.getError().getErrorCode().startsWith("bryt_"))
 							? oauth.getError().getErrorCode().substring("bryt_".length()) : "failed";
+			// The error code and class only: a description may quote the provider's
+			// answer.
+			log.info("A login through an identity provider was refused: {} ({})", code,
+					(exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
+							: exception.getClass().getSimpleName());
 			response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
 		};
 		http.oauth2Login((oauth) -> oauth.loginPage("/login")
@@ -232,6 +245,17 @@ class SecurityConfiguration {
 			.userInfoEndpoint((users) -> users.oidcUserService(sso.users()))
 			.successHandler(sso.loggedIn())
 			.failureHandler(refused)
+			// The chain's authentication manager checks passwords only: the provider's
+			// answer (code, tokens, ID token's signature, issuer, audience, nonce) is
+			// checked by Spring Security's OpenID provider of its own.
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+				@Override
+				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationManager(new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+							new RestClientAuthorizationCodeTokenResponseClient(), sso.users())));
+					return filter;
+				}
+			})
 			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 				@Override
 				public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
@@ -249,7 +273,7 @@ class SecurityConfiguration {
 	 * with the ID token as {@code id_token_hint}), and the provider sends the browser
 	 * back to the login page; any other login goes to the login page at once.
 	 */
-	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso) {
+	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl) {
 		SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
 		local.setDefaultTargetUrl("/login?logout");
 		if (sso == null) {
@@ -257,7 +281,8 @@ class SecurityConfiguration {
 		}
 		OidcClientInitiatedLogoutSuccessHandler provider = new OidcClientInitiatedLogoutSuccessHandler(
 				sso.registrations());
-		provider.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+		provider.setPostLogoutRedirectUri(
+				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout");
 		provider.setDefaultTargetUrl("/login?logout");
 		return (request, response, authentication) -> {
 			if (authentication instanceof OidcLogin login) {
