@@ -189,7 +189,14 @@ class AuthorizationTests {
 			Map.entry("GET /safety/r/{org}/status", EVERYONE), Map.entry("POST /safety/r/{org}/status", EVERYONE),
 			// W2-trust: the anonymous receipt page's save and language buttons, as
 			// Voice's.
-			Map.entry("POST /safety/r/{org}/receipt", EVERYONE));
+			Map.entry("POST /safety/r/{org}/receipt", EVERYONE),
+			// sso (issue 16): the identity providers and local passwords are the
+			// administrator's; every account sets its own passphrase.
+			Map.entry("GET /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/new", ADMIN),
+			Map.entry("POST /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/{id}", ADMIN),
+			Map.entry("POST /admin/sign-in/{id}", ADMIN), Map.entry("POST /admin/sign-in/{id}/delete", ADMIN),
+			Map.entry("POST /admin/sign-in/local-passwords", ADMIN), Map.entry("GET /account/passphrase", LOGGED_IN),
+			Map.entry("POST /account/passphrase", LOGGED_IN));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

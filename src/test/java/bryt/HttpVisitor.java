@@ -110,6 +110,8 @@ public final class HttpVisitor {
 	private Page send(HttpRequest.Builder request, String address) throws IOException, InterruptedException {
 		URI uri = uri(address);
 		boolean bryt = uri.toString().startsWith(this.local);
+		// An English browser, as EnglishBrowser makes MockMvc's.
+		request.header("Accept-Language", "en");
 		if (bryt && !this.cookies.isEmpty()) {
 			request.header("Cookie",
 					this.cookies.entrySet()

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,8 +25,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
@@ -33,8 +32,6 @@ import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationF
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -158,8 +155,8 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			ObjectProvider<AuthenticationSuccessHandler> loginSuccess, AbsoluteSessionLifetime lifetime,
-			PublicUrl publicUrl, ApplicationEventPublisher events, ObjectProvider<SingleSignOn> singleSignOn)
-			throws Exception {
+			PublicUrl publicUrl, ApplicationEventPublisher events, ObjectProvider<SingleSignOn> singleSignOn,
+			MessageSource messages) throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
 				Map.of(LockedException.class, "/login?throttled", LocalPasswordsOff.class, "/login?localOff"),
 				"/login?error");
@@ -203,7 +200,7 @@ class SecurityConfiguration {
 				if (session != null) {
 					events.publishEvent(new SessionsEnded(Set.of(session.getId())));
 				}
-			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl)))
+			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl, messages)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
@@ -273,22 +270,17 @@ class SecurityConfiguration {
 	 * with the ID token as {@code id_token_hint}), and the provider sends the browser
 	 * back to the login page; any other login goes to the login page at once.
 	 */
-	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl) {
+	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl, MessageSource messages) {
 		SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
 		local.setDefaultTargetUrl("/login?logout");
 		if (sso == null) {
 			return local;
 		}
-		OidcClientInitiatedLogoutSuccessHandler provider = new OidcClientInitiatedLogoutSuccessHandler(
-				sso.registrations());
-		provider.setPostLogoutRedirectUri(
-				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout");
-		provider.setDefaultTargetUrl("/login?logout");
+		ProviderLogoutPage provider = new ProviderLogoutPage(sso.registrations(),
+				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout", messages);
 		return (request, response, authentication) -> {
 			if (authentication instanceof OidcLogin login) {
-				DefaultOidcUser user = new DefaultOidcUser(List.of(), login.idToken(), IdTokenClaimNames.SUB);
-				provider.onLogoutSuccess(request, response,
-						new OAuth2AuthenticationToken(user, List.of(), login.registrationId()));
+				provider.show(request, response, login);
 			}
 			else {
 				local.onLogoutSuccess(request, response, authentication);
