@@ -48,7 +48,7 @@ record OidcProvider(long id, long organisationId, String registrationId, String 
 		return mapping;
 	}
 
-	boolean confidential() {
+	public boolean confidential() {
 		return this.clientSecret != null;
 	}
 

@@ -42,7 +42,7 @@ record OidcProviderForm(@NotBlank @Pattern(regexp = OidcProviderForm.REGISTRATIO
 				String.join(" ", provider.requiredAmr()));
 	}
 
-	boolean isDropSecret() {
+	public boolean isDropSecret() {
 		return Boolean.TRUE.equals(this.dropSecret);
 	}
 
