@@ -213,7 +213,14 @@ class AuthorizationTests {
 			Map.entry("GET /overview/benchmarks", Set.of("admin", "hr", "union", "safety", "committee")),
 			// fix13 (issue 13, second outside review F2): putting removed words back, for
 			// the reviewers of both sides as the removal.
-			Map.entry("POST /surveys/results/{id}/comments/review/undo", Set.of("admin", "hr", "union")));
+			Map.entry("POST /surveys/results/{id}/comments/review/undo", Set.of("admin", "hr", "union")),
+			// sso (issue 16): the identity providers and local passwords are the
+			// administrator's; every account sets its own passphrase.
+			Map.entry("GET /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/new", ADMIN),
+			Map.entry("POST /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/{id}", ADMIN),
+			Map.entry("POST /admin/sign-in/{id}", ADMIN), Map.entry("POST /admin/sign-in/{id}/delete", ADMIN),
+			Map.entry("POST /admin/sign-in/local-passwords", ADMIN), Map.entry("GET /account/passphrase", LOGGED_IN),
+			Map.entry("POST /account/passphrase", LOGGED_IN));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

@@ -2355,4 +2355,103 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	// sso (issue 16): single sign-on in Chromium, end to end.
+
+	/**
+	 * Issue 16: the demo administrator adds an identity provider on its page (with a
+	 * refused group mapping first), a new person logs in through it (a real OpenID
+	 * provider in this JVM, mock-oauth2-server on the loopback address), gets the
+	 * employer role the group maps to and nothing for a forged union group, sets a
+	 * passphrase, and logs out at Bryt and the provider. Every new page in Swedish,
+	 * Danish and English through axe and the reflow check. The provider is removed again
+	 * at the end, so the other tests see the login page as before.
+	 */
+	@Test
+	void singleSignOnPagesAndALoginThroughTheProvider() {
+		List<String> violations = new ArrayList<>();
+		try (TestIdentityProvider provider = new TestIdentityProvider();
+				BrowserContext admin = browser().newContext(english())) {
+			Page page = logIn(admin, "admin");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/admin/sign-in?lang=" + language));
+				scan(page, "sign-in providers, none, " + language, violations);
+				page.navigate(url("/admin/sign-in/new?lang=" + language));
+				scan(page, "new provider, " + language, violations);
+			}
+			page.getByLabel("Name on the login page").fill("Ekby Entra ID");
+			page.getByLabel("Short name in addresses (lower-case letters, digits and -)").fill("browser-entra");
+			page.getByLabel("Issuer address (https://…)").fill(provider.issuer("entra"));
+			page.getByLabel("Client id").fill("bryt-browser");
+			page.getByLabel("Client secret", new Page.GetByLabelOptions().setExact(true)).fill("browser secret");
+			page.getByLabel("Claim that holds the groups (optional)").fill("groups");
+			page.getByLabel("Groups that give an employer role").fill("bryt-hr=HR\nbryt-union=UNION_REPRESENTATIVE");
+			page.locator("main form button[type=submit]").first().click();
+			assertThat(page.locator(".govuk-error-summary"))
+				.containsText("Line 2: UNION_REPRESENTATIVE is not an employer role");
+			scan(page, "new provider with a refused mapping", violations);
+			page.getByLabel("Client secret", new Page.GetByLabelOptions().setExact(true)).fill("browser secret");
+			page.getByLabel("Groups that give an employer role").fill("bryt-hr=HR");
+			page.locator("main form button[type=submit]").first().click();
+			assertThat(page).hasURL(url("/admin/sign-in"));
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/admin/sign-in?lang=" + language));
+				scan(page, "sign-in providers, one, " + language, violations);
+			}
+
+			try (BrowserContext visitor = browser().newContext(english())) {
+				Page login = visitor.newPage();
+				for (String language : List.of("sv", "da", "en")) {
+					login.navigate(url("/login?lang=" + language));
+					scan(login, "login with a provider, " + language, violations);
+					login.navigate(url("/login?sso=strongerLogin&lang=" + language));
+					scan(login, "login refused by the provider's amr, " + language, violations);
+				}
+				provider.next("entra", "subject-bo", Map.of("preferred_username", "browser-bo", "name", "Bo Browser",
+						"amr", List.of("pwd"), "groups", List.of("bryt-hr", "bryt-union", "UNION_REPRESENTATIVE")));
+				login.navigate(url("/login?lang=en"));
+				login.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Ekby Entra ID"))
+					.click();
+				assertThat(login).hasURL(url("/"));
+				assertThat(login.locator("h1")).hasText("Welcome, Bo Browser");
+				org.assertj.core.api.Assertions
+					.assertThat(this.jdbc.sql("select roles from account where username = 'browser-bo'")
+						.query((rs, row) -> java.util.Arrays.asList((String[]) rs.getArray(1).getArray()))
+						.single())
+					.containsExactly("HR");
+				for (String language : List.of("sv", "da", "en")) {
+					login.navigate(url("/account/passphrase?lang=" + language));
+					scan(login, "passphrase, " + language, violations);
+				}
+				login.navigate(url("/account/passphrase?lang=en"));
+				login.getByLabel("New passphrase", new Page.GetByLabelOptions().setExact(true)).fill("password1234");
+				login.getByLabel("New passphrase again").fill("password1234");
+				login.locator("main form button[type=submit]").click();
+				assertThat(login.locator(".govuk-error-summary")).containsText("too easy to guess");
+				scan(login, "passphrase refused", violations);
+
+				login.locator("form.logout button").click();
+				login.waitForURL(url("/login?logout"));
+				assertThat(login.locator("main")).containsText("You have logged out.");
+				org.assertj.core.api.Assertions.assertThat(provider.requests())
+					.anyMatch((path) -> path.startsWith("/entra/endsession"));
+			}
+
+			long bo = this.jdbc.sql("select id from account where username = 'browser-bo'").query(Long.class).single();
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/admin/accounts/" + bo + "?lang=" + language));
+				scan(page, "account with roles from the provider, " + language, violations);
+			}
+			page.navigate(url("/admin/accounts/" + bo + "?lang=en"));
+			assertThat(page.locator("main")).containsText("HR: from the groups of the identity provider Ekby Entra ID");
+
+			page.navigate(url("/admin/sign-in?lang=en"));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ekby Entra ID")).click();
+			scan(page, "provider with a secret", violations);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove the identity provider"))
+				.click();
+			assertThat(page).hasURL(url("/admin/sign-in"));
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

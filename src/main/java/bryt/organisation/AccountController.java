@@ -37,8 +37,11 @@ class AccountController {
 
 	private final SecondFactors secondFactors;
 
+	private final ProviderLinkRepository links;
+
 	AccountController(AccountRepository repository, Accounts accounts, OrganisationTree tree, StaffRepository staff,
-			Clock clock, SecondFactors secondFactors) {
+			Clock clock, SecondFactors secondFactors, ProviderLinkRepository links) {
+		this.links = links;
 		this.secondFactors = secondFactors;
 		this.repository = repository;
 		this.accounts = accounts;
@@ -92,7 +95,7 @@ class AccountController {
 
 	private String save(CurrentAccount me, Long id, AccountForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		this.accounts.save(me.organisationId(), id, form, errors);
+		this.accounts.save(me.organisationId(), id, form, errors, me.accountId());
 		if (errors.hasErrors()) {
 			return form(me, id, form, model);
 		}
@@ -104,10 +107,26 @@ class AccountController {
 		model.addAttribute("accountId", id);
 		model.addAttribute("secondFactorEnrolled", id != null && this.secondFactors.enrolled(id));
 		model.addAttribute("form", form);
+		model.addAttribute("roleOrigins", (id != null) ? roleOrigins(me, id) : java.util.List.of());
+		model.addAttribute("providerLabels", (id != null) ? this.links.providerLabels(id) : java.util.List.of());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("units", this.tree.units(me.organisationId()));
 		model.addAttribute("staff", this.staff.list(me.organisationId(), null, false, LocalDate.now(this.clock)));
 		return "organisation/account-form";
+	}
+
+	/**
+	 * Each role the account holds, with where it came from; a role given before origins
+	 * were recorded has none ({@code provider} and {@code at} null).
+	 */
+	private java.util.List<ProviderLinkRepository.RoleOrigin> roleOrigins(CurrentAccount me, long id) {
+		java.util.Map<Role, ProviderLinkRepository.RoleOrigin> known = new java.util.EnumMap<>(Role.class);
+		this.links.origins(id).forEach((origin) -> known.put(origin.role(), origin));
+		return account(me, id).roles()
+			.stream()
+			.sorted()
+			.map((role) -> known.getOrDefault(role, new ProviderLinkRepository.RoleOrigin(role, null, null, null)))
+			.toList();
 	}
 
 	private Account account(CurrentAccount me, long id) {

@@ -134,6 +134,39 @@ class AccountRepository {
 			.optional();
 	}
 
+	/** Sets the roles only (a provider's group mapping at login). */
+	void updateRoles(long accountId, Set<Role> roles) {
+		this.jdbc.sql("update account set roles = cast(:roles as text[]) where id = :id")
+			.param("id", accountId)
+			.param("roles", rolesLiteral(roles))
+			.update();
+	}
+
+	/** Links the account to the staff member with the employee number, if it has none. */
+	void linkStaffByEmployeeNumber(long organisationId, long accountId, String employeeNumber) {
+		this.jdbc.sql("""
+				update account set staff_id = (select s.id from staff s where s.organisation_id = :org
+					and s.employee_number = :number)
+				where organisation_id = :org and id = :id and staff_id is null
+					and exists (select 1 from staff s where s.organisation_id = :org and s.employee_number = :number)
+				""").param("org", organisationId).param("id", accountId).param("number", employeeNumber).update();
+	}
+
+	/** The account's passphrase hash (issue 16), if it has set one. */
+	Optional<String> passphraseHash(long accountId) {
+		return this.jdbc.sql("select passphrase_hash from account where id = :id and passphrase_hash is not null")
+			.param("id", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	void passphraseHash(long accountId, String hash) {
+		this.jdbc.sql("update account set passphrase_hash = :hash where id = :id")
+			.param("id", accountId)
+			.param("hash", hash)
+			.update();
+	}
+
 	/** Notes that an administrator changed the account's access or credentials now. */
 	void accessChanged(long accountId, java.time.Instant at) {
 		this.jdbc.sql("update account set access_changed_at = :at where id = :id")

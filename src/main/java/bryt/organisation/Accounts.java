@@ -1,5 +1,6 @@
 package bryt.organisation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -48,6 +49,10 @@ class Accounts {
 
 	private final PasswordAttempts passwordAttempts;
 
+	private final ProviderLinkRepository links;
+
+	private final Clock clock;
+
 	/**
 	 * Usernames are unique across organisations (they log in without naming one), so a
 	 * taken one cannot be accepted; this budget keeps an administrator from probing many.
@@ -57,7 +62,9 @@ class Accounts {
 	Accounts(AccountRepository accounts, OrganisationRepository organisations, UnitRepository units,
 			StaffRepository staff, PasswordEncoder passwordEncoder, Organisations registry,
 			ApplicationEventPublisher events, PasswordRules passwordRules, PasswordAttempts passwordAttempts,
-			RateLimits limits, OrganisationProperties properties) {
+			RateLimits limits, OrganisationProperties properties, ProviderLinkRepository links, Clock clock) {
+		this.links = links;
+		this.clock = clock;
 		this.passwordRules = passwordRules;
 		this.passwordAttempts = passwordAttempts;
 		this.takenUsernames = limits.per("taken usernames", properties.accounts().takenUsernamesPerHour(),
@@ -120,6 +127,16 @@ class Accounts {
 	 */
 	@Transactional
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors) {
+		save(organisationId, accountId, form, errors, null);
+	}
+
+	/**
+	 * As {@link #save(long, Long, AccountForm, Errors)}, noting who granted each role the
+	 * account gains (issue 16: the account page shows where each role came from).
+	 * @param grantedBy the administrator's account, null when unknown
+	 */
+	@Transactional
+	void save(long organisationId, Long accountId, AccountForm form, Errors errors, Long grantedBy) {
 		String username = normalise(form.username());
 		String current = (accountId != null)
 				? this.accounts.find(organisationId, accountId).map(Account::username).orElse(null) : null;
@@ -157,6 +174,7 @@ class Accounts {
 		if (newAccount) {
 			long id = this.accounts.create(organisationId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
+			rolesGranted(organisationId, id, Set.of(), form.roles(), grantedBy);
 			if (form.isEnabled()) {
 				this.events.publishEvent(new RolesGained(organisationId, id, form.displayName().strip(), username,
 						Set.copyOf(form.roles())));
@@ -166,6 +184,7 @@ class Accounts {
 			Account before = this.accounts.find(organisationId, accountId).orElseThrow();
 			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds);
+			rolesGranted(organisationId, accountId, before.roles(), form.roles(), grantedBy);
 			Account after = this.accounts.find(organisationId, accountId).orElseThrow();
 			if (!sameAccess(before, after)) {
 				this.events.publishEvent(new AccessChanged(accountId, before.username()));
@@ -187,6 +206,24 @@ class Accounts {
 			if (!password.isEmpty()) {
 				this.accounts.changePassword(accountId, this.passwordEncoder.encode(password));
 				this.events.publishEvent(new PasswordChanged(organisationId, accountId, null, password));
+			}
+		}
+	}
+
+	/**
+	 * Notes the roles the account gained as granted in Bryt by {@code grantedBy}, and
+	 * forgets the origin of those it lost; roles it kept keep their origin (a provider's
+	 * mapping stays the provider's).
+	 */
+	private void rolesGranted(long organisationId, long accountId, Set<Role> before, Set<Role> after, Long grantedBy) {
+		for (Role role : after) {
+			if (!before.contains(role)) {
+				this.links.granted(organisationId, accountId, role, null, grantedBy, this.clock.instant());
+			}
+		}
+		for (Role role : before) {
+			if (!after.contains(role)) {
+				this.links.revoked(accountId, role);
 			}
 		}
 	}
@@ -213,6 +250,59 @@ class Accounts {
 		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
 		this.events.publishEvent(new PasswordChanged(account.organisationId(), account.accountId(),
 				form.currentPassword(), form.newPassword()));
+	}
+
+	/**
+	 * Sets or changes the account's passphrase (issue 16), which from then on protects
+	 * its private key in voice. A change needs the current passphrase; the first one may
+	 * name the Bryt password, so that a key that password protected moves over to the
+	 * passphrase. Either way the holder knew the old secret: {@link PasswordChanged} is
+	 * the holder's, and the recovery rules stay as they are.
+	 */
+	@Transactional
+	void setPassphrase(CurrentAccount account, PassphraseForm form, Errors errors) {
+		this.passwordRules.problem(form.passphrase(), account.getUsername(), account.displayName())
+			.ifPresent((problem) -> errors.rejectValue("passphrase", problem));
+		if (errors.hasErrors()) {
+			return;
+		}
+		java.util.Optional<String> current = this.accounts.passphraseHash(account.accountId());
+		String old;
+		String field;
+		String hash;
+		if (current.isPresent()) {
+			old = (form.currentPassphrase() != null) ? form.currentPassphrase() : "";
+			field = "currentPassphrase";
+			hash = current.get();
+		}
+		else if (form.currentPassword() != null && !form.currentPassword().isEmpty()) {
+			old = form.currentPassword();
+			field = "currentPassword";
+			hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
+		}
+		else {
+			old = null;
+			field = null;
+			hash = null;
+		}
+		if (old != null) {
+			try {
+				if (!this.passwordAttempts.check(account.getUsername(),
+						() -> this.passwordEncoder.matches(old, hash))) {
+					errors.rejectValue(field, "wrong");
+					return;
+				}
+			}
+			catch (TooManyPasswordAttempts ex) {
+				errors.rejectValue(field, "tooManyPasswordAttempts", new Object[] { ex.waitMinutes() }, null);
+				return;
+			}
+		}
+		this.accounts.passphraseHash(account.accountId(), this.passwordEncoder.encode(form.passphrase()));
+		if (old != null) {
+			this.events.publishEvent(
+					new PasswordChanged(account.organisationId(), account.accountId(), old, form.passphrase()));
+		}
 	}
 
 	/**

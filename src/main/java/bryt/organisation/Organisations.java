@@ -40,10 +40,13 @@ public class Organisations {
 
 	private final java.time.Clock clock;
 
+	private final ProviderLinkRepository links;
+
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
 			StaffDirectory directory, ApplicationEventPublisher events, AccountRepository accounts,
-			PasswordEncoder passwordEncoder, java.time.Clock clock) {
+			PasswordEncoder passwordEncoder, java.time.Clock clock, ProviderLinkRepository links) {
 		this.clock = clock;
+		this.links = links;
 		this.events = events;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -190,6 +193,44 @@ public class Organisations {
 	 * the password without keeping the password.
 	 */
 	public boolean passwordMatches(long accountId, String password) {
+		return password != null && this.accounts.passwordHash(accountId)
+			.map((hash) -> this.passwordEncoder.matches(password, hash))
+			.orElse(false);
+	}
+
+	/**
+	 * What protects the account's private key (issue 16): its passphrase once it has set
+	 * one, else its password; an account that logs in through an identity provider and
+	 * has no passphrase yet must set one first.
+	 */
+	public KeySecret keySecret(long accountId) {
+		if (this.accounts.passphraseHash(accountId).isPresent()) {
+			return KeySecret.PASSPHRASE;
+		}
+		return this.links.providerLabels(accountId).isEmpty() ? KeySecret.PASSWORD : KeySecret.PASSPHRASE_NEEDED;
+	}
+
+	/** What protects an account's private key. */
+	public enum KeySecret {
+
+		/** the login password */
+		PASSWORD,
+		/** the passphrase the account set */
+		PASSPHRASE,
+		/** a passphrase the account must set first (it logs in through its provider) */
+		PASSPHRASE_NEEDED
+
+	}
+
+	/**
+	 * Whether the secret is the one that protects the account's key: its passphrase once
+	 * it has one, else its password.
+	 */
+	public boolean keySecretMatches(long accountId, String password) {
+		java.util.Optional<String> passphrase = this.accounts.passphraseHash(accountId);
+		if (passphrase.isPresent()) {
+			return password != null && this.passwordEncoder.matches(password, passphrase.get());
+		}
 		return password != null && this.accounts.passwordHash(accountId)
 			.map((hash) -> this.passwordEncoder.matches(password, hash))
 			.orElse(false);

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import bryt.shared.security.OidcLogin;
 import bryt.shared.security.SecondFactorPending;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -59,19 +60,50 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 	}
 
 	/**
+	 * After a provider's login (issue 16): held at Bryt's own second factor like a
+	 * password login, unless the provider's {@code amr} shows it asked for more than a
+	 * password itself, in which case the login carries the authority of a passed second
+	 * factor ({@link SecondFactorStepUp#PASSED}) as one completed at Bryt's form does.
+	 */
+	void afterProvider(OidcLogin login, boolean multiFactor, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		CurrentAccount account = (CurrentAccount) login.getPrincipal();
+		if (multiFactor) {
+			save(passed(login), request, response);
+		}
+		else if (this.secondFactors.stepAfterPassword(account) != SecondFactors.Step.NONE) {
+			save(new SecondFactorPending(login), request, response);
+			response.sendRedirect(request.getContextPath() + SecondFactorPending.PATH);
+			return;
+		}
+		else {
+			save(login, request, response);
+		}
+		response.sendRedirect(request.getContextPath() + "/");
+	}
+
+	/**
 	 * Puts the login the form has completed in place of the pending one, with the
-	 * authority of a passed second factor ({@link SecondFactorStepUp#PASSED}).
+	 * authority of a passed second factor ({@link SecondFactorStepUp#PASSED}); a
+	 * provider's login stays one (its logout needs the provider's ID token).
 	 */
 	void complete(SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response) {
 		// A new session id for the full login, as for the password step.
 		request.changeSessionId();
-		Authentication login = pending.passwordLogin();
+		save(passed(pending.passwordLogin()), request, response);
+	}
+
+	/** The same login with the authority of a passed second factor added. */
+	private static Authentication passed(Authentication login) {
 		List<GrantedAuthority> authorities = new ArrayList<>(login.getAuthorities());
 		authorities.add(new SimpleGrantedAuthority(SecondFactorStepUp.PASSED));
+		if (login instanceof OidcLogin provider) {
+			return new OidcLogin(provider.getPrincipal(), authorities, provider.registrationId(), provider.idToken());
+		}
 		UsernamePasswordAuthenticationToken passed = UsernamePasswordAuthenticationToken
 			.authenticated(login.getPrincipal(), null, authorities);
 		passed.setDetails(login.getDetails());
-		save(passed, request, response);
+		return passed;
 	}
 
 	/**

@@ -114,6 +114,17 @@ class SecondFactors {
 	}
 
 	/**
+	 * Whether the account can read reports or manage accounts (administrators, and
+	 * whoever a module says so of): a provider's login of such an account must meet the
+	 * provider's {@code acr}/{@code amr} requirement (issue 16). Unlike {@link #required}
+	 * neither the demo nor {@code bryt.second-factor.required} exempts it.
+	 */
+	boolean mustLogInStrongly(CurrentAccount account) {
+		return account.has(Role.ADMINISTRATOR) || this.requirements.stream()
+			.anyMatch((requirement) -> requirement.requiresSecondFactor(account.organisationId(), account.accountId()));
+	}
+
+	/**
 	 * The demo accounts, whose password is printed on the login page anyway, log in with
 	 * the password alone so that trying Bryt stays one command. Only in demo mode, which
 	 * never holds on an external database ({@link DemoMode}), only for the demo usernames

@@ -89,6 +89,8 @@ class InboxController {
 		Reports.InboxPage shown = this.reports.inbox(me.organisationId(), me.accountId(), filter,
 				number(page).map(Long::intValue).orElse(1));
 		model.addAttribute("hasKey", this.keys.hasKey(me.accountId()));
+		// Issue 16: with single sign-on a passphrase protects the key.
+		model.addAttribute("keySecret", this.directory.keySecret(me.accountId()).name());
 		model.addAttribute("isRecipient", this.channels.isRecipient(me.organisationId(), me.accountId()));
 		model.addAttribute("unlocked", this.unlocked.get(session.getId(), me.accountId()).isPresent());
 		model.addAttribute("inbox", shown);

@@ -64,7 +64,8 @@ class RecipientKeys {
 	 */
 	@Transactional
 	Optional<KeysetHandle> create(long organisationId, long accountId, String password) {
-		if (!this.directory.passwordMatches(accountId, password)) {
+		// The passphrase instead of the password once the account has one (issue 16).
+		if (!this.directory.keySecretMatches(accountId, password)) {
 			return Optional.empty();
 		}
 		KeysetHandle keyPair = VoiceCrypto.newKeyPair();

@@ -80,6 +80,10 @@ class OrganisationFormsSliceTests {
 	@MockitoBean
 	private ApiTokens apiTokens;
 
+	/** Where roles came from (issue 16), shown on the account form. */
+	@MockitoBean
+	private ProviderLinkRepository providerLinks;
+
 	@Test
 	void aBlankCodeAndAnIdentityNumberAsNameAreRefusedNextToTheirFields() throws Exception {
 		given(this.tree.units(ORG)).willReturn(List.of());
@@ -206,7 +210,7 @@ class OrganisationFormsSliceTests {
 					"This looks like a personal identity number. Bryt must not hold any; it was not saved.")))
 			.andExpect(content().string(not(containsString("121212"))));
 		then(this.accounts).should()
-			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")));
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")), any());
 	}
 
 	/**
@@ -225,7 +229,7 @@ class OrganisationFormsSliceTests {
 				.string(containsString("Use lower-case letters, digits and . _ @ - only, at least two characters.")))
 			.andExpect(content().string(containsString("Choose at least one.")));
 		then(this.accounts).should()
-			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")));
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("username")), any());
 	}
 
 	/**
@@ -357,7 +361,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(message("staffId", "Det här är inte ett giltigt värde."))
 			.andExpect(content().string(containsString("value=\"anna.ek\"")));
 		then(this.accounts).should()
-			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4));
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.getFieldErrorCount() == 4), any());
 	}
 
 	// Issue 11 (pages, forms): the error summary and the error classes on every form.
@@ -437,7 +441,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(message("enabled", "Det här är inte ett giltigt värde."))
 			.andExpect(linksTo("Fel: ", "enabled", "role-" + Role.values()[0]));
 		then(this.accounts).should()
-			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("enabled")));
+			.save(eq(ORG), isNull(), any(), argThat((Errors errors) -> errors.hasFieldErrors("enabled")), any());
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,17 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -51,6 +63,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/** Nothing from third parties, no inline script or style, no framing. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -141,9 +155,15 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			ObjectProvider<AuthenticationSuccessHandler> loginSuccess, AbsoluteSessionLifetime lifetime,
-			PublicUrl publicUrl, ApplicationEventPublisher events) throws Exception {
+			PublicUrl publicUrl, ApplicationEventPublisher events, ObjectProvider<SingleSignOn> singleSignOn,
+			MessageSource messages) throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
-				Map.of(LockedException.class, "/login?throttled"), "/login?error");
+				Map.of(LockedException.class, "/login?throttled", LocalPasswordsOff.class, "/login?localOff"),
+				"/login?error");
+		SingleSignOn sso = singleSignOn.getIfAvailable();
+		if (sso != null) {
+			oidcLogin(http, sso, publicUrl);
+		}
 		return http.authenticationManager(authenticationManager)
 			.addFilterBefore(lifetime, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
@@ -180,12 +200,92 @@ class SecurityConfiguration {
 				if (session != null) {
 					events.publishEvent(new SessionsEnded(Set.of(session.getId())));
 				}
-			}).logoutSuccessUrl("/login?logout"))
+			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl, messages)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
 				.httpStrictTransportSecurity(hsts(publicUrl)))
 			.build();
+	}
+
+	/**
+	 * OpenID Connect login (issue 16): authorization code with PKCE for every client,
+	 * also confidential ones; the providers come from the database. The authorization
+	 * request (state, nonce, PKCE verifier) is kept in a session made when the visitor
+	 * chooses a provider; the login gives it a new id. A refusal goes back to the login
+	 * page with a code the page explains, and nothing of the answer is kept.
+	 */
+	private static void oidcLogin(HttpSecurity http, SingleSignOn sso, PublicUrl publicUrl) throws Exception {
+		if (publicUrl.value() != null && !publicUrl.value().isEmpty()) {
+			http.addFilterBefore(new PublicCallbackAddress(publicUrl), OAuth2LoginAuthenticationFilter.class);
+		}
+		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
+				sso.registrations(), OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		AuthenticationFailureHandler refused = (request, response, exception) -> {
+			String code = (exception instanceof OAuth2AuthenticationException oauth
+					&& oauth.getError().getErrorCode().startsWith("bryt_"))
+							? oauth.getError().getErrorCode().substring("bryt_".length()) : "failed";
+			// The error code and class only: a description may quote the provider's
+			// answer.
+			log.info("A login through an identity provider was refused: {} ({})", code,
+					(exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
+							: exception.getClass().getSimpleName());
+			response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
+		};
+		http.oauth2Login((oauth) -> oauth.loginPage("/login")
+			.clientRegistrationRepository(sso.registrations())
+			// Bryt calls no API of the provider: its access and refresh tokens are
+			// dropped at once, never kept in memory or the session.
+			.authorizedClientRepository(new NoAuthorizedClients())
+			.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(requests))
+			.userInfoEndpoint((users) -> users.oidcUserService(sso.users()))
+			.successHandler(sso.loggedIn())
+			.failureHandler(refused)
+			// The chain's authentication manager checks passwords only: the provider's
+			// answer (code, tokens, ID token's signature, issuer, audience, nonce) is
+			// checked by Spring Security's OpenID provider of its own.
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+				@Override
+				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationManager(new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+							new RestClientAuthorizationCodeTokenResponseClient(), sso.users())));
+					return filter;
+				}
+			})
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+				@Override
+				public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+					// An unknown provider or one whose issuer does not answer: a message
+					// on the login page, not a 500.
+					filter.setAuthenticationFailureHandler((request, response, exception) -> response
+						.sendRedirect(request.getContextPath() + "/login?sso=unavailable"));
+					return filter;
+				}
+			}));
+	}
+
+	/**
+	 * After the logout: a login through a provider ends there too (RP-initiated logout,
+	 * with the ID token as {@code id_token_hint}), and the provider sends the browser
+	 * back to the login page; any other login goes to the login page at once.
+	 */
+	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl, MessageSource messages) {
+		SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
+		local.setDefaultTargetUrl("/login?logout");
+		if (sso == null) {
+			return local;
+		}
+		ProviderLogoutPage provider = new ProviderLogoutPage(sso.registrations(),
+				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout", messages);
+		return (request, response, authentication) -> {
+			if (authentication instanceof OidcLogin login) {
+				provider.show(request, response, login);
+			}
+			else {
+				local.onLogoutSuccess(request, response, authentication);
+			}
+		};
 	}
 
 	/**
@@ -236,10 +336,14 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-			PasswordAttempts attempts, ObjectProvider<UserDetailsPasswordService> upgrades) {
+			PasswordAttempts attempts, ObjectProvider<UserDetailsPasswordService> upgrades,
+			ObjectProvider<UserDetailsChecker> afterPassword) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
 		upgrades.ifAvailable(provider::setUserDetailsPasswordService);
+		// Only after a right password (a module may refuse it, e.g. local passwords
+		// switched off), so that the refusal tells nothing to a guesser.
+		afterPassword.ifAvailable(provider::setPostAuthenticationChecks);
 		return new LimitedAuthenticationManager(new ProviderManager(provider), users, attempts);
 	}
 

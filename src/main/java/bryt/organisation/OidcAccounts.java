@@ -1,0 +1,208 @@
+package bryt.organisation;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who a provider's login is in Bryt (issue 16). The identity (issuer and subject) is
+ * linked to one account: one an administrator made beforehand with the same username in
+ * the provider's organisation, or else a new one without any role. The provider's groups
+ * give employer roles only (manager, HR, administrator) through the provider's mapping;
+ * whatever else a group claim says counts for nothing.
+ */
+@Service
+class OidcAccounts {
+
+	/**
+	 * The {@code amr} values (RFC 8176) that show the provider asked for more than a
+	 * password: {@code mfa} itself, a one-time code, a proof of a hardware or software
+	 * key, a smart card, or a biometric check (which the provider makes besides the
+	 * device's possession). {@code pwd}, {@code pin}, {@code kba}, {@code sms} and
+	 * {@code tel} alone are not enough.
+	 */
+	static final Set<String> MULTI_FACTOR_AMR = Set.of("mfa", "otp", "hwk", "swk", "sc", "fpt", "face", "iris",
+			"retina", "vbm");
+
+	private final AccountRepository accounts;
+
+	private final ProviderLinkRepository links;
+
+	private final SecondFactors secondFactors;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	OidcAccounts(AccountRepository accounts, ProviderLinkRepository links, SecondFactors secondFactors,
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.links = links;
+		this.secondFactors = secondFactors;
+		this.passwordEncoder = passwordEncoder;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The account the provider's login logs in, with its roles brought up to date from
+	 * the provider's groups.
+	 * @throws OAuth2AuthenticationException ({@code bryt_…}) when the login is refused
+	 */
+	@Transactional
+	Login login(OidcProvider provider, OidcUser user) {
+		String subject = user.getSubject();
+		Long accountId = this.links.accountOf(provider.issuer(), subject).orElse(null);
+		String username = username(provider, user);
+		if (accountId == null) {
+			accountId = linkOrCreate(provider, user, subject, username);
+		}
+		Account account = this.accounts.find(provider.organisationId(), accountId)
+			.orElseThrow(() -> refused("otherOrganisation"));
+		if (!account.enabled()) {
+			throw refused("disabled");
+		}
+		applyGroups(provider, account, user);
+		if (provider.employeeNumberClaim() != null && user.getClaimAsString(provider.employeeNumberClaim()) != null) {
+			this.accounts.linkStaffByEmployeeNumber(provider.organisationId(), accountId,
+					user.getClaimAsString(provider.employeeNumberClaim()).strip());
+		}
+		CurrentAccount current = this.accounts.findForLogin(account.username()).orElseThrow();
+		current.eraseCredentials();
+		boolean multiFactor = multiFactor(user);
+		if (this.secondFactors.mustLogInStrongly(current) && !meetsRequirement(provider, user)) {
+			throw refused("strongerLogin");
+		}
+		return new Login(current, multiFactor);
+	}
+
+	/**
+	 * A provider's login as Bryt sees it, and whether the provider used more than one
+	 * factor.
+	 */
+	record Login(CurrentAccount account, boolean multiFactor) {
+	}
+
+	/** Whether the provider's {@code amr} shows more than a password. */
+	static boolean multiFactor(OidcUser user) {
+		List<String> amr = user.getAuthenticationMethods();
+		return amr != null && amr.stream().anyMatch(MULTI_FACTOR_AMR::contains);
+	}
+
+	/**
+	 * The provider's requirement for accounts that read reports or manage accounts: one
+	 * of the required {@code acr} values, if any are set, and one of the required
+	 * {@code amr} values, if any are set.
+	 */
+	static boolean meetsRequirement(OidcProvider provider, OidcUser user) {
+		boolean acr = provider.requiredAcr().isEmpty() || (user.getAuthenticationContextClass() != null
+				&& provider.requiredAcr().contains(user.getAuthenticationContextClass()));
+		List<String> amr = (user.getAuthenticationMethods() != null) ? user.getAuthenticationMethods() : List.of();
+		boolean methods = provider.requiredAmr().isEmpty() || amr.stream().anyMatch(provider.requiredAmr()::contains);
+		return acr && methods;
+	}
+
+	private long linkOrCreate(OidcProvider provider, OidcUser user, String subject, String username) {
+		if (username == null) {
+			throw refused("noUsername");
+		}
+		Optional<CurrentAccount> existing = this.accounts.findForLogin(username);
+		long accountId;
+		if (existing.isPresent()) {
+			// Only an account of the provider's own organisation, and only once per
+			// provider: a second identity claiming the same username is refused.
+			if (existing.get().organisationId() != provider.organisationId()) {
+				throw refused("usernameTaken");
+			}
+			accountId = existing.get().accountId();
+			if (this.links.linked(provider.id(), accountId)) {
+				throw refused("usernameTaken");
+			}
+		}
+		else {
+			String name = Optional.ofNullable(user.getFullName())
+				.filter((full) -> !full.isBlank() && full.length() <= 200)
+				.orElse(username);
+			// No password anyone knows: the account logs in through the provider.
+			accountId = this.accounts.create(provider.organisationId(), username, name.strip(), Set.of(), null, true,
+					Set.of(), this.passwordEncoder.encode(InitialPassword.generate()));
+		}
+		this.links.link(provider.organisationId(), accountId, provider, subject, this.clock.instant());
+		return accountId;
+	}
+
+	/**
+	 * Gives the employer roles the groups map to and takes back those the provider gave
+	 * before and no longer does; roles granted in Bryt stay as they are.
+	 */
+	private void applyGroups(OidcProvider provider, Account account, OidcUser user) {
+		if (provider.groupClaim() == null) {
+			return;
+		}
+		Map<String, Role> mapping = provider.groupMapping();
+		Set<Role> fromGroups = EnumSet.noneOf(Role.class);
+		for (String group : groups(user.getClaims().get(provider.groupClaim()))) {
+			Role role = mapping.get(group);
+			if (role != null && OidcProvider.EMPLOYER_ROLES.contains(role)) {
+				fromGroups.add(role);
+			}
+		}
+		Set<Role> roles = new HashSet<>(account.roles());
+		for (Role role : this.links.providerRoles(account.id(), provider.id())) {
+			if (!fromGroups.contains(role)) {
+				roles.remove(role);
+				this.links.revoked(account.id(), role);
+			}
+		}
+		for (Role role : fromGroups) {
+			if (roles.add(role)) {
+				this.links.granted(provider.organisationId(), account.id(), role, provider.id(), null,
+						this.clock.instant());
+			}
+		}
+		if (!roles.equals(account.roles())) {
+			this.accounts.updateRoles(account.id(), roles);
+			this.events.publishEvent(new AccessChanged(account.id(), account.username()));
+		}
+	}
+
+	private static List<String> groups(Object claim) {
+		if (claim instanceof Collection<?> values) {
+			return values.stream().map(String::valueOf).toList();
+		}
+		if (claim instanceof String value) {
+			return List.of(value.split("[,\\s]+"));
+		}
+		return List.of();
+	}
+
+	private static String username(OidcProvider provider, OidcUser user) {
+		String value = user.getClaimAsString(provider.usernameClaim());
+		if (value == null) {
+			return null;
+		}
+		String username = value.strip().toLowerCase(Locale.ROOT);
+		return username.matches(Accounts.USERNAME_PATTERN) ? username : null;
+	}
+
+	static OAuth2AuthenticationException refused(String reason) {
+		return new OAuth2AuthenticationException(new OAuth2Error("bryt_" + reason));
+	}
+
+}

@@ -1,0 +1,139 @@
+package bryt.organisation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * An organisation's identity providers and its local passwords, with the checks a form
+ * cannot make (issue 16).
+ */
+@Service
+class OidcProviders {
+
+	private final OidcProviderRepository providers;
+
+	private final OidcSecretKey secretKey;
+
+	OidcProviders(OidcProviderRepository providers, OidcSecretKey secretKey) {
+		this.providers = providers;
+		this.secretKey = secretKey;
+	}
+
+	/** Adds or changes a provider; nothing when the form has errors. */
+	@Transactional
+	void save(long organisationId, Long id, OidcProviderForm form, Errors errors) {
+		if (form.registrationId() != null && this.providers.registrationIdTaken(form.registrationId(), id)) {
+			errors.rejectValue("registrationId", "ssoRegistrationTaken");
+		}
+		if (form.issuer() != null && !form.issuer().isBlank() && !issuerAllowed(form.issuer().strip())) {
+			errors.rejectValue("issuer", "ssoIssuer");
+		}
+		checkGroupRoles(form.groupRoles(), errors);
+		if (errors.hasErrors()) {
+			return;
+		}
+		String registrationId = form.registrationId();
+		String secret = OidcProviderForm.blankToNull(form.clientSecret());
+		OidcProvider provider = new OidcProvider(0, organisationId, registrationId, form.label().strip(),
+				form.issuer().strip(), form.clientId().strip(),
+				(secret != null && !form.isDropSecret()) ? this.secretKey.encrypt(secret, registrationId) : null,
+				form.usernameClaim().strip(), OidcProviderForm.blankToNull(form.employeeNumberClaim()),
+				OidcProviderForm.blankToNull(form.groupClaim()),
+				(form.groupRoles() != null) ? form.groupRoles().strip() : "",
+				OidcProviderForm.tokens(form.requiredAcr()), OidcProviderForm.tokens(form.requiredAmr()));
+		if (id == null) {
+			this.providers.create(organisationId, provider);
+			return;
+		}
+		OidcProvider before = this.providers.find(organisationId, id).orElseThrow();
+		if (secret == null && !form.isDropSecret() && before.confidential()
+				&& !before.registrationId().equals(registrationId)) {
+			// The stored secret is bound to the old registration id: carry it over.
+			provider = withSecret(provider, this.secretKey
+				.encrypt(this.secretKey.decrypt(before.clientSecret(), before.registrationId()), registrationId));
+		}
+		this.providers.update(organisationId, id, provider, form.isDropSecret());
+	}
+
+	@Transactional
+	void delete(long organisationId, long id) {
+		this.providers.delete(organisationId, id);
+		if (this.providers.list(organisationId).isEmpty()) {
+			// Without a provider nobody could log in at all.
+			this.providers.localPasswords(organisationId, true);
+		}
+	}
+
+	/**
+	 * Switches local passwords on or off. Off only while the organisation has a provider:
+	 * otherwise nobody could log in any more.
+	 * @return whether the change was made
+	 */
+	@Transactional
+	boolean localPasswords(long organisationId, boolean on) {
+		if (!on && this.providers.list(organisationId).isEmpty()) {
+			return false;
+		}
+		this.providers.localPasswords(organisationId, on);
+		return true;
+	}
+
+	/**
+	 * HTTPS, or plain HTTP to this machine only (a provider on the loopback address, as
+	 * in a test or a broker beside Bryt).
+	 */
+	static boolean issuerAllowed(String issuer) {
+		try {
+			URI uri = new URI(issuer);
+			if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+					|| uri.getUserInfo() != null) {
+				return false;
+			}
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			return scheme.equals("https") || (scheme.equals("http")
+					&& Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost().toLowerCase(Locale.ROOT)));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Each line {@code group=ROLE} with an employer role; the first wrong line is named.
+	 */
+	private static void checkGroupRoles(String lines, Errors errors) {
+		if (lines == null) {
+			return;
+		}
+		String[] all = lines.split("\\R");
+		for (int i = 0; i < all.length; i++) {
+			String line = all[i].strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			int equals = line.lastIndexOf('=');
+			if (equals <= 0) {
+				errors.rejectValue("groupRoles", "ssoGroupRolesFormat", new Object[] { i + 1 }, null);
+				return;
+			}
+			String role = line.substring(equals + 1).strip().toUpperCase(Locale.ROOT);
+			if (OidcProvider.EMPLOYER_ROLES.stream().noneMatch((employer) -> employer.name().equals(role))) {
+				errors.rejectValue("groupRoles", "ssoGroupRolesRole", new Object[] { i + 1, role }, null);
+				return;
+			}
+		}
+	}
+
+	private static OidcProvider withSecret(OidcProvider p, byte[] secret) {
+		return new OidcProvider(p.id(), p.organisationId(), p.registrationId(), p.label(), p.issuer(), p.clientId(),
+				secret, p.usernameClaim(), p.employeeNumberClaim(), p.groupClaim(), p.groupRoles(), p.requiredAcr(),
+				p.requiredAmr());
+	}
+
+}

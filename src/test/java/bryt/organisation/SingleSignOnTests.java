@@ -1,0 +1,439 @@
+package bryt.organisation;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import bryt.HttpVisitor;
+import bryt.HttpVisitor.Page;
+import bryt.ServerTest;
+import bryt.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Issue 16: logins through a real OpenID provider (mock-oauth2-server in this JVM, two
+ * issuers) against Bryt on a real port, followed redirect by redirect as a browser does.
+ */
+@ServerTest
+class SingleSignOnTests {
+
+	private static TestIdentityProvider provider;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private OidcProviders providers;
+
+	@Autowired
+	private OidcProviderRepository providerRows;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@BeforeAll
+	static void startProvider() {
+		provider = new TestIdentityProvider();
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		provider.close();
+	}
+
+	@Test
+	void aFirstLoginThroughEitherIssuerMakesAnAccountWithoutRolesWithPkce() throws Exception {
+		long employer = organisation("ssofirst");
+		long union = organisation("ssofirstu");
+		addProvider(employer, "ssofirst-entra", "Ekby Entra ID", "ssofirst", "a client secret", null, null, "");
+		addProvider(union, "ssofirstu-idp", "Union login", "ssofirstu", null, null, null, "");
+		// The secret is encrypted at rest.
+		byte[] stored = this.jdbc
+			.sql("select client_secret from oidc_provider where registration_id = 'ssofirst-entra'")
+			.query(byte[].class)
+			.single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("a client secret");
+
+		HttpVisitor browser = new HttpVisitor(this.port);
+		Page login = browser.get("/login");
+		assertThat(login.body()).contains("Log in with Ekby Entra ID", "Log in with Union login",
+				"/oauth2/authorization/ssofirst-entra");
+
+		provider.next("ssofirst", "subject-anna",
+				Map.of("preferred_username", "SSOFirst.Anna@ekby.se", "name", "Anna Andersson", "amr", List.of("pwd")));
+		Page toProvider = browser.get("/oauth2/authorization/ssofirst-entra");
+		URI authorize = URI.create(toProvider.location());
+		assertThat(authorize.toString()).startsWith(provider.issuer("ssofirst"));
+		assertThat(authorize.getQuery()).contains("code_challenge=", "code_challenge_method=S256", "nonce=", "state=",
+				"client_id=ssofirst-entra-client");
+		Page home = browser.follow(toProvider);
+		assertThat(home.status()).isEqualTo(200);
+		landed(browser, "/");
+		assertThat(home.body()).contains("Anna Andersson");
+
+		Map<String, Object> anna = this.jdbc.sql("""
+				select a.organisation_id, a.roles, i.issuer, i.subject from account a
+				join account_identity i on i.account_id = a.id where a.username = 'ssofirst.anna@ekby.se'
+				""").query().singleRow();
+		assertThat(anna.get("organisation_id")).isEqualTo(employer);
+		assertThat(roles("ssofirst.anna@ekby.se")).isEmpty();
+		assertThat(anna.get("issuer")).isEqualTo(provider.issuer("ssofirst"));
+		assertThat(anna.get("subject")).isEqualTo("subject-anna");
+		// Without a role, no administration.
+		assertThat(browser.get("/admin/accounts").status()).isEqualTo(403);
+
+		// The second issuer, another organisation, in another browser.
+		HttpVisitor other = new HttpVisitor(this.port);
+		provider.next("ssofirstu", "subject-ulf", Map.of("preferred_username", "ssofirst-ulf", "amr", List.of("pwd")));
+		other.open("/oauth2/authorization/ssofirstu-idp");
+		landed(other, "/");
+		assertThat(this.jdbc.sql("select organisation_id from account where username = 'ssofirst-ulf'")
+			.query(Long.class)
+			.single()).isEqualTo(union);
+
+		// The same subject again is the same account, not a new one.
+		provider.next("ssofirst", "subject-anna",
+				Map.of("preferred_username", "ssofirst.anna@ekby.se", "amr", List.of("pwd")));
+		new HttpVisitor(this.port).open("/oauth2/authorization/ssofirst-entra");
+		assertThat(this.jdbc.sql("select count(*) from account where organisation_id = :org")
+			.param("org", employer)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void anAccountMadeBeforehandIsLinkedByItsUsernameAndAnotherOrganisationsIsNot() throws Exception {
+		long org = organisation("ssolink");
+		long other = organisation("ssolinko");
+		account(org, "ssolink-berit", "Berit", "{STAFF}");
+		account(other, "ssolinko-carl", "Carl", "{STAFF}");
+		addProvider(org, "ssolink-idp", "Ssolink", "ssolink", null, null, null, "");
+
+		provider.next("ssolink", "subject-berit", Map.of("preferred_username", "ssolink-berit", "amr", List.of("pwd")));
+		HttpVisitor browser = new HttpVisitor(this.port);
+		browser.open("/oauth2/authorization/ssolink-idp");
+		landed(browser, "/");
+		assertThat(this.jdbc.sql("""
+				select a.username from account_identity i join account a on a.id = i.account_id
+				where i.subject = 'subject-berit'
+				""").query(String.class).single()).isEqualTo("ssolink-berit");
+		assertThat(roles("ssolink-berit")).containsExactly("STAFF");
+
+		// A username of another organisation: refused, no account made, no link.
+		provider.next("ssolink", "subject-carl", Map.of("preferred_username", "ssolinko-carl", "amr", List.of("pwd")));
+		HttpVisitor intruder = new HttpVisitor(this.port);
+		Page refused = intruder.open("/oauth2/authorization/ssolink-idp");
+		assertThat(intruder.visited.getLast().toString()).endsWith("/login?sso=usernameTaken");
+		assertThat(refused.body()).contains("Your username is already used by another account in Bryt.");
+		assertThat(this.jdbc.sql("select count(*) from account_identity where subject = 'subject-carl'")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(intruder.get("/").location()).endsWith("/login");
+	}
+
+	@Test
+	void groupsGiveEmployerRolesOnlyAndAForgedUnionGroupGivesNothing() throws Exception {
+		long org = organisation("ssogroups");
+		// The form refuses a mapping to a role that is not the employer's, naming the
+		// line.
+		OidcProviderForm forged = form("ssogroups-x", "X", provider.issuer("ssogroups"), null, "groups",
+				"bryt-hr=HR\nbryt-union=UNION_REPRESENTATIVE", "", "");
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(forged, "form");
+		this.providers.save(org, null, forged, errors);
+		assertThat(errors.getFieldError("groupRoles").getCode()).isEqualTo("ssoGroupRolesRole");
+		assertThat(errors.getFieldError("groupRoles").getArguments()).containsExactly(2, "UNION_REPRESENTATIVE");
+
+		addProvider(org, "ssogroups-idp", "Groups", "ssogroups", null, "groups", "bryt-hr=HR\nbryt-chefer=MANAGER", "");
+		// Even a mapping written into the database behind the form's back gives no union,
+		// safety representative or staff role.
+		this.jdbc.sql("""
+				update oidc_provider set group_roles = group_roles || E'\\nbryt-union=UNION_REPRESENTATIVE'
+					|| E'\\nbryt-safety=SAFETY_REPRESENTATIVE' || E'\\nbryt-staff=STAFF'
+				where registration_id = 'ssogroups-idp'
+				""").update();
+
+		provider.next("ssogroups", "subject-hanna",
+				Map.of("preferred_username", "ssogroups-hanna", "amr", List.of("pwd"), "groups",
+						List.of("bryt-hr", "bryt-union", "bryt-safety", "bryt-staff", "UNION_REPRESENTATIVE",
+								"ROLE_UNION_REPRESENTATIVE", "ADMINISTRATOR")));
+		HttpVisitor browser = new HttpVisitor(this.port);
+		browser.open("/oauth2/authorization/ssogroups-idp");
+		landed(browser, "/");
+		assertThat(roles("ssogroups-hanna")).containsExactly("HR");
+		assertThat(browser.get("/staff").status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("""
+				select o.role, p.registration_id from account_role_origin o join oidc_provider p on p.id = o.provider_id
+				join account a on a.id = o.account_id where a.username = 'ssogroups-hanna'
+				""").query((rs, row) -> rs.getString(1) + "@" + rs.getString(2)).list())
+			.containsExactly("HR@ssogroups-idp");
+
+		// An administrator grants STAFF in Bryt; the account page shows each role's
+		// origin.
+		long hanna = id("ssogroups-hanna");
+		long admin = account(org, "ssogroups-admin", "Greta Admin", "{ADMINISTRATOR}");
+		Accounts accounts = this.accountsService;
+		AccountForm change = new AccountForm("ssogroups-hanna", "Hanna", Set.of(Role.HR, Role.STAFF), null, true,
+				Set.of(), "");
+		BeanPropertyBindingResult accountErrors = new BeanPropertyBindingResult(change, "form");
+		accounts.save(org, hanna, change, accountErrors, admin);
+		assertThat(accountErrors.getAllErrors()).isEmpty();
+		String page = this.mockMvc
+			.perform(get("/admin/accounts/" + hanna)
+				.with(user(this.accountRepository.findForLogin("ssogroups-admin").orElseThrow())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("HR: from the groups of the identity provider Groups",
+				"Staff member: granted in Bryt by Greta Admin", "Logs in through: Groups");
+
+		// The group gone at the provider: the role it gave goes at the next login; the
+		// role
+		// granted in Bryt stays.
+		provider.next("ssogroups", "subject-hanna",
+				Map.of("preferred_username", "ssogroups-hanna", "amr", List.of("pwd"), "groups", List.of()));
+		new HttpVisitor(this.port).open("/oauth2/authorization/ssogroups-idp");
+		assertThat(roles("ssogroups-hanna")).containsExactly("STAFF");
+		// ... and the session that had HR no longer has it.
+		assertThat(browser.get("/staff").location()).endsWith("/login");
+	}
+
+	@Test
+	void aRecipientsLoginWithoutTheRequiredAmrIsRefusedAndOneWithMfaSkipsBrytsSecondFactor() throws Exception {
+		long org = organisation("ssoamr");
+		long rita = account(org, "ssoamr-rita", "Rita", "{STAFF}");
+		account(org, "ssoamr-sven", "Sven", "{STAFF}");
+		account(org, "ssoamr-ada", "Ada", "{ADMINISTRATOR}");
+		long channel = this.jdbc.sql(
+				"insert into voice_channel (organisation_id, kind, name) values (:org, 'WHISTLEBLOWING', 'W') returning id")
+			.param("org", org)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into voice_channel_recipient (organisation_id, channel_id, account_id) values (:org, :c, :a)
+				""").param("org", org).param("c", channel).param("a", rita).update();
+		addProvider(org, "ssoamr-idp", "Amr", "ssoamr", null, null, null, "mfa");
+
+		// A recipient with the password alone at the provider: refused, with a clear
+		// page.
+		provider.next("ssoamr", "subject-rita", Map.of("preferred_username", "ssoamr-rita", "amr", List.of("pwd")));
+		HttpVisitor browser = new HttpVisitor(this.port);
+		Page refused = browser.open("/oauth2/authorization/ssoamr-idp");
+		assertThat(browser.visited.getLast().toString()).endsWith("/login?sso=strongerLogin");
+		assertThat(refused.body())
+			.contains("Your account can read reports or manage accounts, so it needs a " + "stronger login");
+		assertThat(browser.get("/").location()).endsWith("/login");
+		assertThat(sessionsOf("ssoamr-rita")).isZero();
+
+		// With a second factor at the provider: in, without Bryt's own second factor.
+		provider.next("ssoamr", "subject-rita",
+				Map.of("preferred_username", "ssoamr-rita", "amr", List.of("pwd", "mfa")));
+		HttpVisitor strong = new HttpVisitor(this.port);
+		strong.open("/oauth2/authorization/ssoamr-idp");
+		landed(strong, "/");
+		assertThat(sessionsOf("ssoamr-rita")).isOne();
+
+		// Someone who reads no report needs nothing more.
+		provider.next("ssoamr", "subject-sven", Map.of("preferred_username", "ssoamr-sven", "amr", List.of("pwd")));
+		HttpVisitor staff = new HttpVisitor(this.port);
+		staff.open("/oauth2/authorization/ssoamr-idp");
+		landed(staff, "/");
+
+		// An administrator whose provider asks for nothing and shows one factor gets
+		// Bryt's.
+		this.jdbc.sql("update oidc_provider set required_amr = '{}' where registration_id = 'ssoamr-idp'").update();
+		provider.next("ssoamr", "subject-ada", Map.of("preferred_username", "ssoamr-ada", "amr", List.of("pwd")));
+		HttpVisitor admin = new HttpVisitor(this.port);
+		admin.open("/oauth2/authorization/ssoamr-idp");
+		landed(admin, "/login/second-factor");
+		assertThat(admin.get("/admin/accounts").location()).endsWith("/login/second-factor");
+	}
+
+	@Test
+	void theLogoutEndsTheSessionAndCallsTheProvidersEndSession() throws Exception {
+		long org = organisation("ssoout");
+		addProvider(org, "ssoout-idp", "Out", "ssoout", "another secret", null, null, "");
+		provider.next("ssoout", "subject-olle", Map.of("preferred_username", "ssoout-olle", "amr", List.of("pwd")));
+		HttpVisitor browser = new HttpVisitor(this.port);
+		Page home = browser.open("/oauth2/authorization/ssoout-idp");
+		landed(browser, "/");
+		String session = browser.cookie("BRYT_SESSION");
+		assertThat(sessionsOf("ssoout-olle")).isOne();
+		provider.requests();
+
+		Page out = browser.post("/logout", home);
+		// A page of Bryt's sends the browser on (a form's redirect to another site would
+		// break the pages' form-action 'self').
+		assertThat(out.status()).isEqualTo(200);
+		Matcher endSession = Pattern.compile("id=\"provider-logout\" href=\"([^\"]+)\"").matcher(out.body());
+		assertThat(endSession.find()).isTrue();
+		String target = HtmlUtils.htmlUnescape(endSession.group(1));
+		assertThat(target).startsWith(provider.issuer("ssoout") + "/endsession")
+			.contains("id_token_hint=", "post_logout_redirect_uri=");
+		assertThat(out.body()).contains("http-equiv=\"refresh\"");
+		Page back = browser.open(target);
+		assertThat(back.body()).contains("You have logged out.");
+		assertThat(provider.requests()).anyMatch((path) -> path.startsWith("/ssoout/endsession"));
+		assertThat(sessionsOf("ssoout-olle")).isZero();
+		browser.cookie("BRYT_SESSION", session);
+		assertThat(browser.get("/").location()).endsWith("/login");
+	}
+
+	@Test
+	void anOpenIdSessionEndsEightHoursAfterTheLogin() throws Exception {
+		long org = organisation("ssoage");
+		addProvider(org, "ssoage-idp", "Age", "ssoage", null, null, null, "");
+		provider.next("ssoage", "subject-ebba", Map.of("preferred_username", "ssoage-ebba", "amr", List.of("pwd")));
+		HttpVisitor browser = new HttpVisitor(this.port);
+		browser.open("/oauth2/authorization/ssoage-idp");
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		String id = new String(Base64.getDecoder().decode(browser.cookie("BRYT_SESSION")), StandardCharsets.UTF_8);
+		this.jdbc.sql("""
+				update spring_session set creation_time = :now - :age, last_access_time = :now - 60000
+				where session_id = :id""")
+			.param("now", System.currentTimeMillis())
+			.param("age", Duration.ofHours(8).plusMinutes(1).toMillis())
+			.param("id", id)
+			.update();
+		assertThat(browser.get("/").location()).endsWith("/login");
+	}
+
+	@Test
+	void localPasswordsSwitchedOffRefuseTheFormAndTellOnlyWhoKnowsThePassword() throws Exception {
+		long org = organisation("ssolocal");
+		account(org, "ssolocal-petra", "Petra", "{STAFF}");
+		// Not without a provider: nobody could log in.
+		assertThat(this.providers.localPasswords(org, false)).isFalse();
+		addProvider(org, "ssolocal-idp", "Local", "ssolocal", null, null, null, "");
+		assertThat(this.providers.localPasswords(org, false)).isTrue();
+
+		HttpVisitor browser = new HttpVisitor(this.port);
+		Page form = browser.get("/login");
+		Page right = browser.post("/login", form, "username", "ssolocal-petra", "password", PASSWORD);
+		assertThat(right.location()).endsWith("/login?localOff");
+		assertThat(browser.follow(right).body()).contains("Your organisation has switched Bryt passwords off.");
+		assertThat(browser.get("/").location()).endsWith("/login");
+		Page wrong = browser.post("/login", browser.get("/login"), "username", "ssolocal-petra", "password",
+				"not the password at all");
+		assertThat(wrong.location()).endsWith("/login?error");
+
+		// On again, the same password logs in.
+		assertThat(this.providers.localPasswords(org, true)).isTrue();
+		Page again = browser.post("/login", browser.get("/login"), "username", "ssolocal-petra", "password", PASSWORD);
+		assertThat(again.location()).endsWith("/");
+	}
+
+	@Test
+	void publicPagesNeverAskForALogin() throws Exception {
+		long org = organisation("ssopublic");
+		addProvider(org, "ssopublic-idp", "Public", "ssopublic", null, null, null, "");
+		HttpVisitor visitor = new HttpVisitor(this.port);
+		for (String path : List.of("/report", "/report/exempelby", "/s", "/safety/r/exempelby")) {
+			Page page = visitor.get(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.location()).as(path).isNull();
+			assertThat(page.body()).as(path).doesNotContain("/oauth2/authorization/");
+		}
+		assertThat(visitor.cookie("BRYT_SESSION")).isNull();
+		assertThat(visitor.visited).noneMatch((uri) -> uri.getPath().startsWith("/login"));
+	}
+
+	// --- helpers
+
+	static final String PASSWORD = "Fjord-Lichen-Quartz-7318";
+
+	@Autowired
+	private Accounts accountsService;
+
+	@Autowired
+	private AccountRepository accountRepository;
+
+	@Autowired
+	private MockMvc mockMvc;
+
+	/** Where the browser ended, with every address on the way in the message. */
+	private static void landed(HttpVisitor browser, String path) {
+		assertThat(browser.visited.getLast().getPath()).as("%s", browser.visited).isEqualTo(path);
+	}
+
+	private long organisation(String code) {
+		return this.jdbc.sql("insert into organisation (code, name, country) values (:code, :code, 'SE') returning id")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+	}
+
+	private long account(long org, String username, String name, String roles) {
+		return this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles)
+				values (:org, :username, :name, :hash, cast(:roles as text[])) returning id
+				""")
+			.param("org", org)
+			.param("username", username)
+			.param("name", name)
+			.param("hash", this.passwordEncoder.encode(PASSWORD))
+			.param("roles", roles)
+			.query(Long.class)
+			.single();
+	}
+
+	private long id(String username) {
+		return this.jdbc.sql("select id from account where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> roles(String username) {
+		return this.jdbc.sql("select unnest(roles) from account where username = :u order by 1")
+			.param("u", username)
+			.query(String.class)
+			.list();
+	}
+
+	private int sessionsOf(String username) {
+		return this.jdbc.sql("select count(*) from spring_session where principal_name = :u")
+			.param("u", username)
+			.query(Integer.class)
+			.single();
+	}
+
+	private void addProvider(long org, String registrationId, String label, String issuerId, String secret,
+			String groupClaim, String groupRoles, String requiredAmr) {
+		OidcProviderForm form = form(registrationId, label, provider.issuer(issuerId), secret, groupClaim, groupRoles,
+				"", requiredAmr);
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+		this.providers.save(org, null, form, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		assertThat(this.providerRows.findByRegistrationId(registrationId)).isPresent();
+	}
+
+	private static OidcProviderForm form(String registrationId, String label, String issuer, String secret,
+			String groupClaim, String groupRoles, String requiredAcr, String requiredAmr) {
+		return new OidcProviderForm(registrationId, label, issuer, registrationId + "-client", secret, false,
+				"preferred_username", null, groupClaim, groupRoles, requiredAcr, requiredAmr);
+	}
+
+}
