@@ -1805,7 +1805,8 @@ class BrowserIT {
 			page.locator("#investigation-owner").fill("Unit manager");
 			page.locator("#investigation-dueOn").fill(today.plusDays(14).toString());
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the action")).click();
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the incident")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the close for the employer"))
+				.click();
 			assertThat(page.locator("#investigation-refused")).containsText("Alarm for the reception desk");
 			scan(page, "incident handling, close refused", violations);
 

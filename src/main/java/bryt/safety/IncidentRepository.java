@@ -21,7 +21,8 @@ class IncidentRepository {
 			id, organisation_id, unit_id, reported_by, affected_staff_id, on_behalf, receipt_selector, occurred_on,
 			part_of_day, category, channel, source, family_targeted, case_kind, case_two_handlers, severity, injury,
 			absence_days, absence_from, case_reference, weapon, death_threat, injury_needing_care, several_staff,
-			threat_to_family_or_home, death, received_at, status
+			threat_to_family_or_home, death, received_at, status,
+			(causes is not null and risk_assessment_updated_on is not null) as investigated
 			""";
 
 	private final JdbcClient jdbc;
@@ -254,7 +255,7 @@ class IncidentRepository {
 				new SafetyClocks.Checklist(rs.getBoolean("weapon"), rs.getBoolean("death_threat"),
 						rs.getBoolean("injury_needing_care"), rs.getBoolean("several_staff"),
 						rs.getBoolean("threat_to_family_or_home"), rs.getBoolean("death")),
-				rs.getTimestamp("received_at").toInstant(), rs.getString("status"));
+				rs.getTimestamp("received_at").toInstant(), rs.getString("status"), rs.getBoolean("investigated"));
 	}
 
 	/** An anonymous report's receipt as stored: never the receipt itself. */

@@ -76,7 +76,8 @@ class ClosedIncidentTests {
 			.perform(as("manager",
 					post(path(id, "actions")).param("title", "Alarm")
 						.param("owner", "Unit manager")
-						.param("dueOn", today().plusDays(14).toString())))
+						.param("dueOn", today().plusDays(14).toString())
+						.param("side", "MANAGER")))
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		long action = this.jdbc.sql("select id from safety_action where incident_id = :id")
 			.param("id", id)
