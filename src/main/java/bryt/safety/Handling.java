@@ -70,7 +70,7 @@ class Handling {
 	@Transactional
 	void saveDuty(long organisationId, long incidentId, SafetyClocks.Checklist checklist, LocalDate notifiedOn,
 			String reference, LocalDate workInjuryReportedOn) {
-		HandlingIncident incident = found(organisationId, incidentId);
+		HandlingIncident incident = open(organisationId, incidentId);
 		SafetyClocks.Checklist saved = (country(organisationId) == Country.SE)
 				? new SafetyClocks.Checklist(checklist.weapon(), checklist.deathThreat(), checklist.injuryNeedingCare(),
 						checklist.severalStaff(), checklist.threatToFamilyOrHome(), incident.checklist().death())
@@ -112,7 +112,7 @@ class Handling {
 	 */
 	@Transactional
 	void saveSupport(long organisationId, long incidentId, Map<SafetyClocks.SupportStep, SupportEntry> entries) {
-		HandlingIncident incident = found(organisationId, incidentId);
+		HandlingIncident incident = open(organisationId, incidentId);
 		for (SafetyClocks.SupportStep step : SafetyClocks.SupportStep.values()) {
 			SupportEntry entry = entries.getOrDefault(step, new SupportEntry(null, false, null));
 			this.repository.saveSupportStep(organisationId, incidentId,
@@ -126,7 +126,7 @@ class Handling {
 	@Transactional
 	void savePolice(long organisationId, long incidentId, PoliceDecision decision, LocalDate reportedOn,
 			String reference, Boolean employerAssists) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		this.repository.savePolice(organisationId, incidentId, decision, reportedOn, reference, employerAssists);
 	}
 
@@ -153,7 +153,7 @@ class Handling {
 	 */
 	@Transactional
 	void saveMeasures(long organisationId, long incidentId, List<HandlingRepository.MeasureRecord> measures) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		for (HandlingRepository.MeasureRecord measure : measures) {
 			if (measure.requestedOn() == null) {
 				this.repository.removeMeasure(organisationId, incidentId, measure.kind());
@@ -172,7 +172,7 @@ class Handling {
 	 */
 	@Transactional
 	void saveInvestigation(long organisationId, long incidentId, String causes, LocalDate riskAssessmentUpdatedOn) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		this.repository.saveInvestigation(organisationId, incidentId, causes, riskAssessmentUpdatedOn);
 		this.repository.withdrawCloseConfirmations(organisationId, incidentId);
 	}
@@ -186,8 +186,7 @@ class Handling {
 	@Transactional
 	long addAction(long organisationId, long incidentId, String title, String owner, LocalDate dueOn,
 			InvestigationAction.Side side) {
-		found(organisationId, incidentId);
-		this.repository.lock(organisationId, incidentId);
+		open(organisationId, incidentId);
 		this.repository.withdrawCloseConfirmations(organisationId, incidentId);
 		return this.repository.addAction(organisationId, incidentId, title, owner, dueOn, side);
 	}
@@ -201,7 +200,7 @@ class Handling {
 	@Transactional
 	ActionOutcome actionDone(long organisationId, long incidentId, long actionId, LocalDate doneOn,
 			Set<InvestigationAction.Side> sides) {
-		this.repository.lock(organisationId, incidentId);
+		open(organisationId, incidentId);
 		Optional<InvestigationAction> action = this.repository.actions(organisationId, incidentId)
 			.stream()
 			.filter((candidate) -> candidate.id() == actionId)
@@ -243,7 +242,7 @@ class Handling {
 	 */
 	@Transactional
 	Waiver waive(long organisationId, long incidentId, long actionId, InvestigationAction.Side side, long accountId) {
-		this.repository.lock(organisationId, incidentId);
+		open(organisationId, incidentId);
 		InvestigationAction action = this.repository.actions(organisationId, incidentId)
 			.stream()
 			.filter((candidate) -> candidate.id() == actionId)
@@ -278,10 +277,7 @@ class Handling {
 	 */
 	@Transactional
 	Closing close(long organisationId, long incidentId, InvestigationAction.Side side, long accountId) {
-		if (!this.repository.lockOpen(organisationId, incidentId)) {
-			throw new ClosedIncidents.Refused(incidentId);
-		}
-		HandlingIncident incident = found(organisationId, incidentId);
+		HandlingIncident incident = open(organisationId, incidentId);
 		List<InvestigationAction> open = this.repository.actions(organisationId, incidentId)
 			.stream()
 			.filter((action) -> !action.settled())
@@ -330,6 +326,20 @@ class Handling {
 
 	LocalDate today() {
 		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * The incident for a change: its row held until the transaction ends, and only while
+	 * it is open. The closed check is in the locking statement ({@code ... where
+	 * closed_on is null}), not only in the callers' earlier look, so that a close
+	 * committed in between cannot let a change through ({@link ClosedIncidents}).
+	 */
+	private HandlingIncident open(long organisationId, long incidentId) {
+		if (!this.repository.lockOpen(organisationId, incidentId)) {
+			found(organisationId, incidentId);
+			throw new ClosedIncidents.Refused(incidentId);
+		}
+		return found(organisationId, incidentId);
 	}
 
 	/** The incident, or 404: the callers checked it, so this happens only in a race. */

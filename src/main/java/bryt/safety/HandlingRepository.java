@@ -243,18 +243,6 @@ class HandlingRepository {
 	}
 
 	/**
-	 * Holds the incident's row until the transaction ends, so that two closes or a close
-	 * and a new action do not cross.
-	 */
-	void lock(long organisationId, long incidentId) {
-		this.jdbc.sql("select id from safety_incident where organisation_id = :org and id = :id for update")
-			.param("org", organisationId)
-			.param("id", incidentId)
-			.query(Long.class)
-			.optional();
-	}
-
-	/**
 	 * Holds the incident's row until the transaction ends, when it is open: false when it
 	 * is closed (or not the organisation's). The closed check is in the statement itself,
 	 * so that a close committed after a caller looked cannot slip a change in

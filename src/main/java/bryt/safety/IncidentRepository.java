@@ -41,6 +41,18 @@ class IncidentRepository {
 	}
 
 	/**
+	 * Holds the incident's row until the transaction ends, when it is open: false when it
+	 * is closed or not the organisation's. The closed check is in the statement, so that
+	 * a close committed after the caller looked lets no change through.
+	 */
+	boolean lockOpen(long organisationId, long incidentId) {
+		return this.jdbc.sql("""
+				update safety_incident set unit_id = unit_id
+				where organisation_id = :org and id = :id and closed_on is null
+				""").param("org", organisationId).param("id", incidentId).update() == 1;
+	}
+
+	/**
 	 * Stores an incident without its description (sealed afterwards, bound to the id).
 	 * @param receipt an anonymous report's receipt, else null
 	 */

@@ -327,6 +327,10 @@ class Incidents {
 	Map<String, String> addEvidence(CurrentAccount me, long incidentId, String sessionId, List<Sealing.CleanFile> files,
 			String linkText) {
 		Incident incident = this.incidents.find(me.organisationId(), incidentId).orElseThrow();
+		if (!this.incidents.lockOpen(me.organisationId(), incidentId)) {
+			// closed since the controller looked (ClosedIncidents)
+			throw new ClosedIncidents.Refused(incidentId);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (bryt.shared.PersonalIdentityNumbers.containsOne(linkText)) {
 			errors.put(IncidentForm.LINKS, IncidentValidator.IDENTITY_NUMBER);
