@@ -379,6 +379,18 @@ class Incidents {
 	}
 
 	/**
+	 * The organisation's report whose receipt selector (the receipt's public half) the
+	 * typed receipt carries, if any: the report whose own budget a check of it draws on
+	 * ({@link ReceiptChecks}). Nothing is verified here.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Long> receiptHolder(Organisation organisation, String typedReceipt) {
+		return Sealing.selector(typedReceipt)
+			.flatMap((selector) -> this.incidents.findBySelector(organisation.id(), selector))
+			.map(IncidentRepository.ByReceipt::id);
+	}
+
+	/**
 	 * The anonymous reporter's view with the receipt: the status and what they wrote;
 	 * empty for a wrong or malformed receipt alike. Opening it also shares the key with
 	 * handlers who have none yet.
