@@ -74,7 +74,7 @@ class ClosingTests {
 				"The employer&#39;s side (a manager or HR) has not confirmed the close.",
 				"Confirm the close for the employer");
 
-		// the employer's side confirms: closed, and the record says by whom
+		// the employer's side confirms: closed
 		assertThat(close(world, "manager", id, null)).isNull();
 		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
 		assertThat(withoutRepresentative(id)).isFalse();
@@ -88,6 +88,8 @@ class ClosingTests {
 		investigate(world, id);
 		assertThat(close(world, "hr", id, null)).isNull();
 		assertThat(closedOn(id)).as("HR alone does not close").isNull();
+		assertThat(page(world, "safety", id)).contains("Confirmed for the employer (a manager or HR): Account hr",
+				"The safety representative has not confirmed the close.", "Confirm the close as safety representative");
 		// the same side again changes nothing
 		assertThat(close(world, "hr", id, null)).isNull();
 		assertThat(closedOn(id)).isNull();
