@@ -1812,7 +1812,8 @@ class BrowserIT {
 			page.locator("#investigation-owner").fill("Unit manager");
 			page.locator("#investigation-dueOn").fill(today.plusDays(14).toString());
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the action")).click();
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the incident")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the close for the employer"))
+				.click();
 			assertThat(page.locator("#investigation-refused")).containsText("Alarm for the reception desk");
 			scan(page, "incident handling, close refused", violations);
 
@@ -1932,6 +1933,7 @@ class BrowserIT {
 	@Test
 	void safetyReportingAnonymouslyWithoutJavaScriptAndEveryPageInThreeLanguages() {
 		String marker = "Browser marker " + java.util.UUID.randomUUID();
+		String sentReceipt;
 		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
 			Page page = context.newPage();
 			page.navigate(url("/safety/r/exempelby"));
@@ -1950,6 +1952,7 @@ class BrowserIT {
 			page.locator("main form button[type=submit]").click();
 			assertThat(page.locator("h1")).hasText("Your report was sent");
 			String receipt = page.locator("#receipt").textContent().strip();
+			sentReceipt = receipt;
 			org.assertj.core.api.Assertions.assertThat(context.cookies()).isEmpty();
 			page.navigate(url("/safety/r/exempelby/status"));
 			page.locator("#receipt").fill(receipt);
@@ -1958,7 +1961,12 @@ class BrowserIT {
 			assertThat(page.locator("main")).containsText(marker);
 			org.assertj.core.api.Assertions.assertThat(context.cookies()).isEmpty();
 		}
-		long incident = this.jdbc.sql("select max(id) from safety_incident").query(Long.class).single();
+		// the report just sent (fix14: an anonymous report's id is random, not the
+		// largest)
+		long incident = this.jdbc.sql("select id from safety_incident where receipt_selector = :selector")
+			.param("selector", bryt.voice.Sealing.selector(sentReceipt).orElseThrow())
+			.query(Long.class)
+			.single();
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
 			Page page = context.newPage();
@@ -2450,6 +2458,76 @@ class BrowserIT {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove the identity provider"))
 				.click();
 			assertThat(page).hasURL(url("/admin/sign-in"));
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	// fix14 (issue 14, outsider review): closing on both sides, the status page's busy
+	// answer
+
+	/**
+	 * fix14: the closing part of an incident's page as the manager (who confirms for the
+	 * employer) and as the safety representative (who then closes it), and the anonymous
+	 * status page's "busy" answer once made-up receipts have used the organisation's
+	 * budget; axe and reflow at 320, 390 and 1280 px in Swedish, Danish and English.
+	 */
+	@Test
+	void safetyClosingOnBothSidesAndTheBusyStatusPage() {
+		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		bryt.safety.HandlingIncidents rows = new bryt.safety.HandlingIncidents(this.jdbc);
+		long id = rows.incident(demo, rows.unitId(demo, "BOF-UTR-1"), java.time.Instant.now(), "NONE", 0, null);
+		this.jdbc.sql("""
+				update safety_incident set status = 'ACKNOWLEDGED', acknowledged_at = now(),
+					causes = 'Alone at the reception', risk_assessment_updated_on = current_date
+				where id = :id
+				""").param("id", id).update();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "manager");
+			page.navigate(url("/safety/incidents/" + id));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the close for the employer"))
+				.click();
+			assertThat(page.locator("#investigation-close-needs")).containsText("Confirmed for the employer");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/incidents/" + id + "?lang=" + language));
+				for (int width : List.of(320, 390, 1280)) {
+					page.setViewportSize(width, 900);
+					scan(page, "safety: close proposed by the employer, " + language + " " + width, violations);
+				}
+			}
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "safety");
+			page.navigate(url("/safety/incidents/" + id + "?lang=en"));
+			page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Confirm the close as safety representative"))
+				.click();
+			assertThat(page.locator("#investigation-closed")).isVisible();
+			scan(page, "safety: closed by both sides", violations);
+		}
+		// axe runs in the page: scripts on, the page's CSP bypassed (as the reporting
+		// test)
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = context.newPage();
+			String made = "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA";
+			for (int attempt = 0; attempt < 100; attempt++) {
+				com.microsoft.playwright.APIResponse answer = context.request()
+					.post(url("/safety/r/exempelby/status"), com.microsoft.playwright.options.RequestOptions.create()
+						.setForm(com.microsoft.playwright.options.FormData.create().set("receipt", made)));
+				if (answer.status() == 429) {
+					break;
+				}
+			}
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/safety/r/exempelby/status?lang=" + language));
+				page.locator("#receipt").fill(made);
+				page.locator("main form button[type=submit]").click();
+				assertThat(page.locator("#status-busy")).isVisible();
+				for (int width : List.of(320, 390, 1280)) {
+					page.setViewportSize(width, 900);
+					scan(page, "safety: status busy, " + language + " " + width, violations);
+				}
+			}
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}

@@ -189,20 +189,35 @@ class DemoIncidents {
 							incident.receivedOn(), (incident.closedOn() != null) ? incident.closedOn() : null)));
 		}
 		for (DemoAction action : incident.actions()) {
-			long actionId = this.handling.addAction(org, id, action.title(), action.owner(), action.dueOn());
+			long actionId = this.handling.addAction(org, id, action.title(), action.owner(), action.dueOn(),
+					InvestigationAction.Side.MANAGER);
 			if (action.doneOn() != null) {
-				this.handling.actionDone(org, id, actionId, action.doneOn());
+				this.handling.actionDone(org, id, actionId, action.doneOn(),
+						java.util.EnumSet.of(InvestigationAction.Side.MANAGER));
 			}
 		}
 		if (incident.closedOn() != null) {
-			List<InvestigationAction> open = this.handling.close(org, id);
-			if (!open.isEmpty()) {
-				throw new IllegalStateException("A closed demo incident has open actions");
+			// Closed as the rules ask: investigated, then confirmed by the employer's
+			// side
+			// and by the safety representative (or the employer alone, recorded, where no
+			// representative covers the unit).
+			this.handling.saveInvestigation(org, id, CAUSES, incident.closedOn());
+			Handling.Closing closing = this.handling.close(org, id, InvestigationAction.Side.MANAGER,
+					reporters.acknowledger(incident.unitId()).accountId());
+			if (closing.outcome() == Handling.Closing.Outcome.PROPOSED) {
+				closing = this.handling.close(org, id, InvestigationAction.Side.SAFETY_REPRESENTATIVE,
+						reporters.safety().account().accountId());
+			}
+			if (!closing.closed()) {
+				throw new IllegalStateException("A closed demo incident did not close: " + closing.outcome());
 			}
 			// Closed today by the service; the demo's incident closed in the past.
 			this.repository.closedOn(org, id, incident.closedOn());
 		}
 	}
+
+	/** The causes a closed demo incident's investigation records. */
+	private static final String CAUSES = "Ensamarbete vid besök; rutinen för riskbedömning följdes inte.";
 
 	/** The report form as the reporter would fill it in. */
 	private static Map<String, String> form(DemoIncident incident) {

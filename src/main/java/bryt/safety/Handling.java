@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import bryt.organisation.Country;
 import bryt.organisation.Organisations;
@@ -69,7 +70,7 @@ class Handling {
 	@Transactional
 	void saveDuty(long organisationId, long incidentId, SafetyClocks.Checklist checklist, LocalDate notifiedOn,
 			String reference, LocalDate workInjuryReportedOn) {
-		HandlingIncident incident = found(organisationId, incidentId);
+		HandlingIncident incident = open(organisationId, incidentId);
 		SafetyClocks.Checklist saved = (country(organisationId) == Country.SE)
 				? new SafetyClocks.Checklist(checklist.weapon(), checklist.deathThreat(), checklist.injuryNeedingCare(),
 						checklist.severalStaff(), checklist.threatToFamilyOrHome(), incident.checklist().death())
@@ -111,7 +112,7 @@ class Handling {
 	 */
 	@Transactional
 	void saveSupport(long organisationId, long incidentId, Map<SafetyClocks.SupportStep, SupportEntry> entries) {
-		HandlingIncident incident = found(organisationId, incidentId);
+		HandlingIncident incident = open(organisationId, incidentId);
 		for (SafetyClocks.SupportStep step : SafetyClocks.SupportStep.values()) {
 			SupportEntry entry = entries.getOrDefault(step, new SupportEntry(null, false, null));
 			this.repository.saveSupportStep(organisationId, incidentId,
@@ -125,7 +126,7 @@ class Handling {
 	@Transactional
 	void savePolice(long organisationId, long incidentId, PoliceDecision decision, LocalDate reportedOn,
 			String reference, Boolean employerAssists) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		this.repository.savePolice(organisationId, incidentId, decision, reportedOn, reference, employerAssists);
 	}
 
@@ -152,7 +153,7 @@ class Handling {
 	 */
 	@Transactional
 	void saveMeasures(long organisationId, long incidentId, List<HandlingRepository.MeasureRecord> measures) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		for (HandlingRepository.MeasureRecord measure : measures) {
 			if (measure.requestedOn() == null) {
 				this.repository.removeMeasure(organisationId, incidentId, measure.kind());
@@ -165,10 +166,15 @@ class Handling {
 
 	// The investigation and its actions (item 8)
 
+	/**
+	 * Records the causes and the risk assessment's day. A change withdraws both sides'
+	 * confirmations of the close: they confirmed what stood before.
+	 */
 	@Transactional
 	void saveInvestigation(long organisationId, long incidentId, String causes, LocalDate riskAssessmentUpdatedOn) {
-		found(organisationId, incidentId);
+		open(organisationId, incidentId);
 		this.repository.saveInvestigation(organisationId, incidentId, causes, riskAssessmentUpdatedOn);
+		this.repository.withdrawCloseConfirmations(organisationId, incidentId);
 	}
 
 	@Transactional(readOnly = true)
@@ -176,17 +182,56 @@ class Handling {
 		return this.repository.actions(organisationId, incidentId);
 	}
 
+	/** Adds an action for a side; it withdraws both sides' confirmations of the close. */
 	@Transactional
-	long addAction(long organisationId, long incidentId, String title, String owner, LocalDate dueOn) {
-		found(organisationId, incidentId);
-		this.repository.lock(organisationId, incidentId);
-		return this.repository.addAction(organisationId, incidentId, title, owner, dueOn);
+	long addAction(long organisationId, long incidentId, String title, String owner, LocalDate dueOn,
+			InvestigationAction.Side side) {
+		open(organisationId, incidentId);
+		this.repository.withdrawCloseConfirmations(organisationId, incidentId);
+		return this.repository.addAction(organisationId, incidentId, title, owner, dueOn, side);
 	}
 
-	/** Marks the action done; false when it is not one of the incident's actions. */
+	/**
+	 * Marks the action done, when the account acts for the action's own side: the
+	 * employer's actions are marked done by a manager or HR, the safety representative's
+	 * by a safety representative, so that neither side settles the other's alone.
+	 * @param sides the sides the account acts for on this incident ({@link #sides})
+	 */
 	@Transactional
-	boolean actionDone(long organisationId, long incidentId, long actionId, LocalDate doneOn) {
-		return this.repository.actionDone(organisationId, incidentId, actionId, doneOn);
+	ActionOutcome actionDone(long organisationId, long incidentId, long actionId, LocalDate doneOn,
+			Set<InvestigationAction.Side> sides) {
+		open(organisationId, incidentId);
+		Optional<InvestigationAction> action = this.repository.actions(organisationId, incidentId)
+			.stream()
+			.filter((candidate) -> candidate.id() == actionId)
+			.findFirst();
+		if (action.isEmpty()) {
+			return ActionOutcome.NOT_FOUND;
+		}
+		if (!sides.contains(action.get().side())) {
+			return ActionOutcome.WRONG_SIDE;
+		}
+		this.repository.actionDone(organisationId, incidentId, actionId, doneOn);
+		return ActionOutcome.DONE;
+	}
+
+	/**
+	 * The sides an account acts for on an incident of the unit: the employer's when it is
+	 * HR or a manager covering the unit, the safety representative's when it is one
+	 * covering the unit.
+	 * @param coveredUnits the units the account covers (with those below them)
+	 */
+	static Set<InvestigationAction.Side> sides(bryt.organisation.CurrentAccount me, Set<Long> coveredUnits,
+			long unitId) {
+		Set<InvestigationAction.Side> sides = java.util.EnumSet.noneOf(InvestigationAction.Side.class);
+		boolean covers = coveredUnits.contains(unitId);
+		if (me.has(bryt.organisation.Role.HR) || (me.has(bryt.organisation.Role.MANAGER) && covers)) {
+			sides.add(InvestigationAction.Side.MANAGER);
+		}
+		if (me.has(bryt.organisation.Role.SAFETY_REPRESENTATIVE) && covers) {
+			sides.add(InvestigationAction.Side.SAFETY_REPRESENTATIVE);
+		}
+		return sides;
 	}
 
 	/**
@@ -197,7 +242,7 @@ class Handling {
 	 */
 	@Transactional
 	Waiver waive(long organisationId, long incidentId, long actionId, InvestigationAction.Side side, long accountId) {
-		this.repository.lock(organisationId, incidentId);
+		open(organisationId, incidentId);
 		InvestigationAction action = this.repository.actions(organisationId, incidentId)
 			.stream()
 			.filter((candidate) -> candidate.id() == actionId)
@@ -222,25 +267,79 @@ class Handling {
 	}
 
 	/**
-	 * Closes the incident when every action is done or waived by both sides.
-	 * @return the actions that stand in the way, in their order; empty when it closed
+	 * One side confirms that the incident closes (AFS 2023:1 and the Danish rules: the
+	 * employer investigates with the safety representative). It needs the
+	 * acknowledgement, the investigation (causes and the risk assessment's day) and every
+	 * action done or waived by both; then the first side's confirmation is a proposal and
+	 * the other side's, by another account, closes it. When no safety representative
+	 * covers the unit the employer's side closes alone, and that is recorded.
+	 * @param side the side the account confirms for (the caller checked it acts for it)
 	 */
 	@Transactional
-	List<InvestigationAction> close(long organisationId, long incidentId) {
-		found(organisationId, incidentId);
-		this.repository.lock(organisationId, incidentId);
+	Closing close(long organisationId, long incidentId, InvestigationAction.Side side, long accountId) {
+		HandlingIncident incident = open(organisationId, incidentId);
 		List<InvestigationAction> open = this.repository.actions(organisationId, incidentId)
 			.stream()
 			.filter((action) -> !action.settled())
 			.toList();
-		if (open.isEmpty()) {
-			this.repository.close(organisationId, incidentId, today());
+		if (!open.isEmpty()) {
+			return new Closing(Closing.Outcome.OPEN_ACTIONS, open);
 		}
-		return open;
+		if (!incident.acknowledged()) {
+			return new Closing(Closing.Outcome.NOT_ACKNOWLEDGED, List.of());
+		}
+		if (!incident.investigated()) {
+			return new Closing(Closing.Outcome.NOT_INVESTIGATED, List.of());
+		}
+		String by = String.valueOf(accountId);
+		InvestigationAction.Side otherSide = (side == InvestigationAction.Side.MANAGER)
+				? InvestigationAction.Side.SAFETY_REPRESENTATIVE : InvestigationAction.Side.MANAGER;
+		String other = incident.closeConfirmedBy(otherSide);
+		if (by.equals(other)) {
+			return new Closing(Closing.Outcome.SAME_PERSON, List.of());
+		}
+		this.repository.confirmClose(organisationId, incidentId, side, by);
+		if (other != null) {
+			this.repository.close(organisationId, incidentId, today(), false);
+			return new Closing(Closing.Outcome.CLOSED, List.of());
+		}
+		if (side == InvestigationAction.Side.MANAGER && representatives(organisationId, incident.unitId()).isEmpty()) {
+			this.repository.close(organisationId, incidentId, today(), true);
+			return new Closing(Closing.Outcome.CLOSED_WITHOUT_REPRESENTATIVE, List.of());
+		}
+		return new Closing(Closing.Outcome.PROPOSED, List.of());
+	}
+
+	/**
+	 * The enabled safety representatives covering the unit (or a unit above it): the
+	 * other side of closing. Covered units are an account's, not a role's
+	 * (docs/safety/design.md).
+	 */
+	@Transactional(readOnly = true)
+	List<bryt.organisation.Organisations.AccountSummary> representatives(long organisationId, long unitId) {
+		return this.organisations.accounts(organisationId)
+			.stream()
+			.filter((account) -> account.roles().contains(bryt.organisation.Role.SAFETY_REPRESENTATIVE))
+			.filter((account) -> this.organisations.coveredUnits(organisationId, account.id()).contains(unitId))
+			.toList();
 	}
 
 	LocalDate today() {
 		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * The incident for a change: its row held until the transaction ends, and only while
+	 * it is open. The closed check is in the locking statement ({@code ... where
+	 * closed_on is null}), not only in the callers' earlier look, so that a close
+	 * committed in between cannot let a change through ({@link ClosedIncidents}).
+	 */
+	private HandlingIncident open(long organisationId, long incidentId) {
+		if (!this.repository.lockOpen(organisationId, incidentId)) {
+			found(organisationId, incidentId);
+			throw new ClosedIncidents.Refused(incidentId);
+		}
+		return found(organisationId, incidentId);
 	}
 
 	/** The incident, or 404: the callers checked it, so this happens only in a race. */
@@ -287,6 +386,45 @@ class Handling {
 	enum Waiver {
 
 		WAIVED, SAME_PERSON, NOT_FOUND
+
+	}
+
+	/** The outcome of marking an action done. */
+	enum ActionOutcome {
+
+		DONE, WRONG_SIDE, NOT_FOUND
+
+	}
+
+	/**
+	 * The outcome of a side's confirmation of the close.
+	 *
+	 * @param blocking the actions in the way, for OPEN_ACTIONS
+	 */
+	record Closing(Outcome outcome, List<InvestigationAction> blocking) {
+
+		boolean closed() {
+			return this.outcome == Outcome.CLOSED || this.outcome == Outcome.CLOSED_WITHOUT_REPRESENTATIVE;
+		}
+
+		enum Outcome {
+
+			/** Confirmed by both sides: closed. */
+			CLOSED,
+			/** Closed by the employer alone: no safety representative covers the unit. */
+			CLOSED_WITHOUT_REPRESENTATIVE,
+			/** Confirmed by this side; the other side's confirmation closes it. */
+			PROPOSED,
+			/** Refused: no manager or HR has acknowledged it. */
+			NOT_ACKNOWLEDGED,
+			/** Refused: the causes or the risk assessment's day are not recorded. */
+			NOT_INVESTIGATED,
+			/** Refused: actions neither done nor waived by both. */
+			OPEN_ACTIONS,
+			/** Refused: this account confirmed for the other side already. */
+			SAME_PERSON
+
+		}
 
 	}
 

@@ -202,21 +202,26 @@ class HandlingController {
 		String title = form.text("title", TITLE_LENGTH, true);
 		String owner = form.text("owner", OWNER_LENGTH, true);
 		LocalDate due = form.dueDay("dueOn", true);
+		InvestigationAction.Side side = form.choice("side", InvestigationAction.Side.class);
+		if (side == null && !form.hasError("side")) {
+			form.reject("side", "safety.investigation.error.side");
+		}
 		if (form.failed()) {
 			return failed(me, id, this.investigation, form, model);
 		}
-		this.handling.addAction(me.organisationId(), id, title, owner, due);
+		this.handling.addAction(me.organisationId(), id, title, owner, due, side);
 		return saved(id, "investigation", redirect);
 	}
 
 	/**
-	 * An action done; the action is a parameter, so that a crafted one gets a message.
+	 * An action done, by its own side only ({@link Handling#actionDone}); the action is a
+	 * parameter, so that a crafted one gets a message.
 	 */
 	@PostMapping("/actions/done")
 	@PreAuthorize(IncidentController.HANDLERS)
 	String actionDone(@PathVariable long id, @AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-		handled(me, authentication, id);
+		Handled handled = handled(me, authentication, id);
 		HandlingForm form = new HandlingForm(params, this.handling.today());
 		Long action = number(params.getFirst("action"));
 		if (action == null) {
@@ -230,10 +235,11 @@ class HandlingController {
 		if (form.failed()) {
 			return failed(me, id, this.investigation, form, model);
 		}
-		if (!this.handling.actionDone(me.organisationId(), id, action, done)) {
-			return refused(id, "action", redirect);
-		}
-		return saved(id, "investigation", redirect);
+		return switch (this.handling.actionDone(me.organisationId(), id, action, done, handled.sides(me))) {
+			case DONE -> saved(id, "investigation", redirect);
+			case WRONG_SIDE -> refused(id, "doneSide", redirect);
+			case NOT_FOUND -> refused(id, "action", redirect);
+		};
 	}
 
 	/**
@@ -262,16 +268,33 @@ class HandlingController {
 		};
 	}
 
+	/**
+	 * One side's confirmation of the close ({@link Handling#close}): the side the form
+	 * names, or the only one the account acts for. A second confirmation by the other
+	 * side closes the incident.
+	 */
 	@PostMapping("/close")
 	@PreAuthorize(IncidentController.HANDLERS)
 	String close(@PathVariable long id, @AuthenticationPrincipal CurrentAccount me, Authentication authentication,
-			RedirectAttributes redirect) {
-		handled(me, authentication, id);
-		if (!this.handling.close(me.organisationId(), id).isEmpty()) {
-			// the section lists the actions that stand in the way
-			return refused(id, "close", redirect);
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+		Handled handled = handled(me, authentication, id);
+		java.util.Set<InvestigationAction.Side> sides = handled.sides(me);
+		InvestigationAction.Side side = side(params.getFirst("side"));
+		if (side == null && sides.size() == 1) {
+			side = sides.iterator().next();
 		}
-		return saved(id, "investigation", redirect);
+		if (side == null || !sides.contains(side)) {
+			return refused(id, "closeSide", redirect);
+		}
+		Handling.Closing closing = this.handling.close(me.organisationId(), id, side, me.accountId());
+		return switch (closing.outcome()) {
+			case CLOSED, CLOSED_WITHOUT_REPRESENTATIVE, PROPOSED -> saved(id, "investigation", redirect);
+			// the section lists the actions that stand in the way
+			case OPEN_ACTIONS -> refused(id, "close", redirect);
+			case NOT_ACKNOWLEDGED -> refused(id, "closeNotAcknowledged", redirect);
+			case NOT_INVESTIGATED -> refused(id, "closeNotInvestigated", redirect);
+			case SAME_PERSON -> refused(id, "closeSamePerson", redirect);
+		};
 	}
 
 	/**
@@ -334,6 +357,11 @@ class HandlingController {
 
 	/** The incident's unit and what the account sees. */
 	private record Handled(long unitId, Visibility visibility) {
+
+		java.util.Set<InvestigationAction.Side> sides(CurrentAccount me) {
+			return Handling.sides(me, this.visibility.coveredUnits(), this.unitId);
+		}
+
 	}
 
 	/** Whether the employer assists with the police report, as the form sends it. */

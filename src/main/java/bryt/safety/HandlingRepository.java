@@ -29,7 +29,9 @@ class HandlingRepository {
 				select id, unit_id, received_at, injury, absence_days, absence_from, weapon, death_threat,
 					injury_needing_care, several_staff, threat_to_family_or_home, death, authority_notified_on,
 					authority_reference, work_injury_reported_on, police_decision, police_reported_on,
-					police_reference, employer_assists, causes, risk_assessment_updated_on, closed_on
+					police_reference, employer_assists, causes, risk_assessment_updated_on, closed_on,
+					acknowledged_at is not null as acknowledged, close_confirmed_by_employer,
+					close_confirmed_by_representative, closed_without_representative
 				from safety_incident where organisation_id = :org and id = :id
 				""")
 			.param("org", organisationId)
@@ -51,8 +53,9 @@ class HandlingRepository {
 				(police != null) ? PoliceDecision.valueOf(police) : null,
 				rs.getObject("police_reported_on", LocalDate.class), rs.getString("police_reference"),
 				rs.getObject("employer_assists", Boolean.class), rs.getString("causes"),
-				rs.getObject("risk_assessment_updated_on", LocalDate.class),
-				rs.getObject("closed_on", LocalDate.class));
+				rs.getObject("risk_assessment_updated_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+				rs.getBoolean("acknowledged"), rs.getString("close_confirmed_by_employer"),
+				rs.getString("close_confirmed_by_representative"), rs.getBoolean("closed_without_representative"));
 	}
 
 	void saveDuty(long organisationId, long incidentId, SafetyClocks.Checklist checklist, LocalDate notifiedOn,
@@ -175,22 +178,25 @@ class HandlingRepository {
 
 	List<InvestigationAction> actions(long organisationId, long incidentId) {
 		return this.jdbc.sql("""
-				select id, title, owner, due_on, done_on, waived_by_manager, waived_by_representative
+				select id, title, owner, due_on, done_on, waived_by_manager, waived_by_representative, side
 				from safety_action where organisation_id = :org and incident_id = :id order by due_on, id
 				""")
 			.param("org", organisationId)
 			.param("id", incidentId)
 			.query((rs, row) -> new InvestigationAction(rs.getLong("id"), rs.getString("title"), rs.getString("owner"),
 					rs.getObject("due_on", LocalDate.class), rs.getObject("done_on", LocalDate.class),
-					rs.getString("waived_by_manager"), rs.getString("waived_by_representative")))
+					rs.getString("waived_by_manager"), rs.getString("waived_by_representative"),
+					InvestigationAction.Side.valueOf(rs.getString("side"))))
 			.list();
 	}
 
-	long addAction(long organisationId, long incidentId, String title, String owner, LocalDate dueOn) {
+	long addAction(long organisationId, long incidentId, String title, String owner, LocalDate dueOn,
+			InvestigationAction.Side side) {
 		return this.jdbc.sql("""
-				insert into safety_action (organisation_id, incident_id, title, owner, due_on)
-				values (:org, :id, :title, :owner, :dueOn) returning id
+				insert into safety_action (organisation_id, incident_id, title, owner, due_on, side)
+				values (:org, :id, :title, :owner, :dueOn, :side) returning id
 				""")
+			.param("side", side.name())
 			.param("org", organisationId)
 			.param("id", incidentId)
 			.param("title", title)
@@ -237,22 +243,50 @@ class HandlingRepository {
 	}
 
 	/**
-	 * Holds the incident's row until the transaction ends, so that two closes or a close
-	 * and a new action do not cross.
+	 * Holds the incident's row until the transaction ends, when it is open: false when it
+	 * is closed (or not the organisation's). The closed check is in the statement itself,
+	 * so that a close committed after a caller looked cannot slip a change in
+	 * ({@link ClosedIncidents}).
 	 */
-	void lock(long organisationId, long incidentId) {
-		this.jdbc.sql("select id from safety_incident where organisation_id = :org and id = :id for update")
-			.param("org", organisationId)
-			.param("id", incidentId)
-			.query(Long.class)
-			.optional();
+	boolean lockOpen(long organisationId, long incidentId) {
+		return this.jdbc.sql("""
+				update safety_incident set unit_id = unit_id
+				where organisation_id = :org and id = :id and closed_on is null
+				""").param("org", organisationId).param("id", incidentId).update() == 1;
 	}
 
-	void close(long organisationId, long incidentId, LocalDate today) {
+	/** Records one side's confirmation of the close (an account id). */
+	void confirmClose(long organisationId, long incidentId, InvestigationAction.Side side, String accountId) {
+		String column = (side == InvestigationAction.Side.MANAGER) ? "close_confirmed_by_employer"
+				: "close_confirmed_by_representative";
+		this.jdbc
+			.sql("update safety_incident set " + column + " = :by"
+					+ " where organisation_id = :org and id = :id and closed_on is null")
+			.param("by", accountId)
+			.param("org", organisationId)
+			.param("id", incidentId)
+			.update();
+	}
+
+	/** Withdraws both sides' confirmations: what they confirmed has changed. */
+	void withdrawCloseConfirmations(long organisationId, long incidentId) {
 		this.jdbc.sql("""
-				update safety_incident set status = 'CLOSED', closed_on = :today
-				where organisation_id = :org and id = :id and status <> 'CLOSED'
-				""").param("today", today).param("org", organisationId).param("id", incidentId).update();
+				update safety_incident set close_confirmed_by_employer = null, close_confirmed_by_representative = null
+				where organisation_id = :org and id = :id and closed_on is null
+				""").param("org", organisationId).param("id", incidentId).update();
+	}
+
+	void close(long organisationId, long incidentId, LocalDate today, boolean withoutRepresentative) {
+		this.jdbc.sql("""
+				update safety_incident set status = 'CLOSED', closed_on = :today,
+					closed_without_representative = :without
+				where organisation_id = :org and id = :id and closed_on is null
+				""")
+			.param("today", today)
+			.param("without", withoutRepresentative)
+			.param("org", organisationId)
+			.param("id", incidentId)
+			.update();
 	}
 
 	/** One support step as stored. */

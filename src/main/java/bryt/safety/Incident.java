@@ -12,12 +12,23 @@ import java.time.LocalDate;
  * @param caseTwoHandlers whether the LVU or LVM case had two handlers; null when
  * {@code caseKind} is NONE
  * @param receivedAt when it arrived; an anonymous report's only to the hour
+ * @param investigated whether the investigation's causes and risk assessment day are
+ * recorded
  */
 record Incident(long id, long organisationId, long unitId, Long reportedBy, Long affectedStaffId, boolean onBehalf,
 		boolean anonymous, LocalDate occurredOn, PartOfDay partOfDay, Category category, Channel channel, Source source,
 		boolean familyTargeted, CaseKind caseKind, Boolean caseTwoHandlers, int severity, Injury injury,
 		int absenceDays, LocalDate absenceFrom, String caseReference, SafetyClocks.Checklist checklist,
-		Instant receivedAt, String status) {
+		Instant receivedAt, String status, boolean investigated) {
+
+	/**
+	 * The status as the pages word it: a closed incident is "closed after investigation"
+	 * only when the investigation was recorded, so that nobody is told it was
+	 * investigated when it was not.
+	 */
+	public String shownStatus() {
+		return ("CLOSED".equals(this.status) && this.investigated) ? "CLOSED_INVESTIGATED" : this.status;
+	}
 
 	/** Whether the serious checklist marks it serious. */
 	public boolean serious() {

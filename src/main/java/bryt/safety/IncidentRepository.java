@@ -21,8 +21,19 @@ class IncidentRepository {
 			id, organisation_id, unit_id, reported_by, affected_staff_id, on_behalf, receipt_selector, occurred_on,
 			part_of_day, category, channel, source, family_targeted, case_kind, case_two_handlers, severity, injury,
 			absence_days, absence_from, case_reference, weapon, death_threat, injury_needing_care, several_staff,
-			threat_to_family_or_home, death, received_at, status
+			threat_to_family_or_home, death, received_at, status,
+			(causes is not null and risk_assessment_updated_on is not null) as investigated
 			""";
+
+	/**
+	 * Anonymous reports' ids: random from 2^40 on, below 2^53 (a number JavaScript holds
+	 * exactly), far above the sequence the logged-in reports keep.
+	 */
+	static final long ANONYMOUS_IDS_FROM = 1L << 40;
+
+	private static final long ANONYMOUS_IDS_SPAN = (1L << 53) - (1L << 40);
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -40,24 +51,59 @@ class IncidentRepository {
 	}
 
 	/**
+	 * Holds the incident's row until the transaction ends, when it is open: false when it
+	 * is closed or not the organisation's. The closed check is in the statement, so that
+	 * a close committed after the caller looked lets no change through.
+	 */
+	boolean lockOpen(long organisationId, long incidentId) {
+		return this.jdbc.sql("""
+				update safety_incident set unit_id = unit_id
+				where organisation_id = :org and id = :id and closed_on is null
+				""").param("org", organisationId).param("id", incidentId).update() == 1;
+	}
+
+	/**
 	 * Stores an incident without its description (sealed afterwards, bound to the id).
 	 * @param receipt an anonymous report's receipt, else null
 	 */
 	long create(long organisationId, IncidentValidator.NewIncident incident, Long reportedBy, Instant receivedAt,
 			StoredReceipt receipt) {
+		if (receipt == null) {
+			return insert(organisationId, incident, reportedBy, receivedAt, null, null).orElseThrow();
+		}
+		// An anonymous report: a random id (V49), drawn again in the unlikely case that
+		// it
+		// is taken.
+		while (true) {
+			long id = ANONYMOUS_IDS_FROM + RANDOM.nextLong(ANONYMOUS_IDS_SPAN);
+			Optional<Long> stored = insert(organisationId, incident, reportedBy, receivedAt, receipt, id);
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+		}
+	}
+
+	/** Inserts the row; empty when {@code id} is given and taken. */
+	private Optional<Long> insert(long organisationId, IncidentValidator.NewIncident incident, Long reportedBy,
+			Instant receivedAt, StoredReceipt receipt, Long id) {
 		SafetyClocks.Checklist checklist = incident.checklist();
-		return this.jdbc.sql("""
-				insert into safety_incident (organisation_id, unit_id, reported_by, affected_staff_id, on_behalf,
-					receipt_selector, receipt_hash, receipt_wrapped_key, occurred_on, part_of_day, category, channel,
-					source, family_targeted, case_kind, case_two_handlers, severity, injury, absence_days, absence_from,
-					case_reference, weapon, death_threat, injury_needing_care, several_staff, threat_to_family_or_home,
-					death, received_at)
-				values (:org, :unit, :reportedBy, :affected, :onBehalf, :selector, :hash, :wrapped, :occurredOn,
-					:partOfDay, :category, :channel, :source, :family, :caseKind, :twoHandlers, :severity, :injury,
-					:absenceDays, :absenceFrom, :caseReference, :weapon, :deathThreat, :injuryNeedingCare,
-					:severalStaff, :threatToFamilyOrHome, :death, :receivedAt)
-				returning id
-				""")
+		return this.jdbc
+			.sql("""
+					insert into safety_incident (ID_COLUMN organisation_id, unit_id, reported_by, affected_staff_id, on_behalf,
+						receipt_selector, receipt_hash, receipt_wrapped_key, occurred_on, part_of_day, category, channel,
+						source, family_targeted, case_kind, case_two_handlers, severity, injury, absence_days, absence_from,
+						case_reference, weapon, death_threat, injury_needing_care, several_staff, threat_to_family_or_home,
+						death, received_at)
+					values (ID_VALUE :org, :unit, :reportedBy, :affected, :onBehalf, :selector, :hash, :wrapped, :occurredOn,
+						:partOfDay, :category, :channel, :source, :family, :caseKind, :twoHandlers, :severity, :injury,
+						:absenceDays, :absenceFrom, :caseReference, :weapon, :deathThreat, :injuryNeedingCare,
+						:severalStaff, :threatToFamilyOrHome, :death, :receivedAt)
+					on conflict (id) do nothing
+					returning id
+					"""
+				.replace("ID_COLUMN", (id != null) ? "id," : "")
+				.replace("ID_VALUE", (id != null) ? ":id," : ""))
+			.param("id", id)
 			.param("org", organisationId)
 			.param("unit", incident.unitId())
 			.param("reportedBy", reportedBy)
@@ -87,7 +133,7 @@ class IncidentRepository {
 			.param("death", checklist.death())
 			.param("receivedAt", Timestamp.from(receivedAt))
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
 	void saveContent(long organisationId, long incidentId, byte[] content) {
@@ -254,7 +300,7 @@ class IncidentRepository {
 				new SafetyClocks.Checklist(rs.getBoolean("weapon"), rs.getBoolean("death_threat"),
 						rs.getBoolean("injury_needing_care"), rs.getBoolean("several_staff"),
 						rs.getBoolean("threat_to_family_or_home"), rs.getBoolean("death")),
-				rs.getTimestamp("received_at").toInstant(), rs.getString("status"));
+				rs.getTimestamp("received_at").toInstant(), rs.getString("status"), rs.getBoolean("investigated"));
 	}
 
 	/** An anonymous report's receipt as stored: never the receipt itself. */

@@ -327,6 +327,10 @@ class Incidents {
 	Map<String, String> addEvidence(CurrentAccount me, long incidentId, String sessionId, List<Sealing.CleanFile> files,
 			String linkText) {
 		Incident incident = this.incidents.find(me.organisationId(), incidentId).orElseThrow();
+		if (!this.incidents.lockOpen(me.organisationId(), incidentId)) {
+			// closed since the controller looked (ClosedIncidents)
+			throw new ClosedIncidents.Refused(incidentId);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (bryt.shared.PersonalIdentityNumbers.containsOne(linkText)) {
 			errors.put(IncidentForm.LINKS, IncidentValidator.IDENTITY_NUMBER);
@@ -372,6 +376,18 @@ class Incidents {
 		byte[] bytes = this.sealing.decrypt(key.get(), data.get(),
 				IncidentContexts.evidence(me.organisationId(), incidentId, evidenceId));
 		return Optional.of(new Download(info.name(), info.mediaType(), bytes));
+	}
+
+	/**
+	 * The organisation's report whose receipt selector (the receipt's public half) the
+	 * typed receipt carries, if any: the report whose own budget a check of it draws on
+	 * ({@link ReceiptChecks}). Nothing is verified here.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Long> receiptHolder(Organisation organisation, String typedReceipt) {
+		return Sealing.selector(typedReceipt)
+			.flatMap((selector) -> this.incidents.findBySelector(organisation.id(), selector))
+			.map(IncidentRepository.ByReceipt::id);
 	}
 
 	/**

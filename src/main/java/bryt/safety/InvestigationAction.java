@@ -16,9 +16,11 @@ import java.time.LocalDate;
  * @param waivedByManager the account id of the manager who waived it, or null
  * @param waivedByRepresentative the account id of the safety representative who waived
  * it, or null
+ * @param side whose action it is: the employer's (MANAGER: a manager or HR) or the safety
+ * representative's; only that side marks it done
  */
 record InvestigationAction(long id, String title, String owner, LocalDate dueOn, LocalDate doneOn,
-		String waivedByManager, String waivedByRepresentative) {
+		String waivedByManager, String waivedByRepresentative, Side side) {
 
 	/**
 	 * Whether the action no longer stands in the way of closing: done, or waived by a
@@ -38,7 +40,11 @@ record InvestigationAction(long id, String title, String owner, LocalDate dueOn,
 		return this.doneOn == null && !waivedByBoth() && today.isAfter(this.dueOn);
 	}
 
-	/** The side a handler waives for. */
+	/**
+	 * The two sides of handling an incident: the employer's (MANAGER: a manager covering
+	 * the unit, or HR; HR waives nothing, see {@link HandlingController}) and the safety
+	 * representative's. A handler waives, marks done and confirms a close for a side.
+	 */
 	enum Side {
 
 		MANAGER, SAFETY_REPRESENTATIVE

@@ -56,6 +56,15 @@ class InvestigationSection implements IncidentSection {
 		model.put("waivesAsManager", handler.has(Role.MANAGER));
 		model.put("waivesAsRepresentative", handler.has(Role.SAFETY_REPRESENTATIVE));
 		model.put("accountId", String.valueOf(handler.accountId()));
+		// Closing: the sides this handler acts for, and whether a safety representative
+		// covers the unit at all (else the employer closes alone, recorded).
+		model.put("sides", Handling.sides(handler, this.organisations.coveredUnits(organisationId, handler.accountId()),
+				incident.unitId()));
+		model.put("sideValues", List.of(InvestigationAction.Side.values()));
+		model.put("hasRepresentative", !this.handling.representatives(organisationId, incident.unitId()).isEmpty());
+		if (!values.containsKey("side")) {
+			values.put("side", InvestigationAction.Side.MANAGER.name());
+		}
 		return model;
 	}
 

@@ -57,8 +57,12 @@ class PublicIncidentController {
 
 	private final MessageSource messages;
 
+	private final ReceiptChecks receiptChecks;
+
 	PublicIncidentController(Organisations organisations, Incidents incidents, Sealing sealing,
-			IncidentConfiguration.PublicLimits limits, java.time.Clock clock, MessageSource messages) {
+			IncidentConfiguration.PublicLimits limits, java.time.Clock clock, MessageSource messages,
+			ReceiptChecks receiptChecks) {
+		this.receiptChecks = receiptChecks;
 		this.messages = messages;
 		this.organisations = organisations;
 		this.incidents = incidents;
@@ -157,17 +161,30 @@ class PublicIncidentController {
 		return "safety/public-status";
 	}
 
+	/**
+	 * The status for a receipt. A receipt whose public half names one of the
+	 * organisation's reports draws on that report's budget ({@link ReceiptChecks}); any
+	 * other draws on the organisation's budget for receipts that match nothing. A spent
+	 * budget is answered "busy, try again in a minute" (429), never "no report found", so
+	 * that a genuine reporter does not think the receipt is lost.
+	 */
 	@PostMapping("/status")
 	String status(@PathVariable String org, @RequestParam(required = false) String receipt, HttpServletRequest request,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		Organisation organisation = organisation(org);
 		model.addAttribute("organisation", organisation);
 		String typed = fromTheFormOnly(receipt, request);
-		String budget = String.valueOf(organisation.id());
-		Optional<Incidents.ReporterView> view = this.limits.wrongReceipts().exhausted(budget) ? Optional.empty()
-				: this.incidents.status(organisation, typed);
+		Optional<Long> holder = this.incidents.receiptHolder(organisation, typed);
+		boolean allowed = holder.isPresent() ? this.receiptChecks.tryAcquire(holder.get())
+				: this.limits.wrongReceipts().tryAcquire(String.valueOf(organisation.id()));
+		if (!allowed) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("busy", true);
+			return "safety/public-status";
+		}
+		Optional<Incidents.ReporterView> view = holder.isPresent() ? this.incidents.status(organisation, typed)
+				: Optional.empty();
 		if (view.isEmpty()) {
-			this.limits.wrongReceipts().tryAcquire(budget);
 			model.addAttribute("refused", true);
 			return "safety/public-status";
 		}

@@ -100,7 +100,9 @@ class Routing {
 		Recipients recipients = recipients(organisationId, incident.get().unitId());
 		List<Recipient> to = new ArrayList<>(recipients.managersOrHr());
 		to.addAll(recipients.representatives());
-		return this.mail.send(to, ROUTED, arguments(recipients, incidentId), language(organisationId));
+		// An anonymous report's mail is dated to the hour, as its arrival
+		return this.mail.send(to, ROUTED, arguments(recipients, incidentId), language(organisationId),
+				incident.get().anonymous() ? this.clock.instant().truncatedTo(ChronoUnit.HOURS) : null);
 	}
 
 	/**

@@ -283,39 +283,170 @@ public class SafetyFigures {
 	 * {@code underThree}, shown as "< 3") and every figure computed from such a count is
 	 * not given either (listed in {@code hidden}): a rate per 10 FTE, a share whose
 	 * numerator or denominator is 1 or 2, a median of 1 or 2 acknowledgements. Zero is
-	 * given: there is nobody behind it. In the full view nothing is left out.
+	 * given: there is nobody behind it. Within the row, counts are also hidden so that no
+	 * "< 3" follows from the others (complementary suppression, {@link #suppress}). In
+	 * the full view nothing is left out.
 	 */
 	public static Shown view(Figures figures, boolean committee) {
+		Map<String, Integer> values = counts(figures);
 		Set<String> underThree = new java.util.LinkedHashSet<>();
 		Set<String> hidden = new java.util.LinkedHashSet<>();
+		if (committee) {
+			suppress(values, underThree, hidden);
+		}
 		Map<String, Integer> categories = new LinkedHashMap<>();
 		Map<String, Double> categoryRates = new LinkedHashMap<>();
 		for (Map.Entry<String, Integer> entry : figures.categories().entrySet()) {
-			String key = entry.getKey();
-			categories.put(key, count(entry.getValue(), "categories." + key, committee, underThree));
-			categoryRates.put(key,
-					rate(entry.getValue(), figures.fte(), "categoriesPer10Fte." + key, committee, hidden));
+			String key = CATEGORY + entry.getKey();
+			categories.put(entry.getKey(), given(key, values, underThree, hidden));
+			categoryRates.put(entry.getKey(), rate(values.get(key), figures.fte(),
+					"categoriesPer10Fte." + entry.getKey(), !shown(key, underThree, hidden), hidden));
 		}
 		return new Shown(figures.unitId(), figures.code(), figures.name(), figures.parentId(),
 				figures.quarter().toString(), figures.quarter().first(), figures.quarter().last(), committee,
-				figures.fte(), count(figures.incidents(), "incidents", committee, underThree),
-				rate(figures.incidents(), figures.fte(), "incidentsPer10Fte", committee, hidden), categories,
-				categoryRates, count(figures.serious(), "serious", committee, underThree),
-				share(figures.serious(), figures.incidents(), "shareSerious", committee, hidden),
-				count(figures.notificationsRequired(), "notificationsRequired", committee, underThree),
-				count(figures.notificationsOnTime(), "notificationsOnTime", committee, underThree),
-				share(figures.notificationsOnTime(), figures.notificationsRequired(), "shareNotificationsOnTime",
-						committee, hidden),
-				count(figures.acknowledged(), "acknowledged", committee, underThree),
-				(committee && small(figures.acknowledged())) ? hide("medianHoursToAcknowledge", hidden)
-						: figures.medianHoursToAcknowledge(),
-				count(figures.supportWithin24Hours(), "supportWithin24Hours", committee, underThree),
-				share(figures.supportWithin24Hours(), figures.incidents(), "shareSupportWithin24Hours", committee,
+				figures.fte(), given(INCIDENTS, values, underThree, hidden),
+				rate(figures.incidents(), figures.fte(), "incidentsPer10Fte", !shown(INCIDENTS, underThree, hidden),
 						hidden),
-				count(figures.overdueActions(), "overdueActions", committee, underThree),
-				count(figures.lvuIncidents(), "lvuIncidents", committee, underThree),
-				count(figures.lvuWithTwoHandlers(), "lvuWithTwoHandlers", committee, underThree),
-				figures.twoHandlerViolations(), List.copyOf(underThree), List.copyOf(hidden));
+				categories, categoryRates, given(SERIOUS, values, underThree, hidden),
+				share(figures.serious(), figures.incidents(), "shareSerious", SERIOUS, INCIDENTS, underThree, hidden),
+				given(REQUIRED, values, underThree, hidden), given(ON_TIME, values, underThree, hidden),
+				share(figures.notificationsOnTime(), figures.notificationsRequired(), "shareNotificationsOnTime",
+						ON_TIME, REQUIRED, underThree, hidden),
+				given(ACKNOWLEDGED, values, underThree, hidden),
+				(underThree.contains(ACKNOWLEDGED))
+						? hide("medianHoursToAcknowledge", hidden) : figures.medianHoursToAcknowledge(),
+				given(SUPPORTED, values, underThree, hidden),
+				share(figures.supportWithin24Hours(), figures.incidents(), "shareSupportWithin24Hours", SUPPORTED,
+						INCIDENTS, underThree, hidden),
+				given("overdueActions", values, underThree, hidden), given(LVU, values, underThree, hidden),
+				given(LVU_TWO, values, underThree, hidden), figures.twoHandlerViolations(), List.copyOf(underThree),
+				List.copyOf(hidden));
+	}
+
+	private static final String CATEGORY = "categories.";
+
+	private static final String INCIDENTS = "incidents";
+
+	private static final String SERIOUS = "serious";
+
+	private static final String REQUIRED = "notificationsRequired";
+
+	private static final String ON_TIME = "notificationsOnTime";
+
+	private static final String ACKNOWLEDGED = "acknowledged";
+
+	private static final String SUPPORTED = "supportWithin24Hours";
+
+	private static final String LVU = "lvuIncidents";
+
+	private static final String LVU_TWO = "lvuWithTwoHandlers";
+
+	/**
+	 * The row's parts of a whole whose rest is not shown: the whole, then the part; the
+	 * rest (the whole less the part: incidents without support within 24 hours, not
+	 * serious, not acknowledged, late notifications, LVU incidents with one handler) can
+	 * be worked out from the two.
+	 */
+	private static final List<List<String>> PAIRS = List.of(List.of(INCIDENTS, SUPPORTED), List.of(INCIDENTS, SERIOUS),
+			List.of(INCIDENTS, ACKNOWLEDGED), List.of(REQUIRED, ON_TIME), List.of(LVU, LVU_TWO));
+
+	private static Map<String, Integer> counts(Figures figures) {
+		Map<String, Integer> values = new LinkedHashMap<>();
+		values.put(INCIDENTS, figures.incidents());
+		figures.categories().forEach((category, count) -> values.put(CATEGORY + category, count));
+		values.put(SERIOUS, figures.serious());
+		values.put(REQUIRED, figures.notificationsRequired());
+		values.put(ON_TIME, figures.notificationsOnTime());
+		values.put(ACKNOWLEDGED, figures.acknowledged());
+		values.put(SUPPORTED, figures.supportWithin24Hours());
+		values.put("overdueActions", figures.overdueActions());
+		values.put(LVU, figures.lvuIncidents());
+		values.put(LVU_TWO, figures.lvuWithTwoHandlers());
+		return values;
+	}
+
+	/**
+	 * The committee's suppression of one row (docs/safety/figures.md). A count of 1 or 2
+	 * goes to {@code underThree}; then, so that none follows from what is shown (the idea
+	 * of the surveys' complementary suppression, applied to the row's two relations):
+	 * <ul>
+	 * <li>Incidents are the sum of the categories. When the incidents are under 3 and two
+	 * categories are "< 3", every category is hidden (two "< 3" categories under a total
+	 * under 3 would each be 1; one alone may be 1 or 2). Otherwise, when the categories
+	 * under 3 are worked out from the total (one alone, or all 1 or all 2, their sum
+	 * being their number or twice it), the smallest category shown that is not zero is
+	 * hidden too; when there is none, the total is, with the parts of incidents it would
+	 * pin down.</li>
+	 * <li>A whole and a part whose rest is not shown ({@link #PAIRS}): when the whole and
+	 * the part are shown and the rest is 1 or 2, the part is hidden.</li>
+	 * </ul>
+	 * A hidden count (in {@code hidden}) is neither "< 3" nor given; what is computed
+	 * from it is hidden as well ({@link #view}).
+	 */
+	static void suppress(Map<String, Integer> values, Set<String> underThree, Set<String> hidden) {
+		values.forEach((key, value) -> {
+			if (small(value)) {
+				underThree.add(key);
+			}
+		});
+		List<String> categories = values.keySet().stream().filter((key) -> key.startsWith(CATEGORY)).toList();
+		List<String> small = categories.stream().filter(underThree::contains).toList();
+		if (underThree.contains(INCIDENTS) && small.size() >= 2) {
+			for (String category : categories) {
+				underThree.remove(category);
+				hidden.add(category);
+			}
+		}
+		else if (!underThree.contains(INCIDENTS)) {
+			int sum = small.stream().mapToInt(values::get).sum();
+			if (!small.isEmpty() && (small.size() == 1 || sum == small.size() || sum == 2 * small.size())) {
+				Optional<String> next = categories.stream()
+					.filter((key) -> !underThree.contains(key) && values.get(key) > 0)
+					.min(java.util.Comparator.comparing(values::get));
+				Optional<String> zero = categories.stream()
+					.filter((key) -> !underThree.contains(key) && values.get(key) == 0)
+					.findFirst();
+				if (next.isPresent()) {
+					hidden.add(next.get());
+				}
+				else if (sum == 2 * small.size() && zero.isPresent()) {
+					// all 2: a hidden zero leaves room for a 1 among them
+					hidden.add(zero.get());
+				}
+				else {
+					// The total would give the parts: it goes. All 1: it is then only
+					// bounded by the parts' 1 to 2 each, and whatever counts under it is
+					// no larger. All 2 (every category): the total would be at the top of
+					// that range, so what counts under it goes as well, else one as large
+					// as the total would pin it.
+					hidden.add(INCIDENTS);
+					if (sum == 2 * small.size()) {
+						for (String under : List.of(SERIOUS, SUPPORTED, ACKNOWLEDGED, REQUIRED, ON_TIME, LVU,
+								LVU_TWO)) {
+							if (!underThree.contains(under)) {
+								hidden.add(under);
+							}
+						}
+					}
+				}
+			}
+		}
+		for (List<String> pair : PAIRS) {
+			String whole = pair.get(0);
+			String part = pair.get(1);
+			if (shown(whole, underThree, hidden) && shown(part, underThree, hidden)
+					&& small(values.get(whole) - values.get(part))) {
+				hidden.add(part);
+			}
+		}
+	}
+
+	private static boolean shown(String key, Set<String> underThree, Set<String> hidden) {
+		return !underThree.contains(key) && !hidden.contains(key);
+	}
+
+	private static Integer given(String key, Map<String, Integer> values, Set<String> underThree, Set<String> hidden) {
+		return shown(key, underThree, hidden) ? values.get(key) : null;
 	}
 
 	/** Whether a count is 1 or 2: under {@link #SMALLEST_SHOWN} and not zero. */
@@ -323,23 +454,16 @@ public class SafetyFigures {
 		return count > 0 && count < SMALLEST_SHOWN;
 	}
 
-	private static Integer count(int count, String key, boolean committee, Set<String> underThree) {
-		if (committee && small(count)) {
-			underThree.add(key);
-			return null;
-		}
-		return count;
-	}
-
-	private static Double rate(int count, double fte, String key, boolean committee, Set<String> hidden) {
-		if (committee && small(count)) {
+	private static Double rate(int count, double fte, String key, boolean notShown, Set<String> hidden) {
+		if (notShown) {
 			return hide(key, hidden);
 		}
 		return (fte > 0) ? count * 10 / fte : null;
 	}
 
-	private static Double share(int part, int whole, String key, boolean committee, Set<String> hidden) {
-		if (committee && (small(part) || small(whole))) {
+	private static Double share(int part, int whole, String key, String partKey, String wholeKey,
+			Set<String> underThree, Set<String> hidden) {
+		if (!shown(partKey, underThree, hidden) || !shown(wholeKey, underThree, hidden)) {
 			return hide(key, hidden);
 		}
 		return (whole > 0) ? (double) part / whole : null;

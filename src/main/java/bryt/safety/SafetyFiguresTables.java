@@ -107,6 +107,11 @@ class SafetyFiguresTables {
 		if (row.isUnderThree(key)) {
 			return Cell.text(message("safety.figures.underThree", locale));
 		}
+		if (row.isHidden(key)) {
+			// hidden so that a "< 3" in the row cannot be worked out
+			// (SafetyFigures.suppress)
+			return Cell.text(message("safety.figures.hidden", locale));
+		}
 		return (value != null) ? Cell.integer(value) : Cell.text(Cell.NONE);
 	}
 

@@ -76,13 +76,22 @@ class SafetyJobs {
 	 * Routes every new incident that has no routing notice: an anonymous one (never
 	 * routed at once, docs/safety/routing.md) and one reported while no mail server was
 	 * configured. Returns how many mails went out.
+	 * <p>
+	 * An anonymous report (received to the hour, H) is routed only from the hour after it
+	 * (H + 1): every anonymous report of hour H then goes out at the same run, so that
+	 * neither the mail's time (its Date, its Message-ID, the mail server's log) nor its
+	 * order dates one within its hour (fix14).
 	 */
 	int routeUnrouted() {
 		if (!this.mail.available()) {
 			return 0;
 		}
 		int sent = 0;
+		java.time.Instant now = this.clock.instant();
 		for (RoutingRepository.Incident incident : this.incidents.unrouted()) {
+			if (incident.anonymous() && now.isBefore(incident.receivedAt().plus(java.time.Duration.ofHours(1)))) {
+				continue;
+			}
 			try {
 				sent += this.routing.route(incident.organisationId(), incident.id());
 			}

@@ -78,6 +78,15 @@ class SafetyMail {
 	 * the notice's own
 	 */
 	int send(Collection<Recipient> recipients, String kind, Object[] arguments, Locale language) {
+		return send(recipients, kind, arguments, language, null);
+	}
+
+	/**
+	 * As {@link #send(Collection, String, Object[], Locale)}, with the mails' Date header
+	 * set to {@code date} (an anonymous report's notice: the hour, not the second).
+	 */
+	int send(Collection<Recipient> recipients, String kind, Object[] arguments, Locale language,
+			java.time.Instant date) {
 		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
 		if (sender.isEmpty()) {
 			return 0;
@@ -106,6 +115,9 @@ class SafetyMail {
 			message.setTo(address);
 			message.setSubject(subject);
 			message.setText(body);
+			if (date != null) {
+				message.setSentDate(java.util.Date.from(date));
+			}
 			try {
 				sender.get().send(message);
 				sent++;

@@ -110,7 +110,11 @@ class AnonymityMailTests extends MailTest {
 			.query(Timestamp.class)
 			.single()
 			.toInstant();
-		SafetyJobs job = jobs(received.plus(Duration.ofMinutes(17)).plusMillis(25_637));
+		// fix14: not within its own hour either; from the hour after it, with every
+		// anonymous report of that hour
+		jobs(received.plus(Duration.ofMinutes(17)).plusMillis(25_637)).routeUnrouted();
+		assertThat(notices(id)).isZero();
+		SafetyJobs job = jobs(received.plus(Duration.ofMinutes(77)).plusMillis(25_637));
 		assertThat(job.routeUnrouted()).isGreaterThanOrEqualTo(2);
 		assertThat(smtp.getReceivedMessages()).extracting(AnonymityMailTests::recipient)
 			.contains(email("manager"), email("safety"));
@@ -172,6 +176,90 @@ class AnonymityMailTests extends MailTest {
 		assertThat(reached.getFlashMap().get("mailed")).isEqualTo(true);
 		assertThat(anna.send(get("/safety/mine").flashAttrs(reached.getFlashMap())).getResponse().getContentAsString())
 			.contains("The manager and the safety representative have been told.");
+	}
+
+	/**
+	 * fix14: an anonymous report's routing mail is dated to the hour (its Date header),
+	 * and it goes out only from the hour after the report's.
+	 */
+	@Test
+	void anAnonymousReportsMailIsDatedToTheHour() throws Exception {
+		address("manager");
+		long id = anonymous("DATEMARK-" + UUID.randomUUID());
+		Instant received = this.jdbc.sql("select received_at from safety_incident where id = :id")
+			.param("id", id)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(received).isEqualTo(received.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+		smtp.purgeEmailFromAllMailboxes();
+		jobs(received.plus(Duration.ofMinutes(59))).routeUnrouted();
+		assertThat(notices(id)).isZero();
+		jobs(received.plus(Duration.ofMinutes(61))).routeUnrouted();
+		assertThat(notices(id)).isOne();
+		List<jakarta.mail.internet.MimeMessage> mine = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter((message) -> recipient(message).equals(email("manager")))
+			.toList();
+		assertThat(mine).hasSize(1);
+		java.util.Date date = mine.get(0).getSentDate();
+		assertThat(date.toInstant()).isEqualTo(date.toInstant().truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+	}
+
+	/**
+	 * fix14: an anonymous report's id is not in the sequence of the logged-in reports'
+	 * ids, so that its place among them (in every address of its page) does not put it
+	 * between two logged-in reports whose times are stored.
+	 */
+	@Test
+	void anAnonymousReportsIdDoesNotPlaceItAmongTheLoggedInOnes() throws Exception {
+		java.util.Set<Long> before = ids();
+		report(this.world.login("anna"));
+		long first = added(before);
+		long anonymous = anonymous("ORDERMARK-1");
+		long second = anonymous("ORDERMARK-2");
+		java.util.Set<Long> sofar = ids();
+		report(this.world.login("bo"));
+		long last = added(sofar);
+		assertThat(first).isLessThan(last);
+		for (long id : List.of(anonymous, second)) {
+			assertThat(id > first && id < last).as("between the logged-in reports before and after it").isFalse();
+			assertThat(id).isGreaterThanOrEqualTo(IncidentRepository.ANONYMOUS_IDS_FROM);
+		}
+		// not the next number either: the two anonymous reports are not neighbours
+		assertThat(Math.abs(second - anonymous)).isGreaterThan(1_000_000L);
+	}
+
+	private java.util.Set<Long> ids() {
+		return new java.util.HashSet<>(this.jdbc.sql("select id from safety_incident where organisation_id = :org")
+			.param("org", this.world.org)
+			.query(Long.class)
+			.list());
+	}
+
+	private long added(java.util.Set<Long> before) {
+		java.util.Set<Long> now = ids();
+		now.removeAll(before);
+		assertThat(now).hasSize(1);
+		return now.iterator().next();
+	}
+
+	/** Sends the anonymous form; the new incident's id. */
+	private long anonymous(String description) throws Exception {
+		java.util.Set<Long> before = ids();
+		MvcResult sent = this.mvc
+			.perform(post("/safety/r/" + this.world.code)
+				.param("once", "AAAAAAAAAAAA" + UUID.randomUUID().toString().substring(0, 10))
+				.param("unit", String.valueOf(this.world.unitA))
+				.param("occurredOn", LocalDate.now(this.clock).minusDays(1).toString())
+				.param("partOfDay", "AFTERNOON")
+				.param("category", "THREAT")
+				.param("channel", "IN_PERSON")
+				.param("source", "CLIENT")
+				.param("severity", "2")
+				.param("description", description))
+			.andReturn();
+		assertThat(sent.getResponse().getStatus()).isEqualTo(200);
+		return added(before);
 	}
 
 	/** Reported while no mail server was set: no notice. The job routes it, once. */

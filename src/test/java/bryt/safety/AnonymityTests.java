@@ -178,12 +178,21 @@ class AnonymityTests {
 	}
 
 	private long reportAnonymously(String description, long unit) throws Exception {
+		java.util.List<Long> before = ids();
 		MvcResult sent = this.mvc.perform(form(once(), description, unit)).andReturn();
 		assertThat(sent.getResponse().getStatus()).isEqualTo(200);
-		return this.jdbc.sql("select max(id) from safety_incident where organisation_id = :org")
+		// the new one (an anonymous report's id is random since fix14: not the largest)
+		java.util.List<Long> added = new java.util.ArrayList<>(ids());
+		added.removeAll(before);
+		assertThat(added).hasSize(1);
+		return added.get(0);
+	}
+
+	private java.util.List<Long> ids() {
+		return this.jdbc.sql("select id from safety_incident where organisation_id = :org")
 			.param("org", this.world.org)
 			.query(Long.class)
-			.single();
+			.list();
 	}
 
 	private static String once() {

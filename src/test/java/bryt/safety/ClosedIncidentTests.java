@@ -54,6 +54,9 @@ class ClosedIncidentTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Handling handling;
+
 	private HandlingIncidents rows;
 
 	private Organisation demo;
@@ -76,7 +79,8 @@ class ClosedIncidentTests {
 			.perform(as("manager",
 					post(path(id, "actions")).param("title", "Alarm")
 						.param("owner", "Unit manager")
-						.param("dueOn", today().plusDays(14).toString())))
+						.param("dueOn", today().plusDays(14).toString())
+						.param("side", "MANAGER")))
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		long action = this.jdbc.sql("select id from safety_action where incident_id = :id")
 			.param("id", id)
@@ -101,6 +105,48 @@ class ClosedIncidentTests {
 				.andExpect(redirectedUrl("/safety/incidents/" + id))
 				.andExpect(flash().attribute(ClosedIncidents.REFUSED, true));
 			assertThat(snapshot(id)).as(request.toString()).isEqualTo(before);
+		}
+	}
+
+	/**
+	 * fix14: the closed check is in the statement that takes the incident's row, not only
+	 * in the controller's look before it. A change that reaches the service after a close
+	 * (as when the close commits between the look and the change) is refused and changes
+	 * nothing.
+	 */
+	@Test
+	void aChangeReachingTheServiceAfterTheCloseIsRefusedAndChangesNothing() throws Exception {
+		long id = this.rows.incident(this.demo.id(), this.team, Instant.now());
+		this.mvc
+			.perform(as("manager",
+					post(path(id, "actions")).param("title", "Alarm")
+						.param("owner", "Unit manager")
+						.param("dueOn", today().plusDays(14).toString())
+						.param("side", "MANAGER")))
+			.andExpect(flash().attribute("handlingSaved", "investigation"));
+		long action = this.jdbc.sql("select id from safety_action where incident_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		close(id);
+		String before = snapshot(id);
+		long organisation = this.demo.id();
+		java.util.Set<InvestigationAction.Side> both = java.util.EnumSet.allOf(InvestigationAction.Side.class);
+		List<Runnable> changes = List.of(
+				() -> this.handling.saveInvestigation(organisation, id, "Alone at the reception", today()),
+				() -> this.handling.addAction(organisation, id, "Another", "HR", today(),
+						InvestigationAction.Side.MANAGER),
+				() -> this.handling.actionDone(organisation, id, action, today(), both),
+				() -> this.handling.waive(organisation, id, action, InvestigationAction.Side.MANAGER, 1),
+				() -> this.handling.savePolice(organisation, id, PoliceDecision.EMPLOYER, today(), null, true),
+				() -> this.handling.saveDuty(organisation, id,
+						new SafetyClocks.Checklist(true, false, false, false, false, false), today(), null, null),
+				() -> this.handling.saveMeasures(organisation, id,
+						List.of(new HandlingRepository.MeasureRecord(MeasureKind.ALARM_OR_GUARD, today(), null))),
+				() -> this.handling.saveSupport(organisation, id, java.util.Map.of()));
+		for (Runnable change : changes) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(change::run).isInstanceOf(ClosedIncidents.Refused.class);
+			assertThat(snapshot(id)).isEqualTo(before);
 		}
 	}
 

@@ -385,6 +385,7 @@ class HandlingTests {
 	@Test
 	void anIncidentDoesNotCloseWithAnOpenActionAndClosesWhenItIsDone() throws Exception {
 		long id = this.rows.incident(this.demo.id(), this.team, Instant.now());
+		acknowledgedAndInvestigated(id);
 		long action = addAction(id, "Alarm for reception");
 		this.mvc.perform(as("manager", post(path(id, "close"))))
 			.andExpect(flash().attribute("handlingRefused", "close"));
@@ -402,6 +403,10 @@ class HandlingTests {
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		this.mvc.perform(as("manager", post(path(id, "close"))))
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
+		// fix14: the manager's close is the employer's confirmation; the safety
+		// representative's closes it
+		this.mvc.perform(as("s3-representative", post(path(id, "close"))))
+			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
 		assertThat(page("manager", id)).contains("Closed on " + LocalDate.now(STOCKHOLM));
 	}
@@ -409,6 +414,7 @@ class HandlingTests {
 	@Test
 	void anActionWaivedByOneSideOnlyOrByOnePersonTwiceStandsInTheWayAndByBothItDoesNot() throws Exception {
 		long id = this.rows.incident(this.demo.id(), this.team, Instant.now());
+		acknowledgedAndInvestigated(id);
 		long action = addAction(id, "Second handler on the case");
 
 		// one person holding both roles: the second waiver is refused, the action stays
@@ -434,14 +440,22 @@ class HandlingTests {
 		assertThat(waived.settled()).isTrue();
 		this.mvc.perform(as("manager", post(path(id, "close"))))
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
+		this.mvc.perform(as("s3-representative", post(path(id, "close"))))
+			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
 	}
 
 	@Test
 	void oneAccountWaivingForBothSidesInTheDatabaseStillDoesNotSettleTheAction() {
-		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", "7").settled()).isFalse();
-		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", null).settled()).isFalse();
-		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", "8").settled()).isTrue();
+		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", "7",
+				InvestigationAction.Side.MANAGER)
+			.settled()).isFalse();
+		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", null,
+				InvestigationAction.Side.MANAGER)
+			.settled()).isFalse();
+		assertThat(new InvestigationAction(1, "t", "o", LocalDate.of(2026, 1, 1), null, "7", "8",
+				InvestigationAction.Side.MANAGER)
+			.settled()).isTrue();
 	}
 
 	// Access
@@ -491,7 +505,8 @@ class HandlingTests {
 		this.mvc
 			.perform(as("manager", post(path(id, "actions"))).param("title", title)
 				.param("owner", "Unit manager")
-				.param("dueOn", LocalDate.now(STOCKHOLM).plusDays(14).toString()))
+				.param("dueOn", LocalDate.now(STOCKHOLM).plusDays(14).toString())
+				.param("side", "MANAGER"))
 			.andExpect(flash().attribute("handlingSaved", "investigation"));
 		return this.repository.actions(this.demo.id(), id)
 			.stream()
@@ -499,6 +514,18 @@ class HandlingTests {
 			.findFirst()
 			.orElseThrow()
 			.id();
+	}
+
+	/**
+	 * What closing asks before the actions (fix14): the acknowledgement and the
+	 * investigation.
+	 */
+	private void acknowledgedAndInvestigated(long id) throws Exception {
+		this.mvc.perform(as("manager", post(path(id, "acknowledge"))));
+		this.mvc
+			.perform(as("manager", post(path(id, "investigation"))).param("causes", "Alone at the reception")
+				.param("riskAssessmentUpdatedOn", LocalDate.now(STOCKHOLM).toString()))
+			.andExpect(flash().attribute("handlingSaved", "investigation"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions waive(String who, long id, long action, String side)
