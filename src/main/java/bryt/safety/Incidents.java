@@ -234,11 +234,14 @@ class Incidents {
 	}
 
 	/**
-	 * From when a handler receives incidents' keys: {@link #KEY_STANDING} after an
-	 * administrator last changed the account's access (never for a disabled one).
+	 * From when a handler receives incidents' keys: {@link #KEY_STANDING} after the
+	 * account became its holder's own ({@link Organisations#heldByHolderSince}: their own
+	 * password and second factor, no administrator's change since; never for a disabled
+	 * one). An administrator who set an account's password, and so could unlock its key,
+	 * receives no incident's key by waiting.
 	 */
 	Instant keyFrom(long organisationId, long accountId) {
-		return this.organisations.accessUnchangedSince(organisationId, accountId)
+		return this.organisations.heldByHolderSince(organisationId, accountId)
 			.map((since) -> since.plus(KEY_STANDING))
 			.orElse(Instant.MAX);
 	}

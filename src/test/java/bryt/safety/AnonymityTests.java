@@ -64,9 +64,9 @@ class AnonymityTests {
 
 	/**
 	 * The attack: an administrator makes an HR account, which sets up its key pair; a
-	 * real handler opens the incident. The new account gets no key, the page says who
-	 * waits and from when; a month later (31 days unchanged) it gets the key at the next
-	 * opening.
+	 * real handler opens the incident. The new account gets no key and the page says why;
+	 * a month later, still with the administrator's password, none either; 31 days after
+	 * its holder set their own password it gets the key at the next opening.
 	 */
 	@Test
 	void aFreshHandlerAccountGetsNoIncidentKeyUntilItsAccessStoodThirtyDays() throws Exception {
@@ -80,13 +80,20 @@ class AnonymityTests {
 		String hrPage = hr.send(get("/safety/incidents/" + id)).getResponse().getContentAsString();
 		assertThat(hrPage).contains(MARKER);
 		assertThat(keyHolders(id)).doesNotContain(evilId).contains(this.world.accountId("hr"));
-		String from = LocalDate.now(this.clock).plusDays(30).toString();
 		assertThat(hrPage).contains("id=\"keys-waiting\"",
-				"Account evilhr: receives the key when someone opens the incident after " + from);
+				"Account evilhr: receives no key while the account is disabled or its password is one an administrator set");
 		assertThat(evil.send(get("/safety/incidents/" + id)).getResponse().getContentAsString()).doesNotContain(MARKER);
 
-		// 31 days after the administrator made it, the next opening shares the key.
+		// 31 days after the administrator made it, with the administrator's password
+		// still, the next opening shares nothing: whoever set that password could unlock
+		// the key.
 		this.jdbc.sql("update account set created_at = now() - interval '31 days' where id = :id")
+			.param("id", evilId)
+			.update();
+		hr.send(get("/safety/incidents/" + id));
+		assertThat(keyHolders(id)).doesNotContain(evilId);
+		// 31 days after its holder set their own password, it does.
+		this.jdbc.sql("update account set password_set_by_holder_at = now() - interval '31 days' where id = :id")
 			.param("id", evilId)
 			.update();
 		hr.send(get("/safety/incidents/" + id));

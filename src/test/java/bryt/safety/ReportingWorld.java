@@ -87,14 +87,16 @@ final class ReportingWorld {
 
 	/**
 	 * Adds an account with one role, linked to a staff record, covering the units. It
-	 * stands as made 31 days ago, so that it receives incidents' keys
-	 * ({@link Incidents#KEY_STANDING}); {@link #freshAccount} makes one today.
+	 * stands as made 31 days ago with a password its holder set then, so that it receives
+	 * incidents' keys ({@link Incidents#KEY_STANDING}); {@link #freshAccount} makes one
+	 * today, with the administrator's password.
 	 */
 	long account(String name, String role, Long staffId, long... coveredUnits) {
 		long id = this.jdbc.sql("""
 				insert into account (organisation_id, username, display_name, password_hash, roles, staff_id,
-					created_at)
-				values (:org, :username, :name, :hash, cast(:roles as text[]), :staff, now() - interval '31 days')
+					created_at, password_set_by_holder_at)
+				values (:org, :username, :name, :hash, cast(:roles as text[]), :staff, now() - interval '31 days',
+					now() - interval '31 days')
 				returning id
 				""")
 			.param("org", this.org)
@@ -118,7 +120,9 @@ final class ReportingWorld {
 	/** An account an administrator made just now. */
 	long freshAccount(String name, String role, Long staffId, long... coveredUnits) {
 		long id = account(name, role, staffId, coveredUnits);
-		this.jdbc.sql("update account set created_at = now() where id = :id").param("id", id).update();
+		this.jdbc.sql("update account set created_at = now(), password_set_by_holder_at = null where id = :id")
+			.param("id", id)
+			.update();
 		return id;
 	}
 
