@@ -60,7 +60,8 @@ report() {
 		local line=$("${BRYT[@]}" report --org org-001 --quarter "$QUARTER" --format "$format" \
 			--out "$WORK/report.$format" 2>&1 | grep Wrote)
 		local wall=$(( ($(date +%s%N) - started) / 1000000 ))
-		echo "   $format run $i: ${line##*made in } (command wall time $wall ms, $(stat -c %s "$WORK/report.$format") bytes)"
+		local made=$(echo "$line" | sed -n 's/.*made in \([0-9]*\) ms.*/\1/p')
+		echo "   $format run $i: made in $made ms (command wall time $wall ms, $(stat -c %s "$WORK/report.$format") bytes)"
 	done
 }
 echo "== baseline: COPY of the snapshot's rows"
