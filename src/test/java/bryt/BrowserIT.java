@@ -223,7 +223,8 @@ class BrowserIT {
 		// evidence is a file to download.
 		getRoutes.removeIf((route) -> route.startsWith("/safety"));
 		// ov-snap: overviewPagesPassAxeInEachLanguageWithoutJavaScript scans the
-		// overview.
+		// overview; ov-report: overviewCommitteeReportAndBenchmarks the committee report
+		// and the benchmarks.
 		getRoutes.removeIf((route) -> route.startsWith("/overview"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
@@ -2528,6 +2529,66 @@ class BrowserIT {
 					scan(page, "safety: status busy, " + language + " " + width, violations);
 				}
 			}
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	// ov-report (issue 15): the committee report's page in the organisation's language
+	// and
+	// in English, without JavaScript, and the Kolada benchmarks beside Bryt's figures.
+
+	/**
+	 * The committee report of a demo snapshot with both comments, and the benchmarks page
+	 * with a Kolada value: each passes axe and reflows, in each language of the screens;
+	 * the report works without JavaScript (its downloads are plain links).
+	 */
+	@Test
+	void overviewCommitteeReportAndBenchmarks(@Autowired bryt.overview.Snapshots snapshots,
+			@Autowired bryt.organisation.Organisations organisations) {
+		bryt.organisation.Organisation demo = organisations.findByCode("exempelby").orElseThrow();
+		bryt.overview.Snapshot snapshot = snapshots.take(demo,
+				bryt.shared.time.Quarter.of(java.time.LocalDate.now()).previous(), null,
+				"BrowserIT " + System.nanoTime());
+		for (String side : List.of("EMPLOYER", "UNION")) {
+			this.jdbc.sql("""
+					insert into overview_comment (snapshot_id, side, body, written_by, written_at)
+					values (:snapshot, :side, :body, (select min(id) from account), now())
+					""")
+				.param("snapshot", snapshot.id())
+				.param("side", side)
+				.param("body", "The " + side.toLowerCase(java.util.Locale.ROOT) + " side's comment.")
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into overview_benchmark (organisation_id, kpi, title, area, area_kind, period, value,
+					retrieved_on, imported_at)
+				values (:org, 'N00090', 'Sjukfrånvaro totalt', '0000', 'COUNTRY', 2025, 7.9, current_date, now())
+				on conflict do nothing
+				""").param("org", demo.id()).update();
+		List<String> violations = new ArrayList<>();
+		String report = "/overview/reports/" + snapshot.id();
+		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
+			Page page = logIn(context, "union");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url(report + "?lang=" + language));
+				assertThat(page.locator("main h1")).containsText(demo.name());
+				assertThat(page.locator("main")).containsText("The union side's comment.");
+				scan(page, "committee report, screens in " + language, violations);
+			}
+			page.navigate(url(report + "?language=en"));
+			assertThat(page.locator("main h1")).containsText("Committee report");
+			scan(page, "committee report in English", violations);
+			page.navigate(url("/overview/benchmarks"));
+			assertThat(page.locator("main table")).containsText("N00090");
+			scan(page, "benchmarks", violations);
+		}
+		// Without JavaScript: the report, its charts and its downloads are all there.
+		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = logIn(context, "committee");
+			page.navigate(url(report + "?language=en"));
+			assertThat(page.locator("main h1")).containsText("Committee report");
+			assertThat(page.locator("main figure svg").first()).isVisible();
+			assertThat(page.locator("main a[href$='format=pdf&language=en']")).hasCount(1);
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}

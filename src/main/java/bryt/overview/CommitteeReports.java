@@ -209,7 +209,7 @@ public class CommitteeReports {
 	static final String HIDDEN = "bryt-hidden";
 
 	/**
-	 * A bar per unit (the organisation's own last) of the source's first figure, in the
+	 * A bar per top-level unit and the organisation of the source's first figure, in the
 	 * unit the table writes it; none when no unit has a value.
 	 */
 	private static String chart(FigureDefinition definition, List<SnapshotUnit> units,
@@ -219,7 +219,9 @@ public class CommitteeReports {
 				|| definition.format() == FigureDefinition.Format.RATIO;
 		for (SnapshotUnit unit : units) {
 			Cell cell = cells.get(definition.key()).get(unit.id());
-			if (cell.number() != null) {
+			// The organisation and its top-level units: a bar for each of a large
+			// organisation's 137 units ran over three pages; the table holds them all.
+			if (cell.number() != null && unit.parentId() == null) {
 				double value = cell.number().doubleValue() * (percent ? 100 : 1);
 				data.addValue(value, "", unit.code());
 			}

@@ -34,11 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class KoladaImport implements ImportKind {
 
-	static final List<Column> COLUMNS = List.of(Column.required("kpi", "kpi_id", "nyckeltal_id"),
+	static final List<Column> COLUMNS = List.of(Column.required("kpi", "kpi_id", "nyckeltal_id", "nogletal_id"),
 			Column.optional("title", "kpi_title", "nyckeltal", "titel"),
-			Column.required("municipality_id", "municipality", "kommun_id", "kommun", "area", "omrade", "omrade_id"),
+			Column.required("municipality_id", "municipality", "kommun_id", "kommun", "kommune_id", "kommune", "area",
+					"omrade", "omrade_id"),
 			Column.required("period", "year", "ar"), Column.optional("gender", "kon", "koen"),
-			Column.required("value", "varde"), Column.optional("retrieved", "hamtad", "hamtat", "retrieved_on"));
+			Column.required("value", "varde", "vardi"),
+			Column.optional("retrieved", "hamtad", "hamtat", "hentet", "retrieved_on"));
 
 	private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 

@@ -92,9 +92,11 @@ class ReportCommand implements Command {
 			snapshot = Optional.of(this.snapshots.take(organisation, quarter, null, null));
 			err.println("Took version 1 of " + quarter + " for " + code + ".");
 		}
+		long started = System.nanoTime();
 		CommitteeReport report = this.reports.report(organisation, snapshot.get(),
 				CommitteeReports.language(organisation, language != null));
 		byte[] bytes = this.renderer.render(report, format);
+		long millis = (System.nanoTime() - started) / 1_000_000;
 		try {
 			Path absolute = file.toAbsolutePath();
 			Path temporary = Files.createTempFile(absolute.getParent(), ".report-", ".part");
@@ -112,8 +114,9 @@ class ReportCommand implements Command {
 					+ ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
 			return 1;
 		}
-		err.printf(Locale.ROOT, "Wrote the %s report of %s version %d for %s to %s (%d bytes)%n", format.extension,
-				quarter, snapshot.get().version(), code, file, bytes.length);
+		// The time from the snapshot to the bytes, for the benchmark (bench/overview).
+		err.printf(Locale.ROOT, "Wrote the %s report of %s version %d for %s to %s (%d bytes, made in %d ms)%n",
+				format.extension, quarter, snapshot.get().version(), code, file, bytes.length, millis);
 		return 0;
 	}
 

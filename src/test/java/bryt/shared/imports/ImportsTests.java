@@ -53,7 +53,9 @@ class ImportsTests {
 		assertThat(this.imports.kinds()).extracting(ImportKind::name, (kind) -> kind.getClass().getPackageName())
 			.containsExactly(tuple("case-types", "bryt.workload"), tuple("units", "bryt.organisation"),
 					tuple("staff", "bryt.organisation"), tuple("cases", "bryt.workload"),
-					tuple("absence", "bryt.overview"));
+					tuple("absence", "bryt.overview"),
+					// ov-report: Kolada's key figures (issue 15 item 5), last
+					tuple("kolada", "bryt.overview"));
 	}
 
 	@Test
@@ -70,7 +72,7 @@ class ImportsTests {
 	@Test
 	void anUnknownKindIsRefusedNamingTheKindsThereAre() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("sick-notes"))
-			.withMessage("Unknown import kind sick-notes; expected case-types, units, staff, cases or absence");
+			.withMessage("Unknown import kind sick-notes; expected case-types, units, staff, cases, absence or kolada");
 	}
 
 	/**
@@ -80,7 +82,7 @@ class ImportsTests {
 	@Test
 	void aNameLikeAnIdentityNumberIsNotEchoed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.imports.kind("19121212-1212"))
-			.withMessage("Unknown import kind; expected case-types, units, staff, cases or absence");
+			.withMessage("Unknown import kind; expected case-types, units, staff, cases, absence or kolada");
 		assertThat(Imports.fileName("19121212-1212.csv", "staff.csv")).isEqualTo("staff.csv");
 		assertThat(Imports.fileName("191212121212.csv", "staff.csv")).isEqualTo("staff.csv");
 		assertThat(Imports.fileName(null, "staff.csv")).isEqualTo("staff.csv");
@@ -90,6 +92,7 @@ class ImportsTests {
 	@Test
 	void theImportPageOffersEachRoleTheKindsItMayImport() {
 		assertThat(this.imports.kindsFor(Set.of("ROLE_HR"))).hasSize(5);
+		// ov-report: administrators also import Kolada's key figures
 		assertThat(this.imports.kindsFor(Set.of("ROLE_ADMINISTRATOR", "ROLE_STAFF"))).hasSize(5);
 		assertThat(this.imports.kindsFor(Set.of("ROLE_MANAGER", "ROLE_STAFF"))).isEmpty();
 	}
@@ -110,7 +113,7 @@ class ImportsTests {
 	void theCommandLineKnowsTheRegisteredCommandsBeforeTheContextExists() {
 		assertThat(CommandLine.commands(BrytApplication.class))
 			.containsExactlyInAnyOrderElementsOf(this.commands.stream().map(Command::name).toList())
-			.containsExactlyInAnyOrder("organisation", "import", "workload", "generate");
+			.containsExactlyInAnyOrder("organisation", "import", "workload", "generate", "report");
 	}
 
 	@Test
