@@ -51,12 +51,13 @@ public record CommitteeReport(Locale locale, long snapshotId, String quarter, in
 	 *
 	 * @param source the source's name, e.g. {@code workload}
 	 * @param heading its heading
-	 * @param table the figures per unit (the organisation first)
+	 * @param tables the figures per unit (the organisation first), in tables of at most
+	 * {@link CommitteeReports#COLUMNS} figures
 	 * @param chart an SVG chart of the first figure per unit, or {@code null} when no
 	 * unit has a value
 	 * @param chartCaption what the chart shows
 	 */
-	public record Section(String source, String heading, FigureTable table, String chart, String chartCaption) {
+	public record Section(String source, String heading, List<FigureTable> tables, String chart, String chartCaption) {
 	}
 
 }

@@ -152,7 +152,7 @@ class CommitteeReportRenderer {
 	private static CommitteeReport forPdf(CommitteeReport report) {
 		List<Section> sections = report.sections()
 			.stream()
-			.map((section) -> new Section(section.source(), section.heading(), section.table(),
+			.map((section) -> new Section(section.source(), section.heading(), section.tables(),
 					(section.chart() != null) ? pdfChart(section.chart(), section.chartCaption()) : null,
 					section.chartCaption()))
 			.toList();

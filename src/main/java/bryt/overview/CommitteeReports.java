@@ -45,6 +45,9 @@ public class CommitteeReports {
 	/** The languages a report is written in: the organisation's, or English. */
 	static final Set<String> LANGUAGES = Set.of("sv", "da", "en");
 
+	/** The most figures in one table of a source. */
+	static final int COLUMNS = 6;
+
 	private final Snapshots snapshots;
 
 	private final Organisations organisations;
@@ -111,23 +114,35 @@ public class CommitteeReports {
 				.filter((d) -> d.source().equals(source))
 				.toList();
 			String heading = text("overview.report.source." + source, locale, source);
-			FigureTable.Builder table = FigureTable.builder(source, heading)
-				.column(Column.text("unit", text("overview.report.unit", locale, "unit")));
-			for (FigureDefinition definition : definitions) {
-				table.column(Column.number(definition.key(), name(definition.key(), locale)));
-			}
-			for (SnapshotUnit unit : units) {
-				List<Cell> row = new ArrayList<>();
-				row.add(Cell.text(unitName(unit, locale)));
-				for (FigureDefinition definition : definitions) {
-					row.add(cells.get(definition.key()).get(unit.id()));
+			// A source of many figures (the surveys' ten reasons for leaving) in tables
+			// of
+			// at most COLUMNS figures each, so that a landscape page holds every column
+			// without breaking the words of a unit's name.
+			List<FigureTable> tables = new ArrayList<>();
+			int parts = (definitions.size() + COLUMNS - 1) / COLUMNS;
+			for (int part = 0; part < parts; part++) {
+				List<FigureDefinition> some = definitions.subList(part * COLUMNS,
+						Math.min(definitions.size(), (part + 1) * COLUMNS));
+				FigureTable.Builder table = FigureTable
+					.builder((parts == 1) ? source : source + "-" + (part + 1),
+							(parts == 1) ? heading : heading + " (" + (part + 1) + "/" + parts + ")")
+					.column(Column.text("unit", text("overview.report.unit", locale, "unit")));
+				for (FigureDefinition definition : some) {
+					table.column(Column.number(definition.key(), name(definition.key(), locale)));
 				}
-				table.row(row);
+				for (SnapshotUnit unit : units) {
+					List<Cell> row = new ArrayList<>();
+					row.add(Cell.text(unitName(unit, locale)));
+					for (FigureDefinition definition : some) {
+						row.add(cells.get(definition.key()).get(unit.id()));
+					}
+					table.row(row);
+				}
+				tables.add(table.build());
 			}
 			FigureDefinition first = definitions.get(0);
 			String caption = text("overview.report.chart", locale, "chart", name(first.key(), locale));
-			sections
-				.add(new Section(source, heading, table.build(), chart(first, units, cells, locale, caption), caption));
+			sections.add(new Section(source, heading, tables, chart(first, units, cells, locale, caption), caption));
 		}
 
 		FigureTable.Builder all = FigureTable
