@@ -134,6 +134,17 @@ class OidcAccounts {
 			if (this.links.linked(provider.id(), accountId)) {
 				throw refused("usernameTaken");
 			}
+			// A provider takes over only an account made for it: one whose holder has
+			// never set a password of their own (an administrator made it and nobody
+			// has used it) and that holds no role of the employees' side. Otherwise any
+			// provider of the organisation (a union's own, a broker) could log in as an
+			// account in use by sending its username: as HR, or as the union
+			// representative who signs the committee report.
+			if (inUse(existing.get())) {
+				throw refused("accountInUse");
+			}
+			// Linking changes who can log in: the 30-day standings start again.
+			this.events.publishEvent(new AccessChanged(accountId, existing.get().getUsername()));
 		}
 		else {
 			String name = Optional.ofNullable(user.getFullName())
@@ -145,6 +156,16 @@ class OidcAccounts {
 		}
 		this.links.link(provider.organisationId(), accountId, provider, subject, this.clock.instant());
 		return accountId;
+	}
+
+	/**
+	 * Whether an account is in use by its holder (their own password) or speaks for the
+	 * employees' side, so that no provider may take it over by its username.
+	 */
+	private boolean inUse(CurrentAccount account) {
+		return account.has(Role.UNION_REPRESENTATIVE) || account.has(Role.SAFETY_REPRESENTATIVE)
+				|| this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
+					.isPresent();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package bryt.overview;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,12 +259,13 @@ class SnapshotController {
 							.hasErrors());
 		model.addAttribute("newest", newest);
 		model.addAttribute("mayAct", side.isPresent() && newest && snapshot.review(side.get()).isEmpty());
-		model.addAttribute("speaksFrom",
-				side.filter((s) -> s == Side.UNION)
-					.map((s) -> this.reviews.speaksFrom(me.organisationId(), me))
-					.filter((from) -> from.isAfter(this.clock.instant()))
-					.map((from) -> LocalDate.ofInstant(from, this.clock.getZone()))
-					.orElse(null));
+		Instant speaksFrom = side.filter((s) -> s == Side.UNION)
+			.map((s) -> this.reviews.speaksFrom(me.organisationId(), me))
+			.orElse(Instant.MIN);
+		// Never (Instant.MAX): the holder has not set a password of their own yet.
+		model.addAttribute("speaksNever", Instant.MAX.equals(speaksFrom));
+		model.addAttribute("speaksFrom", (speaksFrom.isAfter(this.clock.instant()) && !Instant.MAX.equals(speaksFrom))
+				? LocalDate.ofInstant(speaksFrom, this.clock.getZone()) : null);
 		model.addAttribute("refused", (refused != null) ? refused.name() : null);
 		model.addAttribute("zone", this.clock.getZone());
 		if (!model.containsAttribute("comment")) {

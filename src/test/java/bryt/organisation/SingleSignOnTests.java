@@ -152,6 +152,27 @@ class SingleSignOnTests {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(intruder.get("/").location()).endsWith("/login");
+
+		// The outsider review's takeover: an account its holder uses (their own password)
+		// and a union representative's account made beforehand are never taken over by a
+		// provider sending their usernames; nothing is linked.
+		long hanna = account(org, "ssolink-hanna", "Hanna", "{HR}");
+		this.jdbc.sql("update account set password_set_by_holder_at = now() - interval '40 days' where id = :id")
+			.param("id", hanna)
+			.update();
+		account(org, "ssolink-ulf", "Ulf", "{UNION_REPRESENTATIVE}");
+		for (String username : List.of("ssolink-hanna", "ssolink-ulf")) {
+			provider.next("ssolink", "subject-" + username,
+					Map.of("preferred_username", username, "amr", List.of("mfa")));
+			HttpVisitor taker = new HttpVisitor(this.port);
+			Page takeover = taker.open("/oauth2/authorization/ssolink-idp");
+			assertThat(taker.visited.getLast().toString()).as(username).endsWith("/login?sso=accountInUse");
+			assertThat(takeover.body()).contains("a login through an identity provider cannot take it over");
+			assertThat(taker.get("/").location()).endsWith("/login");
+		}
+		assertThat(this.jdbc.sql("select count(*) from account_identity where subject like 'subject-ssolink-%'")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

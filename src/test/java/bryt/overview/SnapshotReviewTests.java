@@ -228,6 +228,19 @@ class SnapshotReviewTests {
 		assertThat(this.jdbc.sql("select count(*) from overview_comment where body like '%1212%'")
 			.query(Integer.class)
 			.single()).isZero();
+
+		// An account whose password an administrator set (its holder never set one) is
+		// told so on the page, which was an error page before (the outsider review), and
+		// is refused like the fresh one.
+		String adminsPassword = this.fixture.account("adminset", "UNION_REPRESENTATIVE", 60, this.a);
+		this.jdbc.sql("update account set password_set_by_holder_at = null where username = :u")
+			.param("u", adminsPassword)
+			.update();
+		Document page = html(as(adminsPassword, get(base)).andExpect(status().isOk()));
+		assertThat(page.select("#speaks-never").text()).contains("set by an administrator");
+		assertThat(page.select("#speaks-from")).isEmpty();
+		Document refused = html(as(adminsPassword, post(base + "/union/comment").param("body", "Made up.")));
+		assertThat(refused.select("#refused").text()).contains("30 days");
 	}
 
 	private ResultActions as(String username,
