@@ -280,6 +280,14 @@ class Accounts {
 			field = "currentPassword";
 			hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
 		}
+		else if (this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
+			.isPresent()) {
+			// The holder has a Bryt password of their own: a session alone (left open,
+			// taken over) may not set the first passphrase and lock them out of their
+			// key.
+			errors.rejectValue("currentPassword", "required");
+			return;
+		}
 		else {
 			old = null;
 			field = null;

@@ -98,6 +98,20 @@ class PassphraseTests {
 				"not the password at all", "passphrase", PASSPHRASE, "confirmation", PASSPHRASE);
 		assertThat(wrongPassword.status()).isEqualTo(200);
 		assertThat(this.keys.unlock(rita, Colleagues.PASSWORD)).isPresent();
+		// Once its holder has set that password themselves, a session alone (no password
+		// typed) sets no first passphrase (the outsider review: it would lock the holder
+		// out of their own key).
+		this.jdbc.sql("update account set password_set_by_holder_at = now() - interval '1 day' where id = :id")
+			.param("id", rita)
+			.update();
+		Page noPassword = browser.post("/account/passphrase", browser.get("/account/passphrase"), "passphrase",
+				PASSPHRASE, "confirmation", PASSPHRASE);
+		assertThat(noPassword.status()).isEqualTo(200);
+		assertThat(noPassword.body()).contains("only you may set the passphrase");
+		assertThat(this.jdbc.sql("select passphrase_hash from account where id = :id")
+			.param("id", rita)
+			.query(String.class)
+			.optional()).isEmpty();
 
 		Page set = browser.post("/account/passphrase", browser.get("/account/passphrase"), "currentPassword",
 				Colleagues.PASSWORD, "passphrase", PASSPHRASE, "confirmation", PASSPHRASE);
