@@ -142,13 +142,18 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Links the account to the staff member with the employee number, if it has none. */
+	/**
+	 * Links the account to the staff member with the employee number, unless it has a
+	 * staff member already or another account is that staff member's (a provider's claim
+	 * never moves a staff member from the account that holds it).
+	 */
 	void linkStaffByEmployeeNumber(long organisationId, long accountId, String employeeNumber) {
 		this.jdbc.sql("""
 				update account set staff_id = (select s.id from staff s where s.organisation_id = :org
 					and s.employee_number = :number)
 				where organisation_id = :org and id = :id and staff_id is null
-					and exists (select 1 from staff s where s.organisation_id = :org and s.employee_number = :number)
+					and exists (select 1 from staff s where s.organisation_id = :org and s.employee_number = :number
+						and not exists (select 1 from account o where o.staff_id = s.id))
 				""").param("org", organisationId).param("id", accountId).param("number", employeeNumber).update();
 	}
 

@@ -292,6 +292,66 @@ class SingleSignOnTests {
 		assertThat(admin.get("/admin/accounts").location()).endsWith("/login/second-factor");
 	}
 
+	/**
+	 * The employee number claim links a new account to its staff member, never to one
+	 * that another account holds (the outsider review: any provider login could take a
+	 * colleague's staff record by claiming her number).
+	 */
+	@Test
+	void anEmployeeNumberLinksOnlyAStaffMemberNoOtherAccountHolds() throws Exception {
+		long org = organisation("ssoemp");
+		OidcProviderForm withNumbers = new OidcProviderForm("ssoemp-idp", "Emp", provider.issuer("ssoemp"),
+				"ssoemp-idp-client", null, false, "preferred_username", "employee_number", null, null, "", "");
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(withNumbers, "form");
+		this.providers.save(org, null, withNumbers, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		long unit = this.jdbc.sql("""
+				insert into unit (organisation_id, code, name, level) values (:org, 'U', 'Unit', 'UNIT') returning id
+				""").param("org", org).query(Long.class).single();
+		long ebba = staff(org, unit, "E1");
+		long fritz = staff(org, unit, "E2");
+		long held = account(org, "ssoemp-ebba", "Ebba", "{STAFF}");
+		this.jdbc.sql("update account set staff_id = :staff where id = :id")
+			.param("staff", ebba)
+			.param("id", held)
+			.update();
+
+		provider.next("ssoemp", "subject-mallory",
+				Map.of("preferred_username", "ssoemp-mallory", "employee_number", "E1", "amr", List.of("pwd")));
+		HttpVisitor mallory = new HttpVisitor(this.port);
+		mallory.open("/oauth2/authorization/ssoemp-idp");
+		landed(mallory, "/");
+		provider.next("ssoemp", "subject-fritz",
+				Map.of("preferred_username", "ssoemp-fritz", "employee_number", "E2", "amr", List.of("pwd")));
+		HttpVisitor fritzBrowser = new HttpVisitor(this.port);
+		fritzBrowser.open("/oauth2/authorization/ssoemp-idp");
+		landed(fritzBrowser, "/");
+
+		assertThat(this.jdbc.sql("select count(*) from account where username = 'ssoemp-mallory' and staff_id is null")
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(
+				this.jdbc.sql("select staff_id from account where username = 'ssoemp-ebba'").query(Long.class).single())
+			.isEqualTo(ebba);
+		assertThat(this.jdbc.sql("select staff_id from account where username = 'ssoemp-fritz'")
+			.query(Long.class)
+			.single()).isEqualTo(fritz);
+	}
+
+	private long staff(long org, long unit, String number) {
+		long id = this.jdbc.sql("""
+				insert into staff (organisation_id, employee_number, name, unit_id, role, fte, experience_start,
+					employment_start)
+				values (:org, :number, :number, :unit, 'SOCIAL_WORKER', 1.0, date '2024-01-01', date '2024-01-01')
+				returning id
+				""").param("org", org).param("number", number).param("unit", unit).query(Long.class).single();
+		this.jdbc.sql("""
+				insert into staff_period (organisation_id, staff_id, unit_id, role, fte, valid_from)
+				values (:org, :id, :unit, 'SOCIAL_WORKER', 1.0, date '2024-01-01')
+				""").param("org", org).param("id", id).param("unit", unit).update();
+		return id;
+	}
+
 	@Test
 	void theLogoutEndsTheSessionAndCallsTheProvidersEndSession() throws Exception {
 		long org = organisation("ssoout");
