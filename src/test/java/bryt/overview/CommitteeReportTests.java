@@ -76,6 +76,8 @@ class CommitteeReportTests {
 
 	private Organisation organisation;
 
+	private OverviewFixture fixture;
+
 	private long a;
 
 	private long b;
@@ -87,14 +89,14 @@ class CommitteeReportTests {
 
 	@BeforeEach
 	void organisation() {
-		this.organisation = this.organisations.create("rep-" + System.nanoTime(), "Rapportby",
-				bryt.organisation.Country.SE);
-		this.a = unit("A");
-		this.b = unit("B");
+		this.fixture = new OverviewFixture(this.organisations, this.jdbc, "Rapportby");
+		this.organisation = this.fixture.organisation;
+		this.a = this.fixture.unit("A");
+		this.b = this.fixture.unit("B");
 		for (int i = 0; i < 4; i++) {
-			staff(this.a, "SOCIAL_WORKER");
+			this.fixture.staff(this.a, "SOCIAL_WORKER");
 		}
-		staff(this.a, "FIRST_LINE_LEAD");
+		this.fixture.staff(this.a, "FIRST_LINE_LEAD");
 	}
 
 	@Test
@@ -268,43 +270,6 @@ class CommitteeReportTests {
 				insert into overview_review (snapshot_id, side, reviewed_by, reviewed_on)
 				values (:snapshot, :side, (select min(id) from account), cast(:day as date))
 				""").param("snapshot", snapshot.id()).param("side", side).param("day", day).update();
-	}
-
-	private long unit(String code) {
-		return this.jdbc.sql("""
-				insert into unit (organisation_id, code, name, level)
-				values (:org, :code, :name, 'UNIT') returning id
-				""")
-			.param("org", this.organisation.id())
-			.param("code", code)
-			.param("name", "Unit " + code)
-			.query(Long.class)
-			.single();
-	}
-
-	private void staff(long unit, String role) {
-		String number = "n" + System.nanoTime();
-		long id = this.jdbc.sql("""
-				insert into staff (organisation_id, employee_number, name, unit_id, role, fte, experience_start,
-					employment_start)
-				values (:org, :number, :number, :unit, :role, 1.0, date '2024-01-01', date '2024-01-01')
-				returning id
-				""")
-			.param("org", this.organisation.id())
-			.param("number", number)
-			.param("unit", unit)
-			.param("role", role)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into staff_period (organisation_id, staff_id, unit_id, role, fte, valid_from)
-				values (:org, :id, :unit, :role, 1.0, date '2024-01-01')
-				""")
-			.param("org", this.organisation.id())
-			.param("id", id)
-			.param("unit", unit)
-			.param("role", role)
-			.update();
 	}
 
 }

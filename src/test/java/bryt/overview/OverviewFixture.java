@@ -11,9 +11,8 @@ import bryt.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An organisation of its own for the overview's page tests, as {@code SnapshotsTests}
- * makes one: units, staff with their periods, accounts with roles and covered units, an
- * API token.
+ * An organisation of its own for the overview's tests: units, staff with their periods,
+ * accounts with roles and covered units, an API token.
  */
 final class OverviewFixture {
 
@@ -24,9 +23,13 @@ final class OverviewFixture {
 	private final String prefix;
 
 	OverviewFixture(Organisations organisations, JdbcClient jdbc) {
+		this(organisations, jdbc, "Overview town");
+	}
+
+	OverviewFixture(Organisations organisations, JdbcClient jdbc, String name) {
 		this.jdbc = jdbc;
 		this.prefix = "ov" + System.nanoTime();
-		this.organisation = organisations.create(this.prefix, "Overview town", Country.SE);
+		this.organisation = organisations.create(this.prefix, name, Country.SE);
 	}
 
 	long unit(String code) {
