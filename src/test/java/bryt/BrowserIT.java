@@ -222,6 +222,10 @@ class BrowserIT {
 		// (safetyHandling…, safetyRouting…), the figures (safetyFiguresPages); the
 		// evidence is a file to download.
 		getRoutes.removeIf((route) -> route.startsWith("/safety"));
+		// sso: singleSignOnPagesAndALoginThroughTheProvider scans the providers' pages
+		// and
+		// the passphrase.
+		getRoutes.removeIf((route) -> route.startsWith("/admin/sign-in") || route.equals("/account/passphrase"));
 		// ov-snap: overviewPagesPassAxeInEachLanguageWithoutJavaScript scans the
 		// overview; ov-report: overviewCommitteeReportAndBenchmarks the committee report
 		// and the benchmarks.
@@ -323,6 +327,41 @@ class BrowserIT {
 			scan(page, "account with a second factor", violations);
 		}
 		assertThat(violations).isEmpty();
+	}
+
+	/** The second factors set up in this class's logins, by username. */
+	private final Map<String, String> secondFactors = new java.util.HashMap<>();
+
+	/**
+	 * Logs in an account of the tests' own that may be asked for a second factor (a union
+	 * representative while other tests leave survey comments waiting for review): sets
+	 * one up the first time, gives the next step's code after.
+	 */
+	private Page logInPastSecondFactor(BrowserContext context, String username) {
+		Page page = context.newPage();
+		logInWithPassword(page, username);
+		page.waitForURL((address) -> address.endsWith("/login/second-factor") || address.equals(url("/")));
+		if (page.url().endsWith("/login/second-factor")) {
+			try {
+				String secret = this.secondFactors.get(username);
+				if (secret == null) {
+					secret = page.locator("#secret").textContent().replace(" ", "");
+					this.secondFactors.put(username, secret);
+					page.getByLabel("Six-digit code from the app").fill(code(secret, 0));
+					page.locator("main form button[type=submit]").first().click();
+					page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to Bryt")).click();
+				}
+				else {
+					page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(code(secret, 1));
+					page.locator("main form button[type=submit]").first().click();
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		assertThat(page).hasURL(url("/"));
+		return page;
 	}
 
 	private void logInWithPassword(Page page, String username) {
@@ -2171,8 +2210,10 @@ class BrowserIT {
 	@Test
 	void overviewPagesPassAxeInEachLanguageWithoutJavaScript() {
 		this.jdbc.sql("""
-				insert into account (organisation_id, username, display_name, password_hash, roles, created_at)
-				select id, 'ov-union', 'Overview union', :hash, '{UNION_REPRESENTATIVE}', now() - interval '31 days'
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				select id, 'ov-union', 'Overview union', :hash, '{UNION_REPRESENTATIVE}', now() - interval '31 days',
+					now() - interval '31 days'
 				from organisation where code = 'exempelby'
 				""").param("hash", this.passwordEncoder.encode("demo")).update();
 		this.jdbc
@@ -2212,7 +2253,7 @@ class BrowserIT {
 			assertThat(page.locator("main details[open] table").first()).isVisible();
 		}
 		try (BrowserContext context = browser().newContext(english().setJavaScriptEnabled(false))) {
-			Page page = logIn(context, "ov-union");
+			Page page = logInPastSecondFactor(context, "ov-union");
 			page.navigate(url(snapshot + "?lang=sv"));
 			page.locator("#body").fill("Fackens syn.");
 			page.locator("#comment-form button[type=submit]").click();
@@ -2231,7 +2272,7 @@ class BrowserIT {
 			scan(page, "overview: a malformed quarter", violations);
 		}
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
-			Page page = logIn(context, "ov-union");
+			Page page = logInPastSecondFactor(context, "ov-union");
 			page.navigate(url(snapshot + "?lang=sv"));
 			scan(page, "overview: the unions' side of a snapshot, sv", violations);
 			page.navigate(url("/overview?lang=da"));
@@ -2415,8 +2456,12 @@ class BrowserIT {
 					login.navigate(url("/login?sso=strongerLogin&lang=" + language));
 					scan(login, "login refused by the provider's amr, " + language, violations);
 				}
-				provider.next("entra", "subject-bo", Map.of("preferred_username", "browser-bo", "name", "Bo Browser",
-						"amr", List.of("pwd"), "groups", List.of("bryt-hr", "bryt-union", "UNION_REPRESENTATIVE")));
+				// A second factor at the provider: other tests leave survey comments
+				// waiting for
+				// review in the demo municipality, and an HR account then needs one.
+				provider.next("entra", "subject-bo",
+						Map.of("preferred_username", "browser-bo", "name", "Bo Browser", "amr", List.of("pwd", "mfa"),
+								"groups", List.of("bryt-hr", "bryt-union", "UNION_REPRESENTATIVE")));
 				login.navigate(url("/login?lang=en"));
 				login.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Ekby Entra ID"))
 					.click();
