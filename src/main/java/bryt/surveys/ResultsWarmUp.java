@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * After a start, computes the results of each organisation's newest closed annual and
@@ -30,8 +31,15 @@ class ResultsWarmUp {
 		this.organisations = organisations;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void warm() {
+	@EventListener
+	void warm(ApplicationReadyEvent event) {
+		// Not for a command (no web application): it ends in seconds, nobody reads
+		// results, and its embedded database stops under a warm-up still running, whose
+		// broken connection the pool logs with a stack trace on the command's standard
+		// error (ReportCommandIT's refused quarter, 2026-11-30).
+		if (!(event.getApplicationContext() instanceof WebApplicationContext)) {
+			return;
+		}
 		Thread.ofVirtual().name("surveys-results-warm-up").start(this::warmNow);
 	}
 
