@@ -80,11 +80,7 @@ class DemoOverview {
 	}
 
 	void create(Organisation organisation, Quarter newest) {
-		Quarter first = newest;
-		for (int i = 1; i < QUARTERS; i++) {
-			first = first.previous();
-		}
-		List<Quarter> quarters = first.through(newest);
+		List<Quarter> quarters = newest.endingHere(QUARTERS);
 		long started = System.nanoTime();
 		Snapshot last = null;
 		for (Quarter quarter : quarters) {

@@ -57,7 +57,7 @@ class OverviewApiController {
 		Visibility visibility = reader.visibility();
 		LocalDate today = LocalDate.now(this.clock);
 		Quarter now = Quarter.of(today);
-		Quarter asked = OverviewController.parse(quarter, now);
+		Quarter asked = Quarter.asked(quarter, now);
 		if (asked == null) {
 			throw new IllegalArgumentException(
 					"'quarter' is written yyyy-Qn (e.g. 2026-Q3), from 2000-Q1 up to " + now + ".");

@@ -2,7 +2,6 @@ package bryt.overview;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +142,7 @@ class OverviewController {
 	private Chosen choose(CurrentAccount me, Authentication authentication, String unit, String quarter) {
 		LocalDate today = LocalDate.now(this.clock);
 		Quarter now = Quarter.of(today);
-		Quarter asked = parse(quarter, now);
+		Quarter asked = Quarter.asked(quarter, now);
 		boolean quarterError = asked == null;
 		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
 		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
@@ -169,43 +168,17 @@ class OverviewController {
 	/** The quarters of the trend, oldest first, the chosen one last. */
 	private List<QuarterFigures.Read> trend(Chosen chosen) {
 		Quarter last = chosen.read().quarter();
-		Quarter first = last;
-		for (int i = 1; i < QUARTERS; i++) {
-			first = first.previous();
-		}
 		List<QuarterFigures.Read> reads = new ArrayList<>();
-		for (Quarter quarter : first.through(last)) {
+		for (Quarter quarter : last.endingHere(QUARTERS)) {
 			reads.add(quarter.equals(last) ? chosen.read()
 					: this.figures.read(chosen.organisation(), quarter, chosen.today()).visibleTo(chosen.visibility()));
 		}
 		return reads;
 	}
 
-	/**
-	 * The asked quarter, {@code now} without one; {@code null} when malformed or ahead.
-	 */
-	static Quarter parse(String quarter, Quarter now) {
-		if (quarter == null || quarter.isBlank()) {
-			return now;
-		}
-		try {
-			Quarter parsed = Quarter.parse(quarter);
-			return (parsed.year() < 2000 || parsed.compareTo(now) > 0) ? null : parsed;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
 	/** The quarters the picker offers, newest first. */
 	private List<Quarter> quarters() {
-		List<Quarter> quarters = new ArrayList<>();
-		Quarter quarter = Quarter.of(LocalDate.now(this.clock));
-		for (int i = 0; i < QUARTERS; i++) {
-			quarters.add(quarter);
-			quarter = quarter.previous();
-		}
-		return quarters;
+		return Quarter.of(LocalDate.now(this.clock)).endingHere(QUARTERS).reversed();
 	}
 
 	private record Chosen(Organisation organisation, Visibility visibility, QuarterFigures.Read read, SnapshotUnit unit,

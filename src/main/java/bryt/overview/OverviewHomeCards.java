@@ -41,11 +41,7 @@ class OverviewHomeCards implements HomeCards {
 		figures.add(Figure.of("home.overview.label", "home.overview.value", List.of(), "/overview", Tone.NONE));
 		Optional<Side> side = Reviews.sideOf(account.roles());
 		if (side.isPresent()) {
-			Quarter oldest = Quarter.of(today);
-			for (int i = 1; i < OverviewController.QUARTERS; i++) {
-				oldest = oldest.previous();
-			}
-			Quarter from = oldest;
+			Quarter from = Quarter.of(today).endingHere(OverviewController.QUARTERS).getFirst();
 			List<Snapshot> all = this.snapshots.list(account.organisationId());
 			long waiting = all.stream()
 				.filter((snapshot) -> snapshot.quarter().compareTo(from) >= 0)

@@ -2,7 +2,6 @@ package bryt.safety;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,28 +123,12 @@ class SafetyFiguresController {
 
 	/** The asked quarter, this quarter without one; {@code null} when malformed. */
 	private Quarter quarter(String quarter) {
-		Quarter now = Quarter.of(LocalDate.now(this.clock));
-		if (quarter == null || quarter.isBlank()) {
-			return now;
-		}
-		try {
-			Quarter parsed = Quarter.parse(quarter);
-			return (parsed.year() < 2000 || parsed.compareTo(now) > 0) ? null : parsed;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return Quarter.asked(quarter, Quarter.of(LocalDate.now(this.clock)));
 	}
 
 	/** The quarters the picker offers, newest first. */
 	private List<Quarter> quarters() {
-		List<Quarter> quarters = new ArrayList<>();
-		Quarter quarter = Quarter.of(LocalDate.now(this.clock));
-		for (int i = 0; i < QUARTERS; i++) {
-			quarters.add(quarter);
-			quarter = quarter.previous();
-		}
-		return quarters;
+		return Quarter.of(LocalDate.now(this.clock)).endingHere(QUARTERS).reversed();
 	}
 
 }

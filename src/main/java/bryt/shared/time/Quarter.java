@@ -39,6 +39,34 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
 		return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
 	}
 
+	/**
+	 * The quarter a visitor asked for: {@code latest} when the text is empty;
+	 * {@code null} when it is no quarter, before 2000 or after {@code latest}. For the
+	 * quarter pickers and the figures APIs, which show the visitor's choice or say it is
+	 * wrong.
+	 */
+	public static Quarter asked(String text, Quarter latest) {
+		if (text == null || text.isBlank()) {
+			return latest;
+		}
+		try {
+			Quarter parsed = parse(text);
+			return (parsed.year() < 2000 || parsed.compareTo(latest) > 0) ? null : parsed;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The {@code count} quarters that end with this one, oldest first. */
+	public List<Quarter> endingHere(int count) {
+		Quarter first = this;
+		for (int i = 1; i < count; i++) {
+			first = first.previous();
+		}
+		return first.through(this);
+	}
+
 	/** The quarter's first day. */
 	public LocalDate first() {
 		return LocalDate.of(this.year, (this.number - 1) * 3 + 1, 1);
