@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
@@ -95,7 +94,7 @@ class SnapshotController {
 		Quarter now = Quarter.of(LocalDate.now(this.clock));
 		// a crafted value (malformed, ahead, before 2000) gets the field's message
 		Quarter quarter = (form.quarter() == null || form.quarter().isBlank()) ? null
-				: OverviewController.parse(form.quarter(), now);
+				: Quarter.asked(form.quarter(), now);
 		if (quarter == null) {
 			errors.rejectValue("quarter", "overview.snapshots.quarter.error");
 		}
@@ -277,14 +276,12 @@ class SnapshotController {
 
 	private String list(CurrentAccount me, Model model, boolean failed) {
 		List<Snapshot> all = this.snapshots.list(me.organisationId());
-		Map<Long, String> takenBy = all.stream()
-			.collect(Collectors.toMap(Snapshot::id, (snapshot) -> takenBy(me.organisationId(), snapshot.id())));
-		List<Quarter> quarters = new ArrayList<>();
-		Quarter quarter = Quarter.of(LocalDate.now(this.clock));
-		for (int i = 0; i < OverviewController.QUARTERS; i++) {
-			quarters.add(quarter);
-			quarter = quarter.previous();
-		}
+		Map<Long, String> takenBy = new java.util.HashMap<>();
+		TakenBy.of(this.snapshots, this.organisations, me.organisationId(), all.stream().map(Snapshot::id).toList())
+			.forEach((id, who) -> takenBy.put(id, "overview.takenBy." + who));
+		List<Quarter> quarters = Quarter.of(LocalDate.now(this.clock))
+			.endingHere(OverviewController.QUARTERS)
+			.reversed();
 		model.addAttribute("snapshots", all);
 		Map<Long, String> extracted = new java.util.HashMap<>();
 		Map<Long, LocalDate> employerOn = new java.util.HashMap<>();

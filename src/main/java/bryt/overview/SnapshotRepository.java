@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import bryt.overview.Snapshot.Comment;
@@ -157,25 +161,46 @@ class SnapshotRepository {
 
 	/** Each side's newest comment. */
 	List<Comment> comments(long snapshotId) {
-		return this.jdbc.sql("""
-				select distinct on (side) side, body, written_at from overview_comment
-				where snapshot_id = :snapshot
-				order by side, id desc
-				""")
-			.param("snapshot", snapshotId)
-			.query((rs, row) -> new Comment(Side.valueOf(rs.getString("side")), rs.getString("body"),
-					rs.getObject("written_at", OffsetDateTime.class).toInstant()))
-			.list();
+		return comments(List.of(snapshotId)).getOrDefault(snapshotId, List.of());
+	}
+
+	/** Each side's newest comment on each of the snapshots, in one query. */
+	Map<Long, List<Comment>> comments(Collection<Long> snapshotIds) {
+		if (snapshotIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<Comment>> comments = new HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (snapshot_id, side) snapshot_id, side, body, written_at from overview_comment
+				where snapshot_id in (:snapshots)
+				order by snapshot_id, side, id desc
+				""").param("snapshots", snapshotIds).query((rs) -> {
+			comments.computeIfAbsent(rs.getLong("snapshot_id"), (id) -> new ArrayList<>())
+				.add(new Comment(Side.valueOf(rs.getString("side")), rs.getString("body"),
+						rs.getObject("written_at", OffsetDateTime.class).toInstant()));
+		});
+		return comments;
 	}
 
 	List<Review> reviews(long snapshotId) {
-		return this.jdbc.sql("""
-				select side, reviewed_on from overview_review where snapshot_id = :snapshot order by side
-				""")
-			.param("snapshot", snapshotId)
-			.query((rs, row) -> new Review(Side.valueOf(rs.getString("side")),
-					rs.getObject("reviewed_on", LocalDate.class)))
-			.list();
+		return reviews(List.of(snapshotId)).getOrDefault(snapshotId, List.of());
+	}
+
+	/** Each side's sign-off on each of the snapshots, in one query. */
+	Map<Long, List<Review>> reviews(Collection<Long> snapshotIds) {
+		if (snapshotIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<Review>> reviews = new HashMap<>();
+		this.jdbc.sql("""
+				select snapshot_id, side, reviewed_on from overview_review
+				where snapshot_id in (:snapshots)
+				order by snapshot_id, side
+				""").param("snapshots", snapshotIds).query((rs) -> {
+			reviews.computeIfAbsent(rs.getLong("snapshot_id"), (id) -> new ArrayList<>())
+				.add(new Review(Side.valueOf(rs.getString("side")), rs.getObject("reviewed_on", LocalDate.class)));
+		});
+		return reviews;
 	}
 
 	private static Head head(ResultSet rs, int row) throws SQLException {
@@ -192,12 +217,18 @@ class SnapshotRepository {
 	 * Who asked for a snapshot: an account, or empty for the quarter-end job (ov-snap:
 	 * the snapshots page names the role, never the person).
 	 */
-	Optional<Long> takenBy(long snapshotId) {
-		return this.jdbc.sql("select taken_by from overview_snapshot where id = :id")
-			.param("id", snapshotId)
-			.query((rs, row) -> rs.getObject("taken_by", Long.class))
-			.optional()
-			.filter(java.util.Objects::nonNull);
+	/** The accounts that asked for the snapshots, by snapshot; the job's have none. */
+	Map<Long, Long> takenBy(Collection<Long> snapshotIds) {
+		if (snapshotIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Long> takenBy = new HashMap<>();
+		this.jdbc.sql("select id, taken_by from overview_snapshot where id in (:snapshots) and taken_by is not null")
+			.param("snapshots", snapshotIds)
+			.query((rs) -> {
+				takenBy.put(rs.getLong("id"), rs.getLong("taken_by"));
+			});
+		return takenBy;
 	}
 
 	/** The newest version of a quarter, 0 when it has none (ov-snap). */

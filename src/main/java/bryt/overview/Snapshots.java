@@ -3,8 +3,10 @@ package bryt.overview;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,11 +102,15 @@ public class Snapshots {
 	/** Every snapshot of the organisation without its figures, newest first. */
 	@Transactional(readOnly = true)
 	public List<Snapshot> list(long organisationId) {
-		return this.repository.heads(organisationId)
-			.stream()
+		List<SnapshotRepository.Head> heads = this.repository.heads(organisationId);
+		List<Long> ids = heads.stream().map(SnapshotRepository.Head::id).toList();
+		// Three queries however many snapshots: the home card reads this on every visit.
+		Map<Long, List<Snapshot.Comment>> comments = this.repository.comments(ids);
+		Map<Long, List<Snapshot.Review>> reviews = this.repository.reviews(ids);
+		return heads.stream()
 			.map((head) -> new Snapshot(head.id(), head.organisationId(), head.quarter(), head.version(), head.asOf(),
 					head.extractedAt(), head.reason(), List.of(), List.of(), List.of(),
-					this.repository.comments(head.id()), this.repository.reviews(head.id())))
+					comments.getOrDefault(head.id(), List.of()), reviews.getOrDefault(head.id(), List.of())))
 			.toList();
 	}
 
@@ -129,10 +135,10 @@ public class Snapshots {
 		return Optional.of(take(organisation, quarter, null, null));
 	}
 
-	/** Who asked for a snapshot: an account, or empty for the quarter-end job. */
+	/** The accounts that asked for the snapshots, by snapshot; the job's have none. */
 	@Transactional(readOnly = true)
-	public Optional<Long> takenBy(long snapshotId) {
-		return this.repository.takenBy(snapshotId);
+	public Map<Long, Long> takenBy(Collection<Long> snapshotIds) {
+		return this.repository.takenBy(snapshotIds);
 	}
 
 	/** The newest version of a quarter, 0 when it has none. */

@@ -1,6 +1,10 @@
 package bryt.overview;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
@@ -17,17 +21,28 @@ final class TakenBy {
 	}
 
 	static String of(Snapshots snapshots, Organisations organisations, long organisationId, long snapshotId) {
-		Optional<Long> account = snapshots.takenBy(snapshotId);
-		if (account.isEmpty()) {
-			return "JOB";
+		return of(snapshots, organisations, organisationId, List.of(snapshotId)).get(snapshotId);
+	}
+
+	/**
+	 * Who asked for each of the snapshots: two queries however many (the snapshots page
+	 * lists every one).
+	 */
+	static Map<Long, String> of(Snapshots snapshots, Organisations organisations, long organisationId,
+			List<Long> snapshotIds) {
+		Map<Long, Long> accounts = snapshots.takenBy(snapshotIds);
+		Map<Long, Set<Role>> roles = accounts.isEmpty() ? Map.of()
+				: organisations.accounts(organisationId)
+					.stream()
+					.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::roles));
+		Map<Long, String> takenBy = new HashMap<>();
+		for (long snapshotId : snapshotIds) {
+			Long account = accounts.get(snapshotId);
+			Set<Role> held = (account != null) ? roles.getOrDefault(account, Set.of()) : Set.of();
+			takenBy.put(snapshotId, (account == null) ? "JOB"
+					: held.contains(Role.HR) ? "HR" : held.contains(Role.ADMINISTRATOR) ? "ADMINISTRATOR" : "ACCOUNT");
 		}
-		return organisations.accounts(organisationId)
-			.stream()
-			.filter((summary) -> summary.id() == account.get())
-			.findFirst()
-			.map((summary) -> summary.roles().contains(Role.HR) ? "HR"
-					: summary.roles().contains(Role.ADMINISTRATOR) ? "ADMINISTRATOR" : "ACCOUNT")
-			.orElse("ACCOUNT");
+		return takenBy;
 	}
 
 }

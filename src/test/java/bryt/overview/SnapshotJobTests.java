@@ -55,7 +55,7 @@ class SnapshotJobTests {
 		assertThat(first.reason()).isNull();
 		assertThat(first.asOf()).isEqualTo(LocalDate.of(2025, 12, 31));
 		assertThat(first.figure("workload.staffPerLead", a).orElseThrow().value()).isEqualTo(1.0);
-		assertThat(this.snapshots.takenBy(first.id())).isEmpty();
+		assertThat(this.snapshots.takenBy(List.of(first.id()))).isEmpty();
 		assertThat(this.snapshots.list(taken.organisation.id())).extracting(Snapshot::id)
 			.containsExactly(onDemand.id());
 	}
