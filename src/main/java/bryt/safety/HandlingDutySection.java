@@ -2,6 +2,7 @@ package bryt.safety;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
 
@@ -24,6 +25,11 @@ class HandlingDutySection implements IncidentSection {
 
 	HandlingDutySection(Handling handling) {
 		this.handling = handling;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("section-duty-title", "safety.duty.title"));
 	}
 
 	@Override

@@ -80,8 +80,10 @@ class IncidentController {
 		Incidents.HandlerView view = this.incidents.open(me, id, session.getId())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Map<String, Map<String, Object>> shown = new LinkedHashMap<>();
+		Map<String, String> contents = new LinkedHashMap<>();
 		for (IncidentSection section : this.sections) {
 			shown.put(section.template(), section.model(me.organisationId(), id, me));
+			section.heading().ifPresent((heading) -> contents.put(heading.id(), heading.title()));
 		}
 		Map<Long, String> staffNames = new LinkedHashMap<>();
 		for (StaffMember member : this.organisations.staff(me.organisationId())) {
@@ -103,6 +105,7 @@ class IncidentController {
 		model.addAttribute("reporterName",
 				(view.incident().reportedBy() != null) ? accountNames.get(view.incident().reportedBy()) : null);
 		model.addAttribute("sections", shown);
+		model.addAttribute("contents", contents);
 		model.addAttribute("maxFiles", Sealing.MAX_FILES);
 		model.addAttribute("maxMegapixels", this.sealing.maxMegapixels());
 		if (!model.containsAttribute("errors")) {

@@ -1,6 +1,7 @@
 package bryt.safety;
 
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
 
@@ -27,5 +28,24 @@ interface IncidentSection {
 	 * @param handler the account looking at it
 	 */
 	Map<String, Object> model(long organisationId, long incidentId, CurrentAccount handler);
+
+	/**
+	 * The section's heading for the page's contents (the incident page is several screens
+	 * long on a phone): its element id and its title's message key. Empty for a section
+	 * that is not always there.
+	 */
+	default Optional<Heading> heading() {
+		return Optional.empty();
+	}
+
+	/**
+	 * A section's heading on the incident page.
+	 *
+	 * @param id the heading element's id, the contents' link target
+	 * @param title the heading's message key
+	 */
+	record Heading(String id, String title) {
+
+	}
 
 }

@@ -3,6 +3,7 @@ package bryt.safety;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import bryt.organisation.CurrentAccount;
@@ -28,6 +29,11 @@ class InvestigationSection implements IncidentSection {
 	InvestigationSection(Handling handling, Organisations organisations) {
 		this.handling = handling;
 		this.organisations = organisations;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("section-investigation-title", "safety.investigation.title"));
 	}
 
 	@Override

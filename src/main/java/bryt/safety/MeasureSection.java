@@ -2,6 +2,7 @@ package bryt.safety;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
 
@@ -20,6 +21,11 @@ class MeasureSection implements IncidentSection {
 
 	MeasureSection(Handling handling) {
 		this.handling = handling;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("section-measures-title", "safety.measures.title"));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package bryt.safety;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
 
@@ -20,6 +21,11 @@ class PoliceSection implements IncidentSection {
 
 	PoliceSection(Handling handling) {
 		this.handling = handling;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("section-police-title", "safety.police.title"));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.Country;
 import bryt.organisation.CurrentAccount;
@@ -42,6 +43,11 @@ class RoutingSection implements IncidentSection {
 		this.routing = routing;
 		this.clocks = clocks;
 		this.clock = clock;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("routing-heading", "safety.routing.heading"));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package bryt.safety;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
 
@@ -21,6 +22,11 @@ class SupportSection implements IncidentSection {
 
 	SupportSection(Handling handling) {
 		this.handling = handling;
+	}
+
+	@Override
+	public Optional<Heading> heading() {
+		return Optional.of(new Heading("section-support-title", "safety.support.title"));
 	}
 
 	@Override

@@ -15,6 +15,9 @@ import bryt.organisation.Country;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -495,6 +498,32 @@ class HandlingTests {
 			.getContentAsString();
 		assertThat(danishPage).contains("Anmeldelsespligt", "Støtte", "Politianmeldelse",
 				"Beskyttelsesforanstaltninger", "Undersøgelse og handlinger");
+	}
+
+	/**
+	 * The page is several screens long on a phone: its contents come first and lead to
+	 * every part, in the order of the page, in the reader's language.
+	 */
+	@Test
+	void theContentsLinkEveryPartOfThePageInItsOrder() throws Exception {
+		long id = this.rows.incident(this.demo.id(), this.team, Instant.now());
+		Document page = Jsoup
+			.parse(this.mvc.perform(as("manager", get("/safety/incidents/" + id)).locale(Locale.forLanguageTag("sv")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		Element contents = page.getElementById("incident-contents");
+		assertThat(contents).isNotNull();
+		assertThat(contents.select("a").eachText()).containsExactly("Beskrivning", "Bevis", "Besked och tidsgränser",
+				"Anmälningsplikt", "Stöd", "Polisanmälan", "Skyddsåtgärder", "Utredning och åtgärder");
+		List<String> targets = contents.select("a").eachAttr("href");
+		List<Element> headings = targets.stream().map((href) -> page.getElementById(href.substring(1))).toList();
+		assertThat(headings).doesNotContainNull();
+		assertThat(headings).allSatisfy((heading) -> assertThat(heading.tagName()).isEqualTo("h2"));
+		// in the page's order, each after the contents
+		List<Integer> positions = headings.stream().map((heading) -> page.getAllElements().indexOf(heading)).toList();
+		assertThat(positions).isSorted();
+		assertThat(positions.get(0)).isGreaterThan(page.getAllElements().indexOf(contents));
 	}
 
 	private bryt.organisation.CurrentAccount manager() {
