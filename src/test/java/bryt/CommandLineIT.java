@@ -127,7 +127,7 @@ class CommandLineIT {
 			.redirectOutput(this.dataDir.resolve("server.log").toFile())
 			.start();
 		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				if (http

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestartAfterKillIT {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
 	private final Path dataDir = Path.of("target/it-restart", UUID.randomUUID().toString()).toAbsolutePath();
 

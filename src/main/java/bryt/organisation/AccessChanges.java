@@ -3,6 +3,8 @@ package bryt.organisation;
 import java.time.Clock;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +35,12 @@ class AccessChanges {
 	 * The demo municipality's accounts stand as if made a year before the demo's day, as
 	 * its staff have years of history: its representatives can approve comments at once.
 	 * Demo mode only (the event is published only there), never on an external database.
+	 * First of the event's listeners: the other modules' demos act through these accounts
+	 * (safety's demo closes incidents as its safety representative, whose word counts
+	 * only once the account has stood).
 	 */
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void demoCreated(DemoMunicipalityCreated event) {
 		this.accounts.createdOn(event.organisationId(),
 				event.today().minusYears(1).atStartOfDay(this.clock.getZone()).toInstant());

@@ -193,7 +193,8 @@ class DemoIncidents {
 					InvestigationAction.Side.MANAGER);
 			if (action.doneOn() != null) {
 				this.handling.actionDone(org, id, actionId, action.doneOn(),
-						java.util.EnumSet.of(InvestigationAction.Side.MANAGER));
+						java.util.EnumSet.of(InvestigationAction.Side.MANAGER),
+						reporters.acknowledger(incident.unitId()).accountId());
 			}
 		}
 		if (incident.closedOn() != null) {

@@ -34,13 +34,30 @@ class Handling {
 
 	private final SafetyClocks clocks;
 
+	private final Incidents incidents;
+
 	private final Clock clock;
 
-	Handling(HandlingRepository repository, Organisations organisations, SafetyClocks clocks, Clock clock) {
+	Handling(HandlingRepository repository, Organisations organisations, SafetyClocks clocks, Incidents incidents,
+			Clock clock) {
 		this.repository = repository;
 		this.organisations = organisations;
 		this.clocks = clocks;
+		this.incidents = incidents;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether the account's word counts for the safety representative's side: from when
+	 * it receives incidents' keys ({@link Incidents#keyFrom}:
+	 * {@link Incidents#KEY_STANDING} after it became its holder's own). An administrator
+	 * who makes an account a safety representative, or sets its password, cannot through
+	 * it confirm a close, mark the representative's actions done or waive them for the
+	 * representative (the outsider review of 2026-11-30 closed an incident "with the
+	 * safety representative" so).
+	 */
+	boolean speaksForRepresentatives(long organisationId, long accountId) {
+		return !this.incidents.keyFrom(organisationId, accountId).isAfter(this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)
@@ -199,7 +216,7 @@ class Handling {
 	 */
 	@Transactional
 	ActionOutcome actionDone(long organisationId, long incidentId, long actionId, LocalDate doneOn,
-			Set<InvestigationAction.Side> sides) {
+			Set<InvestigationAction.Side> sides, long accountId) {
 		open(organisationId, incidentId);
 		Optional<InvestigationAction> action = this.repository.actions(organisationId, incidentId)
 			.stream()
@@ -210,6 +227,10 @@ class Handling {
 		}
 		if (!sides.contains(action.get().side())) {
 			return ActionOutcome.WRONG_SIDE;
+		}
+		if (action.get().side() == InvestigationAction.Side.SAFETY_REPRESENTATIVE
+				&& !speaksForRepresentatives(organisationId, accountId)) {
+			return ActionOutcome.NOT_STANDING;
 		}
 		this.repository.actionDone(organisationId, incidentId, actionId, doneOn);
 		return ActionOutcome.DONE;
@@ -251,6 +272,10 @@ class Handling {
 		if (action == null) {
 			return Waiver.NOT_FOUND;
 		}
+		if (side == InvestigationAction.Side.SAFETY_REPRESENTATIVE
+				&& !speaksForRepresentatives(organisationId, accountId)) {
+			return Waiver.NOT_STANDING;
+		}
 		String by = String.valueOf(accountId);
 		String other = (side == InvestigationAction.Side.MANAGER) ? action.waivedByRepresentative()
 				: action.waivedByManager();
@@ -290,6 +315,10 @@ class Handling {
 		}
 		if (!incident.investigated()) {
 			return new Closing(Closing.Outcome.NOT_INVESTIGATED, List.of());
+		}
+		if (side == InvestigationAction.Side.SAFETY_REPRESENTATIVE
+				&& !speaksForRepresentatives(organisationId, accountId)) {
+			return new Closing(Closing.Outcome.NOT_STANDING, List.of());
 		}
 		String by = String.valueOf(accountId);
 		InvestigationAction.Side otherSide = (side == InvestigationAction.Side.MANAGER)
@@ -385,14 +414,18 @@ class Handling {
 	/** The outcome of a waiver. */
 	enum Waiver {
 
-		WAIVED, SAME_PERSON, NOT_FOUND
+		WAIVED, SAME_PERSON, NOT_FOUND,
+		/** Refused: a safety representative whose word does not count yet. */
+		NOT_STANDING
 
 	}
 
 	/** The outcome of marking an action done. */
 	enum ActionOutcome {
 
-		DONE, WRONG_SIDE, NOT_FOUND
+		DONE, WRONG_SIDE, NOT_FOUND,
+		/** Refused: a safety representative whose word does not count yet. */
+		NOT_STANDING
 
 	}
 
@@ -421,6 +454,11 @@ class Handling {
 			NOT_INVESTIGATED,
 			/** Refused: actions neither done nor waived by both. */
 			OPEN_ACTIONS,
+			/**
+			 * Refused: a safety representative whose word does not count yet
+			 * ({@link Handling#speaksForRepresentatives}).
+			 */
+			NOT_STANDING,
 			/** Refused: this account confirmed for the other side already. */
 			SAME_PERSON
 

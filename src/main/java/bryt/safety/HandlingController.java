@@ -235,9 +235,11 @@ class HandlingController {
 		if (form.failed()) {
 			return failed(me, id, this.investigation, form, model);
 		}
-		return switch (this.handling.actionDone(me.organisationId(), id, action, done, handled.sides(me))) {
+		return switch (this.handling.actionDone(me.organisationId(), id, action, done, handled.sides(me),
+				me.accountId())) {
 			case DONE -> saved(id, "investigation", redirect);
 			case WRONG_SIDE -> refused(id, "doneSide", redirect);
+			case NOT_STANDING -> refused(id, "notStanding", redirect);
 			case NOT_FOUND -> refused(id, "action", redirect);
 		};
 	}
@@ -264,6 +266,7 @@ class HandlingController {
 		return switch (this.handling.waive(me.organisationId(), id, action, side, me.accountId())) {
 			case WAIVED -> saved(id, "investigation", redirect);
 			case SAME_PERSON -> refused(id, "waiveSamePerson", redirect);
+			case NOT_STANDING -> refused(id, "notStanding", redirect);
 			case NOT_FOUND -> refused(id, "action", redirect);
 		};
 	}
@@ -294,6 +297,7 @@ class HandlingController {
 			case NOT_ACKNOWLEDGED -> refused(id, "closeNotAcknowledged", redirect);
 			case NOT_INVESTIGATED -> refused(id, "closeNotInvestigated", redirect);
 			case SAME_PERSON -> refused(id, "closeSamePerson", redirect);
+			case NOT_STANDING -> refused(id, "notStanding", redirect);
 		};
 	}
 
@@ -322,6 +326,8 @@ class HandlingController {
 					this.messages.getMessage(error, LocaleContextHolder.getLocale())));
 		shown.put("errors", errors);
 		model.addAttribute("incidentId", id);
+		// the sections read it; a closed incident never gets here (handled refuses it)
+		model.addAttribute("incidentClosed", false);
 		model.addAttribute("section", section.template());
 		model.addAttribute("sectionModel", shown);
 		return "safety/section-failed";

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
  * Who handles the incident but has no key to it yet, and from when they receive it: an
  * account an administrator made or changed recently waits {@link Incidents#KEY_STANDING},
  * and the handlers should see that rather than wonder (docs/safety/anonymity.md). Shows
- * nothing when every handler holds the key.
+ * nothing when every handler holds the key. Last on the page: it concerns the people
+ * handling the incident, not the incident, and a manager who comes to act on the incident
+ * should not read about keys first (the outsider review of 2026-11-30).
  */
 @Component
-@Order(5)
+@Order(HandlingDutySection.ORDER + 50)
 class KeySharingSection implements IncidentSection {
 
 	private final Incidents incidents;

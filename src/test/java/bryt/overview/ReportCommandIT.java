@@ -118,7 +118,7 @@ class ReportCommandIT {
 			.redirectOutput(this.dataDir.resolve("server.log").toFile())
 			.start();
 		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				if (http

@@ -136,7 +136,7 @@ class ClosedIncidentTests {
 				() -> this.handling.saveInvestigation(organisation, id, "Alone at the reception", today()),
 				() -> this.handling.addAction(organisation, id, "Another", "HR", today(),
 						InvestigationAction.Side.MANAGER),
-				() -> this.handling.actionDone(organisation, id, action, today(), both),
+				() -> this.handling.actionDone(organisation, id, action, today(), both, 1),
 				() -> this.handling.waive(organisation, id, action, InvestigationAction.Side.MANAGER, 1),
 				() -> this.handling.savePolice(organisation, id, PoliceDecision.EMPLOYER, today(), null, true),
 				() -> this.handling.saveDuty(organisation, id,

@@ -229,6 +229,43 @@ class ClosingTests {
 		assertThat(status(world, receipt)).isEqualTo("Closed after investigation");
 	}
 
+	/**
+	 * An administrator who makes an account a safety representative cannot through it
+	 * close an incident "with the safety representative", mark the representative's
+	 * action done or waive it (the outsider review of 2026-11-30: the new account closed
+	 * the incident at once); the representative who has stood 30 days can. Fails without
+	 * {@link Handling#speaksForRepresentatives}.
+	 */
+	@Test
+	void aSafetyRepresentativeAnAdministratorJustMadeDoesNotSpeakForTheRepresentatives() throws Exception {
+		ReportingWorld world = world();
+		long fresh = world.freshAccount("newrep", "SAFETY_REPRESENTATIVE", null, world.department);
+		long id = new HandlingIncidents(this.jdbc).incident(world.org, world.unitA, Instant.now());
+		acknowledge(world, id);
+		investigate(world, id);
+		long action = addAction(world, id, "Alarm for the reception", "SAFETY_REPRESENTATIVE");
+
+		assertThat(done(world, "newrep", id, action, LocalDate.now(STOCKHOLM).toString())).isEqualTo("notStanding");
+		assertThat(doneOn(action)).isNull();
+		assertThat(refused(send(world, "newrep", post(path(id, "actions/waive")).param("action", String.valueOf(action))
+			.param("side", "SAFETY_REPRESENTATIVE")))).isEqualTo("notStanding");
+		assertThat(this.jdbc.sql("select waived_by_representative is null from safety_action where id = :id")
+			.param("id", action)
+			.query(Boolean.class)
+			.single()).as("no waiver recorded").isTrue();
+
+		// the representative who stands settles the action; the employer's side proposes
+		assertThat(done(world, "safety", id, action, LocalDate.now(STOCKHOLM).toString())).isNull();
+		assertThat(close(world, "manager", id, null)).isNull();
+		// the new account's confirmation does not close it; nothing is recorded for it
+		assertThat(close(world, "newrep", id, null)).isEqualTo("notStanding");
+		assertThat(closedOn(id)).isNull();
+		assertThat(confirmations(id)).doesNotContain(String.valueOf(fresh));
+		// the representative who stands closes it
+		assertThat(close(world, "safety", id, null)).isNull();
+		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
+	}
+
 	private ReportingWorld world() {
 		return new ReportingWorld(this.jdbc, this.encoder, this.accounts, this.mvc,
 				"fx14c-" + UUID.randomUUID().toString().substring(0, 8));

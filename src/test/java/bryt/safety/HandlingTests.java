@@ -81,6 +81,9 @@ class HandlingTests {
 
 	private HandlingIncidents rows;
 
+	@Autowired
+	private Incidents incidents;
+
 	private Organisation demo;
 
 	private long team;
@@ -501,6 +504,40 @@ class HandlingTests {
 	}
 
 	/**
+	 * A mistyped day in the investigation section, once the incident has an action, is a
+	 * message on the section's page, not an error page (the outsider review of 2026-11-30
+	 * found a 500 for each of these: the page with the actions read a value the error
+	 * page lacked).
+	 */
+	@Test
+	void aMistakeInTheInvestigationOfAnIncidentWithActionsIsAMessage() throws Exception {
+		long id = this.rows.incident(this.demo.id(), this.team, Instant.now());
+		long action = addAction(id, "Alarm for reception");
+		String future = LocalDate.now(STOCKHOLM).plusYears(1).toString();
+		Map<String, MockHttpServletRequestBuilder> mistakes = Map.of("a risk assessment in the future",
+				post(path(id, "investigation")).param("causes", "Alone on a home visit")
+					.param("riskAssessmentUpdatedOn", future),
+				"an action without a title",
+				post(path(id, "actions")).param("title", "")
+					.param("owner", "Unit manager")
+					.param("dueOn", future)
+					.param("side", "MANAGER"),
+				"an action done without a day",
+				post(path(id, "actions/done")).param("action", String.valueOf(action)).param("doneOn-" + action, ""));
+		for (Map.Entry<String, MockHttpServletRequestBuilder> mistake : mistakes.entrySet()) {
+			String body = this.mvc.perform(as("manager", mistake.getValue()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).as(mistake.getKey()).contains("govuk-error-summary", "Alarm for reception");
+		}
+		assertThat(this.repository.actions(this.demo.id(), id)).singleElement()
+			.satisfies((only) -> assertThat(only.doneOn()).isNull());
+		assertThat(this.repository.incident(this.demo.id(), id).orElseThrow().causes()).isNull();
+	}
+
+	/**
 	 * The page is several screens long on a phone: its contents come first and lead to
 	 * every part, in the order of the page, in the reader's language.
 	 */
@@ -581,7 +618,7 @@ class HandlingTests {
 	}
 
 	private Handling handlingAt(Instant now, ZoneId zone) {
-		return new Handling(this.repository, this.organisations, this.clocks, Clock.fixed(now, zone));
+		return new Handling(this.repository, this.organisations, this.clocks, this.incidents, Clock.fixed(now, zone));
 	}
 
 	private String page(String who, long id) throws Exception {
