@@ -102,7 +102,7 @@ class ReportCommandIT {
 		Path out = Files.createTempFile(this.dataDir, "out", ".txt");
 		Path err = Files.createTempFile(this.dataDir, "err", ".txt");
 		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-		assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
+		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
 		return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
