@@ -220,7 +220,12 @@ class AuthorizationTests {
 			Map.entry("POST /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/{id}", ADMIN),
 			Map.entry("POST /admin/sign-in/{id}", ADMIN), Map.entry("POST /admin/sign-in/{id}/delete", ADMIN),
 			Map.entry("POST /admin/sign-in/local-passwords", ADMIN), Map.entry("GET /account/passphrase", LOGGED_IN),
-			Map.entry("POST /account/passphrase", LOGGED_IN));
+			Map.entry("POST /account/passphrase", LOGGED_IN),
+			// oidc (issue 16, the open single sign-on findings): the provider's logout
+			// page, reached by a forward from the logout only (404 asked for directly);
+			// a holder links their own account to a provider of their organisation.
+			Map.entry("POST /logout/provider", EVERYONE), Map.entry("GET /account/sign-in", LOGGED_IN),
+			Map.entry("POST /account/sign-in", LOGGED_IN));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

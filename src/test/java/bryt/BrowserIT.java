@@ -226,6 +226,8 @@ class BrowserIT {
 		// and
 		// the passphrase.
 		getRoutes.removeIf((route) -> route.startsWith("/admin/sign-in") || route.equals("/account/passphrase"));
+		// oidc: singleSignOnLogoutPageAndTheHoldersLinkPagePassAxe scans the link page.
+		getRoutes.remove("/account/sign-in");
 		// ov-snap: overviewPagesPassAxeInEachLanguageWithoutJavaScript scans the
 		// overview; ov-report: overviewCommitteeReportAndBenchmarks the committee report
 		// and the benchmarks.
@@ -2642,6 +2644,75 @@ class BrowserIT {
 			assertThat(page.locator("main h1")).containsText("Committee report");
 			assertThat(page.locator("main figure svg").first()).isVisible();
 			assertThat(page.locator("main a[href$='format=pdf&language=en']")).hasCount(1);
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	// oidc (issue 16, the open single sign-on findings): the provider's logout page and
+	// the holder's link page
+
+	/**
+	 * oidc: the page that sends the browser on to the provider's end-session endpoint
+	 * after the logout of a provider's login (held there: the provider answers 204 No
+	 * Content, so the browser stays on Bryt's page), and the page where a holder links
+	 * their own account to a provider, empty, with errors and with a refusal; in Swedish,
+	 * Danish and English, axe at 390 and 1280 px and the reflow check. The provider is
+	 * removed again at the end.
+	 */
+	@Test
+	void singleSignOnLogoutPageAndTheHoldersLinkPagePassAxe() {
+		List<String> violations = new ArrayList<>();
+		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
+		try (TestIdentityProvider provider = new TestIdentityProvider()) {
+			this.jdbc.sql("""
+					insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
+					values (:org, 'browser-out', 'Exempelby (test provider)', :issuer, 'bryt-out')
+					""").param("org", demo).param("issuer", provider.issuer("out")).update();
+			try {
+				String endSession = provider.issuer("out") + "/endsession";
+				for (String language : List.of("sv", "da", "en")) {
+					try (BrowserContext context = browser().newContext(english())) {
+						java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+						context.route((address) -> address.startsWith(endSession), (route) -> {
+							held.set(true);
+							route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(204));
+						});
+						provider.next("out", "subject-browser-out-" + language,
+								Map.of("preferred_username", "browser-out-" + language, "amr", List.of("pwd", "mfa")));
+						Page page = context.newPage();
+						page.navigate(url("/login?lang=" + language));
+						page.locator("a[href$='/oauth2/authorization/browser-out']").click();
+						assertThat(page).hasURL(url("/"));
+						page.locator("form.logout button").click();
+						page.waitForCondition(held::get);
+						assertThat(page.locator("#provider-logout")).isVisible();
+						assertThat(page.locator("html")).hasAttribute("lang", language);
+						for (int width : List.of(390, 1280)) {
+							page.setViewportSize(width, 800);
+							scan(page, "provider logout, " + language + ", " + width + " px", violations);
+						}
+					}
+				}
+				try (BrowserContext context = browser().newContext(english())) {
+					Page page = logIn(context, "staff");
+					for (String language : List.of("sv", "da", "en")) {
+						for (int width : List.of(390, 1280)) {
+							page.setViewportSize(width, 800);
+							page.navigate(url("/account/sign-in?lang=" + language));
+							assertThat(page.locator("main")).containsText("Exempelby (test provider)");
+							scan(page, "link page, " + language + ", " + width + " px", violations);
+							page.locator("main form button[type=submit]").click();
+							assertThat(page.locator(".govuk-error-summary")).isVisible();
+							scan(page, "link page with errors, " + language + ", " + width + " px", violations);
+							page.navigate(url("/account/sign-in?refused=identityElsewhere&lang=" + language));
+							scan(page, "link page refused, " + language + ", " + width + " px", violations);
+						}
+					}
+				}
+			}
+			finally {
+				this.jdbc.sql("delete from oidc_provider where registration_id = 'browser-out'").update();
+			}
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}

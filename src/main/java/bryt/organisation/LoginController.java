@@ -15,7 +15,7 @@ class LoginController {
 
 	/** What the login page can say about a refused provider login (issue 16). */
 	private static final Set<String> REFUSALS = Set.of("failed", "unavailable", "disabled", "otherOrganisation",
-			"noUsername", "usernameTaken", "accountInUse", "strongerLogin");
+			"noUsername", "usernameTaken", "accountInUse", "strongerLogin", "otherTenant");
 
 	private final DemoMode demo;
 
@@ -28,7 +28,7 @@ class LoginController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String sso, Model model) {
-		model.addAttribute("providers", this.providers.all());
+		model.addAttribute("providers", this.providers.loginButtons());
 		model.addAttribute("ssoRefusal", (sso == null) ? null : REFUSALS.contains(sso) ? sso : "failed");
 		model.addAttribute("demoAccounts", this.demo.active() ? DemoMunicipality.ACCOUNTS : List.of());
 		model.addAttribute("demoPassword", DemoMode.PASSWORD);

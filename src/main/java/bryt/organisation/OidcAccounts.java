@@ -66,17 +66,25 @@ class OidcAccounts {
 	 * @throws OAuth2AuthenticationException ({@code bryt_…}) when the login is refused
 	 */
 	@Transactional
-	Login login(OidcProvider provider, OidcUser user) {
+	Login login(OidcProvider provider, OidcUser user, OidcAccountLinks.PendingLink link) {
+		// Before anything is linked or made: a provider that serves other organisations
+		// too (a multi-tenant issuer, a shared broker) logs in only those its claim ties
+		// to this one.
+		if (!tiedToOrganisation(provider, user)) {
+			throw refusal("otherTenant", link);
+		}
 		String subject = user.getSubject();
 		Long accountId = this.links.accountOf(provider.issuer(), subject).orElse(null);
-		String username = username(provider, user);
-		if (accountId == null) {
-			accountId = linkOrCreate(provider, user, subject, username);
+		if (link != null) {
+			accountId = linkAsked(provider, subject, accountId, link);
+		}
+		else if (accountId == null) {
+			accountId = linkOrCreate(provider, user, subject, username(provider, user));
 		}
 		Account account = this.accounts.find(provider.organisationId(), accountId)
 			.orElseThrow(() -> refused("otherOrganisation"));
 		if (!account.enabled()) {
-			throw refused("disabled");
+			throw refusal("disabled", link);
 		}
 		applyGroups(provider, account, user);
 		if (provider.employeeNumberClaim() != null && user.getClaimAsString(provider.employeeNumberClaim()) != null) {
@@ -87,7 +95,7 @@ class OidcAccounts {
 		current.eraseCredentials();
 		boolean multiFactor = multiFactor(user);
 		if (this.secondFactors.mustLogInStrongly(current) && !meetsRequirement(provider, user)) {
-			throw refused("strongerLogin");
+			throw refusal("strongerLogin", link);
 		}
 		return new Login(current, multiFactor);
 	}
@@ -116,6 +124,49 @@ class OidcAccounts {
 		List<String> amr = (user.getAuthenticationMethods() != null) ? user.getAuthenticationMethods() : List.of();
 		boolean methods = provider.requiredAmr().isEmpty() || amr.stream().anyMatch(provider.requiredAmr()::contains);
 		return acr && methods;
+	}
+
+	/**
+	 * Links the identity to the account whose holder asked for it with their password
+	 * ({@link OidcAccountLinks}), whatever its username claim says: to no other account,
+	 * and only through the provider the holder chose. Not an access change: the holder's
+	 * own act, so the account's standings go on.
+	 * @return the account
+	 */
+	private long linkAsked(OidcProvider provider, String subject, Long linkedTo, OidcAccountLinks.PendingLink link) {
+		if (link.providerId() != provider.id() || this.clock.instant().isAfter(link.expires())) {
+			throw refusedLink("linkFailed");
+		}
+		if (linkedTo != null) {
+			if (linkedTo != link.accountId()) {
+				throw refusedLink("identityElsewhere");
+			}
+			return linkedTo;
+		}
+		if (this.accounts.find(provider.organisationId(), link.accountId()).isEmpty()
+				|| this.links.linked(provider.id(), link.accountId())) {
+			// Another organisation's provider, or the account has another identity of
+			// this provider already.
+			throw refusedLink("linkFailed");
+		}
+		this.links.link(provider.organisationId(), link.accountId(), provider, subject, this.clock.instant());
+		return link.accountId();
+	}
+
+	/**
+	 * Whether the ID token carries the provider's required claim with its value (a list
+	 * claim: among its values). The ID token's claims only: the user info's are not
+	 * signed by the provider.
+	 */
+	static boolean tiedToOrganisation(OidcProvider provider, OidcUser user) {
+		if (provider.requiredClaim() == null) {
+			return true;
+		}
+		Object claim = user.getIdToken().getClaims().get(provider.requiredClaim());
+		if (claim instanceof Collection<?> values) {
+			return values.stream().anyMatch((value) -> provider.requiredClaimValue().equals(String.valueOf(value)));
+		}
+		return claim != null && provider.requiredClaimValue().equals(String.valueOf(claim));
 	}
 
 	private long linkOrCreate(OidcProvider provider, OidcUser user, String subject, String username) {
@@ -224,6 +275,16 @@ class OidcAccounts {
 
 	static OAuth2AuthenticationException refused(String reason) {
 		return new OAuth2AuthenticationException(new OAuth2Error("bryt_" + reason));
+	}
+
+	private static OAuth2AuthenticationException refusal(String reason, OidcAccountLinks.PendingLink link) {
+		return (link != null) ? refusedLink(reason) : refused(reason);
+	}
+
+	/** A refused link of an account in use: the holder goes back to the link's page. */
+	static OAuth2AuthenticationException refusedLink(String reason) {
+		return new OAuth2AuthenticationException(
+				new OAuth2Error("bryt_" + reason, null, ProviderLinkController.PATH + "?refused=" + reason));
 	}
 
 }

@@ -9,11 +9,14 @@ import java.util.Set;
 /**
  * An OpenID provider of an organisation, as stored. {@code clientSecret} is encrypted
  * ({@link OidcSecretKey}); null for a public client. {@code groupRoles} holds one
- * {@code group=ROLE} per line.
+ * {@code group=ROLE} per line. {@code requiredClaim} and {@code requiredClaimValue} (both
+ * or neither) tie the provider's ID tokens to the organisation, for a provider that
+ * serves others too (a multi-tenant issuer's tenant id, a shared broker's organisation
+ * claim).
  */
 record OidcProvider(long id, long organisationId, String registrationId, String label, String issuer, String clientId,
 		byte[] clientSecret, String usernameClaim, String employeeNumberClaim, String groupClaim, String groupRoles,
-		Set<String> requiredAcr, Set<String> requiredAmr) {
+		Set<String> requiredAcr, Set<String> requiredAmr, String requiredClaim, String requiredClaimValue) {
 
 	/**
 	 * The only roles a provider's groups can give: the employer's. Union, safety

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
  * An identity provider as an administrator edits it. The client secret is never shown:
  * empty keeps the stored one, {@code dropSecret} makes the client a public one (PKCE
  * alone). {@code requiredAcr} and {@code requiredAmr} are values separated by spaces;
- * {@code groupRoles} holds one {@code group=ROLE} per line.
+ * {@code groupRoles} holds one {@code group=ROLE} per line; {@code requiredClaim} and
+ * {@code requiredClaimValue}, both or neither, the claim that ties the ID token to the
+ * organisation.
  */
 record OidcProviderForm(@NotBlank @Pattern(regexp = OidcProviderForm.REGISTRATION_ID) String registrationId,
 		@NotBlank @Size(max = 100) String label, @NotBlank @Size(max = 500) String issuer,
@@ -22,7 +24,9 @@ record OidcProviderForm(@NotBlank @Pattern(regexp = OidcProviderForm.REGISTRATIO
 		@Pattern(regexp = "|" + OidcProviderForm.CLAIM) String employeeNumberClaim,
 		@Pattern(regexp = "|" + OidcProviderForm.CLAIM) String groupClaim, @Size(max = 5000) String groupRoles,
 		@Pattern(regexp = OidcProviderForm.TOKENS) @Size(max = 500) String requiredAcr,
-		@Pattern(regexp = OidcProviderForm.TOKENS) @Size(max = 500) String requiredAmr) {
+		@Pattern(regexp = OidcProviderForm.TOKENS) @Size(max = 500) String requiredAmr,
+		@Pattern(regexp = "|" + OidcProviderForm.CLAIM) String requiredClaim,
+		@Size(max = 500) String requiredClaimValue) {
 
 	static final String REGISTRATION_ID = "[a-z0-9][a-z0-9-]{1,59}";
 
@@ -32,14 +36,14 @@ record OidcProviderForm(@NotBlank @Pattern(regexp = OidcProviderForm.REGISTRATIO
 
 	static OidcProviderForm empty() {
 		return new OidcProviderForm(null, null, null, null, null, false, "preferred_username", null, null, null, null,
-				null);
+				null, null, null);
 	}
 
 	static OidcProviderForm of(OidcProvider provider) {
 		return new OidcProviderForm(provider.registrationId(), provider.label(), provider.issuer(), provider.clientId(),
 				null, false, provider.usernameClaim(), provider.employeeNumberClaim(), provider.groupClaim(),
 				provider.groupRoles(), String.join(" ", provider.requiredAcr()),
-				String.join(" ", provider.requiredAmr()));
+				String.join(" ", provider.requiredAmr()), provider.requiredClaim(), provider.requiredClaimValue());
 	}
 
 	public boolean isDropSecret() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +20,8 @@ class OidcProviderRepository {
 
 	private static final String SELECT = """
 			select id, organisation_id, registration_id, label, issuer, client_id, client_secret, username_claim,
-				employee_number_claim, group_claim, group_roles, required_acr, required_amr
+				employee_number_claim, group_claim, group_roles, required_acr, required_amr, required_claim,
+				required_claim_value
 			from oidc_provider
 			""";
 
@@ -29,9 +31,32 @@ class OidcProviderRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Every provider of the deployment, for the login page's buttons. */
-	List<OidcProvider> all() {
-		return this.jdbc.sql(SELECT + " order by label, id").query(OidcProviderRepository::provider).list();
+	/**
+	 * The login page's buttons: every provider of the deployment with its organisation's
+	 * name, by organisation.
+	 */
+	List<LoginButton> loginButtons() {
+		return this.jdbc.sql("""
+				select p.registration_id, p.label, o.name as organisation
+				from oidc_provider p join organisation o on o.id = p.organisation_id
+				order by o.name, p.label, p.id
+				""")
+			.query((rs, row) -> new LoginButton(rs.getString("registration_id"), rs.getString("label"),
+					rs.getString("organisation")))
+			.list();
+	}
+
+	/**
+	 * A provider's button on the login page, which lists every organisation's: its label
+	 * alone can be ambiguous ("Entra ID"), so the button names the organisation unless
+	 * the label already does.
+	 */
+	record LoginButton(String registrationId, String label, String organisation) {
+
+		public boolean labelNamesOrganisation() {
+			return this.label.toLowerCase(Locale.ROOT).contains(this.organisation.toLowerCase(Locale.ROOT));
+		}
+
 	}
 
 	List<OidcProvider> list(long organisationId) {
@@ -68,9 +93,10 @@ class OidcProviderRepository {
 	long create(long organisationId, OidcProvider provider) {
 		return this.jdbc.sql("""
 				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id, client_secret,
-					username_claim, employee_number_claim, group_claim, group_roles, required_acr, required_amr)
+					username_claim, employee_number_claim, group_claim, group_roles, required_acr, required_amr,
+					required_claim, required_claim_value)
 				values (:org, :registration, :label, :issuer, :client, :secret, :username, :employee, :groups, :roles,
-					cast(:acr as text[]), cast(:amr as text[]))
+					cast(:acr as text[]), cast(:amr as text[]), :claim, :claimValue)
 				returning id
 				""").param("org", organisationId).params(values(provider)).query(Long.class).single();
 	}
@@ -84,7 +110,8 @@ class OidcProviderRepository {
 					client_id = :client,
 					client_secret = case when :drop then null else coalesce(:secret, client_secret) end,
 					username_claim = :username, employee_number_claim = :employee, group_claim = :groups,
-					group_roles = :roles, required_acr = cast(:acr as text[]), required_amr = cast(:amr as text[])
+					group_roles = :roles, required_acr = cast(:acr as text[]), required_amr = cast(:amr as text[]),
+					required_claim = :claim, required_claim_value = :claimValue
 				where organisation_id = :org and id = :id
 				""")
 			.param("org", organisationId)
@@ -116,6 +143,14 @@ class OidcProviderRepository {
 			.update();
 	}
 
+	/** The login names of the organisation's accounts. */
+	List<String> usernames(long organisationId) {
+		return this.jdbc.sql("select username from account where organisation_id = :org")
+			.param("org", organisationId)
+			.query(String.class)
+			.list();
+	}
+
 	private static java.util.Map<String, Object> values(OidcProvider provider) {
 		java.util.Map<String, Object> values = new java.util.HashMap<>();
 		values.put("registration", provider.registrationId());
@@ -129,6 +164,8 @@ class OidcProviderRepository {
 		values.put("roles", provider.groupRoles());
 		values.put("acr", literal(provider.requiredAcr()));
 		values.put("amr", literal(provider.requiredAmr()));
+		values.put("claim", provider.requiredClaim());
+		values.put("claimValue", provider.requiredClaimValue());
 		return values;
 	}
 
@@ -141,7 +178,8 @@ class OidcProviderRepository {
 		return new OidcProvider(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("registration_id"),
 				rs.getString("label"), rs.getString("issuer"), rs.getString("client_id"), rs.getBytes("client_secret"),
 				rs.getString("username_claim"), rs.getString("employee_number_claim"), rs.getString("group_claim"),
-				rs.getString("group_roles"), set(rs.getArray("required_acr")), set(rs.getArray("required_amr")));
+				rs.getString("group_roles"), set(rs.getArray("required_acr")), set(rs.getArray("required_amr")),
+				rs.getString("required_claim"), rs.getString("required_claim_value"));
 	}
 
 	private static Set<String> set(Array array) throws SQLException {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -20,9 +21,12 @@ class OidcProviders {
 
 	private final OidcSecretKey secretKey;
 
-	OidcProviders(OidcProviderRepository providers, OidcSecretKey secretKey) {
+	private final ApplicationEventPublisher events;
+
+	OidcProviders(OidcProviderRepository providers, OidcSecretKey secretKey, ApplicationEventPublisher events) {
 		this.providers = providers;
 		this.secretKey = secretKey;
+		this.events = events;
 	}
 
 	/** Adds or changes a provider; nothing when the form has errors. */
@@ -35,6 +39,14 @@ class OidcProviders {
 			errors.rejectValue("issuer", "ssoIssuer");
 		}
 		checkGroupRoles(form.groupRoles(), errors);
+		String claim = OidcProviderForm.blankToNull(form.requiredClaim());
+		String claimValue = OidcProviderForm.blankToNull(form.requiredClaimValue());
+		if (claim != null && claimValue == null) {
+			errors.rejectValue("requiredClaimValue", "ssoRequiredClaimValue");
+		}
+		else if (claim == null && claimValue != null) {
+			errors.rejectValue("requiredClaim", "ssoRequiredClaim");
+		}
 		if (errors.hasErrors()) {
 			return;
 		}
@@ -46,7 +58,8 @@ class OidcProviders {
 				form.usernameClaim().strip(), OidcProviderForm.blankToNull(form.employeeNumberClaim()),
 				OidcProviderForm.blankToNull(form.groupClaim()),
 				(form.groupRoles() != null) ? form.groupRoles().strip() : "",
-				OidcProviderForm.tokens(form.requiredAcr()), OidcProviderForm.tokens(form.requiredAmr()));
+				OidcProviderForm.tokens(form.requiredAcr()), OidcProviderForm.tokens(form.requiredAmr()), claim,
+				claimValue);
 		if (id == null) {
 			this.providers.create(organisationId, provider);
 			return;
@@ -81,6 +94,10 @@ class OidcProviders {
 			return false;
 		}
 		this.providers.localPasswords(organisationId, on);
+		if (!on) {
+			// The sessions begun with a password end too (after the commit).
+			this.events.publishEvent(new LocalPasswordSessions.LocalPasswordsSwitchedOff(organisationId));
+		}
 		return true;
 	}
 
@@ -133,7 +150,7 @@ class OidcProviders {
 	private static OidcProvider withSecret(OidcProvider p, byte[] secret) {
 		return new OidcProvider(p.id(), p.organisationId(), p.registrationId(), p.label(), p.issuer(), p.clientId(),
 				secret, p.usernameClaim(), p.employeeNumberClaim(), p.groupClaim(), p.groupRoles(), p.requiredAcr(),
-				p.requiredAmr());
+				p.requiredAmr(), p.requiredClaim(), p.requiredClaimValue());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.security.OidcLogin;
 import bryt.shared.security.PublicUrl;
@@ -20,6 +22,8 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Single sign-on with the organisations' OpenID providers (issue 16): what the security
@@ -47,7 +51,7 @@ class OidcSignOn {
 			OidcUser user = standard.loadUser(request);
 			OidcProvider provider = providers.findByRegistrationId(request.getClientRegistration().getRegistrationId())
 				.orElseThrow(() -> OidcAccounts.refused("unavailable"));
-			OidcAccounts.Login login = accounts.login(provider, user);
+			OidcAccounts.Login login = accounts.login(provider, user, pendingLink());
 			return new ProviderUser(user, login);
 		};
 		AuthenticationSuccessHandler loggedIn = (request, response, authentication) -> {
@@ -75,6 +79,23 @@ class OidcSignOn {
 				return loggedIn;
 			}
 		};
+	}
+
+	/**
+	 * The link to an account in use its holder asked for ({@link OidcAccountLinks}),
+	 * taken out of the session: it serves one login through the provider, whatever comes
+	 * of it.
+	 */
+	private static OidcAccountLinks.PendingLink pendingLink() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+			HttpSession session = servlet.getRequest().getSession(false);
+			if (session != null
+					&& session.getAttribute(OidcAccountLinks.PENDING) instanceof OidcAccountLinks.PendingLink link) {
+				session.removeAttribute(OidcAccountLinks.PENDING);
+				return link;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -81,6 +81,11 @@ class SingleSignOnTests {
 		Page login = browser.get("/login");
 		assertThat(login.body()).contains("Log in with Ekby Entra ID", "Log in with Union login",
 				"/oauth2/authorization/ssofirst-entra");
+		// oidc: the login page lists every organisation's providers; each button names
+		// its
+		// organisation.
+		assertThat(login.body()).contains("Log in with Ekby Entra ID (ssofirst)",
+				"Log in with Union login (ssofirstu)");
 
 		provider.next("ssofirst", "subject-anna",
 				Map.of("preferred_username", "SSOFirst.Anna@ekby.se", "name", "Anna Andersson", "amr", List.of("pwd")));
@@ -301,7 +306,8 @@ class SingleSignOnTests {
 	void anEmployeeNumberLinksOnlyAStaffMemberNoOtherAccountHolds() throws Exception {
 		long org = organisation("ssoemp");
 		OidcProviderForm withNumbers = new OidcProviderForm("ssoemp-idp", "Emp", provider.issuer("ssoemp"),
-				"ssoemp-idp-client", null, false, "preferred_username", "employee_number", null, null, "", "");
+				"ssoemp-idp-client", null, false, "preferred_username", "employee_number", null, null, "", "", null,
+				null);
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(withNumbers, "form");
 		this.providers.save(org, null, withNumbers, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
@@ -364,16 +370,27 @@ class SingleSignOnTests {
 		assertThat(sessionsOf("ssoout-olle")).isOne();
 		provider.requests();
 
+		// oidc: the page is Bryt's layout in the chosen language, with hashed assets.
+		browser.cookie("bryt-lang", "sv");
 		Page out = browser.post("/logout", home);
 		// A page of Bryt's sends the browser on (a form's redirect to another site would
 		// break the pages' form-action 'self').
 		assertThat(out.status()).isEqualTo(200);
+		assertThat(out.body())
+			.contains("<html lang=\"sv\"", "<title>Du är utloggad från Bryt – Bryt</title>",
+					"Fortsätt för att logga ut hos din identitetsleverantör", "govuk-footer")
+			.containsPattern("/css/bryt-[0-9a-f]{32}\\.css")
+			.doesNotContain("/css/bryt.css");
+		assertThat(out.headers().get("cache-control")).anyMatch((value) -> value.contains("no-store"));
+		// Asked for directly, the page has nothing to show.
+		assertThat(new HttpVisitor(this.port).post("/logout/provider", null).status()).isIn(403, 404);
 		Matcher endSession = Pattern.compile("id=\"provider-logout\" href=\"([^\"]+)\"").matcher(out.body());
 		assertThat(endSession.find()).isTrue();
 		String target = HtmlUtils.htmlUnescape(endSession.group(1));
 		assertThat(target).startsWith(provider.issuer("ssoout") + "/endsession")
 			.contains("id_token_hint=", "post_logout_redirect_uri=");
 		assertThat(out.body()).contains("http-equiv=\"refresh\"");
+		browser.cookie("bryt-lang", "en");
 		Page back = browser.open(target);
 		assertThat(back.body()).contains("You have logged out.");
 		assertThat(provider.requests()).anyMatch((path) -> path.startsWith("/ssoout/endsession"));
@@ -439,6 +456,210 @@ class SingleSignOnTests {
 		}
 		assertThat(visitor.cookie("BRYT_SESSION")).isNull();
 		assertThat(visitor.visited).noneMatch((uri) -> uri.getPath().startsWith("/login"));
+	}
+
+	// oidc (issue 16, the open single sign-on findings)
+
+	/**
+	 * Switching local passwords off ends the sessions begun with a password in the
+	 * organisation; the same account's session through the provider keeps working, and
+	 * another organisation's password sessions are untouched.
+	 */
+	@Test
+	void switchingLocalPasswordsOffEndsThePasswordSessionsAndKeepsTheProvidersOnes() throws Exception {
+		long org = organisation("ssooff");
+		long other = organisation("ssooffo");
+		account(org, "ssooff-petra", "Petra", "{STAFF}");
+		account(other, "ssooffo-quinn", "Quinn", "{STAFF}");
+		addProvider(org, "ssooff-idp", "Off", "ssooff", null, null, null, "");
+
+		// Petra made beforehand, never used by her: the provider links her account (an
+		// access change, which ends her sessions: the password login comes after it).
+		provider.next("ssooff", "subject-petra", Map.of("preferred_username", "ssooff-petra", "amr", List.of("pwd")));
+		HttpVisitor throughProvider = new HttpVisitor(this.port);
+		throughProvider.open("/oauth2/authorization/ssooff-idp");
+		landed(throughProvider, "/");
+		HttpVisitor withPassword = new HttpVisitor(this.port);
+		Page in = withPassword.post("/login", withPassword.get("/login"), "username", "ssooff-petra", "password",
+				PASSWORD);
+		assertThat(in.location()).endsWith("/");
+		HttpVisitor otherOrganisation = new HttpVisitor(this.port);
+		otherOrganisation.post("/login", otherOrganisation.get("/login"), "username", "ssooffo-quinn", "password",
+				PASSWORD);
+		assertThat(sessionsOf("ssooff-petra")).isEqualTo(2);
+		assertThat(withPassword.get("/").status()).isEqualTo(200);
+
+		assertThat(this.providers.localPasswords(org, false)).isTrue();
+
+		assertThat(withPassword.get("/").location()).endsWith("/login");
+		assertThat(throughProvider.get("/").status()).isEqualTo(200);
+		assertThat(sessionsOf("ssooff-petra")).isOne();
+		assertThat(otherOrganisation.get("/").status()).isEqualTo(200);
+	}
+
+	/**
+	 * A provider that serves other organisations too (a multi-tenant Entra ID
+	 * application, a shared broker) logs in only tokens that carry the required claim
+	 * with its value: one with another value or without the claim is refused with a clear
+	 * page, before any account is made or linked, and without a session.
+	 */
+	@Test
+	void aRequiredClaimTiesTheProvidersLoginsToTheOrganisation() throws Exception {
+		long org = organisation("ssotid");
+		// Both or neither.
+		OidcProviderForm half = new OidcProviderForm("ssotid-x", "X", provider.issuer("ssotid"), "x", null, false,
+				"preferred_username", null, null, null, "", "", "tid", " ");
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(half, "form");
+		this.providers.save(org, null, half, errors);
+		assertThat(errors.getFieldError("requiredClaimValue").getCode()).isEqualTo("ssoRequiredClaimValue");
+		OidcProviderForm other = new OidcProviderForm("ssotid-x", "X", provider.issuer("ssotid"), "x", null, false,
+				"preferred_username", null, null, null, "", "", "", "a value");
+		errors = new BeanPropertyBindingResult(other, "form");
+		this.providers.save(org, null, other, errors);
+		assertThat(errors.getFieldError("requiredClaim").getCode()).isEqualTo("ssoRequiredClaim");
+		assertThat(this.providerRows.findByRegistrationId("ssotid-x")).isEmpty();
+
+		OidcProviderForm tied = new OidcProviderForm("ssotid-idp", "SSOtid Entra ID", provider.issuer("ssotid"),
+				"ssotid-idp-client", null, false, "preferred_username", null, null, null, "", "", "tid", "tenant-ekby");
+		errors = new BeanPropertyBindingResult(tied, "form");
+		this.providers.save(org, null, tied, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		assertThat(OidcProviderForm.of(this.providerRows.findByRegistrationId("ssotid-idp").orElseThrow()))
+			.extracting(OidcProviderForm::requiredClaim, OidcProviderForm::requiredClaimValue)
+			.containsExactly("tid", "tenant-ekby");
+
+		// oidc: a label that names the organisation is not followed by its name again.
+		assertThat(new HttpVisitor(this.port).get("/login").body()).contains("Log in with SSOtid Entra ID<")
+			.doesNotContain("SSOtid Entra ID (ssotid)");
+
+		// Another tenant's token, and one without the claim: refused, nothing made.
+		List<Map<String, Object>> refusedClaims = List.of(
+				Map.of("preferred_username", "ssotid-eve", "amr", List.of("pwd"), "tid", "tenant-other"),
+				Map.of("preferred_username", "ssotid-eve", "amr", List.of("pwd")));
+		for (Map<String, Object> claims : refusedClaims) {
+			provider.next("ssotid", "subject-eve", claims);
+			HttpVisitor eve = new HttpVisitor(this.port);
+			Page refused = eve.open("/oauth2/authorization/ssotid-idp");
+			assertThat(eve.visited.getLast().toString()).as("%s", claims).endsWith("/login?sso=otherTenant");
+			assertThat(refused.body()).contains("The identity provider logged you in for another organisation");
+			assertThat(eve.get("/").location()).endsWith("/login");
+		}
+		assertThat(this.jdbc.sql("select count(*) from account where username = 'ssotid-eve'")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from account_identity where subject = 'subject-eve'")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(sessionsOf("ssotid-eve")).isZero();
+
+		// The organisation's own tenant: in.
+		provider.next("ssotid", "subject-eve",
+				Map.of("preferred_username", "ssotid-eve", "amr", List.of("pwd"), "tid", "tenant-ekby"));
+		HttpVisitor eve = new HttpVisitor(this.port);
+		eve.open("/oauth2/authorization/ssotid-idp");
+		landed(eve, "/");
+		assertThat(sessionsOf("ssotid-eve")).isOne();
+	}
+
+	/**
+	 * A holder whose account is in use (their own password) links it to their
+	 * organisation's provider themselves, with their password: the provider's next login
+	 * links its identity to this account, whatever username it sends, and the account's
+	 * standings go on. The same identity cannot then be linked to another account, nor
+	 * can another organisation's provider be chosen, nor a wrong password start a link.
+	 */
+	@Test
+	void aHolderLinksTheirOwnAccountInUseThroughTheProvider() throws Exception {
+		long org = organisation("ssoown");
+		long otherOrg = organisation("ssoowno");
+		long hanna = account(org, "ssoown-hanna", "Hanna Holm", "{HR}");
+		long ivar = account(org, "ssoown-ivar", "Ivar", "{STAFF}");
+		this.jdbc.sql("""
+				update account set password_set_by_holder_at = now() - interval '40 days',
+					access_changed_at = now() - interval '50 days'
+				where id in (:ids)
+				""").param("ids", List.of(hanna, ivar)).update();
+		addProvider(org, "ssoown-idp", "Ekby kommun", "ssoown", null, null, null, "");
+		addProvider(otherOrg, "ssoowno-idp", "Another", "ssoowno", null, null, null, "");
+		long otherProvider = this.providerRows.findByRegistrationId("ssoowno-idp").orElseThrow().id();
+		long ownProvider = this.providerRows.findByRegistrationId("ssoown-idp").orElseThrow().id();
+		Map<String, Object> before = standing(hanna);
+
+		// Today's rule stands: the provider alone cannot take the account over.
+		provider.next("ssoown", "subject-hanna",
+				Map.of("preferred_username", "ssoown-hanna", "amr", List.of("pwd", "mfa")));
+		HttpVisitor taker = new HttpVisitor(this.port);
+		taker.open("/oauth2/authorization/ssoown-idp");
+		assertThat(taker.visited.getLast().toString()).endsWith("/login?sso=accountInUse");
+
+		HttpVisitor browser = new HttpVisitor(this.port);
+		browser.post("/login", browser.get("/login"), "username", "ssoown-hanna", "password", PASSWORD);
+		assertThat(browser.get("/account/password").body()).contains("/account/sign-in");
+		Page page = browser.get("/account/sign-in");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Ekby kommun").doesNotContain("Another");
+
+		// A wrong password, another organisation's provider: no link starts.
+		Page wrong = browser.post("/account/sign-in", page, "providerId", String.valueOf(ownProvider), "password",
+				"not the password at all");
+		assertThat(wrong.status()).isEqualTo(200);
+		assertThat(wrong.body()).contains("This is not your current password.");
+		Page foreign = browser.post("/account/sign-in", page, "providerId", String.valueOf(otherProvider), "password",
+				PASSWORD);
+		assertThat(foreign.status()).isEqualTo(200);
+		assertThat(foreign.body()).contains("Choose an identity provider.");
+
+		// Her password, her provider: the provider's login links her work identity (its
+		// username is not hers in Bryt) to her account.
+		Page toProvider = browser.post("/account/sign-in", page, "providerId", String.valueOf(ownProvider), "password",
+				PASSWORD);
+		assertThat(toProvider.location()).endsWith("/oauth2/authorization/ssoown-idp");
+		provider.next("ssoown", "subject-hanna-work",
+				Map.of("preferred_username", "hanna.holm@ekby.se", "amr", List.of("pwd", "mfa")));
+		browser.follow(toProvider);
+		landed(browser, "/");
+		assertThat(this.jdbc.sql("select account_id from account_identity where subject = 'subject-hanna-work'")
+			.query(Long.class)
+			.single()).isEqualTo(hanna);
+		assertThat(this.jdbc.sql("select count(*) from account where username = 'hanna.holm@ekby.se'")
+			.query(Integer.class)
+			.single()).isZero();
+		// The holder's own act: her standings go on.
+		assertThat(standing(hanna)).isEqualTo(before);
+
+		// From now on the provider logs her in, in a new browser.
+		provider.next("ssoown", "subject-hanna-work",
+				Map.of("preferred_username", "hanna.holm@ekby.se", "amr", List.of("pwd", "mfa")));
+		HttpVisitor later = new HttpVisitor(this.port);
+		Page home = later.open("/oauth2/authorization/ssoown-idp");
+		landed(later, "/");
+		assertThat(home.body()).contains("Hanna Holm");
+
+		// Ivar cannot link the identity that is hers: refused on his page, still logged
+		// in, nothing linked.
+		HttpVisitor ivarBrowser = new HttpVisitor(this.port);
+		ivarBrowser.post("/login", ivarBrowser.get("/login"), "username", "ssoown-ivar", "password", PASSWORD);
+		Page ivarPage = ivarBrowser.get("/account/sign-in");
+		Page ivarToProvider = ivarBrowser.post("/account/sign-in", ivarPage, "providerId", String.valueOf(ownProvider),
+				"password", PASSWORD);
+		provider.next("ssoown", "subject-hanna-work",
+				Map.of("preferred_username", "hanna.holm@ekby.se", "amr", List.of("pwd", "mfa")));
+		Page refused = ivarBrowser.follow(ivarToProvider);
+		assertThat(ivarBrowser.visited.getLast().toString()).endsWith("/account/sign-in?refused=identityElsewhere");
+		assertThat(refused.body()).contains("already linked to another account in Bryt");
+		assertThat(this.jdbc.sql("select count(*) from account_identity where account_id = :id")
+			.param("id", ivar)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(ivarBrowser.get("/").status()).isEqualTo(200);
+	}
+
+	private Map<String, Object> standing(long accountId) {
+		return this.jdbc
+			.sql("select access_changed_at, password_set_by_holder_at, created_at from account where id = :id")
+			.param("id", accountId)
+			.query()
+			.singleRow();
 	}
 
 	// --- helpers
@@ -514,7 +735,7 @@ class SingleSignOnTests {
 	private static OidcProviderForm form(String registrationId, String label, String issuer, String secret,
 			String groupClaim, String groupRoles, String requiredAcr, String requiredAmr) {
 		return new OidcProviderForm(registrationId, label, issuer, registrationId + "-client", secret, false,
-				"preferred_username", null, groupClaim, groupRoles, requiredAcr, requiredAmr);
+				"preferred_username", null, groupClaim, groupRoles, requiredAcr, requiredAmr, null, null);
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a login that has passed the password but not the second factor on the
  * second-factor form: any other page sends it there, the API answers 401. The login page,
- * the logout, the style sheet and the error page stay open.
+ * the logout (and its page for a provider's login), the style sheet and the error page
+ * stay open.
  */
 class SecondFactorFilter extends OncePerRequestFilter {
 
@@ -35,8 +36,8 @@ class SecondFactorFilter extends OncePerRequestFilter {
 
 	private static boolean allowed(String path) {
 		return path.equals(SecondFactorPending.PATH) || path.startsWith(SecondFactorPending.PATH + "/")
-				|| path.equals("/login") || path.equals("/logout") || path.startsWith("/css/")
-				|| path.equals("/favicon.svg") || path.equals("/error");
+				|| path.equals("/login") || path.equals("/logout") || path.equals(ProviderLogoutController.PATH)
+				|| path.startsWith("/css/") || path.equals("/favicon.svg") || path.equals("/error");
 	}
 
 	private static String path(HttpServletRequest request) {

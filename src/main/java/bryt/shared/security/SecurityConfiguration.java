@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -76,8 +75,8 @@ class SecurityConfiguration {
 	 * {@link AnonymousPaths} bean, which keeps sessions out of them entirely.
 	 */
 	static final String[] PUBLIC_PATHS = { "/login", SecondFactorPending.PATH, SecondFactorPending.PATH + "/**",
-			"/css/**", "/js/**", "/design/**", "/favicon.svg", "/favicon.ico", "/error", "/actuator/health",
-			"/actuator/health/**", "/actuator/info" };
+			ProviderLogoutController.PATH, "/css/**", "/js/**", "/design/**", "/favicon.svg", "/favicon.ico", "/error",
+			"/actuator/health", "/actuator/health/**", "/actuator/info" };
 
 	/**
 	 * The design system's stylesheet names its own fonts and images under
@@ -155,8 +154,8 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			ObjectProvider<AuthenticationSuccessHandler> loginSuccess, AbsoluteSessionLifetime lifetime,
-			PublicUrl publicUrl, ApplicationEventPublisher events, ObjectProvider<SingleSignOn> singleSignOn,
-			MessageSource messages) throws Exception {
+			PublicUrl publicUrl, ApplicationEventPublisher events, ObjectProvider<SingleSignOn> singleSignOn)
+			throws Exception {
 		AuthenticationFailureHandler failures = new RedirectingFailureHandler(
 				Map.of(LockedException.class, "/login?throttled", LocalPasswordsOff.class, "/login?localOff"),
 				"/login?error");
@@ -200,7 +199,7 @@ class SecurityConfiguration {
 				if (session != null) {
 					events.publishEvent(new SessionsEnded(Set.of(session.getId())));
 				}
-			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl, messages)))
+			}).logoutSuccessHandler(logoutSuccess(sso, publicUrl)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
@@ -231,7 +230,12 @@ class SecurityConfiguration {
 			log.info("A login through an identity provider was refused: {} ({})", code,
 					(exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 							: exception.getClass().getSimpleName());
-			response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
+			// A refusal may name Bryt's page to go back to (a holder's link of their
+			// account goes back to the link's page, still logged in).
+			String back = (exception instanceof OAuth2AuthenticationException oauth && oauth.getError().getUri() != null
+					&& oauth.getError().getUri().startsWith("/") && !oauth.getError().getUri().startsWith("//"))
+							? oauth.getError().getUri() : "/login?sso=" + code;
+			response.sendRedirect(request.getContextPath() + back);
 		};
 		http.oauth2Login((oauth) -> oauth.loginPage("/login")
 			.clientRegistrationRepository(sso.registrations())
@@ -270,14 +274,14 @@ class SecurityConfiguration {
 	 * with the ID token as {@code id_token_hint}), and the provider sends the browser
 	 * back to the login page; any other login goes to the login page at once.
 	 */
-	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl, MessageSource messages) {
+	private static LogoutSuccessHandler logoutSuccess(SingleSignOn sso, PublicUrl publicUrl) {
 		SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
 		local.setDefaultTargetUrl("/login?logout");
 		if (sso == null) {
 			return local;
 		}
 		ProviderLogoutPage provider = new ProviderLogoutPage(sso.registrations(),
-				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout", messages);
+				(publicUrl.value().isEmpty() ? "{baseUrl}" : publicUrl.value()) + "/login?logout");
 		return (request, response, authentication) -> {
 			if (authentication instanceof OidcLogin login) {
 				provider.show(request, response, login);

@@ -1,13 +1,18 @@
 package bryt.shared.security;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -36,7 +41,7 @@ public class Sessions {
 	 * @param username the account's login name
 	 */
 	public void endAll(String username) {
-		end(username, null);
+		endAllBut(username, null);
 	}
 
 	/**
@@ -45,24 +50,48 @@ public class Sessions {
 	 * @param username the account's login name
 	 */
 	public void endAllButCurrent(String username) {
-		end(username, currentSessionId());
+		endAllBut(username, currentSessionId());
 	}
 
-	private void end(String username, String keep) {
+	/**
+	 * Ends the account's sessions begun with a password (also one waiting for its second
+	 * factor), such as when its organisation switches local passwords off; a login
+	 * through an identity provider stays.
+	 * @param username the account's login name
+	 */
+	public void endPasswordLogins(String username) {
+		end(username, (session) -> !throughProvider(session));
+	}
+
+	private void endAllBut(String username, String keep) {
+		end(username, (session) -> !session.getId().equals(keep));
+	}
+
+	private void end(String username, Predicate<Session> ends) {
 		FindByIndexNameSessionRepository<?> sessions = this.repository.getIfAvailable();
 		if (sessions == null || username == null) {
 			// Not a web application (the command line): there are no sessions.
 			return;
 		}
 		Set<String> ended = sessions.findByPrincipalName(username)
-			.keySet()
+			.values()
 			.stream()
-			.filter((id) -> !id.equals(keep))
+			.filter(ends)
+			.map(Session::getId)
 			.collect(Collectors.toSet());
 		ended.forEach(sessions::deleteById);
 		if (!ended.isEmpty()) {
 			this.events.publishEvent(new SessionsEnded(ended));
 		}
+	}
+
+	private static boolean throughProvider(Session session) {
+		Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		Authentication login = (context instanceof SecurityContext security) ? security.getAuthentication() : null;
+		if (login instanceof SecondFactorPending pending) {
+			login = pending.passwordLogin();
+		}
+		return login instanceof OidcLogin;
 	}
 
 	private static String currentSessionId() {
