@@ -191,6 +191,26 @@ class AccountRepository {
 			.update();
 	}
 
+	/**
+	 * Notes the account's first use (a right password or a provider's login); later uses
+	 * change nothing.
+	 */
+	void used(long accountId, java.time.Instant at) {
+		this.jdbc.sql("update account set first_used_at = :at where id = :id and first_used_at is null")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("id", accountId)
+			.update();
+	}
+
+	/** Whether anybody ever logged in to the account (see {@link #used}). */
+	boolean everUsed(long accountId) {
+		return this.jdbc.sql("select first_used_at is not null from account where id = :id")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
 	/** Notes that the account's holder set their own password now. */
 	void passwordSetByHolder(long accountId, java.time.Instant at) {
 		this.jdbc.sql("update account set password_set_by_holder_at = :at where id = :id")

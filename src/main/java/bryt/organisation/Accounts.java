@@ -330,6 +330,16 @@ class Accounts {
 	}
 
 	/**
+	 * Notes that somebody logged in to the account (a right password, or a provider's
+	 * login): from then on no provider links it by its username alone
+	 * ({@link OidcAccounts}).
+	 */
+	@Transactional
+	void used(long accountId) {
+		this.accounts.used(accountId, this.clock.instant());
+	}
+
+	/**
 	 * Whether an account's sessions may live on after a change: only its name changed.
 	 */
 	private static boolean sameAccess(Account before, Account after) {

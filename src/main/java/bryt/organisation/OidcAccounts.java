@@ -97,6 +97,7 @@ class OidcAccounts {
 		if (this.secondFactors.mustLogInStrongly(current) && !meetsRequirement(provider, user)) {
 			throw refusal("strongerLogin", link);
 		}
+		this.accounts.used(accountId, this.clock.instant());
 		return new Login(current, multiFactor);
 	}
 
@@ -185,12 +186,15 @@ class OidcAccounts {
 			if (this.links.linked(provider.id(), accountId)) {
 				throw refused("usernameTaken");
 			}
-			// A provider takes over only an account made for it: one whose holder has
-			// never set a password of their own (an administrator made it and nobody
-			// has used it) and that holds no role of the employees' side. Otherwise any
-			// provider of the organisation (a union's own, a broker) could log in as an
-			// account in use by sending its username: as HR, or as the union
-			// representative who signs the committee report.
+			// A provider takes over only an account made for it: one nobody has ever
+			// logged in to, with no identity of any provider, whose holder has never set
+			// a password of their own, and that holds no role of the employees' side.
+			// Otherwise any provider of the organisation (a union's own, a broker) could
+			// log in as an account in use by sending its username: as HR, or as the
+			// union representative who signs the committee report (the outsider review
+			// of 2026-11-30 did, after an administrator's reset of HR's password, when
+			// only the holder's own password counted). A holder links their account in
+			// use themselves (OidcAccountLinks).
 			if (inUse(existing.get())) {
 				throw refused("accountInUse");
 			}
@@ -215,6 +219,7 @@ class OidcAccounts {
 	 */
 	private boolean inUse(CurrentAccount account) {
 		return account.has(Role.UNION_REPRESENTATIVE) || account.has(Role.SAFETY_REPRESENTATIVE)
+				|| this.accounts.everUsed(account.accountId()) || this.links.linkedAtAll(account.accountId())
 				|| this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
 					.isPresent();
 	}

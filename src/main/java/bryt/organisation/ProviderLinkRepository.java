@@ -30,6 +30,14 @@ class ProviderLinkRepository {
 			.optional();
 	}
 
+	/** Whether the account has an identity from any provider. */
+	boolean linkedAtAll(long accountId) {
+		return this.jdbc.sql("select exists (select 1 from account_identity where account_id = :account)")
+			.param("account", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Whether the account already has an identity from this provider. */
 	boolean linked(long providerId, long accountId) {
 		return this.jdbc.sql(

@@ -40,8 +40,11 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 
 	private final SecondFactors secondFactors;
 
-	SecondFactorLogin(SecondFactors secondFactors) {
+	private final Accounts accounts;
+
+	SecondFactorLogin(SecondFactors secondFactors, Accounts accounts) {
 		this.secondFactors = secondFactors;
+		this.accounts = accounts;
 		SimpleUrlAuthenticationSuccessHandler landing = new SimpleUrlAuthenticationSuccessHandler("/");
 		landing.setAlwaysUseDefaultTargetUrl(true);
 		this.landingPage = landing;
@@ -50,6 +53,11 @@ class SecondFactorLogin implements AuthenticationSuccessHandler {
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+		if (authentication.getPrincipal() instanceof CurrentAccount used) {
+			// a right password: the account is in use from now (no provider takes it
+			// over)
+			this.accounts.used(used.accountId());
+		}
 		if (authentication.getPrincipal() instanceof CurrentAccount account
 				&& this.secondFactors.stepAfterPassword(account) != SecondFactors.Step.NONE) {
 			save(new SecondFactorPending(authentication), request, response);

@@ -180,6 +180,54 @@ class SingleSignOnTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * The outsider review of 2026-11-30 logged in as an HR account in daily use through a
+	 * second provider of the organisation, after an administrator had reset its password
+	 * (the guard then looked at the holder's own password only), and through a union's
+	 * provider as an account the employer's provider had linked. A provider now links by
+	 * username only an account nobody has logged in to and no provider has linked.
+	 */
+	@Test
+	void noProviderTakesOverAnAccountSomebodyLoggedInToOrAnotherProviderLinked() throws Exception {
+		long org = organisation("ssotake");
+		addProvider(org, "ssotake-emp", "Employer", "ssotake", null, null, null, "");
+		addProvider(org, "ssotake-union", "Union", "ssotakeu", null, null, null, "");
+		// Anna logs in with the password an administrator gave her (never one of her
+		// own).
+		account(org, "ssotake-anna", "Anna", "{HR}");
+		HttpVisitor anna = new HttpVisitor(this.port);
+		anna.post("/login", anna.get("/login"), "username", "ssotake-anna", "password", PASSWORD);
+		// Bo's account, made beforehand, was linked by the employer's provider at his
+		// first
+		// login.
+		account(org, "ssotake-bo", "Bo", "{STAFF}");
+		provider.next("ssotake", "subject-bo", Map.of("preferred_username", "ssotake-bo", "amr", List.of("pwd")));
+		HttpVisitor bo = new HttpVisitor(this.port);
+		bo.open("/oauth2/authorization/ssotake-emp");
+		landed(bo, "/");
+
+		for (String username : List.of("ssotake-anna", "ssotake-bo")) {
+			provider.next("ssotakeu", "taker-" + username,
+					Map.of("preferred_username", username, "amr", List.of("mfa")));
+			HttpVisitor taker = new HttpVisitor(this.port);
+			taker.open("/oauth2/authorization/ssotake-union");
+			assertThat(taker.visited.getLast().toString()).as(username).endsWith("/login?sso=accountInUse");
+			assertThat(taker.get("/").location()).as(username).endsWith("/login");
+		}
+		assertThat(this.jdbc.sql("select count(*) from account_identity where subject like 'taker-%'")
+			.query(Integer.class)
+			.single()).isZero();
+
+		// An account made beforehand that nobody has used is still linked by its
+		// username.
+		account(org, "ssotake-cilla", "Cilla", "{STAFF}");
+		provider.next("ssotakeu", "subject-cilla",
+				Map.of("preferred_username", "ssotake-cilla", "amr", List.of("pwd")));
+		HttpVisitor cilla = new HttpVisitor(this.port);
+		cilla.open("/oauth2/authorization/ssotake-union");
+		landed(cilla, "/");
+	}
+
 	@Test
 	void groupsGiveEmployerRolesOnlyAndAForgedUnionGroupGivesNothing() throws Exception {
 		long org = organisation("ssogroups");
