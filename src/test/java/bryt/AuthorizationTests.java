@@ -44,10 +44,10 @@ class AuthorizationTests {
 	private static final String ANONYMOUS = "anonymous";
 
 	private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "admin", "hr", "manager", "union", "staff",
-			"committee", "safety");
+			"committee", "safety", "employeeside");
 
 	private static final Set<String> LOGGED_IN = Set.of("admin", "hr", "manager", "union", "staff", "committee",
-			"safety");
+			"safety", "employeeside");
 
 	private static final Set<String> ADMIN = Set.of("admin");
 
@@ -220,7 +220,13 @@ class AuthorizationTests {
 			Map.entry("POST /admin/sign-in", ADMIN), Map.entry("GET /admin/sign-in/{id}", ADMIN),
 			Map.entry("POST /admin/sign-in/{id}", ADMIN), Map.entry("POST /admin/sign-in/{id}/delete", ADMIN),
 			Map.entry("POST /admin/sign-in/local-passwords", ADMIN), Map.entry("GET /account/passphrase", LOGGED_IN),
-			Map.entry("POST /account/passphrase", LOGGED_IN));
+			Map.entry("POST /account/passphrase", LOGGED_IN),
+			// roles (issue 16 item 2): the employee side's roles, granted only by the
+			// employee side's administrator (the demo's "employeeside"), not by the
+			// employer's administrator
+			Map.entry("GET /employee-side/accounts", Set.of("employeeside")),
+			Map.entry("GET /employee-side/accounts/{id}", Set.of("employeeside")),
+			Map.entry("POST /employee-side/accounts/{id}", Set.of("employeeside")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
