@@ -255,11 +255,26 @@ class AuthorizationTests {
 			// fix13: putting removed words back, as the removal
 			"POST /surveys/results/{id}/comments/review/undo");
 
-	/** Who gets in: the route's row, and the safety representative where listed. */
+	/**
+	 * roles (issue 16 item 2): the routes open to every login where the demo employee
+	 * side's administrator ("employeeside", that role only, no staff record, no unit) is
+	 * refused: the workload figures answer 403 to an account that sees no figures, as to
+	 * an account a provider made without roles.
+	 */
+	private static final Set<String> EMPLOYEE_SIDE_ADMINISTRATOR_KEPT_OUT = Set.of("GET /workload",
+			"GET /api/v1/organisations/{org}/workload", "GET /api/v1/organisations/{org}/workload/trend");
+
+	/**
+	 * Who gets in: the route's row, and the safety representative where listed (less the
+	 * employee side's administrator where listed).
+	 */
 	private static Set<String> allowed(String route) {
 		Set<String> allowed = new java.util.HashSet<>(ACCESS.getOrDefault(route, Set.of()));
 		if (SAFETY_REPRESENTATIVE_GETS_IN.contains(route)) {
 			allowed.add("safety");
+		}
+		if (EMPLOYEE_SIDE_ADMINISTRATOR_KEPT_OUT.contains(route)) {
+			allowed.remove("employeeside");
 		}
 		return allowed;
 	}
