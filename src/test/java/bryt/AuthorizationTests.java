@@ -44,10 +44,10 @@ class AuthorizationTests {
 	private static final String ANONYMOUS = "anonymous";
 
 	private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "admin", "hr", "manager", "union", "staff",
-			"committee", "safety");
+			"committee", "safety", "employeeside");
 
 	private static final Set<String> LOGGED_IN = Set.of("admin", "hr", "manager", "union", "staff", "committee",
-			"safety");
+			"safety", "employeeside");
 
 	private static final Set<String> ADMIN = Set.of("admin");
 
@@ -225,7 +225,13 @@ class AuthorizationTests {
 			// page, reached by a forward from the logout only (404 asked for directly);
 			// a holder links their own account to a provider of their organisation.
 			Map.entry("POST /logout/provider", EVERYONE), Map.entry("GET /account/sign-in", LOGGED_IN),
-			Map.entry("POST /account/sign-in", LOGGED_IN));
+			Map.entry("POST /account/sign-in", LOGGED_IN),
+			// roles (issue 16 item 2): the employee side's roles, granted only by the
+			// employee side's administrator (the demo's "employeeside"), not by the
+			// employer's administrator
+			Map.entry("GET /employee-side/accounts", Set.of("employeeside")),
+			Map.entry("GET /employee-side/accounts/{id}", Set.of("employeeside")),
+			Map.entry("POST /employee-side/accounts/{id}", Set.of("employeeside")));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role
@@ -254,11 +260,26 @@ class AuthorizationTests {
 			// fix13: putting removed words back, as the removal
 			"POST /surveys/results/{id}/comments/review/undo");
 
-	/** Who gets in: the route's row, and the safety representative where listed. */
+	/**
+	 * roles (issue 16 item 2): the routes open to every login where the demo employee
+	 * side's administrator ("employeeside", that role only, no staff record, no unit) is
+	 * refused: the workload figures answer 403 to an account that sees no figures, as to
+	 * an account a provider made without roles.
+	 */
+	private static final Set<String> EMPLOYEE_SIDE_ADMINISTRATOR_KEPT_OUT = Set.of("GET /workload",
+			"GET /api/v1/organisations/{org}/workload", "GET /api/v1/organisations/{org}/workload/trend");
+
+	/**
+	 * Who gets in: the route's row, and the safety representative where listed (less the
+	 * employee side's administrator where listed).
+	 */
 	private static Set<String> allowed(String route) {
 		Set<String> allowed = new java.util.HashSet<>(ACCESS.getOrDefault(route, Set.of()));
 		if (SAFETY_REPRESENTATIVE_GETS_IN.contains(route)) {
 			allowed.add("safety");
+		}
+		if (EMPLOYEE_SIDE_ADMINISTRATOR_KEPT_OUT.contains(route)) {
+			allowed.remove("employeeside");
 		}
 		return allowed;
 	}

@@ -232,6 +232,8 @@ class BrowserIT {
 		// overview; ov-report: overviewCommitteeReportAndBenchmarks the committee report
 		// and the benchmarks.
 		getRoutes.removeIf((route) -> route.startsWith("/overview"));
+		// roles: employeeSideRolesPagesPassAxe scans the employee side's pages.
+		getRoutes.removeIf((route) -> route.startsWith("/employee-side"));
 		assertThat(pages.keySet()).as("pages the axe scan visits").containsExactlyInAnyOrderElementsOf(getRoutes);
 
 		List<String> violations = new ArrayList<>();
@@ -2715,6 +2717,41 @@ class BrowserIT {
 			}
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	// roles (issue 16 item 2): the employee side's pages, in each language, with a
+	// refusal,
+	// and the employer's account page of a representative.
+	@Test
+	void employeeSideRolesPagesPassAxe() {
+		List<String> violations = new ArrayList<>();
+		long union = this.jdbc.sql("select id from account where username = 'union'").query(Long.class).single();
+		long manager = this.jdbc.sql("select id from account where username = 'manager'").query(Long.class).single();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "employeeside");
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/employee-side/accounts?lang=" + language));
+				scan(page, "employee side's accounts, " + language, violations);
+				page.navigate(url("/employee-side/accounts/" + union + "?lang=" + language));
+				scan(page, "employee side's roles of the union representative, " + language, violations);
+			}
+			page.navigate(url("/employee-side/accounts/" + union + "?lang=en"));
+			assertThat(page.locator("main"))
+				.containsText("Union representative: granted in Bryt by Demo: administratör för arbetstagarsidan");
+			page.navigate(url("/employee-side/accounts/" + manager));
+			page.getByLabel("Union representative").check();
+			page.locator("main form button[type=submit]").first().click();
+			assertThat(page.locator(".govuk-error-summary"))
+				.containsText("One account cannot be both a manager and a union or safety representative");
+			scan(page, "employee side's roles refused for a manager", violations);
+		}
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "admin");
+			page.navigate(url("/admin/accounts/" + union + "?lang=en"));
+			assertThat(page.locator("main")).containsText("Granted by the employee side's administrator:");
+			scan(page, "a representative's account for the employer's administrator", violations);
+		}
+		assertThat(violations).isEmpty();
 	}
 
 }

@@ -2,6 +2,7 @@ package bryt.organisation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
@@ -109,8 +110,20 @@ class AccountController {
 		model.addAttribute("form", form);
 		model.addAttribute("roleOrigins", (id != null) ? roleOrigins(me, id) : java.util.List.of());
 		model.addAttribute("providerLabels", (id != null) ? this.links.providerLabels(id) : java.util.List.of());
-		model.addAttribute("roles", Role.values());
-		model.addAttribute("units", this.tree.units(me.organisationId()));
+		// Issue 16: the employer's administrator grants the employer's roles only. The
+		// employee side's roles an account holds are shown, and sent back unchanged; so
+		// are its units while those roles cover them (covered units are per account).
+		model.addAttribute("roles", List.copyOf(Role.EMPLOYER_SIDE));
+		Account account = (id != null) ? account(me, id) : null;
+		model.addAttribute("employeeSideRoles",
+				(account != null) ? EmployeeSideForm.employeeSide(account.roles()) : java.util.Set.of());
+		boolean unitsFromEmployeeSide = account != null && Accounts.Side.EMPLOYER.otherSideCovers(account.roles());
+		model.addAttribute("unitsFromEmployeeSide", unitsFromEmployeeSide);
+		List<Unit> units = this.tree.units(me.organisationId());
+		model.addAttribute("units", units);
+		model.addAttribute("coveredUnitNames", (account != null)
+				? units.stream().filter((unit) -> account.unitIds().contains(unit.id())).map(Unit::name).toList()
+				: List.of());
 		model.addAttribute("staff", this.staff.list(me.organisationId(), null, false, LocalDate.now(this.clock)));
 		return "organisation/account-form";
 	}
@@ -125,7 +138,8 @@ class AccountController {
 		return account(me, id).roles()
 			.stream()
 			.sorted()
-			.map((role) -> known.getOrDefault(role, new ProviderLinkRepository.RoleOrigin(role, null, null, null)))
+			.map((role) -> known.getOrDefault(role,
+					new ProviderLinkRepository.RoleOrigin(role, null, null, null, false)))
 			.toList();
 	}
 

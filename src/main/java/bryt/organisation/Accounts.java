@@ -4,19 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import bryt.shared.security.PasswordAttempts;
 import bryt.shared.security.PasswordRules;
 import bryt.shared.security.RateLimits;
 import bryt.shared.security.TooManyPasswordAttempts;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 
 /**
@@ -24,6 +31,8 @@ import org.springframework.validation.Errors;
  */
 @Service
 class Accounts {
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
 	static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
 
@@ -98,8 +107,9 @@ class Accounts {
 		}
 		long organisationId = this.registry.create(code, name, country).id();
 		String password = InitialPassword.generate();
-		this.accounts.create(organisationId, username, adminName.strip(), EnumSet.of(Role.ADMINISTRATOR), null, true,
-				Set.of(), this.passwordEncoder.encode(password));
+		long adminId = this.accounts.create(organisationId, username, adminName.strip(), EnumSet.of(Role.ADMINISTRATOR),
+				null, true, Set.of(), this.passwordEncoder.encode(password));
+		this.links.grantedByOperator(organisationId, adminId, Role.ADMINISTRATOR, this.clock.instant());
 		return new FirstAdministrator(username, password);
 	}
 
@@ -137,6 +147,150 @@ class Accounts {
 	 */
 	@Transactional
 	void save(long organisationId, Long accountId, AccountForm form, Errors errors, Long grantedBy) {
+		save(organisationId, accountId, form, errors, grantedBy, Side.EMPLOYER);
+	}
+
+	/**
+	 * The employee side's change of an account (issue 16): which of
+	 * {@link Role#EMPLOYEE_SIDE} it holds and, unless the employer's roles cover units
+	 * too, the units it covers. Everything else stays as the employer's administrator
+	 * made it.
+	 * @param grantedBy the account holding {@link Role#EMPLOYEE_SIDE_ADMINISTRATOR}
+	 * @throws AccessDeniedException if {@code grantedBy} does not hold it in this
+	 * organisation
+	 */
+	@Transactional
+	void saveEmployeeSide(long organisationId, long accountId, Set<Role> roles, Set<Long> unitIds, Errors errors,
+			long grantedBy) {
+		Account account = this.accounts.find(organisationId, accountId)
+			.orElseThrow(() -> new AccessDeniedException("No such account in the organisation"));
+		save(organisationId, accountId, new AccountForm(account.username(), account.displayName(),
+				(roles != null) ? roles : Set.of(), account.staffId(), account.enabled(), unitIds, ""), errors,
+				grantedBy, Side.EMPLOYEE);
+	}
+
+	/**
+	 * The platform operator's grant from the command line (issue 16): any role, to an
+	 * existing account, noted as "granted by the platform operator". The same rules as on
+	 * the pages hold (covered units for a covering role, no manager who is also a
+	 * representative, the last administrator stays).
+	 * @param unitCodes the units the account covers from now on, by code; null keeps them
+	 * @return the account as it is afterwards
+	 * @throws IllegalArgumentException naming what is wrong, with nothing changed
+	 */
+	@Transactional
+	Account grantByOperator(String username, Set<Role> grant, Set<Role> revoke, List<String> unitCodes,
+			Function<Errors, String> describe) {
+		CurrentAccount found = this.accounts.findForLogin(normalise(username))
+			.orElseThrow(() -> new IllegalArgumentException("No account with the username " + normalise(username)));
+		long organisationId = found.organisationId();
+		Account account = this.accounts.find(organisationId, found.accountId()).orElseThrow();
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		roles.addAll(account.roles());
+		roles.addAll(grant);
+		roles.removeAll(revoke);
+		Set<Long> unitIds = account.unitIds();
+		if (unitCodes != null) {
+			unitIds = new HashSet<>();
+			for (String code : unitCodes) {
+				unitIds.add(this.units.findByCode(organisationId, code)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"No unit with the code " + code + " in the account's organisation"))
+					.id());
+			}
+		}
+		AccountForm form = new AccountForm(account.username(), account.displayName(), roles, account.staffId(),
+				account.enabled(), unitIds, "");
+		Errors errors = new BeanPropertyBindingResult(form, "form");
+		save(organisationId, account.id(), form, errors, null, Side.OPERATOR);
+		if (errors.hasErrors()) {
+			throw new IllegalArgumentException(describe.apply(errors));
+		}
+		Account after = this.accounts.find(organisationId, account.id()).orElseThrow();
+		log.info("The platform operator changed the roles of account {} of organisation {}: {} (before {})", after.id(),
+				organisationId, after.roles(), account.roles());
+		return after;
+	}
+
+	/**
+	 * Which side's administration right saves an account, and so which roles it grants
+	 * and revokes (issue 16). The other side's roles an account holds stay as they are;
+	 * so do the units it covers while the other side's roles cover units.
+	 */
+	enum Side {
+
+		/** The employer's administrator: every role but the employee side's. */
+		EMPLOYER(Role.ADMINISTRATOR, Role.EMPLOYER_SIDE, "employeeSideOnly", "employeeSideUnits"),
+		/** The employee side's administration right: the employee side's roles only. */
+		EMPLOYEE(Role.EMPLOYEE_SIDE_ADMINISTRATOR, Role.EMPLOYEE_SIDE, "employerSideOnly", "employerSideUnits"),
+		/** The platform operator on the command line: every role. */
+		OPERATOR(null, EnumSet.allOf(Role.class), null, null);
+
+		private final Role right;
+
+		private final Set<Role> roles;
+
+		private final String otherRole;
+
+		private final String otherUnits;
+
+		Side(Role right, Set<Role> roles, String otherRole, String otherUnits) {
+			this.right = right;
+			this.roles = roles;
+			this.otherRole = otherRole;
+			this.otherUnits = otherUnits;
+		}
+
+		/** The roles this side grants and revokes. */
+		Set<Role> roles() {
+			return this.roles;
+		}
+
+		/** Whether the roles include a covering role this side does not grant. */
+		boolean otherSideCovers(Set<Role> held) {
+			return held.stream().anyMatch((role) -> Role.COVERING.contains(role) && !this.roles.contains(role));
+		}
+
+	}
+
+	private void save(long organisationId, Long accountId, AccountForm submitted, Errors errors, Long grantedBy,
+			Side side) {
+		if (grantedBy != null && side.right != null
+				&& this.accounts.find(organisationId, grantedBy)
+					.filter((grantor) -> grantor.enabled() && grantor.roles().contains(side.right))
+					.isEmpty()) {
+			throw new AccessDeniedException("The account does not hold " + side.right + " in the organisation");
+		}
+		Account previous = (accountId != null) ? this.accounts.find(organisationId, accountId).orElseThrow() : null;
+		Set<Role> held = (previous != null) ? previous.roles() : Set.of();
+		Set<Role> asked = (submitted.roles() != null) ? submitted.roles() : Set.of();
+		if (asked.stream().anyMatch((role) -> !side.roles().contains(role) && !held.contains(role))) {
+			errors.rejectValue("roles", side.otherRole);
+		}
+		// A side's form lists only its own roles: the other side's stay as they were.
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		asked.stream().filter(side.roles()::contains).forEach(roles::add);
+		held.stream().filter((role) -> !side.roles().contains(role)).forEach(roles::add);
+		// Covered units are per account: one account cannot cover units as the employer's
+		// manager and as the employees' representative, since each side would then set
+		// the other's units.
+		boolean representative = roles.contains(Role.UNION_REPRESENTATIVE)
+				|| roles.contains(Role.SAFETY_REPRESENTATIVE);
+		boolean wasBoth = held.contains(Role.MANAGER)
+				&& (held.contains(Role.UNION_REPRESENTATIVE) || held.contains(Role.SAFETY_REPRESENTATIVE));
+		if (roles.contains(Role.MANAGER) && representative && !wasBoth) {
+			errors.rejectValue("roles", "managerAndRepresentative");
+		}
+		Set<Long> asUnits = submitted.unitIds();
+		if (side.otherSideCovers(roles) || side.otherSideCovers(held)) {
+			Set<Long> kept = (previous != null) ? previous.unitIds() : Set.of();
+			if (asUnits != null && !new HashSet<>(asUnits).equals(kept)) {
+				errors.rejectValue("unitIds", side.otherUnits);
+			}
+			asUnits = kept;
+		}
+		AccountForm form = new AccountForm(submitted.username(), submitted.displayName(), roles, submitted.staffId(),
+				submitted.enabled(), asUnits, submitted.password());
 		String username = normalise(form.username());
 		String current = (accountId != null)
 				? this.accounts.find(organisationId, accountId).map(Account::username).orElse(null) : null;
@@ -174,7 +328,7 @@ class Accounts {
 		if (newAccount) {
 			long id = this.accounts.create(organisationId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds, this.passwordEncoder.encode(password));
-			rolesGranted(organisationId, id, Set.of(), form.roles(), grantedBy);
+			rolesGranted(organisationId, id, Set.of(), form.roles(), grantedBy, side);
 			if (form.isEnabled()) {
 				this.events.publishEvent(new RolesGained(organisationId, id, form.displayName().strip(), username,
 						Set.copyOf(form.roles())));
@@ -184,7 +338,7 @@ class Accounts {
 			Account before = this.accounts.find(organisationId, accountId).orElseThrow();
 			this.accounts.update(organisationId, accountId, username, form.displayName().strip(), form.roles(),
 					form.staffId(), form.isEnabled(), unitIds);
-			rolesGranted(organisationId, accountId, before.roles(), form.roles(), grantedBy);
+			rolesGranted(organisationId, accountId, before.roles(), form.roles(), grantedBy, side);
 			Account after = this.accounts.find(organisationId, accountId).orElseThrow();
 			if (!sameAccess(before, after)) {
 				this.events.publishEvent(new AccessChanged(accountId, before.username()));
@@ -215,9 +369,13 @@ class Accounts {
 	 * forgets the origin of those it lost; roles it kept keep their origin (a provider's
 	 * mapping stays the provider's).
 	 */
-	private void rolesGranted(long organisationId, long accountId, Set<Role> before, Set<Role> after, Long grantedBy) {
+	private void rolesGranted(long organisationId, long accountId, Set<Role> before, Set<Role> after, Long grantedBy,
+			Side side) {
 		for (Role role : after) {
-			if (!before.contains(role)) {
+			if (!before.contains(role) && side == Side.OPERATOR) {
+				this.links.grantedByOperator(organisationId, accountId, role, this.clock.instant());
+			}
+			else if (!before.contains(role)) {
 				this.links.granted(organisationId, accountId, role, null, grantedBy, this.clock.instant());
 			}
 		}

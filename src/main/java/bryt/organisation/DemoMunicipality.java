@@ -47,7 +47,8 @@ class DemoMunicipality implements ApplicationRunner {
 	static final List<DemoAccount> ACCOUNTS = List.of(new DemoAccount("admin", Role.ADMINISTRATOR),
 			new DemoAccount("hr", Role.HR), new DemoAccount("manager", Role.MANAGER),
 			new DemoAccount("union", Role.UNION_REPRESENTATIVE), new DemoAccount("safety", Role.SAFETY_REPRESENTATIVE),
-			new DemoAccount("staff", Role.STAFF), new DemoAccount("committee", Role.COMMITTEE_MEMBER));
+			new DemoAccount("staff", Role.STAFF), new DemoAccount("committee", Role.COMMITTEE_MEMBER),
+			new DemoAccount("employeeside", Role.EMPLOYEE_SIDE_ADMINISTRATOR));
 
 	static final String[] FIRST_NAMES = { "Astrid", "Bo", "Camilla", "Dag", "Ebba", "Elin", "Emil", "Erik", "Fatima",
 			"Filip", "Gustav", "Hassan", "Ida", "Ingrid", "Jonas", "Karin", "Kerstin", "Leila", "Lars", "Linnea",
@@ -99,9 +100,12 @@ class DemoMunicipality implements ApplicationRunner {
 
 	private final ApplicationEventPublisher events;
 
+	private final ProviderLinkRepository links;
+
 	DemoMunicipality(DemoMode demo, OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
 			AccountRepository accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock,
-			Organisations registry, ApplicationEventPublisher events) {
+			Organisations registry, ApplicationEventPublisher events, ProviderLinkRepository links) {
+		this.links = links;
 		this.registry = registry;
 		this.events = events;
 		this.demo = demo;
@@ -215,13 +219,22 @@ class DemoMunicipality implements ApplicationRunner {
 		this.accounts.create(org, "hr", "Demo: HR", EnumSet.of(Role.HR), null, true, Set.of(), hash);
 		this.accounts.create(org, "manager", "Demo: enhetschef utredning", EnumSet.of(Role.MANAGER),
 				staffIds.get("BOF-UTR:manager"), true, Set.of(unitIds.get("BOF-UTR")), hash);
-		this.accounts.create(org, "union", "Demo: fackligt ombud barn och familj",
+		// Issue 16: the employee side's roles are granted by the employee side's
+		// administrator, whom the platform operator named (as `organisation grant` does).
+		java.time.Instant now = this.clock.instant();
+		long employeeSide = this.accounts.create(org, "employeeside", "Demo: administratör för arbetstagarsidan",
+				EnumSet.of(Role.EMPLOYEE_SIDE_ADMINISTRATOR), null, true, Set.of(), hash);
+		this.links.grantedByOperator(org, employeeSide, Role.EMPLOYEE_SIDE_ADMINISTRATOR, now);
+		long union = this.accounts.create(org, "union", "Demo: fackligt ombud barn och familj",
 				EnumSet.of(Role.UNION_REPRESENTATIVE), staffIds.get(unitIds.get("BOF-PLA") + ":worker"), true,
 				Set.of(unitIds.get("BOF")), hash);
+		this.links.granted(org, union, Role.UNION_REPRESENTATIVE, null, employeeSide, now);
 		// Issue 14: the safety representative is a role of its own, covering the same
 		// units as the union representative but a different person.
-		this.accounts.create(org, "safety", "Demo: skyddsombud barn och familj", EnumSet.of(Role.SAFETY_REPRESENTATIVE),
-				staffIds.get(unitIds.get("BOF-MOT") + ":worker"), true, Set.of(unitIds.get("BOF")), hash);
+		long safety = this.accounts.create(org, "safety", "Demo: skyddsombud barn och familj",
+				EnumSet.of(Role.SAFETY_REPRESENTATIVE), staffIds.get(unitIds.get("BOF-MOT") + ":worker"), true,
+				Set.of(unitIds.get("BOF")), hash);
+		this.links.granted(org, safety, Role.SAFETY_REPRESENTATIVE, null, employeeSide, now);
 		this.accounts.create(org, "staff", "Demo: socialsekreterare", EnumSet.of(Role.STAFF),
 				staffIds.get(investigationTeam + ":worker"), true, Set.of(), hash);
 		this.accounts.create(org, "committee", "Demo: nämndledamot", EnumSet.of(Role.COMMITTEE_MEMBER), null, true,

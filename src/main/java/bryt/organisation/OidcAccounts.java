@@ -215,11 +215,12 @@ class OidcAccounts {
 
 	/**
 	 * Whether an account is in use by its holder (their own password) or speaks for the
-	 * employees' side, so that no provider may take it over by its username.
+	 * employees' side (any of {@link Role#EMPLOYEE_SIDE}, the employee side's
+	 * administration right too), so that no provider may take it over by its username.
 	 */
 	private boolean inUse(CurrentAccount account) {
-		return account.has(Role.UNION_REPRESENTATIVE) || account.has(Role.SAFETY_REPRESENTATIVE)
-				|| this.accounts.everUsed(account.accountId()) || this.links.linkedAtAll(account.accountId())
+		return Role.EMPLOYEE_SIDE.stream().anyMatch(account::has) || this.accounts.everUsed(account.accountId())
+				|| this.links.linkedAtAll(account.accountId())
 				|| this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
 					.isPresent();
 	}

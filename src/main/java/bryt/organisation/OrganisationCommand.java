@@ -1,24 +1,37 @@
 package bryt.organisation;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import bryt.shared.cli.Command;
 import bryt.shared.cli.CommandName;
 import bryt.shared.cli.Options;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * {@code organisation create --code <org> --name <name> --country SE|DK [--admin <username>
- * --admin-name <name>]} and {@code organisation list}.
+ * --admin-name <name>]}, {@code organisation list}, and {@code organisation grant|revoke
+ * --user <username> --role <ROLE>[,<ROLE>…] [--units <code>,…]}.
  *
  * <p>
  * Organisations are created and listed here only, never on a page: whoever may add an
  * organisation decides where reports can be sent (a new organisation appears in the
  * public list on {@code /report}), so that is left to whoever runs the host and its
  * database, not to any organisation's administrator.
+ *
+ * <p>
+ * The platform operator grants and revokes any role of an existing account here (issue
+ * 16): the first employee-side administrator of an organisation comes this way, since no
+ * one in the organisation holds that right yet and the employer's administrator may not
+ * give it. Each grant is logged and noted as "granted by the platform operator".
  */
 @Component
 @CommandName("organisation")
@@ -28,15 +41,19 @@ class OrganisationCommand implements Command {
 
 	private final Accounts accounts;
 
-	OrganisationCommand(Organisations organisations, Accounts accounts) {
+	private final MessageSource messages;
+
+	OrganisationCommand(Organisations organisations, Accounts accounts, MessageSource messages) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.messages = messages;
 	}
 
 	@Override
 	public String usage() {
 		return "organisation create --code <org> --name <name> --country SE|DK [--admin <username> --admin-name <name>]"
-				+ " | organisation list";
+				+ " | organisation list | organisation grant|revoke --user <username> --role <ROLE>[,<ROLE>...]"
+				+ " [--units <unit code>,...]";
 	}
 
 	@Override
@@ -48,8 +65,11 @@ class OrganisationCommand implements Command {
 			}
 			return 0;
 		}
+		if (options.positional().equals(List.of("grant")) || options.positional().equals(List.of("revoke"))) {
+			return grant(options, options.positional().equals(List.of("grant")), out);
+		}
 		if (!options.positional().equals(List.of("create"))) {
-			throw new IllegalArgumentException("Unknown subcommand: expected create or list");
+			throw new IllegalArgumentException("Unknown subcommand: expected create, list, grant or revoke");
 		}
 		Country country;
 		try {
@@ -73,6 +93,39 @@ class OrganisationCommand implements Command {
 		out.println("Created organisation " + code + " with the administrator " + admin.username());
 		out.println("Initial password: " + admin.initialPassword());
 		return 0;
+	}
+
+	private int grant(Options options, boolean grant, PrintStream out) {
+		String username = options.require("user");
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String name : options.require("role").split(",")) {
+			try {
+				roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("--role " + name.strip() + " is not a role: expected one of "
+						+ Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", ")));
+			}
+		}
+		List<String> units = options.get("units")
+			.map((codes) -> Arrays.stream(codes.split(","))
+				.map(String::strip)
+				.filter((code) -> !code.isEmpty())
+				.toList())
+			.orElse(null);
+		Account account = this.accounts.grantByOperator(username, grant ? roles : Set.of(), grant ? Set.of() : roles,
+				units, this::describe);
+		out.println("Account " + account.username() + " now holds "
+				+ account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", ", "[", "]")));
+		return 0;
+	}
+
+	/** The refusals in English, for the operator's terminal. */
+	private String describe(Errors errors) {
+		return errors.getAllErrors()
+			.stream()
+			.map((error) -> this.messages.getMessage(error, Locale.ENGLISH))
+			.collect(Collectors.joining(" "));
 	}
 
 }

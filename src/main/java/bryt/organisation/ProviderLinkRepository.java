@@ -73,7 +73,7 @@ class ProviderLinkRepository {
 	/** Where the account's roles came from, by role name. */
 	List<RoleOrigin> origins(long accountId) {
 		return this.jdbc.sql("""
-				select o.role, p.label as provider, g.display_name as granted_by, o.granted_at
+				select o.role, p.label as provider, g.display_name as granted_by, o.granted_at, o.by_operator
 				from account_role_origin o
 					left join oidc_provider p on p.id = o.provider_id
 					left join account g on g.id = o.granted_by
@@ -81,7 +81,8 @@ class ProviderLinkRepository {
 				""")
 			.param("account", accountId)
 			.query((rs, row) -> new RoleOrigin(Role.valueOf(rs.getString("role")), rs.getString("provider"),
-					rs.getString("granted_by"), rs.getObject("granted_at", java.time.OffsetDateTime.class).toInstant()))
+					rs.getString("granted_by"), rs.getObject("granted_at", java.time.OffsetDateTime.class).toInstant(),
+					rs.getBoolean("by_operator")))
 			.list();
 	}
 
@@ -101,13 +102,31 @@ class ProviderLinkRepository {
 				insert into account_role_origin (organisation_id, account_id, role, provider_id, granted_by, granted_at)
 				values (:org, :account, :role, :provider, :by, :at)
 				on conflict (account_id, role) do update set provider_id = excluded.provider_id,
-					granted_by = excluded.granted_by, granted_at = excluded.granted_at
+					granted_by = excluded.granted_by, granted_at = excluded.granted_at, by_operator = false
 				""")
 			.param("org", organisationId)
 			.param("account", accountId)
 			.param("role", role.name())
 			.param("provider", providerId)
 			.param("by", grantedBy)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * Notes that the platform operator gave the role from the command line (issue 16:
+	 * "granted by the platform operator").
+	 */
+	void grantedByOperator(long organisationId, long accountId, Role role, Instant at) {
+		this.jdbc.sql("""
+				insert into account_role_origin (organisation_id, account_id, role, by_operator, granted_at)
+				values (:org, :account, :role, true, :at)
+				on conflict (account_id, role) do update set provider_id = null, granted_by = null,
+					by_operator = true, granted_at = excluded.granted_at
+				""")
+			.param("org", organisationId)
+			.param("account", accountId)
+			.param("role", role.name())
 			.param("at", Timestamp.from(at))
 			.update();
 	}
@@ -121,9 +140,10 @@ class ProviderLinkRepository {
 
 	/**
 	 * Where one role came from: {@code provider} (its label) for the provider's group
-	 * mapping, else {@code grantedBy} (the granting account's name, null when unknown).
+	 * mapping, else {@code grantedBy} (the granting account's name, null when unknown),
+	 * or {@code byOperator} for the platform operator's command line.
 	 */
-	record RoleOrigin(Role role, String provider, String grantedBy, Instant at) {
+	record RoleOrigin(Role role, String provider, String grantedBy, Instant at, boolean byOperator) {
 	}
 
 }

@@ -32,7 +32,13 @@ public enum Role {
 	 * Member of the political committee: aggregated figures only (nämndledamot,
 	 * udvalgsmedlem).
 	 */
-	COMMITTEE_MEMBER;
+	COMMITTEE_MEMBER,
+	/**
+	 * The employee side's administration right (administratör för arbetstagarsidan,
+	 * administrator for medarbejdersiden): grants and revokes the employee side's roles
+	 * and sets the units they cover (issue 16). Never given by an identity provider.
+	 */
+	EMPLOYEE_SIDE_ADMINISTRATOR;
 
 	/**
 	 * Who may import the organisation's units, staff, case types and cases on the import
@@ -46,6 +52,19 @@ public enum Role {
 	 */
 	public static final Set<Role> COVERING = Collections
 		.unmodifiableSet(EnumSet.of(MANAGER, UNION_REPRESENTATIVE, SAFETY_REPRESENTATIVE));
+
+	/**
+	 * The employee side's roles: granted and revoked only by an account holding
+	 * {@link #EMPLOYEE_SIDE_ADMINISTRATOR} of the same organisation, or by the platform
+	 * operator; never by the employer's administrator nor by an identity provider (issue
+	 * 16).
+	 */
+	public static final Set<Role> EMPLOYEE_SIDE = Collections
+		.unmodifiableSet(EnumSet.of(UNION_REPRESENTATIVE, SAFETY_REPRESENTATIVE, EMPLOYEE_SIDE_ADMINISTRATOR));
+
+	/** The roles the employer's administrator grants: all but the employee side's. */
+	public static final Set<Role> EMPLOYER_SIDE = Collections
+		.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(EMPLOYEE_SIDE)));
 
 	/** Whether any of the roles is limited to covered units. */
 	public static boolean covers(Set<Role> roles) {

@@ -78,15 +78,27 @@ class CommentReviewHolderTests extends MailTest {
 		account(org, "admin", "ADMINISTRATOR", null, "365 days", null, null);
 		account(org, "hr", "HR", null, "365 days", null, null);
 		account(org, "rep1", "UNION_REPRESENTATIVE", "A1", "365 days", "365 days", "365 days");
+		// Issue 16: the administrator makes the account (an employee's) with a password
+		// of
+		// their choosing; the employee side's administrator makes it a representative.
+		account(org, "sideadmin", "EMPLOYEE_SIDE_ADMINISTRATOR", null, "365 days", "365 days", "365 days");
 		this.mvc
 			.perform(as(org.code() + "-admin", post("/admin/accounts")).with(csrf())
 				.param("username", org.code() + "-rep3")
 				.param("displayName", "Bo Berg (Kommunal)")
-				.param("roles", "UNION_REPRESENTATIVE")
-				.param("unitIds", String.valueOf(org.a()))
+				.param("roles", "STAFF")
 				.param("enabled", "true")
 				.param("password", "Lingon-Sjo-Pelare-27"))
 			.andExpect(redirectedUrl("/admin/accounts"));
+		long rep3 = this.jdbc.sql("select id from account where username = :u")
+			.param("u", org.code() + "-rep3")
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(as(org.code() + "-sideadmin", post("/employee-side/accounts/" + rep3)).with(csrf())
+				.param("roles", "UNION_REPRESENTATIVE")
+				.param("unitIds", String.valueOf(org.a())))
+			.andExpect(redirectedUrl("/employee-side/accounts"));
 		List<String> told = mails(org.emails().get("A1"));
 		assertThat(told).hasSize(1);
 		assertThat(told.getFirst()).contains("Bo Berg (Kommunal) (" + org.code() + "-rep3)")
