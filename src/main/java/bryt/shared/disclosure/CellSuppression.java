@@ -71,7 +71,13 @@ public final class CellSuppression {
 		HIDDEN,
 
 		/** Never shown (a rest, an own part): 0 or more; protected when small. */
-		UNPUBLISHED
+		UNPUBLISHED,
+
+		/**
+		 * Shown and never to be hidden: a cell this reader sees in full (a unit whose
+		 * incidents they handle); known to the reader, never a candidate.
+		 */
+		KNOWN
 
 	}
 
@@ -390,6 +396,7 @@ public final class CellSuppression {
 					this.shownByTerm.put(id, cell);
 					yield new Term(value, id, 0);
 				}
+				case KNOWN -> new Term(value, 0, 0);
 				case SMALL -> variable(cell, mark, 1, this.threshold - 1, true);
 				case HIDDEN -> variable(cell, mark, 0, Double.POSITIVE_INFINITY, true);
 				case UNPUBLISHED -> variable(cell, mark, 0, Double.POSITIVE_INFINITY, small(value));

@@ -263,7 +263,7 @@ public final class Reader {
 					CellSuppression.Mark mark = this.marks.get(cell);
 					String name = row + "/" + column;
 					switch (mark) {
-						case SHOWN -> rowTerms.put(column, value);
+						case SHOWN, KNOWN -> rowTerms.put(column, value);
 						case SMALL -> {
 							reader.unknown(name, 1, this.threshold - 1);
 							guarded.add(name);
@@ -279,7 +279,7 @@ public final class Reader {
 							}
 						}
 					}
-					if (mark != CellSuppression.Mark.SHOWN) {
+					if (mark != CellSuppression.Mark.SHOWN && mark != CellSuppression.Mark.KNOWN) {
 						rowTerms.put(column, name);
 						truthByName.put(name, value);
 					}
