@@ -2,6 +2,7 @@ package bryt.overview;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import bryt.organisation.Organisation;
 import bryt.shared.time.Quarter;
@@ -40,5 +41,47 @@ public interface OverviewContribution {
 	 * @return the figures, in any order
 	 */
 	List<OverviewFigure> figures(Organisation organisation, Quarter quarter, LocalDate asOf);
+
+	/**
+	 * The figures of this source that are counts adding up over the units, hidden by a
+	 * minimum group ({@code smallestShown}): the overview passes them through the shared
+	 * complementary suppression over the unit tree ({@link Overview#compute},
+	 * docs/overview/figures.md "Hiding across units"). A source declaring one gives the
+	 * counts themselves in {@link #contribute}.
+	 */
+	default List<AdditiveCount> additiveCounts() {
+		return List.of();
+	}
+
+	/**
+	 * The figures, and for every {@link #additiveCounts() additive count} the true count
+	 * of each unit (and of the organisation, unit 0), which the overview's pass needs to
+	 * choose what else to hide; the counts are never stored or shown.
+	 */
+	default Contributed contribute(Organisation organisation, Quarter quarter, LocalDate asOf) {
+		return new Contributed(figures(organisation, quarter, asOf), Map.of());
+	}
+
+	/**
+	 * A count that adds up over the units.
+	 *
+	 * @param key the figure's key
+	 * @param smallestShown the source's minimum group: a count hidden as too few is 1 to
+	 * one less than this
+	 * @param subtree {@code true} when a unit's count covers it and every unit below it
+	 * (a parent is its children's plus its own part); {@code false} when it is the unit's
+	 * own and only the organisation's sums them (plus what names no unit)
+	 */
+	record AdditiveCount(String key, int smallestShown, boolean subtree) {
+	}
+
+	/**
+	 * The figures and the true counts behind the additive ones.
+	 *
+	 * @param figures the figures as {@link #figures} gives them
+	 * @param counts per additive key, per unit id (0 the organisation), the count
+	 */
+	record Contributed(List<OverviewFigure> figures, Map<String, Map<Long, Long>> counts) {
+	}
 
 }

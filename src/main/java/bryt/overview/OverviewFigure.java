@@ -40,7 +40,13 @@ public record OverviewFigure(String key, long unitId, Double value, Hidden hidde
 		TOO_FEW,
 
 		/** There is nothing to count: no staff, no cases, no survey in the quarter. */
-		NO_DATA
+		NO_DATA,
+
+		/**
+		 * Hidden so that another hidden figure cannot be worked out from what is shown
+		 * (complementary suppression): its value may be of any size.
+		 */
+		COMPLEMENT
 
 	}
 

@@ -2,7 +2,9 @@ package bryt.safety;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import bryt.organisation.Organisation;
 import bryt.overview.FigureDefinition;
@@ -59,24 +61,47 @@ class SafetyContribution implements OverviewContribution {
 	 */
 	@Override
 	public List<OverviewFigure> figures(Organisation organisation, Quarter quarter, LocalDate asOf) {
+		return contribute(organisation, quarter, asOf).figures();
+	}
+
+	/** Serious incidents add up over the units: a unit's cover it and all below it. */
+	@Override
+	public List<AdditiveCount> additiveCounts() {
+		return List.of(new AdditiveCount(SERIOUS, SafetyFigures.SMALLEST_SHOWN, true));
+	}
+
+	@Override
+	public Contributed contribute(Organisation organisation, Quarter quarter, LocalDate asOf) {
+		List<SafetyFigures.Figures> counted = this.figures.figures(organisation.id(), quarter, quarter, asOf);
+		Map<Long, Long> serious = new HashMap<>();
+		counted.forEach((row) -> serious.put(
+				(row.unitId() == SafetyFigures.ORGANISATION) ? OverviewFigure.ORGANISATION : row.unitId(),
+				(long) row.serious()));
+		return new Contributed(figures(counted), Map.of(SERIOUS, serious));
+	}
+
+	private static List<OverviewFigure> figures(List<SafetyFigures.Figures> counted) {
 		List<OverviewFigure> result = new ArrayList<>();
-		for (SafetyFigures.Figures counted : this.figures.figures(organisation.id(), quarter, quarter, asOf)) {
-			SafetyFigures.Shown shown = SafetyFigures.view(counted, true);
+		for (SafetyFigures.Shown shown : SafetyFigures.view(counted, (unit) -> true)) {
 			long unitId = (shown.unitId() == SafetyFigures.ORGANISATION) ? OverviewFigure.ORGANISATION : shown.unitId();
-			result.add(figure(PER_10_FTE, unitId, shown.incidentsPer10Fte(), shown.isHidden("incidentsPer10Fte")));
+			result.add(figure(PER_10_FTE, unitId, shown.incidentsPer10Fte(),
+					shown.isHidden("incidentsPer10Fte") ? Hidden.TOO_FEW : Hidden.NO_DATA));
+			// "< 3" is too few; a count hidden so that another cannot be worked out says
+			// so
+			// (it was "no data" before: it is not)
 			result.add(figure(SERIOUS, unitId, (shown.serious() != null) ? shown.serious().doubleValue() : null,
-					shown.isUnderThree("serious")));
+					shown.isUnderThree("serious") ? Hidden.TOO_FEW : Hidden.COMPLEMENT));
 			result.add(figure(NOTIFICATIONS_ON_TIME, unitId, shown.shareNotificationsOnTime(),
-					shown.isHidden("shareNotificationsOnTime")));
+					shown.isHidden("shareNotificationsOnTime") ? Hidden.TOO_FEW : Hidden.NO_DATA));
 		}
 		return result;
 	}
 
-	private static OverviewFigure figure(String key, long unitId, Double value, boolean left) {
+	private static OverviewFigure figure(String key, long unitId, Double value, Hidden why) {
 		if (value != null) {
 			return OverviewFigure.shown(key, unitId, value);
 		}
-		return OverviewFigure.hidden(key, unitId, left ? Hidden.TOO_FEW : Hidden.NO_DATA);
+		return OverviewFigure.hidden(key, unitId, why);
 	}
 
 }

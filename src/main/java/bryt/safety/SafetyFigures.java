@@ -16,6 +16,7 @@ import java.util.Set;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Unit;
+import bryt.shared.disclosure.CellSuppression;
 import bryt.shared.time.Quarter;
 import bryt.workload.UnitFigures;
 import bryt.workload.Workload;
@@ -288,11 +289,102 @@ public class SafetyFigures {
 	 * the full view nothing is left out.
 	 */
 	public static Shown view(Figures figures, boolean committee) {
+		return view(figures, committee, Set.of());
+	}
+
+	/**
+	 * The rows of a reader, each in the view the reader gets of it ({@code committee}
+	 * true for a unit's id in the committee's view), with complementary suppression
+	 * <em>across</em> the rows as well: within each quarter, a parent's (or the
+	 * organisation's) count is its units' plus its own part, and the shared pass
+	 * ({@link CellSuppression}) hides further counts so that no "< 3" or hidden count, no
+	 * rest of 1 or 2 of a whole and its part, and no unit's own part of 1 or 2 can be
+	 * worked out from every row shown (docs/safety/figures.md, "Hiding across units").
+	 * Every page, download, API and the overview pass their rows through here.
+	 */
+	public static List<Shown> view(List<Figures> figures, java.util.function.LongPredicate committee) {
+		Map<Quarter, List<Figures>> quarters = new LinkedHashMap<>();
+		figures.forEach((row) -> quarters.computeIfAbsent(row.quarter(), (k) -> new ArrayList<>()).add(row));
+		Map<Figures, Set<String>> across = new HashMap<>();
+		for (List<Figures> rows : quarters.values()) {
+			across.putAll(acrossUnits(rows, committee));
+		}
+		return figures.stream()
+			.map((row) -> view(row, committee.test(row.unitId()), across.getOrDefault(row, Set.of())))
+			.toList();
+	}
+
+	/** The within-row relations as the shared pass's sums: a total, then its parts. */
+	private static List<List<String>> sums(Figures any) {
+		List<List<String>> sums = new ArrayList<>();
+		List<String> categories = new ArrayList<>();
+		categories.add(INCIDENTS);
+		any.categories().keySet().forEach((category) -> categories.add(CATEGORY + category));
+		sums.add(categories);
+		for (List<String> pair : PAIRS) {
+			sums.add(List.of(pair.get(0), pair.get(1), REST + pair.get(1)));
+		}
+		return sums;
+	}
+
+	/** An unpublished rest: the whole less the part (not serious, late, ...). */
+	private static final String REST = "rest.";
+
+	/**
+	 * The counts each row of one quarter must hide besides its own row's suppression, so
+	 * that nothing hidden follows across the units (the shared pass).
+	 */
+	private static Map<Figures, Set<String>> acrossUnits(List<Figures> rows,
+			java.util.function.LongPredicate committee) {
+		Map<Figures, Set<String>> result = new HashMap<>();
+		if (rows.stream().noneMatch((row) -> committee.test(row.unitId()))) {
+			return result;
+		}
+		CellSuppression.Builder table = CellSuppression.table(SMALLEST_SHOWN);
+		sums(rows.get(0)).forEach((sum) -> table.sum(sum.get(0), sum.subList(1, sum.size())));
+		Set<Long> ids = new HashSet<>();
+		rows.forEach((row) -> ids.add(row.unitId()));
+		Map<Long, Figures> byId = new HashMap<>();
+		for (Figures row : rows) {
+			byId.put(row.unitId(), row);
+			Long parent = (row.unitId() == ORGANISATION) ? null
+					: (row.parentId() != null && ids.contains(row.parentId())) ? row.parentId()
+							: (ids.contains(ORGANISATION) ? ORGANISATION : null);
+			table.row(row.unitId(), parent);
+			Map<String, Integer> values = counts(row);
+			Set<String> underThree = new java.util.LinkedHashSet<>();
+			Set<String> hidden = new java.util.LinkedHashSet<>();
+			boolean committeeView = committee.test(row.unitId());
+			if (committeeView) {
+				suppress(values, underThree, hidden);
+			}
+			values.forEach((key, value) -> table.cell(row.unitId(), key, value,
+					!committeeView ? CellSuppression.Mark.KNOWN : underThree.contains(key) ? CellSuppression.Mark.SMALL
+							: hidden.contains(key) ? CellSuppression.Mark.HIDDEN : CellSuppression.Mark.SHOWN));
+			for (List<String> pair : PAIRS) {
+				table.cell(row.unitId(), REST + pair.get(1), values.get(pair.get(0)) - values.get(pair.get(1)),
+						committeeView ? CellSuppression.Mark.UNPUBLISHED : CellSuppression.Mark.KNOWN);
+			}
+		}
+		CellSuppression.Result protectedCells = table.protect();
+		for (CellSuppression.Cell cell : protectedCells.secondary()) {
+			result.computeIfAbsent(byId.get(cell.row()), (k) -> new HashSet<>()).add(cell.column());
+		}
+		return result;
+	}
+
+	private static Shown view(Figures figures, boolean committee, Set<String> across) {
 		Map<String, Integer> values = counts(figures);
 		Set<String> underThree = new java.util.LinkedHashSet<>();
 		Set<String> hidden = new java.util.LinkedHashSet<>();
 		if (committee) {
 			suppress(values, underThree, hidden);
+			for (String key : across) {
+				// hidden across the units: "hidden", never "< 3" (its bounds alone, or a
+				// parent less its units, would give it away)
+				underThree.remove(key);
+				hidden.add(key);
+			}
 		}
 		Map<String, Integer> categories = new LinkedHashMap<>();
 		Map<String, Double> categoryRates = new LinkedHashMap<>();
@@ -313,7 +405,7 @@ public class SafetyFigures {
 				share(figures.notificationsOnTime(), figures.notificationsRequired(), "shareNotificationsOnTime",
 						ON_TIME, REQUIRED, underThree, hidden),
 				given(ACKNOWLEDGED, values, underThree, hidden),
-				(underThree.contains(ACKNOWLEDGED))
+				(underThree.contains(ACKNOWLEDGED) || across.contains(ACKNOWLEDGED))
 						? hide("medianHoursToAcknowledge", hidden) : figures.medianHoursToAcknowledge(),
 				given(SUPPORTED, values, underThree, hidden),
 				share(figures.supportWithin24Hours(), figures.incidents(), "shareSupportWithin24Hours", SUPPORTED,

@@ -61,11 +61,13 @@ class SafetyFiguresApiController {
 				(last) -> Quarter.of(last).previous().previous().previous().first());
 		LocalDate first = period.first();
 		LocalDate last = period.last();
-		List<SafetyFigures.Shown> shown = this.figures.figures(organisation.id(), Quarter.of(first), Quarter.of(last))
+		// Hidden across every unit of the organisation, then cut to the caller's units:
+		// fewer rows shown never give more away.
+		List<SafetyFigures.Shown> shown = SafetyFigures
+			.view(this.figures.figures(organisation.id(), Quarter.of(first), Quarter.of(last)), (unit) -> true)
 			.stream()
 			.filter((row) -> (row.unitId() == SafetyFigures.ORGANISATION) ? visibility.seesOrganisationFigures()
 					: visibility.seesUnitFigures(row.unitId()))
-			.map((row) -> SafetyFigures.view(row, true))
 			.toList();
 		return new SafetyApiJson(organisation.code(), Quarter.of(first).toString(), Quarter.of(last).toString(),
 				"COMMITTEE", shown);

@@ -108,14 +108,14 @@ class SafetyFiguresController {
 	private List<SafetyFigures.Shown> shown(CurrentAccount me, Authentication authentication, Quarter quarter) {
 		Visibility visibility = this.organisations.visibility(authentication, me.organisationId());
 		List<SafetyFigures.Shown> shown = new ArrayList<>();
-		for (SafetyFigures.Figures row : this.figures.figures(me.organisationId(), quarter, quarter)) {
-			if (row.unitId() == SafetyFigures.ORGANISATION) {
-				if (visibility.seesOrganisationFigures()) {
-					shown.add(SafetyFigures.view(row, !me.has(Role.HR)));
-				}
-			}
-			else if (visibility.seesUnitFigures(row.unitId())) {
-				shown.add(SafetyFigures.view(row, !IncidentAccess.handles(me, visibility, row.unitId())));
+		// Hidden across every unit of the organisation (the units the reader handles
+		// stand in full), then cut to the reader's rows.
+		for (SafetyFigures.Shown row : SafetyFigures.view(this.figures.figures(me.organisationId(), quarter, quarter),
+				(unit) -> (unit == SafetyFigures.ORGANISATION) ? !me.has(Role.HR)
+						: !IncidentAccess.handles(me, visibility, unit))) {
+			if ((row.unitId() == SafetyFigures.ORGANISATION) ? visibility.seesOrganisationFigures()
+					: visibility.seesUnitFigures(row.unitId())) {
+				shown.add(row);
 			}
 		}
 		return shown;

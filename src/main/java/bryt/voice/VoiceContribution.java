@@ -2,7 +2,9 @@ package bryt.voice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import bryt.organisation.Organisation;
@@ -57,13 +59,30 @@ class VoiceContribution implements OverviewContribution {
 
 	@Override
 	public List<OverviewFigure> figures(Organisation organisation, Quarter quarter, LocalDate asOf) {
+		return contribute(organisation, quarter, asOf).figures();
+	}
+
+	/**
+	 * Reports received add up over the units: the organisation's are its units' plus
+	 * those naming none (each unit's are its own, not its sub-units').
+	 */
+	@Override
+	public List<AdditiveCount> additiveCounts() {
+		return List.of(new AdditiveCount(RECEIVED, VoiceFigures.MIN_GROUP, false));
+	}
+
+	@Override
+	public Contributed contribute(Organisation organisation, Quarter quarter, LocalDate asOf) {
 		VoiceFigures.QuarterFigures counted = this.figures.quarter(organisation.id(), quarter, asOf);
 		List<OverviewFigure> result = new ArrayList<>();
 		add(result, OverviewFigure.ORGANISATION, counted.organisation());
+		Map<Long, Long> received = new HashMap<>();
+		received.put(OverviewFigure.ORGANISATION, (long) counted.receivedCounts().getOrDefault(0L, 0));
 		for (Unit unit : this.organisations.units(organisation.id())) {
 			add(result, unit.id(), counted.units().get(unit.id()));
+			received.put(unit.id(), (long) counted.receivedCounts().getOrDefault(unit.id(), 0));
 		}
-		return result;
+		return new Contributed(result, Map.of(RECEIVED, received));
 	}
 
 	private static void add(List<OverviewFigure> into, long unitId, VoiceFigures.UnitQuarter unit) {

@@ -171,7 +171,18 @@ public class VoiceFigures {
 		}
 		UnitQuarter organisation = new UnitQuarter(received.get(ORGANISATION), acknowledged.get(ORGANISATION),
 				feedback.get(ORGANISATION));
-		return new QuarterFigures(organisation, units);
+		// The counts themselves, for the overview's complementary suppression across the
+		// units (it must know what it hides); never shown.
+		Map<Long, Integer> receivedCounts = new HashMap<>();
+		int total = 0;
+		for (Group group : groups) {
+			total += group.received();
+			if (group.unitId() != null) {
+				receivedCounts.put(group.unitId(), group.received());
+			}
+		}
+		receivedCounts.put(ORGANISATION, total);
+		return new QuarterFigures(organisation, units, Map.copyOf(receivedCounts));
 	}
 
 	/** The key of the organisation's figures among the units' in {@link #suppressed}. */
@@ -234,8 +245,11 @@ public class VoiceFigures {
 	 *
 	 * @param organisation the organisation's, every report counted
 	 * @param units per unit named by a report in the period; a unit not here had none
+	 * @param receivedCounts the reports received per unit (and 0: the organisation),
+	 * unsuppressed: only for the overview's complementary suppression, never to be shown
 	 */
-	public record QuarterFigures(UnitQuarter organisation, Map<Long, UnitQuarter> units) {
+	public record QuarterFigures(UnitQuarter organisation, Map<Long, UnitQuarter> units,
+			Map<Long, Integer> receivedCounts) {
 	}
 
 	/**

@@ -35,7 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *            1 of 2 on time: rests on 1 and 2, too few
  *         B: one HARASSMENT → 1 × 10 / 2.5: rests on 1, too few; serious 0 (shown);
  *            nothing to notify: no data
- *         T, organisation: 4 incidents → 40 / 7.5 = 5.33; serious 2: too few
+ *         T itself: five THREATs, not serious (so that T less A is not B's count: T's own
+ *            part is unknown to a reader; without it the pass across the units hides A's
+ *            count beside B's, docs/safety/figures.md "Hiding across units")
+ *         T, organisation: 9 incidents → 90 / 7.5 = 12.0; serious 2: too few
  * 2025-Q4: nothing → 0 per 10 FTE everywhere, serious 0, notifications no data
  * </pre>
  */
@@ -87,6 +90,9 @@ class SafetyContributionTests {
 				"status", "ACKNOWLEDGED", "weapon", true, "authority_notified_on", "2025-09-04");
 		this.fixture.incident(this.a, "THREAT", "2025-07-10T08:00:00Z");
 		this.fixture.incident(this.b, "HARASSMENT", "2025-07-20T10:00:00Z");
+		for (int day = 1; day <= 5; day++) {
+			this.fixture.incident(this.t, "THREAT", "2025-08-1" + day + "T10:00:00Z");
+		}
 	}
 
 	@Test
@@ -99,7 +105,7 @@ class SafetyContributionTests {
 		assertThat(value(q3, SafetyContribution.SERIOUS, this.b)).isZero();
 		assertThat(hidden(q3, SafetyContribution.NOTIFICATIONS_ON_TIME, this.b)).isEqualTo(Hidden.NO_DATA);
 		for (long unit : new long[] { 0L, this.t }) {
-			assertThat(value(q3, SafetyContribution.PER_10_FTE, unit)).isCloseTo(40 / 7.5, within(1e-9));
+			assertThat(value(q3, SafetyContribution.PER_10_FTE, unit)).isCloseTo(90 / 7.5, within(1e-9));
 			assertThat(hidden(q3, SafetyContribution.SERIOUS, unit)).isEqualTo(Hidden.TOO_FEW);
 		}
 		assertThat(q3).hasSize(3 * 4);

@@ -42,7 +42,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *         notifications 2, on time 1 (50 %); median hours 5 (2, 5, 30); support 2 (67 %);
  *         overdue 2; LVU 2, of which two handlers 1
  * Q3 B  b1 HARASSMENT 07-20, not acknowledged, no support → 1, per 10 FTE 4.0
- * Q3 T and the organisation: 4 incidents over 7.5 FTE → 5.33
+ * Q3 T itself: five THREATs, not acknowledged, not serious (T's own part: without it, T
+ *       less A would give B's single incident and the pass across the units would hide A's
+ *       count beside it, docs/safety/figures.md "Hiding across units")
+ * Q3 T and the organisation: 9 incidents over 7.5 FTE → 12.0
  * Q4 A  three ONLINE_EXPOSURE: 10-05 23:30Z (01:30 on 10-06 in Stockholm) support 10-07
  *       (the next day in Stockholm, not in UTC), 11-10 09:00Z support 11-10, 12-20 09:00Z
  *       support 12-21; acks +1h, +3h, +4h → median 3; support 3 (100 %); 3 × 10 / (16/3) = 5.625
@@ -109,6 +112,9 @@ class SafetyFiguresTests {
 		this.fixture.action(a3, "2099-01-01", null, null, null);
 		this.fixture.action(a3, "2025-10-01", null, "Maja Manager", null);
 		this.fixture.incident(this.b, "HARASSMENT", "2025-07-20T10:00:00Z");
+		for (int day = 1; day <= 5; day++) {
+			this.fixture.incident(this.t, "THREAT", "2025-08-1" + day + "T10:00:00Z");
+		}
 
 		long q41 = this.fixture.incident(this.a, "ONLINE_EXPOSURE", "2025-10-05T23:30:00Z", "acknowledged_at",
 				"2025-10-06T00:30:00Z", "status", "ACKNOWLEDGED", "channel", "SOCIAL_MEDIA");
@@ -164,11 +170,11 @@ class SafetyFiguresTests {
 		for (long unit : new long[] { 0L, this.t }) {
 			SafetyFigures.Figures total = find(all, Q3, unit);
 			assertThat(total.fte()).isCloseTo(7.5, within(1e-9));
-			assertThat(total.incidents()).isEqualTo(4);
+			assertThat(total.incidents()).isEqualTo(9);
 			assertThat(total.categories()).containsEntry("HARASSMENT", 1);
 			assertThat(total.medianHoursToAcknowledge()).isEqualTo(5.0);
 			assertThat(total.twoHandlerViolations()).isEqualTo(1);
-			assertThat(SafetyFigures.view(total, false).incidentsPer10Fte()).isCloseTo(40 / 7.5, within(1e-9));
+			assertThat(SafetyFigures.view(total, false).incidentsPer10Fte()).isCloseTo(90 / 7.5, within(1e-9));
 		}
 
 		SafetyFigures.Figures a4 = find(all, Q4, this.a);
@@ -239,7 +245,7 @@ class SafetyFiguresTests {
 		assertThat(unitB.get(2)).isEqualTo("< 3");
 		assertThat(unitB.get(3)).isEqualTo("hidden");
 		assertThat(row(html, "safety-summary", "Unit A").get(2)).isEqualTo("3");
-		assertThat(row(html, "safety-summary", "The whole organisation").get(2)).isEqualTo("4");
+		assertThat(row(html, "safety-summary", "The whole organisation").get(2)).isEqualTo("9");
 		String csv = this.mvc
 			.perform(get("/safety/figures?quarter=2025-Q3&export=categories&format=csv")
 				.with(user(this.accounts.loadUserByUsername(committee))))
