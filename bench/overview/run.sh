@@ -97,10 +97,15 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/over
 download() { # format: WARM timed downloads after 3 unmeasured, as the report page's links make them
 	local format=$1 url="$BASE/overview/reports/$SNAPSHOT?format=$1" i times=""
 	for i in 1 2 3; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$url"; done
+	# The server's CPU time (all its threads, in clock ticks) over the timed downloads: on a
+	# shared machine the wall time says more about the neighbours than about the report.
+	local ticks=$(awk '{ print $14 + $15 }' "/proc/$SERVER/stat")
 	for i in $(seq 1 "$WARM"); do
 		times="$times $(curl -s -o "$WORK/warm.$format" -w '%{time_total}' -H "Cookie: $COOKIE" "$url")"
 	done
-	echo "   $format, $WARM downloads (s):$times ($(stat -c %s "$WORK/warm.$format") bytes)"
+	ticks=$(( $(awk '{ print $14 + $15 }' "/proc/$SERVER/stat") - ticks ))
+	echo "   $format, $WARM downloads (s):$times ($(stat -c %s "$WORK/warm.$format") bytes;" \
+		"server CPU $(( ticks * 1000 / $(getconf CLK_TCK) / WARM )) ms per download)"
 	echo "$times" | tr ' ' '\n' | sort -n | awk 'NF { v[++n] = $1 } END { printf "   %s median %.2f s, best %.2f s, worst %.2f s\n", "'"$format"'", v[int((n + 1) / 2)], v[1], v[n] }'
 }
 echo "== warm: the report of snapshot $SNAPSHOT downloaded from the running server (-Xmx1g) by an HR session"
@@ -118,7 +123,13 @@ page() { # name, wrk arguments
 	printf '   %-8s %s req/s, p50 %s, p99 %s ms%s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$result")" \
 		"$(awk '$1 == "50%" {print $2}' <<<"$result")" "$(p99 <<<"$result")" \
 		"$(grep -E 'Non-2xx|Socket' <<<"$result" | tr -s ' ' | sed 's/^/; /' | tr -d '\n')"
-	echo "$name $(p99 <<<"$result")" >> "$WORK/p99"
+	# wrk counts only the requests that ended within the run; none ended: no p99 to compare
+	if [ "$(awk '/^ +[0-9]+ requests in/ {print $1}' <<<"$result")" = 0 ]; then
+		echo "   $name: no request ended within ${PAGE_SECONDS} s"
+		echo "$name none" >> "$WORK/p99"
+	else
+		echo "$name $(p99 <<<"$result")" >> "$WORK/p99"
+	fi
 }
 : > "$WORK/p99"
 curl -s -o /dev/null -w "   first overview page: %{time_total} s, %{size_download} bytes\n" -H "Cookie: $COOKIE" "$BASE/overview"
@@ -132,6 +143,10 @@ page health "$BASE/actuator/health"
 awk '{ name[NR] = $1; p[NR] = $2 }
 	END {
 		for (i = 2; i < NR; i += 2) {
+			if (p[i] == "none" || p[i - 1] == "none" || p[i + 1] == "none") {
+				printf "   p99 %s: not comparable (a run without an ended request)\n", name[i]
+				continue
+			}
 			printf "   p99 %s %.1f ms / health around it %.1f ms = %.1fx\n", name[i], p[i], (p[i - 1] + p[i + 1]) / 2,
 				p[i] / ((p[i - 1] + p[i + 1]) / 2)
 		}
