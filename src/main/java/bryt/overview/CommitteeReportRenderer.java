@@ -139,7 +139,7 @@ class CommitteeReportRenderer {
 	 * The text's font is loaded here, from bytes read once, with its glyph substitutions
 	 * (GSUB) switched off: PDFBox otherwise applies Liberation Sans's Latin ligature
 	 * rules to every string it writes, compiling regular expressions for each one, which
-	 * took about a third of the PDF's time (a flight recording of org-001's report,
+	 * took over a quarter of the PDF's samples (a flight recording of org-001's report,
 	 * docs/overview/report.md). The report's text needs no ligatures, and without them
 	 * every glyph still maps to its one character, as PDF/A-2u asks.
 	 */
