@@ -15,6 +15,11 @@ import org.postgresql.PGConnection;
  *   copy DATA_DIR ORG QUARTER RUNS   the baseline: COPY of the newest snapshot's figures, units
  *                                    and definitions to nowhere, RUNS times, best and median in ms
  *   count DATA_DIR ORG QUARTER       the snapshot's size: figures, units, definitions
+ *   account DATA_DIR ORG QUARTER USERNAME PASSWORD
+ *                                    an HR account in ORG with that password (Argon2id, as Bryt
+ *                                    hashes it; needs BouncyCastle on the class path), for the
+ *                                    logged-in page and download benchmarks; prints the id of
+ *                                    the quarter's newest snapshot
  * </pre>
  */
 public class ReportBench {
@@ -30,6 +35,7 @@ public class ReportBench {
 			switch (args[0]) {
 				case "copy" -> copy(db, snapshot, Integer.parseInt(args[4]));
 				case "count" -> count(db, snapshot);
+				case "account" -> account(db, args[2], args[4], args[5], snapshot);
 				default -> throw new IllegalArgumentException(args[0]);
 			}
 		}
@@ -81,6 +87,44 @@ public class ReportBench {
 						rs.getLong(2), rs.getLong(3));
 			}
 		}
+	}
+
+	/**
+	 * An HR account for the benchmark, its password set by its holder (so that the login
+	 * goes straight to the home page). The hash is Spring Security's Argon2id format with
+	 * Bryt's parameters ({@code PasswordConfiguration}), made with BouncyCastle.
+	 */
+	static void account(Connection db, String organisation, String username, String password, long snapshot)
+			throws Exception {
+		byte[] salt = new byte[16];
+		new java.security.SecureRandom().nextBytes(salt);
+		byte[] hash = new byte[32];
+		var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+		generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+				org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+			.withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+			.withMemoryAsKB(19456)
+			.withIterations(2)
+			.withParallelism(1)
+			.withSalt(salt)
+			.build());
+		generator.generateBytes(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), hash);
+		var base64 = java.util.Base64.getEncoder().withoutPadding();
+		String encoded = "{argon2}$argon2id$v=19$m=19456,t=2,p=1$" + base64.encodeToString(salt) + "$"
+				+ base64.encodeToString(hash);
+		try (var insert = db.prepareStatement("""
+				insert into account (organisation_id, username, display_name, password_hash, roles,
+					password_set_by_holder_at)
+				select id, ?, 'Benchmark HR', ?, array['HR'], now() from organisation where code = ?
+				on conflict (username) do update set password_hash = excluded.password_hash""")) {
+			insert.setString(1, username);
+			insert.setString(2, encoded);
+			insert.setString(3, organisation);
+			if (insert.executeUpdate() != 1) {
+				throw new IllegalStateException("no organisation " + organisation);
+			}
+		}
+		System.out.println(snapshot);
 	}
 
 }

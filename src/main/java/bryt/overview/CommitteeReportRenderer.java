@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,15 @@ import bryt.overview.CommitteeReport.Section;
 import bryt.shared.tables.TableExports;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.thymeleaf.ITemplateEngine;
@@ -77,12 +82,23 @@ class CommitteeReportRenderer {
 
 	private final String css;
 
+	private final byte[] fontBytes;
+
 	private volatile File fontFile;
+
+	/** The sRGB profile of the PDF/A output intent, read once. */
+	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	CommitteeReportRenderer(ITemplateEngine templates) {
 		this.templates = templates;
 		try (InputStream in = new ClassPathResource("templates/overview/report-document.css").getInputStream()) {
 			this.css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (InputStream in = CommitteeReportRenderer.class.getResourceAsStream(FONT_RESOURCE)) {
+			this.fontBytes = in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -118,22 +134,37 @@ class CommitteeReportRenderer {
 	 * The PDF: PDF/UA-1 (tagged, with the document's title and language) and PDF/A-2u
 	 * (the font embedded, every character mapped to Unicode, the sRGB output intent and
 	 * XMP metadata, which openhtmltopdf writes).
+	 *
+	 * <p>
+	 * The text's font is loaded here, from bytes read once, with its glyph substitutions
+	 * (GSUB) switched off: PDFBox otherwise applies Liberation Sans's Latin ligature
+	 * rules to every string it writes, compiling regular expressions for each one, which
+	 * took over a quarter of the PDF's samples (a flight recording of org-001's report,
+	 * docs/overview/report.md). The report's text needs no ligatures, and without them
+	 * every glyph still maps to its one character, as PDF/A-2u asks.
 	 */
 	byte[] pdf(CommitteeReport report) {
 		org.w3c.dom.Document document = W3CDom.convert(Jsoup.parse(document(report, true)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
+		try (PDDocument pdf = new PDDocument();
+				TrueTypeFont face = new TTFParser().parse(new RandomAccessReadBuffer(this.fontBytes))) {
+			face.setEnableGsub(false);
+			// Embedded as a subset of the glyphs used, when the document is saved.
+			PDFontSupplier text = new PDFontSupplier(PDType0Font.load(pdf, face, true));
 			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.usePDDocument(pdf);
 			builder.useFastMode();
 			builder.usePdfUaAccessibility(true);
 			builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
-			builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-			File font = font();
-			EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG,
-					FSFontUseCase.FALLBACK_PRE);
+			builder.useColorProfile(SRGB);
 			// One face for every weight: a bold the PDF does not carry would fall back to
-			// a
-			// standard font that is not embedded, which PDF/A forbids.
+			// a standard font that is not embedded, which PDF/A forbids.
+			builder.useFont(text, FONT, 400, FontStyle.NORMAL, true);
+			builder.useFont(text, FONT, 700, FontStyle.NORMAL, true);
+			// The charts' drawer takes fonts as files; the fallback too, should a
+			// character be missing from the face above.
+			File font = font();
+			EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.SVG, FSFontUseCase.FALLBACK_PRE);
 			builder.useFont(font, FONT, 400, FontStyle.NORMAL, true, uses);
 			builder.useFont(font, FONT, 700, FontStyle.NORMAL, true, uses);
 			builder.useSVGDrawer(new BatikSVGDrawer());
@@ -182,9 +213,7 @@ class CommitteeReportRenderer {
 				if (file == null) {
 					file = File.createTempFile("bryt-report-font", ".ttf");
 					file.deleteOnExit();
-					try (InputStream in = CommitteeReportRenderer.class.getResourceAsStream(FONT_RESOURCE)) {
-						Files.copy(in, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
-					}
+					Files.write(file.toPath(), this.fontBytes);
 					this.fontFile = file;
 				}
 			}

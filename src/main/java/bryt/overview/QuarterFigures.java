@@ -3,7 +3,9 @@ package bryt.overview;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import bryt.organisation.Organisation;
@@ -93,16 +95,37 @@ class QuarterFigures {
 	 * @param definitions the definitions they follow
 	 * @param units the units (the organisation first)
 	 * @param figures every figure, of every unit
+	 * @param byKeyAndUnit the same figures by key and unit, for {@link #figure}
 	 */
 	record Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
-			List<SnapshotUnit> units, List<OverviewFigure> figures) {
+			List<SnapshotUnit> units, List<OverviewFigure> figures,
+			Map<String, Map<Long, OverviewFigure>> byKeyAndUnit) {
+
+		Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
+				List<SnapshotUnit> units, List<OverviewFigure> figures) {
+			this(quarter, snapshot, asOf, definitions, units, figures, index(figures));
+		}
+
+		/**
+		 * The figures by key and unit. The overview page looks up every figure of every
+		 * unit; a scan of the list for each made the page of a 137-unit organisation
+		 * quadratic (a third of its time; docs/benchmarks.md, the overview page). The
+		 * first figure of a key and unit wins, as the scan had it.
+		 */
+		private static Map<String, Map<Long, OverviewFigure>> index(List<OverviewFigure> figures) {
+			Map<String, Map<Long, OverviewFigure>> index = new HashMap<>();
+			for (OverviewFigure figure : figures) {
+				index.computeIfAbsent(figure.key(), (key) -> new HashMap<>()).putIfAbsent(figure.unitId(), figure);
+			}
+			return index;
+		}
 
 		public boolean live() {
 			return this.snapshot == null;
 		}
 
 		public Optional<OverviewFigure> figure(String key, long unitId) {
-			return this.figures.stream().filter((f) -> f.key().equals(key) && f.unitId() == unitId).findFirst();
+			return Optional.ofNullable(this.byKeyAndUnit.getOrDefault(key, Map.of()).get(unitId));
 		}
 
 		/** The same figures cut to what the reader sees. */
