@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A quarter's figures as the page and the API read them: the running quarter live
- * ({@link Overview#compute}); an ended quarter from its newest snapshot, or live when it
- * has none. Live figures are kept {@link #LIVE_FOR} per organisation, quarter and day, so
- * that the page's eight quarters of trend ask the contributions at most once a minute
- * (the snapshots are read from the database each time: they never change).
+ * ({@link Overview#compute}); an ended quarter from its report version
+ * ({@link Snapshots#current}: the newest both sides signed, else the newest), or live
+ * when it has none. Live figures are kept {@link #LIVE_FOR} per organisation, quarter and
+ * day, so that the page's eight quarters of trend ask the contributions at most once a
+ * minute (the snapshots are read from the database each time: they never change).
  */
 @Component
 class QuarterFigures {
@@ -56,10 +57,14 @@ class QuarterFigures {
 	Read read(Organisation organisation, Quarter quarter, LocalDate today) {
 		boolean running = !quarter.last().isBefore(today);
 		if (!running) {
-			Optional<Snapshot> snapshot = this.snapshots.latest(organisation.id(), quarter);
+			// the version both sides signed stays in view while a recalculation waits
+			Snapshots.Standing standing = this.snapshots.standing(organisation.id(), quarter);
+			Optional<Snapshot> snapshot = standing.current()
+				.flatMap((head) -> this.snapshots.find(organisation.id(), head.id()));
 			if (snapshot.isPresent()) {
 				Snapshot s = snapshot.get();
-				return new Read(quarter, s, s.asOf(), s.definitions(), s.units(), s.figures());
+				return new Read(quarter, s, s.asOf(), s.definitions(), s.units(), s.figures(),
+						standing.waiting().orElse(null));
 			}
 		}
 		LocalDate asOf = this.overview.asOf(quarter);
@@ -93,9 +98,16 @@ class QuarterFigures {
 	 * @param definitions the definitions they follow
 	 * @param units the units (the organisation first)
 	 * @param figures every figure, of every unit
+	 * @param waiting a newer version (without figures) that waits for both sides' review,
+	 * or {@code null}
 	 */
 	record Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
-			List<SnapshotUnit> units, List<OverviewFigure> figures) {
+			List<SnapshotUnit> units, List<OverviewFigure> figures, Snapshot waiting) {
+
+		Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
+				List<SnapshotUnit> units, List<OverviewFigure> figures) {
+			this(quarter, snapshot, asOf, definitions, units, figures, null);
+		}
 
 		public boolean live() {
 			return this.snapshot == null;
@@ -109,7 +121,7 @@ class QuarterFigures {
 		Read visibleTo(Visibility visibility) {
 			return new Read(this.quarter, this.snapshot, this.asOf, this.definitions,
 					this.units.stream().filter((unit) -> sees(visibility, unit.id())).toList(),
-					this.figures.stream().filter((figure) -> sees(visibility, figure.unitId())).toList());
+					this.figures.stream().filter((figure) -> sees(visibility, figure.unitId())).toList(), this.waiting);
 		}
 
 	}

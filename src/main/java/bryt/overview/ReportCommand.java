@@ -81,7 +81,14 @@ class ReportCommand implements Command {
 		}
 		Organisation organisation = this.organisations.findByCode(code)
 			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + code));
-		Optional<Snapshot> snapshot = this.snapshots.latest(organisation.id(), quarter);
+		// ovtrust: the version both sides signed, while a recalculation waits for them
+		Snapshots.Standing standing = this.snapshots.standing(organisation.id(), quarter);
+		Optional<Snapshot> snapshot = standing.current()
+			.flatMap((head) -> this.snapshots.find(organisation.id(), head.id()));
+		standing.waiting()
+			.ifPresent((waiting) -> err.println("A recalculation of " + quarter + " (version " + waiting.version()
+					+ ", " + waiting.extractedAt() + ") waits for both sides' review; the report is version "
+					+ standing.current().orElseThrow().version() + ", the newest both sides signed."));
 		if (snapshot.isEmpty()) {
 			if (!take) {
 				err.println("No snapshot of " + quarter + " for " + code + ". Take one on the overview page, or run: "

@@ -55,12 +55,14 @@ class ReviewRepository {
 			.update();
 	}
 
-	void review(long snapshotId, Side side, long accountId, LocalDate on) {
+	/** A side's sign-off of the snapshot, which is version {@code version} (V55). */
+	void review(long snapshotId, int version, Side side, long accountId, LocalDate on) {
 		this.jdbc.sql("""
-				insert into overview_review (snapshot_id, side, reviewed_by, reviewed_on)
-				values (:id, :side, :account, :on)
+				insert into overview_review (snapshot_id, version, side, reviewed_by, reviewed_on)
+				values (:id, :version, :side, :account, :on)
 				""")
 			.param("id", snapshotId)
+			.param("version", version)
 			.param("side", side.name())
 			.param("account", accountId)
 			.param("on", on)

@@ -45,7 +45,11 @@ class Reviews {
 
 	private final Clock clock;
 
-	Reviews(Snapshots snapshots, ReviewRepository repository, Organisations organisations, Clock clock) {
+	private final PersonNames names;
+
+	Reviews(Snapshots snapshots, ReviewRepository repository, Organisations organisations, Clock clock,
+			PersonNames names) {
+		this.names = names;
 		this.snapshots = snapshots;
 		this.repository = repository;
 		this.organisations = organisations;
@@ -74,18 +78,32 @@ class Reviews {
 		if (text.isEmpty() || text.length() > MAX_LENGTH || PersonalIdentityNumbers.containsOne(text)) {
 			throw new IllegalArgumentException("A comment is 1 to 4,000 characters without an identity number.");
 		}
+		// a public document, never deleted: no name of the organisation's people
+		// (ovtrust)
+		if (this.names.containsOne(organisationId, text)) {
+			return Outcome.NAMED;
+		}
 		this.repository.comment(snapshotId, side, text, account.accountId(), this.clock.instant());
 		return Outcome.DONE;
 	}
 
-	/** Signs the snapshot off for the side: "reviewed on" today. */
+	/**
+	 * Signs the snapshot off for the side: "reviewed on" today, recording the version the
+	 * signer confirmed having read. A confirmation of another version (a page read before
+	 * a recalculation, a crafted request) is refused.
+	 * @param version the version the signer confirmed having read
+	 */
 	@Transactional
-	public Outcome signOff(long organisationId, long snapshotId, CurrentAccount account, Side side) {
+	public Outcome signOff(long organisationId, long snapshotId, CurrentAccount account, Side side, int version) {
 		Outcome refused = check(organisationId, snapshotId, account, side);
 		if (refused != null) {
 			return refused;
 		}
-		this.repository.review(snapshotId, side, account.accountId(), LocalDate.now(this.clock));
+		Snapshot snapshot = this.snapshots.find(organisationId, snapshotId).orElseThrow();
+		if (snapshot.version() != version) {
+			return Outcome.OTHER_VERSION;
+		}
+		this.repository.review(snapshotId, version, side, account.accountId(), LocalDate.now(this.clock));
 		return Outcome.DONE;
 	}
 
@@ -146,7 +164,11 @@ class Reviews {
 		/** A newer version of the quarter exists; comment and sign that one. */
 		SUPERSEDED,
 		/** The account has not stood unchanged long enough to speak for the unions. */
-		NOT_STANDING
+		NOT_STANDING,
+		/** The sign-off confirmed having read another version than the snapshot's. */
+		OTHER_VERSION,
+		/** The comment holds the name of one of the organisation's people. */
+		NAMED
 
 	}
 
