@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,9 @@ import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.overview.Snapshot.Side;
 import bryt.shared.PersonalIdentityNumbers;
+import bryt.shared.time.Quarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Reviews {
+
+	private static final Logger log = LoggerFactory.getLogger(Reviews.class);
 
 	/**
 	 * How long a union-side account must stand unchanged before it speaks for the unions.
@@ -148,6 +154,59 @@ class Reviews {
 			return Outcome.NOT_STANDING;
 		}
 		return null;
+	}
+
+	/**
+	 * The text an operator's redaction leaves in a comment's place (V55: the database
+	 * lets exactly this change through once the redaction is logged).
+	 */
+	static final String REDACTED = "[removed by the operator]";
+
+	/** Every version of both sides' comments on a quarter's snapshots, oldest first. */
+	@Transactional(readOnly = true)
+	public List<StoredComment> stored(long organisationId, Quarter quarter) {
+		return this.repository.stored(organisationId, quarter);
+	}
+
+	/**
+	 * An operator's redaction of one stored comment: logged (who, when, why) and its text
+	 * replaced by {@link #REDACTED}, the original kept nowhere. The log line names the
+	 * comment's id only.
+	 * @throws IllegalArgumentException for no such comment of the organisation, one
+	 * already redacted, or a missing, too long or identity-number-bearing who or why
+	 */
+	@Transactional
+	public StoredComment redact(long organisationId, long commentId, String by, String reason) {
+		String who = (by != null) ? by.strip() : "";
+		String why = (reason != null) ? reason.strip() : "";
+		if (who.isEmpty() || who.length() > 200 || why.isEmpty() || why.length() > 1000
+				|| PersonalIdentityNumbers.containsOne(who) || PersonalIdentityNumbers.containsOne(why)) {
+			throw new IllegalArgumentException(
+					"--by (1 to 200 characters) and --reason (1 to 1,000) are required, without an identity number");
+		}
+		StoredComment comment = this.repository.stored(organisationId, commentId)
+			.orElseThrow(() -> new IllegalArgumentException("No comment #" + commentId + " in this organisation"));
+		if (comment.redacted()) {
+			throw new IllegalArgumentException("Comment #" + commentId + " is redacted already");
+		}
+		this.repository.redact(commentId, who, this.clock.instant(), why, REDACTED);
+		log.info("Overview comment #{} redacted by the operator", commentId);
+		return this.repository.stored(organisationId, commentId).orElseThrow();
+	}
+
+	/**
+	 * One stored version of a side's comment.
+	 *
+	 * @param id the comment's number
+	 * @param quarter its snapshot's quarter
+	 * @param version its snapshot's version
+	 * @param side whose
+	 * @param body the text ({@link #REDACTED} once redacted)
+	 * @param writtenAt when
+	 * @param redacted whether an operator redacted it
+	 */
+	record StoredComment(long id, Quarter quarter, int version, Side side, String body, Instant writtenAt,
+			boolean redacted) {
 	}
 
 	/** What became of a comment or sign-off. */
