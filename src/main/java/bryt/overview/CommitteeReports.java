@@ -181,7 +181,7 @@ public class CommitteeReports {
 		List<Line> definitions = new ArrayList<>();
 		for (FigureDefinition definition : snapshot.definitions()) {
 			definitions.add(new Line(name(definition.key(), locale) + " (v" + definition.version() + ")",
-					text("overview." + definition.key() + ".definition", locale, definition.key())));
+					OverviewPages.definition(this.messages, definition.key(), organisation.country(), locale)));
 		}
 		List<Line> rules = new ArrayList<>();
 		for (String source : sources) {

@@ -90,8 +90,8 @@ class DemoOverview {
 		CurrentAccount union = (CurrentAccount) this.accounts.loadUserByUsername("union");
 		require(this.reviews.comment(organisation.id(), last.id(), hr, Side.EMPLOYER, EMPLOYER_COMMENT));
 		require(this.reviews.comment(organisation.id(), last.id(), union, Side.UNION, UNION_COMMENT));
-		require(this.reviews.signOff(organisation.id(), last.id(), hr, Side.EMPLOYER));
-		require(this.reviews.signOff(organisation.id(), last.id(), union, Side.UNION));
+		require(this.reviews.signOff(organisation.id(), last.id(), hr, Side.EMPLOYER, last.version()));
+		require(this.reviews.signOff(organisation.id(), last.id(), union, Side.UNION, last.version()));
 		log.info("Demo overview: {} quarterly snapshots in {} ms, {} commented and signed by both parties",
 				quarters.size(), (System.nanoTime() - started) / 1_000_000, newest);
 	}

@@ -77,6 +77,11 @@ class OverviewApiController {
 				.toList();
 			reviews = snapshot.reviews().stream().map((r) -> new ReviewJson(r.side().name(), r.reviewedOn())).toList();
 		}
+		// ovtrust: a recalculation that waits for both sides' review, beside the signed
+		// version the answer gives
+		WaitingJson waiting = (read.waiting() == null) ? null
+				: new WaitingJson(read.waiting().id(), read.waiting().version(), read.waiting().extractedAt(),
+						TakenBy.of(this.snapshots, this.organisations, organisation.id(), read.waiting().id()));
 		return new OverviewJson(organisation.code(), asked.toString(), read.live(), read.asOf(), about,
 				read.definitions()
 					.stream()
@@ -88,7 +93,7 @@ class OverviewApiController {
 					.map((f) -> new FigureJson(f.key(), f.unitId(), f.value(),
 							(f.hidden() != null) ? f.hidden().name() : null))
 					.toList(),
-				comments, reviews);
+				comments, reviews, waiting);
 	}
 
 	/** A malformed or future quarter: 400 saying what was expected. */
@@ -101,7 +106,11 @@ class OverviewApiController {
 
 	record OverviewJson(String organisation, String quarter, boolean live, LocalDate asOf, SnapshotJson snapshot,
 			List<DefinitionJson> definitions, List<UnitJson> units, List<FigureJson> figures,
-			List<CommentJson> comments, List<ReviewJson> reviews) {
+			List<CommentJson> comments, List<ReviewJson> reviews, WaitingJson waiting) {
+	}
+
+	/** A newer version than {@code snapshot}, waiting for both sides' review. */
+	record WaitingJson(long id, int version, Instant extractedAt, String takenBy) {
 	}
 
 	record SnapshotJson(long id, int version, Instant extractedAt, String reason, String takenBy) {

@@ -57,7 +57,11 @@ class OverviewController {
 
 	private final Clock clock;
 
-	OverviewController(Organisations organisations, QuarterFigures figures, OverviewPages pages, Clock clock) {
+	private final Snapshots snapshots;
+
+	OverviewController(Organisations organisations, QuarterFigures figures, OverviewPages pages, Clock clock,
+			Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.organisations = organisations;
 		this.figures = figures;
 		this.pages = pages;
@@ -98,6 +102,14 @@ class OverviewController {
 		model.addAttribute("extractedAt",
 				read.live() ? null : Times.format(read.snapshot().extractedAt(), this.clock.getZone()));
 		model.addAttribute("quarter", read.quarter());
+		// ovtrust: a recalculation waiting for both sides' review is named beside the
+		// version the page shows
+		model.addAttribute("waitingAt",
+				(read.waiting() != null) ? Times.format(read.waiting().extractedAt(), this.clock.getZone()) : null);
+		model.addAttribute("waitingBy",
+				(read.waiting() != null) ? "overview.takenBy."
+						+ TakenBy.of(this.snapshots, this.organisations, me.organisationId(), read.waiting().id())
+						: null);
 		model.addAttribute("quarters", quarters());
 		model.addAttribute("quarterError", chosen.quarterError());
 		model.addAttribute("unitError", chosen.unitError());

@@ -52,6 +52,22 @@ class OverviewHomeCards implements HomeCards {
 				.count();
 			figures.add(Figure.of("home.overview.waiting." + side.get().name(), "home.count", List.of(waiting),
 					"/overview/snapshots", (waiting == 0) ? Tone.GOOD : Tone.WARNING));
+			// ovtrust: a recalculation that waits for both sides' review, while the
+			// quarter's
+			// report stays the version both signed: the other side learns of it here too
+			long recalculated = all.stream()
+				.map(Snapshot::quarter)
+				.filter((quarter) -> quarter.compareTo(from) >= 0)
+				.distinct()
+				.filter((quarter) -> Snapshots.Standing
+					.of(all.stream().filter((snapshot) -> snapshot.quarter().equals(quarter)).toList())
+					.waiting()
+					.isPresent())
+				.count();
+			if (recalculated > 0) {
+				figures.add(Figure.of("home.overview.recalculated", "home.count", List.of(recalculated),
+						"/overview/snapshots", Tone.WARNING));
+			}
 		}
 		return List.of(new HomeCard(500, "home.overview.heading", figures, "home.overview.link", "/overview"));
 	}

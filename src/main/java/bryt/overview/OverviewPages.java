@@ -31,6 +31,19 @@ class OverviewPages {
 	}
 
 	/**
+	 * A figure's definition text with its legal reference following the organisation's
+	 * country, not the reader's language (ovtrust): {@code overview.<key>.definition.se}
+	 * or {@code .dk} where the contributing module has one, else
+	 * {@code overview.<key>.definition}. The pages do the same in their templates
+	 * ({@link OverviewCountry}).
+	 */
+	static String definition(MessageSource messages, String key, bryt.organisation.Country country, Locale locale) {
+		String own = messages.getMessage("overview." + key + ".definition." + country.name().toLowerCase(Locale.ROOT),
+				null, null, locale);
+		return (own != null) ? own : messages.getMessage("overview." + key + ".definition", null, key, locale);
+	}
+
+	/**
 	 * The definitions grouped by source, in the overview's order.
 	 */
 	static Map<String, List<FigureDefinition>> bySource(List<FigureDefinition> definitions) {

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A quarter's figures as the page and the API read them: the running quarter live
- * ({@link Overview#compute}); an ended quarter from its newest snapshot, or live when it
- * has none. Live figures are kept {@link #LIVE_FOR} per organisation, quarter and day, so
- * that the page's eight quarters of trend ask the contributions at most once a minute
- * (the snapshots are read from the database each time: they never change).
+ * ({@link Overview#compute}); an ended quarter from its report version
+ * ({@link Snapshots#current}: the newest both sides signed, else the newest), or live
+ * when it has none. Live figures are kept {@link #LIVE_FOR} per organisation, quarter and
+ * day, so that the page's eight quarters of trend ask the contributions at most once a
+ * minute (the snapshots are read from the database each time: they never change).
  */
 @Component
 class QuarterFigures {
@@ -58,10 +59,14 @@ class QuarterFigures {
 	Read read(Organisation organisation, Quarter quarter, LocalDate today) {
 		boolean running = !quarter.last().isBefore(today);
 		if (!running) {
-			Optional<Snapshot> snapshot = this.snapshots.latest(organisation.id(), quarter);
+			// the version both sides signed stays in view while a recalculation waits
+			Snapshots.Standing standing = this.snapshots.standing(organisation.id(), quarter);
+			Optional<Snapshot> snapshot = standing.current()
+				.flatMap((head) -> this.snapshots.find(organisation.id(), head.id()));
 			if (snapshot.isPresent()) {
 				Snapshot s = snapshot.get();
-				return new Read(quarter, s, s.asOf(), s.definitions(), s.units(), s.figures());
+				return new Read(quarter, s, s.asOf(), s.definitions(), s.units(), s.figures(),
+						standing.waiting().orElse(null));
 			}
 		}
 		LocalDate asOf = this.overview.asOf(quarter);
@@ -95,15 +100,22 @@ class QuarterFigures {
 	 * @param definitions the definitions they follow
 	 * @param units the units (the organisation first)
 	 * @param figures every figure, of every unit
+	 * @param waiting a newer version (without figures) that waits for both sides' review,
+	 * or {@code null}
 	 * @param byKeyAndUnit the same figures by key and unit, for {@link #figure}
 	 */
 	record Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
-			List<SnapshotUnit> units, List<OverviewFigure> figures,
+			List<SnapshotUnit> units, List<OverviewFigure> figures, Snapshot waiting,
 			Map<String, Map<Long, OverviewFigure>> byKeyAndUnit) {
 
 		Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
 				List<SnapshotUnit> units, List<OverviewFigure> figures) {
-			this(quarter, snapshot, asOf, definitions, units, figures, index(figures));
+			this(quarter, snapshot, asOf, definitions, units, figures, null);
+		}
+
+		Read(Quarter quarter, Snapshot snapshot, LocalDate asOf, List<FigureDefinition> definitions,
+				List<SnapshotUnit> units, List<OverviewFigure> figures, Snapshot waiting) {
+			this(quarter, snapshot, asOf, definitions, units, figures, waiting, index(figures));
 		}
 
 		/**
@@ -132,7 +144,7 @@ class QuarterFigures {
 		Read visibleTo(Visibility visibility) {
 			return new Read(this.quarter, this.snapshot, this.asOf, this.definitions,
 					this.units.stream().filter((unit) -> sees(visibility, unit.id())).toList(),
-					this.figures.stream().filter((figure) -> sees(visibility, figure.unitId())).toList());
+					this.figures.stream().filter((figure) -> sees(visibility, figure.unitId())).toList(), this.waiting);
 		}
 
 	}

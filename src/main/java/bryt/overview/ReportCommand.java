@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code report --org <org> --quarter 2026-Q3 --out <file> [--format pdf|html|csv|xlsx]
- * [--language en] [--take]}: writes the committee report of the quarter's newest
- * snapshot. The format is {@code --format}, else the file's extension, else PDF. A
- * quarter without a snapshot is an error that says how to take one, unless {@code --take}
- * asks the command to take the first version itself (as the quarter-end job would). Like
- * every command it runs on the database of the data directory, whether the server runs on
- * it or not. The file is written whole or not at all.
+ * [--language en] [--take]}: writes the committee report of the quarter's report version
+ * ({@link Snapshots#current}: the newest both sides signed, else the newest; a
+ * recalculation that waits for both is named on standard error). The format is
+ * {@code --format}, else the file's extension, else PDF. A quarter without a snapshot is
+ * an error that says how to take one, unless {@code --take} asks the command to take the
+ * first version itself (as the quarter-end job would). Like every command it runs on the
+ * database of the data directory, whether the server runs on it or not. The file is
+ * written whole or not at all.
  */
 @Component
 @CommandName("report")
@@ -81,7 +83,14 @@ class ReportCommand implements Command {
 		}
 		Organisation organisation = this.organisations.findByCode(code)
 			.orElseThrow(() -> new IllegalArgumentException("No organisation with the code " + code));
-		Optional<Snapshot> snapshot = this.snapshots.latest(organisation.id(), quarter);
+		// ovtrust: the version both sides signed, while a recalculation waits for them
+		Snapshots.Standing standing = this.snapshots.standing(organisation.id(), quarter);
+		Optional<Snapshot> snapshot = standing.current()
+			.flatMap((head) -> this.snapshots.find(organisation.id(), head.id()));
+		standing.waiting()
+			.ifPresent((waiting) -> err.println("A recalculation of " + quarter + " (version " + waiting.version()
+					+ ", " + waiting.extractedAt() + ") waits for both sides' review; the report is version "
+					+ standing.current().orElseThrow().version() + ", the newest both sides signed."));
 		if (snapshot.isEmpty()) {
 			if (!take) {
 				err.println("No snapshot of " + quarter + " for " + code + ". Take one on the overview page, or run: "

@@ -1,10 +1,16 @@
 package bryt.overview;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import bryt.overview.Snapshot.Side;
+import bryt.shared.time.Quarter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,16 +61,71 @@ class ReviewRepository {
 			.update();
 	}
 
-	void review(long snapshotId, Side side, long accountId, LocalDate on) {
+	/** A side's sign-off of the snapshot, which is version {@code version} (V55). */
+	void review(long snapshotId, int version, Side side, long accountId, LocalDate on) {
 		this.jdbc.sql("""
-				insert into overview_review (snapshot_id, side, reviewed_by, reviewed_on)
-				values (:id, :side, :account, :on)
+				insert into overview_review (snapshot_id, version, side, reviewed_by, reviewed_on)
+				values (:id, :version, :side, :account, :on)
 				""")
 			.param("id", snapshotId)
+			.param("version", version)
 			.param("side", side.name())
 			.param("account", accountId)
 			.param("on", on)
 			.update();
+	}
+
+	/** Every version of both sides' comments on a quarter's snapshots, oldest first. */
+	List<Reviews.StoredComment> stored(long organisationId, Quarter quarter) {
+		return this.jdbc.sql("""
+				select c.id, s.quarter, s.version, c.side, c.body, c.written_at,
+					exists (select 1 from overview_comment_redaction r where r.comment_id = c.id) as redacted
+				from overview_comment c join overview_snapshot s on s.id = c.snapshot_id
+				where s.organisation_id = :org and s.quarter = :quarter
+				order by s.version, c.id
+				""")
+			.param("org", organisationId)
+			.param("quarter", quarter.toString())
+			.query(ReviewRepository::storedComment)
+			.list();
+	}
+
+	Optional<Reviews.StoredComment> stored(long organisationId, long commentId) {
+		return this.jdbc.sql("""
+				select c.id, s.quarter, s.version, c.side, c.body, c.written_at,
+					exists (select 1 from overview_comment_redaction r where r.comment_id = c.id) as redacted
+				from overview_comment c join overview_snapshot s on s.id = c.snapshot_id
+				where s.organisation_id = :org and c.id = :id
+				""")
+			.param("org", organisationId)
+			.param("id", commentId)
+			.query(ReviewRepository::storedComment)
+			.optional();
+	}
+
+	/**
+	 * Logs the redaction, then replaces the text (V55's trigger asks for the log first).
+	 */
+	void redact(long commentId, String by, Instant at, String reason, String marker) {
+		this.jdbc.sql("""
+				insert into overview_comment_redaction (comment_id, redacted_by, redacted_at, reason)
+				values (:id, :by, :at, :reason)
+				""")
+			.param("id", commentId)
+			.param("by", by)
+			.param("at", at.atOffset(ZoneOffset.UTC))
+			.param("reason", reason)
+			.update();
+		this.jdbc.sql("update overview_comment set body = :marker where id = :id")
+			.param("marker", marker)
+			.param("id", commentId)
+			.update();
+	}
+
+	private static Reviews.StoredComment storedComment(ResultSet rs, int row) throws SQLException {
+		return new Reviews.StoredComment(rs.getLong("id"), Quarter.parse(rs.getString("quarter")), rs.getInt("version"),
+				Side.valueOf(rs.getString("side")), rs.getString("body"),
+				rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getBoolean("redacted"));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,9 @@ import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.overview.Snapshot.Side;
 import bryt.shared.PersonalIdentityNumbers;
+import bryt.shared.time.Quarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Reviews {
 
+	private static final Logger log = LoggerFactory.getLogger(Reviews.class);
+
 	/**
 	 * How long a union-side account must stand unchanged before it speaks for the unions.
 	 */
@@ -45,7 +51,11 @@ class Reviews {
 
 	private final Clock clock;
 
-	Reviews(Snapshots snapshots, ReviewRepository repository, Organisations organisations, Clock clock) {
+	private final PersonNames names;
+
+	Reviews(Snapshots snapshots, ReviewRepository repository, Organisations organisations, Clock clock,
+			PersonNames names) {
+		this.names = names;
 		this.snapshots = snapshots;
 		this.repository = repository;
 		this.organisations = organisations;
@@ -74,18 +84,32 @@ class Reviews {
 		if (text.isEmpty() || text.length() > MAX_LENGTH || PersonalIdentityNumbers.containsOne(text)) {
 			throw new IllegalArgumentException("A comment is 1 to 4,000 characters without an identity number.");
 		}
+		// a public document, never deleted: no name of the organisation's people
+		// (ovtrust)
+		if (this.names.containsOne(organisationId, text)) {
+			return Outcome.NAMED;
+		}
 		this.repository.comment(snapshotId, side, text, account.accountId(), this.clock.instant());
 		return Outcome.DONE;
 	}
 
-	/** Signs the snapshot off for the side: "reviewed on" today. */
+	/**
+	 * Signs the snapshot off for the side: "reviewed on" today, recording the version the
+	 * signer confirmed having read. A confirmation of another version (a page read before
+	 * a recalculation, a crafted request) is refused.
+	 * @param version the version the signer confirmed having read
+	 */
 	@Transactional
-	public Outcome signOff(long organisationId, long snapshotId, CurrentAccount account, Side side) {
+	public Outcome signOff(long organisationId, long snapshotId, CurrentAccount account, Side side, int version) {
 		Outcome refused = check(organisationId, snapshotId, account, side);
 		if (refused != null) {
 			return refused;
 		}
-		this.repository.review(snapshotId, side, account.accountId(), LocalDate.now(this.clock));
+		Snapshot snapshot = this.snapshots.find(organisationId, snapshotId).orElseThrow();
+		if (snapshot.version() != version) {
+			return Outcome.OTHER_VERSION;
+		}
+		this.repository.review(snapshotId, version, side, account.accountId(), LocalDate.now(this.clock));
 		return Outcome.DONE;
 	}
 
@@ -132,6 +156,59 @@ class Reviews {
 		return null;
 	}
 
+	/**
+	 * The text an operator's redaction leaves in a comment's place (V55: the database
+	 * lets exactly this change through once the redaction is logged).
+	 */
+	static final String REDACTED = "[removed by the operator]";
+
+	/** Every version of both sides' comments on a quarter's snapshots, oldest first. */
+	@Transactional(readOnly = true)
+	public List<StoredComment> stored(long organisationId, Quarter quarter) {
+		return this.repository.stored(organisationId, quarter);
+	}
+
+	/**
+	 * An operator's redaction of one stored comment: logged (who, when, why) and its text
+	 * replaced by {@link #REDACTED}, the original kept nowhere. The log line names the
+	 * comment's id only.
+	 * @throws IllegalArgumentException for no such comment of the organisation, one
+	 * already redacted, or a missing, too long or identity-number-bearing who or why
+	 */
+	@Transactional
+	public StoredComment redact(long organisationId, long commentId, String by, String reason) {
+		String who = (by != null) ? by.strip() : "";
+		String why = (reason != null) ? reason.strip() : "";
+		if (who.isEmpty() || who.length() > 200 || why.isEmpty() || why.length() > 1000
+				|| PersonalIdentityNumbers.containsOne(who) || PersonalIdentityNumbers.containsOne(why)) {
+			throw new IllegalArgumentException(
+					"--by (1 to 200 characters) and --reason (1 to 1,000) are required, without an identity number");
+		}
+		StoredComment comment = this.repository.stored(organisationId, commentId)
+			.orElseThrow(() -> new IllegalArgumentException("No comment #" + commentId + " in this organisation"));
+		if (comment.redacted()) {
+			throw new IllegalArgumentException("Comment #" + commentId + " is redacted already");
+		}
+		this.repository.redact(commentId, who, this.clock.instant(), why, REDACTED);
+		log.info("Overview comment #{} redacted by the operator", commentId);
+		return this.repository.stored(organisationId, commentId).orElseThrow();
+	}
+
+	/**
+	 * One stored version of a side's comment.
+	 *
+	 * @param id the comment's number
+	 * @param quarter its snapshot's quarter
+	 * @param version its snapshot's version
+	 * @param side whose
+	 * @param body the text ({@link #REDACTED} once redacted)
+	 * @param writtenAt when
+	 * @param redacted whether an operator redacted it
+	 */
+	record StoredComment(long id, Quarter quarter, int version, Side side, String body, Instant writtenAt,
+			boolean redacted) {
+	}
+
 	/** What became of a comment or sign-off. */
 	enum Outcome {
 
@@ -146,7 +223,11 @@ class Reviews {
 		/** A newer version of the quarter exists; comment and sign that one. */
 		SUPERSEDED,
 		/** The account has not stood unchanged long enough to speak for the unions. */
-		NOT_STANDING
+		NOT_STANDING,
+		/** The sign-off confirmed having read another version than the snapshot's. */
+		OTHER_VERSION,
+		/** The comment holds the name of one of the organisation's people. */
+		NAMED
 
 	}
 

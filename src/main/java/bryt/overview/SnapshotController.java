@@ -68,8 +68,11 @@ class SnapshotController {
 
 	private final Clock clock;
 
+	private final PersonNames names;
+
 	SnapshotController(Snapshots snapshots, Reviews reviews, Organisations organisations, QuarterFigures figures,
-			OverviewPages pages, Clock clock) {
+			OverviewPages pages, Clock clock, PersonNames names) {
+		this.names = names;
 		this.snapshots = snapshots;
 		this.reviews = reviews;
 		this.organisations = organisations;
@@ -102,13 +105,22 @@ class SnapshotController {
 		if (quarter != null && noReason && this.snapshots.newestVersion(me.organisationId(), quarter) > 0) {
 			errors.rejectValue("reason", "overview.snapshots.reason.required");
 		}
+		if (!errors.hasFieldErrors("reason") && this.names.containsOne(me.organisationId(), form.reason())) {
+			errors.rejectValue("reason", "overview.snapshots.reason.named");
+		}
 		if (errors.hasErrors()) {
 			return list(me, model, true);
 		}
 		Organisation organisation = this.organisations.find(me.organisationId()).orElseThrow();
 		Snapshot snapshot;
 		try {
-			snapshot = this.snapshots.take(organisation, quarter, me.accountId(), form.reason());
+			snapshot = this.snapshots.ask(organisation, quarter, me.accountId(), form.reason());
+		}
+		catch (Snapshots.Unchanged ex) {
+			// nothing would change: both sides would sign the same figures again
+			errors.rejectValue("quarter", "overview.snapshots.unchanged",
+					new Object[] { quarter.toString(), ex.version() }, null);
+			return list(me, model, true);
 		}
 		catch (IllegalArgumentException ex) {
 			// another request took the quarter's first version in between
@@ -163,17 +175,17 @@ class SnapshotController {
 	@PostMapping("/{id}/employer/sign-off")
 	@PreAuthorize(EMPLOYER)
 	String employerSignOff(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
-			@PathVariable("id") long id, Locale locale, Model model, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		return signOff(me, authentication, id, Side.EMPLOYER, locale, model, request, redirect);
+			@PathVariable("id") long id, @ModelAttribute("signOff") SignOffForm signOff, BindingResult errors,
+			Locale locale, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		return signOff(me, authentication, id, Side.EMPLOYER, signOff, errors, locale, model, request, redirect);
 	}
 
 	@PostMapping("/{id}/union/sign-off")
 	@PreAuthorize(UNION)
 	String unionSignOff(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
-			@PathVariable("id") long id, Locale locale, Model model, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		return signOff(me, authentication, id, Side.UNION, locale, model, request, redirect);
+			@PathVariable("id") long id, @ModelAttribute("signOff") SignOffForm signOff, BindingResult errors,
+			Locale locale, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		return signOff(me, authentication, id, Side.UNION, signOff, errors, locale, model, request, redirect);
 	}
 
 	private String comment(CurrentAccount me, Authentication authentication, long id, Side side, CommentForm comment,
@@ -183,12 +195,28 @@ class SnapshotController {
 			return page(me, authentication, id, null, locale, model, request);
 		}
 		Reviews.Outcome outcome = this.reviews.comment(me.organisationId(), id, me, side, comment.body());
+		if (outcome == Reviews.Outcome.NAMED) {
+			// said by the field, which comes back empty: the name is not shown back
+			errors.rejectValue("body", "overview.comment.named");
+			return page(me, authentication, id, null, locale, model, request);
+		}
 		return done(me, authentication, id, outcome, "commented", locale, model, request, redirect);
 	}
 
-	private String signOff(CurrentAccount me, Authentication authentication, long id, Side side, Locale locale,
-			Model model, HttpServletRequest request, RedirectAttributes redirect) {
-		Reviews.Outcome outcome = this.reviews.signOff(me.organisationId(), id, me, side);
+	/**
+	 * A sign-off is a deliberate act (ovtrust): refused without the box "I have read the
+	 * figures of version N" ticked, and refused when the version the page showed is not
+	 * the snapshot's.
+	 */
+	private String signOff(CurrentAccount me, Authentication authentication, long id, Side side, SignOffForm form,
+			BindingResult errors, Locale locale, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		Snapshot snapshot = found(me, id);
+		if (!form.isConfirmed()) {
+			errors.rejectValue("confirmed", "overview.signOff.confirm.required", new Object[] { snapshot.version() },
+					null);
+			return page(me, authentication, id, null, locale, model, request);
+		}
+		Reviews.Outcome outcome = this.reviews.signOff(me.organisationId(), id, me, side, form.confirmedVersion());
 		return done(me, authentication, id, outcome, "signed", locale, model, request, redirect);
 	}
 
@@ -252,10 +280,7 @@ class SnapshotController {
 		snapshot.reviews().forEach((r) -> reviewedOn.put(r.side().name(), r.reviewedOn()));
 		model.addAttribute("reviewedOn", reviewedOn);
 		model.addAttribute("extractedAt", Times.format(snapshot.extractedAt(), this.clock.getZone()));
-		model.addAttribute("failed",
-				model.containsAttribute("org.springframework.validation.BindingResult.comment")
-						&& ((BindingResult) model.getAttribute("org.springframework.validation.BindingResult.comment"))
-							.hasErrors());
+		model.addAttribute("failed", failed(model, "comment") || failed(model, "signOff"));
 		model.addAttribute("newest", newest);
 		model.addAttribute("mayAct", side.isPresent() && newest && snapshot.review(side.get()).isEmpty());
 		Instant speaksFrom = side.filter((s) -> s == Side.UNION)
@@ -267,11 +292,19 @@ class SnapshotController {
 				? LocalDate.ofInstant(speaksFrom, this.clock.getZone()) : null);
 		model.addAttribute("refused", (refused != null) ? refused.name() : null);
 		model.addAttribute("zone", this.clock.getZone());
+		if (!model.containsAttribute("signOff")) {
+			model.addAttribute("signOff", SignOffForm.empty());
+		}
 		if (!model.containsAttribute("comment")) {
 			String own = side.flatMap(snapshot::comment).map(Snapshot.Comment::body).orElse(null);
 			model.addAttribute("comment", new CommentForm(own));
 		}
 		return "overview/snapshot";
+	}
+
+	private static boolean failed(Model model, String form) {
+		return (model.getAttribute(BindingResult.MODEL_KEY_PREFIX + form) instanceof BindingResult result)
+				&& result.hasErrors();
 	}
 
 	private String list(CurrentAccount me, Model model, boolean failed) {

@@ -2,6 +2,7 @@ package bryt.overview;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import bryt.organisation.Unit;
 import bryt.overview.Snapshot.SnapshotUnit;
 import bryt.shared.time.Quarter;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +37,15 @@ public class Snapshots {
 
 	private final Clock clock;
 
-	Snapshots(Overview overview, Organisations organisations, SnapshotRepository repository, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Snapshots(Overview overview, Organisations organisations, SnapshotRepository repository, Clock clock,
+			ApplicationEventPublisher events) {
 		this.overview = overview;
 		this.organisations = organisations;
 		this.repository = repository;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -58,29 +64,89 @@ public class Snapshots {
 		if (version > 1 && why == null) {
 			throw new IllegalArgumentException("A recalculation needs a reason.");
 		}
-		Instant extractedAt = this.clock.instant();
-		long id = this.repository.insert(organisation.id(), quarter, version, this.overview.asOf(quarter), extractedAt,
-				takenBy, why);
-		List<FigureDefinition> definitions = this.overview.definitions();
-		for (int i = 0; i < definitions.size(); i++) {
-			this.repository.insertDefinition(id, definitions.get(i), i);
+		return insert(organisation, quarter, version, takenBy, why, extract(organisation, quarter));
+	}
+
+	/**
+	 * A snapshot a person asked for on the snapshots page: version 1 of a quarter, or a
+	 * recalculation. A recalculation whose definitions, units and figures all equal the
+	 * quarter's newest version's is refused (it would only make both sides sign the same
+	 * figures again); one that differs is published as {@link Recalculated}, so that the
+	 * other side is told (by mail and on its home card) and the quarter's report stays
+	 * the version both sides signed until they sign the new one ({@link #current}).
+	 * @param takenBy the asking account (an employer-side account: HR or an
+	 * administrator)
+	 * @throws IllegalArgumentException when a recalculation has no reason
+	 * @throws Unchanged when a recalculation would hold what the newest version holds
+	 */
+	@Transactional
+	public Snapshot ask(Organisation organisation, Quarter quarter, long takenBy, String reason) {
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		int version = this.repository.nextVersion(organisation.id(), quarter);
+		if (version > 1 && why == null) {
+			throw new IllegalArgumentException("A recalculation needs a reason.");
 		}
+		Extract extract = extract(organisation, quarter);
+		if (version > 1) {
+			Snapshot newest = latest(organisation.id(), quarter).orElseThrow();
+			if (extract.same(newest)) {
+				throw new Unchanged(newest.version());
+			}
+		}
+		Snapshot snapshot = insert(organisation, quarter, version, takenBy, why, extract);
+		if (version > 1) {
+			this.events.publishEvent(new Recalculated(organisation.id(), quarter, snapshot.id(), version,
+					snapshot.extractedAt(), takenBy));
+		}
+		return snapshot;
+	}
+
+	/** What an extraction holds: the definitions, units and figures as they are now. */
+	private Extract extract(Organisation organisation, Quarter quarter) {
 		List<SnapshotUnit> units = new ArrayList<>();
 		units.add(new SnapshotUnit(OverviewFigure.ORGANISATION, organisation.code(), organisation.name(), null));
 		for (Unit unit : this.organisations.units(organisation.id())) {
 			units.add(new SnapshotUnit(unit.id(), unit.code(), unit.name(), unit.parentId()));
 		}
 		Set<Long> known = new HashSet<>();
-		for (int i = 0; i < units.size(); i++) {
-			this.repository.insertUnit(id, units.get(i), i);
-			known.add(units.get(i).id());
+		units.forEach((unit) -> known.add(unit.id()));
+		List<OverviewFigure> figures = this.overview.compute(organisation, quarter)
+			.stream()
+			.filter((figure) -> known.contains(figure.unitId()))
+			.toList();
+		return new Extract(this.overview.asOf(quarter), this.overview.definitions(), units, figures);
+	}
+
+	private Snapshot insert(Organisation organisation, Quarter quarter, int version, Long takenBy, String why,
+			Extract extract) {
+		Instant extractedAt = this.clock.instant();
+		long id = this.repository.insert(organisation.id(), quarter, version, extract.asOf(), extractedAt, takenBy,
+				why);
+		for (int i = 0; i < extract.definitions().size(); i++) {
+			this.repository.insertDefinition(id, extract.definitions().get(i), i);
 		}
-		for (OverviewFigure figure : this.overview.compute(organisation, quarter)) {
-			if (known.contains(figure.unitId())) {
-				this.repository.insertFigure(id, figure);
-			}
+		for (int i = 0; i < extract.units().size(); i++) {
+			this.repository.insertUnit(id, extract.units().get(i), i);
+		}
+		for (OverviewFigure figure : extract.figures()) {
+			this.repository.insertFigure(id, figure);
 		}
 		return find(organisation.id(), id).orElseThrow();
+	}
+
+	/** The content of an extraction before it is stored. */
+	private record Extract(LocalDate asOf, List<FigureDefinition> definitions, List<SnapshotUnit> units,
+			List<OverviewFigure> figures) {
+
+		/**
+		 * Whether a snapshot holds the same definitions (key, version, format, order),
+		 * units (named and placed alike) and figures.
+		 */
+		boolean same(Snapshot snapshot) {
+			return this.definitions.equals(snapshot.definitions()) && this.units.equals(snapshot.units())
+					&& Set.copyOf(this.figures).equals(Set.copyOf(snapshot.figures()));
+		}
+
 	}
 
 	/** One snapshot of the organisation, whole. */
@@ -97,6 +163,25 @@ public class Snapshots {
 			.filter((head) -> head.quarter().equals(quarter))
 			.findFirst()
 			.map(this::whole);
+	}
+
+	/**
+	 * The quarter's report: the newest version both sides signed off, else (no version
+	 * signed by both yet) the newest version. A recalculation does not take the signed
+	 * picture from view; it becomes the report when both sides have signed it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Snapshot> current(long organisationId, Quarter quarter) {
+		return standing(organisationId, quarter).current().flatMap((head) -> find(organisationId, head.id()));
+	}
+
+	/**
+	 * The quarter's report version and, when a newer version waits for both sides'
+	 * review, that version (both without figures).
+	 */
+	@Transactional(readOnly = true)
+	public Standing standing(long organisationId, Quarter quarter) {
+		return Standing.of(list(organisationId).stream().filter((s) -> s.quarter().equals(quarter)).toList());
 	}
 
 	/** Every snapshot of the organisation without its figures, newest first. */
@@ -145,6 +230,62 @@ public class Snapshots {
 	@Transactional(readOnly = true)
 	public int newestVersion(long organisationId, Quarter quarter) {
 		return this.repository.newestVersion(organisationId, quarter);
+	}
+
+	/**
+	 * A quarter's report version and a newer version waiting for both sides' review.
+	 *
+	 * @param current the version the quarter's report shows, empty when it has none
+	 * @param waiting the newest version, when it is newer than {@code current}
+	 */
+	public record Standing(Optional<Snapshot> current, Optional<Snapshot> waiting) {
+
+		/** From one quarter's versions, newest first. */
+		static Standing of(List<Snapshot> versions) {
+			Optional<Snapshot> signed = versions.stream().filter(Standing::signedByBoth).findFirst();
+			Optional<Snapshot> current = signed.or(() -> versions.stream().findFirst());
+			Optional<Snapshot> waiting = versions.stream()
+				.findFirst()
+				.filter((newest) -> current.isPresent() && newest.version() > current.get().version());
+			return new Standing(current, waiting);
+		}
+
+		static boolean signedByBoth(Snapshot snapshot) {
+			return snapshot.review(Snapshot.Side.EMPLOYER).isPresent()
+					&& snapshot.review(Snapshot.Side.UNION).isPresent();
+		}
+
+	}
+
+	/**
+	 * A person's recalculation was stored (published in its transaction).
+	 *
+	 * @param organisationId the organisation
+	 * @param quarter the quarter
+	 * @param snapshotId the new version's id
+	 * @param version its version
+	 * @param extractedAt when
+	 * @param takenBy the asking account
+	 */
+	record Recalculated(long organisationId, Quarter quarter, long snapshotId, int version, Instant extractedAt,
+			long takenBy) {
+	}
+
+	/** A recalculation would hold what the quarter's newest version holds. */
+	public static final class Unchanged extends IllegalStateException {
+
+		private final int version;
+
+		Unchanged(int version) {
+			super("The figures equal those of version " + version + "; nothing to recalculate.");
+			this.version = version;
+		}
+
+		/** The newest version, whose figures the recalculation equals. */
+		public int version() {
+			return this.version;
+		}
+
 	}
 
 }

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * serial number and inside the date ({@code 1981-12-18-9876}, {@code 81 12 18-9876},
  * {@code 01.01.90-1234}); {@code +} for Swedish numbers, which marks a centenarian. The
  * text is read as the eye reads it: full-width and other compatibility digits as digits
- * (NFKC), invisible characters (zero-width spaces and joiners, soft hyphens) left out,
- * and a percent-encoded character in a link decoded.
+ * (NFKC), every script's decimal digits (Arabic-Indic, Devanagari, …) as ASCII digits,
+ * invisible characters (zero-width spaces and joiners, soft hyphens) left out, and a
+ * percent-encoded character in a link decoded.
  */
 public final class PersonalIdentityNumbers {
 
@@ -78,25 +79,46 @@ public final class PersonalIdentityNumbers {
 	 * no-break spaces), invisible characters removed, percent-encoded characters decoded.
 	 */
 	private static String asRead(CharSequence text) {
-		String folded = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+		String folded = asciiDigits(INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(""));
 		return PERCENT_ENCODED.matcher(folded)
 			.replaceAll(
 					(found) -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(found.group(1), 16))));
 	}
 
 	/**
-	 * Both kinds of number have ten digits or more; counting them first spares the
-	 * patterns the dates and codes that fill import files (any script's digits count:
-	 * full-width digits are folded later).
+	 * Every decimal digit of another script (Arabic-Indic ٠١٢, Extended Arabic-Indic,
+	 * Devanagari, Bengali, Thai, …) as its ASCII digit: NFKC folds full-width and
+	 * mathematical digits but leaves these, and the patterns' {@code \d} reads ASCII
+	 * only.
 	 */
-	private static boolean hasTenDigits(CharSequence text) {
-		int digits = 0;
-		for (int i = 0; i < text.length(); i++) {
-			if (Character.isDigit(text.charAt(i)) && ++digits == 10) {
-				return true;
+	private static String asciiDigits(String text) {
+		StringBuilder ascii = null;
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int codePoint = text.codePointAt(i);
+			boolean other = codePoint > '9' && Character.isDigit(codePoint);
+			if (other && ascii == null) {
+				ascii = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (ascii != null) {
+				if (other) {
+					ascii.append((char) ('0' + Character.digit(codePoint, 10)));
+				}
+				else {
+					ascii.appendCodePoint(codePoint);
+				}
 			}
 		}
-		return false;
+		return (ascii != null) ? ascii.toString() : text;
+	}
+
+	/**
+	 * Both kinds of number have ten digits or more; counting them first spares the
+	 * patterns the dates and codes that fill import files (any script's digits count:
+	 * full-width and other scripts' digits are folded later; by code point, so that the
+	 * mathematical digits outside the first plane count too).
+	 */
+	private static boolean hasTenDigits(CharSequence text) {
+		return text.codePoints().filter(Character::isDigit).limit(10).count() == 10;
 	}
 
 	/**

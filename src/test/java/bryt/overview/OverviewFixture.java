@@ -27,9 +27,13 @@ final class OverviewFixture {
 	}
 
 	OverviewFixture(Organisations organisations, JdbcClient jdbc, String name) {
+		this(organisations, jdbc, name, Country.SE);
+	}
+
+	OverviewFixture(Organisations organisations, JdbcClient jdbc, String name, Country country) {
 		this.jdbc = jdbc;
 		this.prefix = "ov" + System.nanoTime();
-		this.organisation = organisations.create(this.prefix, name, Country.SE);
+		this.organisation = organisations.create(this.prefix, name, country);
 	}
 
 	long unit(String code) {

@@ -140,13 +140,13 @@ class SnapshotReviewTests {
 				new String[] { both, "union" })) {
 			as(forged[0], post(base + "/" + forged[1] + "/comment").param("body", "Forged"))
 				.andExpect(status().isForbidden());
-			as(forged[0], post(base + "/" + forged[1] + "/sign-off")).andExpect(status().isForbidden());
+			as(forged[0], signOff(base + "/" + forged[1] + "/sign-off", 1)).andExpect(status().isForbidden());
 		}
 		// another organisation's HR, and a snapshot of another organisation
 		OverviewFixture other = new OverviewFixture(this.organisations, this.jdbc);
 		String otherHr = other.account("hr", "HR", 0);
 		as(otherHr, post(base + "/employer/comment").param("body", "Forged")).andExpect(status().isNotFound());
-		as(otherHr, post(base + "/employer/sign-off")).andExpect(status().isNotFound());
+		as(otherHr, signOff(base + "/employer/sign-off", 1)).andExpect(status().isNotFound());
 		as(otherHr, get(base)).andExpect(status().isNotFound());
 
 		Snapshot read = this.snapshots.find(this.fixture.organisation.id(), this.snapshot.id()).orElseThrow();
@@ -161,7 +161,8 @@ class SnapshotReviewTests {
 		assertThat(page.select("#comment-EMPLOYER-text").text()).isEqualTo("The employer agrees.");
 		assertThat(page.select("#comment-UNION-text").text()).isEqualTo("The unions see the load rising.");
 		assertThat(page.select("#comment-EMPLOYER form")).isEmpty();
-		assertThat(page.select("#comment-UNION form")).hasSize(2);
+		assertThat(page.select("#comment-UNION form, #sign-off form")).hasSize(2);
+		assertThat(page.select("#sign-off form").attr("action")).endsWith("/union/sign-off");
 		assertThat(html(as(committee, get(base))).select("main form")).isEmpty();
 	}
 
@@ -170,14 +171,14 @@ class SnapshotReviewTests {
 		String base = "/overview/snapshots/" + this.snapshot.id();
 		as(this.hr, post(base + "/employer/comment").param("body", "First words."))
 			.andExpect(status().is3xxRedirection());
-		as(this.hr, post(base + "/employer/sign-off")).andExpect(redirectedUrl(base));
+		as(this.hr, signOff(base + "/employer/sign-off", 1)).andExpect(redirectedUrl(base));
 
 		Document refused = html(as(this.hr, post(base + "/employer/comment").param("body", "Second thoughts.")));
 		assertThat(refused.select("#refused").text()).contains("signed this snapshot off");
-		html(as(this.hr, post(base + "/employer/sign-off")));
+		html(as(this.hr, signOff(base + "/employer/sign-off", 1)));
 		// the unions still write theirs, then sign
 		as(this.union, post(base + "/union/comment").param("body", "Ours.")).andExpect(status().is3xxRedirection());
-		as(this.union, post(base + "/union/sign-off")).andExpect(status().is3xxRedirection());
+		as(this.union, signOff(base + "/union/sign-off", 1)).andExpect(status().is3xxRedirection());
 
 		Snapshot signed = this.snapshots.find(this.fixture.organisation.id(), this.snapshot.id()).orElseThrow();
 		assertThat(signed.comment(Snapshot.Side.EMPLOYER).orElseThrow().body()).isEqualTo("First words.");
@@ -221,7 +222,7 @@ class SnapshotReviewTests {
 		String fresh = this.fixture.account("fresh", "UNION_REPRESENTATIVE", 1, this.a);
 		Document waits = html(as(fresh, post(base + "/union/comment").param("body", "Made up.")));
 		assertThat(waits.select("#refused").text()).contains("30 days");
-		as(fresh, post(base + "/union/sign-off"));
+		as(fresh, signOff(base + "/union/sign-off", 1));
 		Snapshot read = this.snapshots.find(this.fixture.organisation.id(), this.snapshot.id()).orElseThrow();
 		assertThat(read.comment(Snapshot.Side.UNION)).isEmpty();
 		assertThat(read.review(Snapshot.Side.UNION)).isEmpty();
@@ -246,6 +247,12 @@ class SnapshotReviewTests {
 	private ResultActions as(String username,
 			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.with(user(this.accounts.loadUserByUsername(username))).with(csrf()));
+	}
+
+	/** A sign-off with the box ticked for the version. */
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signOff(String path,
+			int version) {
+		return post(path).param("confirmed", "true").param("version", Integer.toString(version));
 	}
 
 	private static Document html(ResultActions result) throws Exception {

@@ -72,6 +72,23 @@ class PersonalIdentityNumbersTest {
 		assertThat(PersonalIdentityNumbers.containsOne(text)).isFalse();
 	}
 
+	/**
+	 * ovtrust (issue 15, the outsider review): 811218-9876 (check digit 6, see above) and
+	 * the CPR 010190-1234 written in other scripts' decimal digits, which NFKC leaves as
+	 * they are: Arabic-Indic (U+0660), Extended Arabic-Indic (U+06F0, Persian and Urdu),
+	 * Devanagari (U+0966), a mix with ASCII, and mathematical bold digits (U+1D7CE,
+	 * outside the first plane).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0668\u0661\u0661\u0662\u0661\u0668-\u0669\u0668\u0667\u0666",
+			"\u06F8\u06F1\u06F1\u06F2\u06F1\u06F8-\u06F9\u06F8\u06F7\u06F6",
+			"\u096E\u0967\u0967\u0968\u0967\u096E\u096F\u096E\u096D\u096C",
+			"Om 81\u0661\u0662\u0661\u0668-98\u0667\u0666 i dag", "\u0660\u0661\u0660\u0661\u0669\u0660-1234",
+			"\uD835\uDFD6\uD835\uDFCF\uD835\uDFCF\uD835\uDFD0\uD835\uDFCF\uD835\uDFD6-9876" })
+	void recognisesNumbersWrittenInOtherScriptsDigits(String text) {
+		assertThat(PersonalIdentityNumbers.containsOne(text)).isTrue();
+	}
+
 	@ParameterizedTest
 	@NullAndEmptySource
 	void acceptsNothing(String text) {

@@ -111,4 +111,18 @@ class AnswersTest {
 						Labels.same("yes")));
 	}
 
+	// ovtrust (issue 15): the shared guard reads other scripts' digits as digits, so a
+	// Voice answer holding 811218-9876 in Arabic-Indic (U+0660…) or Extended Arabic-Indic
+	// (U+06F0…, Persian) digits is refused like the ASCII one
+	@Test
+	void refusesAPersonalIdentityNumberWrittenInAnotherScriptsDigits() {
+		Answers.Checked checked = Answers.check(QUESTIONNAIRE,
+				Map.of("q.11",
+						"The client \u0668\u0661\u0661\u0662\u0661\u0668-\u0669\u0668\u0667\u0666 was left alone.",
+						"q.12", "\u06F8\u06F1\u06F1\u06F2\u06F1\u06F8-\u06F9\u06F8\u06F7\u06F6", "q.15", "0"));
+
+		assertThat(checked.errors()).containsExactly(Map.entry("q.11", "voice.error.personalIdentityNumber"),
+				Map.entry("q.12", "voice.error.personalIdentityNumber"));
+	}
+
 }

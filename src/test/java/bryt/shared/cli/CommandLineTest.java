@@ -22,7 +22,7 @@ class CommandLineTest {
 	@Test
 	void theCommandsAreReadFromTheirClassesWithoutAHandWrittenList() {
 		assertThat(CommandLine.commands(BrytApplication.class)).containsExactly("generate", "import", "organisation",
-				"report", "workload");
+				"overview", "report", "workload");
 	}
 
 }

@@ -1,0 +1,88 @@
+package bryt.overview;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import bryt.organisation.Organisations;
+import bryt.organisation.StaffMember;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the name of one of the organisation's people in a text that goes into the
+ * committee report, a public document that is never deleted: the parties' comments and a
+ * recalculation's reason. A name is a staff member's (current or former) or an account's
+ * display name, of two words or more (a one-word display name such as "HR" or
+ * "Administratör" is an ordinary word), matched as whole words, whatever the case and
+ * accents ("Asa Lindstrom" finds "Åsa Lindström"), in its own order or surname first
+ * ("Lindström, Åsa"). Callers say that a name was found, never which.
+ */
+@Component
+class PersonNames {
+
+	/** Anything that is neither a letter nor a digit separates words. */
+	private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	/** The longest name, in words, that is looked for. */
+	private static final int LONGEST = 6;
+
+	private final Organisations organisations;
+
+	PersonNames(Organisations organisations) {
+		this.organisations = organisations;
+	}
+
+	/** Whether the text holds the name of one of the organisation's people. */
+	boolean containsOne(long organisationId, String text) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		Set<String> runs = runs(words(text));
+		Stream<String> names = Stream.concat(this.organisations.staff(organisationId).stream().map(StaffMember::name),
+				this.organisations.accounts(organisationId).stream().map(Organisations.AccountSummary::displayName));
+		return names.anyMatch((name) -> named(runs, words(name)));
+	}
+
+	private static boolean named(Set<String> runs, List<String> name) {
+		if (name.size() < 2 || name.size() > LONGEST) {
+			return false;
+		}
+		if (runs.contains(String.join(" ", name))) {
+			return true;
+		}
+		// surname first: "Lindström, Åsa Maria"
+		List<String> surnameFirst = new ArrayList<>();
+		surnameFirst.add(name.getLast());
+		surnameFirst.addAll(name.subList(0, name.size() - 1));
+		return runs.contains(String.join(" ", surnameFirst));
+	}
+
+	/** Every run of 2 to {@link #LONGEST} consecutive words, joined by one space. */
+	private static Set<String> runs(List<String> words) {
+		Set<String> runs = new HashSet<>();
+		for (int from = 0; from < words.size(); from++) {
+			StringBuilder run = new StringBuilder(words.get(from));
+			for (int to = from + 1; to < Math.min(words.size(), from + LONGEST); to++) {
+				run.append(' ').append(words.get(to));
+				runs.add(run.toString());
+			}
+		}
+		return runs;
+	}
+
+	/** The words of a text, lower case and without accents. */
+	static List<String> words(String text) {
+		String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+		return Arrays.stream(SEPARATOR.split(plain.toLowerCase(Locale.ROOT))).filter((w) -> !w.isEmpty()).toList();
+	}
+
+}

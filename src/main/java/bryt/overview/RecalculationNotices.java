@@ -1,0 +1,119 @@
+package bryt.overview;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import bryt.organisation.Organisation;
+import bryt.organisation.Organisations;
+import bryt.organisation.Role;
+import bryt.overview.Snapshot.Side;
+import bryt.shared.security.PublicUrl;
+import bryt.shared.web.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the other side when a person computes a quarter again
+ * ({@link Snapshots.Recalculated}): a mail to each of that side's accounts of the
+ * organisation that has a work address, with the quarter, the version and a link to it —
+ * never a figure, a reason or a comment (the link needs a login). The home card says the
+ * same to those without an address ({@link OverviewHomeCards}). Sent after the
+ * recalculation committed; without a mail server ({@code spring.mail.host}) nothing is
+ * sent. Nothing is logged but counts.
+ */
+@Component
+class RecalculationNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(RecalculationNotices.class);
+
+	private final Organisations organisations;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final String from;
+
+	private final String base;
+
+	RecalculationNotices(Organisations organisations, ObjectProvider<JavaMailSender> mail, MessageSource messages,
+			@Value("${bryt.overview.mail-from:bryt@localhost}") String from, PublicUrl publicUrl) {
+		this.organisations = organisations;
+		this.mail = mail;
+		this.messages = messages;
+		this.from = from;
+		this.base = publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void recalculated(Snapshots.Recalculated event) {
+		JavaMailSender sender = this.mail.getIfAvailable();
+		if (sender == null) {
+			return;
+		}
+		Map<Long, Set<Role>> roles = this.organisations.accounts(event.organisationId())
+			.stream()
+			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::roles));
+		Optional<Side> asking = Reviews.sideOf(roles.getOrDefault(event.takenBy(), Set.of()));
+		Side other = (asking.orElse(Side.EMPLOYER) == Side.EMPLOYER) ? Side.UNION : Side.EMPLOYER;
+		Set<Role> otherRoles = (other == Side.UNION) ? Set.of(Role.UNION_REPRESENTATIVE, Role.SAFETY_REPRESENTATIVE)
+				: Set.of(Role.HR, Role.ADMINISTRATOR);
+		Set<String> addresses = new LinkedHashSet<>();
+		for (Role role : otherRoles) {
+			for (Organisations.Recipient recipient : this.organisations.accountsWithRole(event.organisationId(),
+					role)) {
+				// an account of both sides speaks for neither (Reviews.sideOf)
+				boolean speaks = Reviews.sideOf(roles.getOrDefault(recipient.accountId(), Set.of()))
+					.filter((side) -> side == other)
+					.isPresent();
+				if (recipient.reachable() && speaks) {
+					addresses.add(recipient.email());
+				}
+			}
+		}
+		Locale language = language(event.organisationId());
+		String subject = this.messages.getMessage("overview.mail.recalculated.subject",
+				new Object[] { event.quarter().toString() }, language);
+		String body = this.messages.getMessage("overview.mail.recalculated.body", new Object[] {
+				event.quarter().toString(), event.version(), this.base + "/overview/snapshots/" + event.snapshotId() },
+				language);
+		int sent = 0;
+		for (String address : addresses) {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(this.from);
+			message.setTo(address);
+			message.setSubject(subject);
+			message.setText(body);
+			try {
+				sender.send(message);
+				sent++;
+			}
+			catch (MailException ex) {
+				log.warn("A recalculation notice could not be sent: {}", ex.getClass().getSimpleName());
+			}
+		}
+		log.info("Recalculation of a quarter told to {} of {} addresses of the other side", sent, addresses.size());
+	}
+
+	/** Notices are written in the organisation's language. */
+	private Locale language(long organisationId) {
+		return this.organisations.find(organisationId)
+			.map(Organisation::country)
+			.map((country) -> country.language().locale())
+			.orElse(Language.DEFAULT.locale());
+	}
+
+}
