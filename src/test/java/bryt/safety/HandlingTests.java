@@ -105,6 +105,15 @@ class HandlingTests {
 				EnumSet.of(Role.MANAGER, Role.SAFETY_REPRESENTATIVE), investigation);
 		this.rows.account(this.demo.id(), "s3-other-manager", EnumSet.of(Role.MANAGER),
 				this.rows.unitId(this.demo.id(), "BOF-PLA"));
+		// The representatives have stood 30 days as their holders' own, so that their
+		// word
+		// counts (Handling.speaksForRepresentatives; ClosingTests shows one that has
+		// not).
+		this.jdbc.sql("""
+				update account set created_at = now() - interval '31 days',
+					password_set_by_holder_at = now() - interval '31 days'
+				where username in ('s3-representative', 's3-both')
+				""").update();
 		this.danish = this.organisations.create("s3-handling-dk", "Testkommune S3", Country.DK);
 		this.danishUnit = this.rows.unit(this.danish.id(), "S3-DK");
 		this.rows.account(this.danish.id(), "s3-dk-hr", EnumSet.of(Role.HR));
