@@ -141,6 +141,12 @@ class AnswerController {
 				model.addAttribute("keepOnPage", true);
 				return "surveys/answer-closed";
 			}
+			case CANCELLED -> {
+				// The same page, saying why (L2): its answers were deleted.
+				model.addAttribute("keepOnPage", true);
+				model.addAttribute("cancelled", true);
+				return "surveys/answer-closed";
+			}
 			default -> {
 				model.addAttribute("keepOnPage", true);
 				model.addAttribute("code", found.code().value());

@@ -372,7 +372,9 @@ class CommentReview {
 	}
 
 	private Optional<Cycle> cycle(long organisationId, long cycleId) {
-		return this.cycles.cycle(cycleId).filter((cycle) -> cycle.organisationId() == organisationId);
+		// A cancelled cycle has no comments: nothing to review or show (L2).
+		return this.cycles.cycle(cycleId)
+			.filter((cycle) -> cycle.organisationId() == organisationId && !cycle.cancelled());
 	}
 
 	/**
