@@ -52,9 +52,17 @@ class CycleController {
 	 * (L2): what will happen, and a button that does it. 404 for a cycle that cannot be
 	 * ended (closed, cancelled, an exit stage, another organisation's).
 	 */
-	@GetMapping("/{id}/{action:close|cancel}")
-	String confirm(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
-			@PathVariable("action") String action, Model model) {
+	@GetMapping("/{id}/close")
+	String confirmClose(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Model model) {
+		return confirm(me, id, "close", model);
+	}
+
+	@GetMapping("/{id}/cancel")
+	String confirmCancel(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Model model) {
+		return confirm(me, id, "cancel", model);
+	}
+
+	private String confirm(CurrentAccount me, long id, String action, Model model) {
 		Cycle cycle = this.cycles.endableCycle(me.organisationId(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return confirmation(cycle, action, null, model);
@@ -66,10 +74,22 @@ class CycleController {
 	 * the cycle closed or was cancelled (its results may be released), and a close before
 	 * the cycle opened.
 	 */
-	@PostMapping("/{id}/{action:close|cancel}")
-	String end(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
-			@PathVariable("action") String action, @RequestParam(name = "confirmed", required = false) String confirmed,
-			Model model, RedirectAttributes redirect) {
+	@PostMapping("/{id}/close")
+	String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "confirmed", required = false) String confirmed, Model model,
+			RedirectAttributes redirect) {
+		return end(me, id, "close", confirmed, model, redirect);
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "confirmed", required = false) String confirmed, Model model,
+			RedirectAttributes redirect) {
+		return end(me, id, "cancel", confirmed, model, redirect);
+	}
+
+	private String end(CurrentAccount me, long id, String action, String confirmed, Model model,
+			RedirectAttributes redirect) {
 		Cycle cycle = this.cycles.cycles(me.organisationId())
 			.stream()
 			.filter((candidate) -> candidate.id() == id)

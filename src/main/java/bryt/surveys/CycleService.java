@@ -131,6 +131,11 @@ class CycleService {
 	void close(long cycleId, LocalDate releasedOn) {
 		// Answers in flight are held before the release, none after it.
 		this.cycles.lockAgainstAnswers(cycleId);
+		if (this.cycles.cycle(cycleId).filter(Cycle::open).isEmpty()) {
+			// Closed early or cancelled by someone while the job waited for the lock: no
+			// second summary, and no proposals twice.
+			return;
+		}
 		this.answers.release(cycleId);
 		this.summaries.summarise(cycleId);
 		this.cycles.close(cycleId);
