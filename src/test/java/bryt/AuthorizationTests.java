@@ -231,7 +231,15 @@ class AuthorizationTests {
 			// employer's administrator
 			Map.entry("GET /employee-side/accounts", Set.of("employeeside")),
 			Map.entry("GET /employee-side/accounts/{id}", Set.of("employeeside")),
-			Map.entry("POST /employee-side/accounts/{id}", Set.of("employeeside")));
+			Map.entry("POST /employee-side/accounts/{id}", Set.of("employeeside")),
+			// surveys (issue 13, L2 and L7): closing early and cancelling are the
+			// launchers' (the walk sends no confirmation: nothing changes); the language
+			// buttons of the exit survey's thank-you and address-saved pages are public
+			Map.entry("GET /surveys/cycles/{id}/close", STAFF_KEEPERS),
+			Map.entry("GET /surveys/cycles/{id}/cancel", STAFF_KEEPERS),
+			Map.entry("POST /surveys/cycles/{id}/close", STAFF_KEEPERS),
+			Map.entry("POST /surveys/cycles/{id}/cancel", STAFF_KEEPERS), Map.entry("POST /s/thanks", EVERYONE),
+			Map.entry("POST /s/exit-address/saved", EVERYONE));
 
 	/**
 	 * W2-demo (issue 14): the routes where the demo safety representative ("safety", role

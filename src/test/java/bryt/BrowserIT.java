@@ -2809,4 +2809,91 @@ class BrowserIT {
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
 
+	// surveys (issue 13, L2): the confirmation pages of closing early and cancelling in
+	// sv,
+	// da and en, the cycles page after a cancel, and the cancelled survey's answer page
+	// with
+	// JavaScript off; axe and reflow on each.
+	@Test
+	void surveysCloseEarlyAndCancel(@Autowired bryt.shared.database.DatabaseProperties properties) throws Exception {
+		long organisation = this.jdbc.sql("select organisation_id from account where username = 'hr'")
+			.query(Long.class)
+			.single();
+		long unit = this.jdbc.sql("select min(id) from unit where organisation_id = :org")
+			.param("org", organisation)
+			.query(Long.class)
+			.single();
+		long instrument = this.jdbc.sql(
+				"select id from survey_instrument where organisation_id is null and key <> 'bryt-exit-1' order by id limit 1")
+			.query(Long.class)
+			.single();
+		java.time.LocalDate today = java.time.LocalDate.now();
+		long cycle = this.jdbc.sql("""
+				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status, invited)
+				values (:org, 'pulse', :instrument, :opens, :closes, 'open', 1) returning id
+				""")
+			.param("org", organisation)
+			.param("instrument", instrument)
+			.param("opens", today.minusDays(1))
+			.param("closes", today.plusDays(10))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into survey_group (cycle_id, unit_id, parent_unit_id, name, invited)
+				values (:cycle, :unit, null, 'Browser end', 1)
+				""").param("cycle", cycle).param("unit", unit).update();
+		java.security.SecureRandom random = new java.security.SecureRandom();
+		String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 26; i++) {
+			code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		byte[] key = java.util.Base64.getDecoder()
+			.decode(java.nio.file.Files
+				.readString(properties.dataDir().resolve("keys").resolve("survey-invitation.key"))
+				.strip());
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+		byte[] hmac = mac
+			.doFinal(("bryt survey invitation\n" + code).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.jdbc.sql("""
+				insert into survey_invitation (token_hmac, cycle_id, unit_id, tenure_band)
+				values (:hmac, :cycle, :unit, '1_3')
+				""").param("hmac", hmac).param("cycle", cycle).param("unit", unit).update();
+		List<String> violations = new ArrayList<>();
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			for (String language : List.of("sv", "da", "en")) {
+				for (String action : List.of("close", "cancel")) {
+					page.navigate(url("/surveys/cycles/" + cycle + "/" + action + "?lang=" + language));
+					assertThat(page.locator("#end-submit")).isVisible();
+					scan(page, "surveys: confirm " + action + " in " + language, violations);
+				}
+			}
+			page.locator("#end-submit").click();
+			assertThat(page.locator("#ended")).hasText("The survey was cancelled and its answers deleted.");
+			assertThat(page.locator("main")).containsText("Cancelled by");
+			scan(page, "surveys: cycles after a cancel", violations);
+		}
+		// The respondent without JavaScript: the code typed, the cancelled page.
+		try (BrowserContext respondent = browser().newContext(english().setJavaScriptEnabled(false))) {
+			Page page = respondent.newPage();
+			page.navigate(url("/s"));
+			page.locator("#code").fill(code.toString());
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("h1")).hasText("This survey was cancelled");
+		}
+		// axe runs as a script: the same page scanned in a context with JavaScript.
+		try (BrowserContext scanned = browser().newContext(english())) {
+			Page page = scanned.newPage();
+			for (String language : List.of("sv", "da", "en")) {
+				page.navigate(url("/s/" + code + "?lang=" + language));
+				assertThat(page.locator("h1")).hasText("sv".equals(language) ? "Enkäten har avbrutits"
+						: "da".equals(language) ? "Spørgeskemaet er aflyst" : "This survey was cancelled");
+				scan(page, "surveys: cancelled, " + language, violations);
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
 }

@@ -40,9 +40,12 @@ class AnswerController {
 
 	private final SurveysConfiguration.AnswerThrottle throttle;
 
-	AnswerController(AnswerSubmissions submissions, SurveysConfiguration.AnswerThrottle throttle) {
+	private final ExitSurveys exits;
+
+	AnswerController(AnswerSubmissions submissions, SurveysConfiguration.AnswerThrottle throttle, ExitSurveys exits) {
 		this.submissions = submissions;
 		this.throttle = throttle;
+		this.exits = exits;
 	}
 
 	@GetMapping
@@ -61,6 +64,27 @@ class AnswerController {
 	@GetMapping("/{code}")
 	String linked(@PathVariable String code, Locale locale, Model model, HttpServletResponse response) {
 		return open(code, locale, model, response);
+	}
+
+	/**
+	 * The thank-you page again in the language of the button pressed (L7): with the
+	 * address form while the code's leaver may still leave an address, else the thanks
+	 * alone. A code that opens no form counts against the wrong-code limit, as on the
+	 * address form, since the form's presence tells whether a code awaits an address.
+	 */
+	@PostMapping("/thanks")
+	String thanks(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
+		model.addAttribute("keepOnPage", true);
+		model.addAttribute("again", false);
+		Optional<InvitationCode> parsed = InvitationCode.parse(code);
+		if (parsed.isPresent() && this.exits.awaitsAddress(parsed.get())) {
+			model.addAttribute("exitCode", parsed.get().value());
+		}
+		else if (parsed.isPresent()
+				&& !this.throttle.wrongCodes().tryAcquire(SurveysConfiguration.AnswerThrottle.KEY)) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		}
+		return "surveys/answer-thanks";
 	}
 
 	@PostMapping("/answer")
@@ -139,6 +163,12 @@ class AnswerController {
 			}
 			case CLOSED -> {
 				model.addAttribute("keepOnPage", true);
+				return "surveys/answer-closed";
+			}
+			case CANCELLED -> {
+				// The same page, saying why (L2): its answers were deleted.
+				model.addAttribute("keepOnPage", true);
+				model.addAttribute("cancelled", true);
 				return "surveys/answer-closed";
 			}
 			default -> {

@@ -50,6 +50,21 @@ class AnswerRepository {
 	 * transaction id with the invitation.
 	 */
 	Optional<Claimed> claim(byte[] tokenHmac, byte[] usedMark, LocalDate today) {
+		// A cycle ended early or cancelled at this moment waits for this answer (held
+		// and released with the others, or deleted), and one ended before is seen as
+		// such below (CycleRepository.lockAgainstAnswers).
+		Optional<Long> cycle = this.jdbc.sql("select cycle_id from survey_invitation where token_hmac = :hmac")
+			.param("hmac", tokenHmac)
+			.query(Long.class)
+			.optional();
+		if (cycle.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("select pg_advisory_xact_lock_shared(hashtext(:ns), cast(:cycle as integer))")
+			.param("ns", CycleRepository.ANSWERS_LOCK)
+			.param("cycle", cycle.get())
+			.query()
+			.singleRow();
 		Optional<Claimed> claimed = this.jdbc.sql("""
 				select i.cycle_id, c.instrument_id, c.program, i.unit_id, i.tenure_band, i.age_band
 				from survey_invitation i join survey_cycle c on c.id = i.cycle_id

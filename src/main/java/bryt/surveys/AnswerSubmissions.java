@@ -56,6 +56,9 @@ class AnswerSubmissions {
 		if (cycle.isEmpty()) {
 			return new Found(Found.State.NONE, null, null, List.of());
 		}
+		if (cycle.get().cancelled()) {
+			return new Found(Found.State.CANCELLED, code.get(), cycle.get(), List.of());
+		}
 		if (!cycle.get().answerable(LocalDate.now(this.clock))) {
 			return new Found(Found.State.CLOSED, code.get(), cycle.get(), List.of());
 		}
@@ -179,7 +182,7 @@ class AnswerSubmissions {
 
 		enum State {
 
-			NONE, CLOSED, OPEN
+			NONE, CLOSED, CANCELLED, OPEN
 
 		}
 

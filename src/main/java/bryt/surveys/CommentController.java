@@ -167,6 +167,11 @@ class CommentController {
 			model.addAttribute("notCovering", true);
 			return page(me, authentication, id, locale, model);
 		}
+		if (outcome == CommentReview.Outcome.PARTLY) {
+			// The page again (as a refusal is), saying what the approval covered.
+			model.addAttribute("notice", "surveys.comments.review.approvedUnits");
+			return page(me, authentication, id, locale, model);
+		}
 		if (outcome == CommentReview.Outcome.RELEASED) {
 			redirect.addFlashAttribute("notice", "surveys.comments.review.releasedNow");
 			return "redirect:/surveys/results/" + id + "/comments";

@@ -103,6 +103,58 @@ class CommentRepository {
 			.update();
 	}
 
+	/**
+	 * The employee side's approvals of single units (F3's per-unit approval): by the unit
+	 * the comments are shown under.
+	 */
+	Map<Long, Approval> unitApprovals(long cycleId) {
+		Map<Long, Approval> approvals = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select unit_id, approved_by, approved_at from survey_comment_unit_approval where cycle_id = :cycle
+				""").param("cycle", cycleId).query((rs) -> {
+			approvals.put(rs.getLong("unit_id"), new Approval(rs.getString("approved_by"),
+					rs.getObject("approved_at", java.time.OffsetDateTime.class).toInstant()));
+		});
+		return approvals;
+	}
+
+	/** An employee-side approval of the comments shown under one unit. */
+	void approveUnit(long cycleId, long unitId, String reviewer, Instant at) {
+		this.jdbc.sql("""
+				insert into survey_comment_unit_approval (cycle_id, unit_id, approved_by, approved_at)
+				values (:cycle, :unit, :reviewer, :at)
+				on conflict (cycle_id, unit_id) do update set approved_by = excluded.approved_by,
+					approved_at = excluded.approved_at
+				""")
+			.param("cycle", cycleId)
+			.param("unit", unitId)
+			.param("reviewer", reviewer)
+			.param("at", java.sql.Timestamp.from(at))
+			.update();
+	}
+
+	/** Takes the employee side's approval of one unit back (its text changed). */
+	void withdrawUnit(long cycleId, long unitId) {
+		this.jdbc.sql("delete from survey_comment_unit_approval where cycle_id = :cycle and unit_id = :unit")
+			.param("cycle", cycleId)
+			.param("unit", unitId)
+			.update();
+	}
+
+	/**
+	 * The organisation's closed cycles whose comments wait for review (not released),
+	 * oldest first.
+	 */
+	List<Long> awaitingCycles(long organisationId) {
+		return this.jdbc.sql("""
+				select y.id from survey_cycle y
+				where y.organisation_id = :org and y.status = 'closed'
+					and exists (select 1 from survey_comment c where c.cycle_id = y.id)
+					and not exists (select 1 from survey_comment_release r where r.cycle_id = y.id)
+				order by y.closes_on, y.id
+				""").param("org", organisationId).query(Long.class).list();
+	}
+
 	/** Takes a side's approval back; true if there was one. */
 	boolean withdraw(long cycleId, CommentSide side) {
 		return this.jdbc.sql("delete from survey_comment_approval where cycle_id = :cycle and side = :side")

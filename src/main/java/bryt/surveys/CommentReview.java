@@ -113,13 +113,14 @@ class CommentReview {
 		}
 		Cycle cycle = found.get();
 		if (cycle.open()) {
-			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true));
+			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true, List.of()));
 		}
 		this.comments.lock(cycleId);
 		if (this.comments.released(cycleId).isPresent()) {
 			// Nothing is reviewable after the release, and the released texts are shown
 			// only on the comments page, cut to the viewer's units and shuffled (F3).
-			return Optional.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true));
+			return Optional
+				.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true, List.of()));
 		}
 		removeIdentityNumbers(cycle);
 		Groups groups = groups(cycle);
@@ -138,7 +139,16 @@ class CommentReview {
 					CommentText.parts(comment.text(), comment.reviewed())));
 		}
 		reviewed.sort(java.util.Comparator.comparing(ReviewComment::group));
-		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), false, seesAll));
+		// The employee side's approvals of single units the reviewer sees (F3).
+		List<UnitApproval> units = new ArrayList<>();
+		this.comments.unitApprovals(cycleId).forEach((unit, approval) -> {
+			if (groups.tree().containsKey(unit) && visibility.seesUnitFigures(unit)) {
+				units.add(new UnitApproval(groups.name(unit), approval));
+			}
+		});
+		units.sort(java.util.Comparator.comparing(UnitApproval::group));
+		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), false, seesAll,
+				List.copyOf(units)));
 	}
 
 	/**
@@ -188,7 +198,7 @@ class CommentReview {
 			return Outcome.TOO_LONG;
 		}
 		this.comments.redact(cycleId, id, redacted);
-		this.comments.withdraw(cycleId, side.get().other());
+		withdrawOther(cycle, side.get(), comment.get());
 		return Outcome.DONE;
 	}
 
@@ -226,8 +236,20 @@ class CommentReview {
 			return Outcome.CHANGED;
 		}
 		this.comments.redact(cycleId, comment.get().id(), changed.get());
-		this.comments.withdraw(cycleId, side.get().other());
+		withdrawOther(found.get(), side.get(), comment.get());
 		return Outcome.UNDONE;
+	}
+
+	/**
+	 * Takes the other side's approval back after a change of one comment's text: the
+	 * employer's, or the employee side's approval of the whole cycle and of the unit the
+	 * comment is shown under (the other units' texts did not change, F3).
+	 */
+	private void withdrawOther(Cycle cycle, CommentSide side, CommentRepository.StoredComment comment) {
+		this.comments.withdraw(cycle.id(), side.other());
+		if (side.other() == CommentSide.EMPLOYEE) {
+			groups(cycle).shownIn(comment.unitId()).ifPresent((group) -> this.comments.withdrawUnit(cycle.id(), group));
+		}
 	}
 
 	/**
@@ -272,33 +294,99 @@ class CommentReview {
 		}
 		removeIdentityNumbers(cycle);
 		Groups decided = groups(cycle);
-		boolean seesAll = this.comments.comments(cycleId, "en")
-			.stream()
-			.map((comment) -> decided.shownIn(comment.unitId()))
-			.flatMap(Optional::stream)
-			.allMatch(visibility::seesUnitFigures);
-		if (!seesAll) {
-			// One approval per side releases the whole cycle: it must cover every
-			// comment.
+		Set<Long> withComments = withComments(cycle, decided);
+		Set<Long> covered = new HashSet<>(withComments);
+		covered.removeIf((group) -> !visibility.seesUnitFigures(group));
+		boolean seesAll = covered.size() == withComments.size();
+		String approvedBy = reviewer.displayName() + " (" + reviewer.getUsername() + ")";
+		Outcome approved = Outcome.DONE;
+		if (seesAll) {
+			this.comments.approve(cycleId, side.get(), approvedBy, this.clock.instant());
+		}
+		else if (side.get() == CommentSide.EMPLOYEE && !covered.isEmpty()) {
+			// F3's per-unit approval: a representative approves the comments of the units
+			// it covers; the release waits for representatives covering the others.
+			for (long group : covered) {
+				this.comments.approveUnit(cycleId, group, approvedBy, this.clock.instant());
+			}
+			approved = Outcome.PARTLY;
+		}
+		else {
+			// The employer's one approval releases every comment: it must cover them all
+			// (HR and administrators see the whole organisation). A representative who
+			// covers no unit with comments has nothing to approve.
 			return Outcome.NOT_COVERING;
 		}
-		String approvedBy = reviewer.displayName() + " (" + reviewer.getUsername() + ")";
-		this.comments.approve(cycleId, side.get(), approvedBy, this.clock.instant());
 		if (side.get() == CommentSide.EMPLOYEE) {
 			this.events.publishEvent(new CommentReviewNotices.EmployeeSideApproved(organisationId, reviewer.accountId(),
 					approvedBy, cycle.program(), cycle.opensOn()));
 		}
-		if (this.comments.approvals(cycleId).keySet().containsAll(Set.of(CommentSide.values()))) {
-			Groups groups = groups(cycle);
+		if (releasable(cycleId, withComments)) {
 			List<UUID> reviewed = this.comments.comments(cycleId, "en")
 				.stream()
-				.filter((comment) -> groups.shownIn(comment.unitId()).isPresent())
+				.filter((comment) -> decided.shownIn(comment.unitId()).isPresent())
 				.map(CommentRepository.StoredComment::id)
 				.toList();
 			this.comments.release(cycleId, reviewed, this.clock.instant());
 			return Outcome.RELEASED;
 		}
-		return Outcome.DONE;
+		return approved;
+	}
+
+	/**
+	 * Whether every comment is approved by both sides: the employer's approval, and the
+	 * employee side's of the whole cycle or, for every unit comments are shown under, of
+	 * that unit by a representative covering it.
+	 */
+	private boolean releasable(long cycleId, Set<Long> withComments) {
+		Map<CommentSide, CommentRepository.Approval> approvals = this.comments.approvals(cycleId);
+		if (!approvals.containsKey(CommentSide.EMPLOYER)) {
+			return false;
+		}
+		return approvals.containsKey(CommentSide.EMPLOYEE)
+				|| this.comments.unitApprovals(cycleId).keySet().containsAll(withComments);
+	}
+
+	/** The units the cycle's comments are shown under (the groups with comments). */
+	private Set<Long> withComments(Cycle cycle, Groups groups) {
+		Set<Long> shown = new HashSet<>();
+		this.comments.comments(cycle.id(), "en")
+			.forEach((comment) -> groups.shownIn(comment.unitId()).ifPresent(shown::add));
+		return shown;
+	}
+
+	/**
+	 * The organisation's cycles whose comments wait for this reviewer's approval (the
+	 * home page's notice): closed, not released, with comments under a unit the reviewer
+	 * sees, and its side's approval missing (for a representative: of the whole cycle and
+	 * of one of its units with comments). Empty for an account of neither side or both.
+	 */
+	@Transactional(readOnly = true)
+	public List<Cycle> waitingFor(long organisationId, CurrentAccount reviewer, Visibility visibility) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		if (side.isEmpty()) {
+			return List.of();
+		}
+		List<Cycle> waiting = new ArrayList<>();
+		for (long cycleId : this.comments.awaitingCycles(organisationId)) {
+			Optional<Cycle> cycle = cycle(organisationId, cycleId);
+			if (cycle.isEmpty()) {
+				continue;
+			}
+			Map<CommentSide, CommentRepository.Approval> approvals = this.comments.approvals(cycleId);
+			if (approvals.containsKey(side.get())) {
+				continue;
+			}
+			Set<Long> mine = withComments(cycle.get(), groups(cycle.get()));
+			mine.removeIf((group) -> !visibility.seesUnitFigures(group));
+			if (side.get() == CommentSide.EMPLOYEE) {
+				mine.removeAll(this.comments.unitApprovals(cycleId).keySet());
+			}
+			if (!mine.isEmpty()) {
+				waiting.add(cycle.get());
+			}
+		}
+		return waiting;
 	}
 
 	/**
@@ -372,7 +460,9 @@ class CommentReview {
 	}
 
 	private Optional<Cycle> cycle(long organisationId, long cycleId) {
-		return this.cycles.cycle(cycleId).filter((cycle) -> cycle.organisationId() == organisationId);
+		// A cancelled cycle has no comments: nothing to review or show (L2).
+		return this.cycles.cycle(cycleId)
+			.filter((cycle) -> cycle.organisationId() == organisationId && !cycle.cancelled());
 	}
 
 	/**
@@ -534,7 +624,12 @@ class CommentReview {
 		/** The removal to undo is not there any more as the page showed it. */
 		CHANGED,
 		/** An employee-side account made or changed by an administrator too recently. */
-		NOT_STANDING
+		NOT_STANDING,
+		/**
+		 * A representative's approval of the units it covers recorded; other units'
+		 * comments wait for representatives who cover them (F3).
+		 */
+		PARTLY
 
 	}
 
@@ -572,11 +667,15 @@ class CommentReview {
 	 * @param approvals each side's approval of the current text
 	 * @param released whether the comments were released (nothing more to review, and no
 	 * comment listed)
-	 * @param seesAll whether the reviewer sees every group with comments (only such a
-	 * reviewer's approval counts: it releases them all)
+	 * @param seesAll whether the reviewer sees every group with comments (an employer's
+	 * approval counts only then; a representative's then covers the whole cycle, else the
+	 * units it covers)
+	 * @param unitApprovals the employee side's approvals of single units the reviewer
+	 * sees
 	 */
 	record Review(Cycle cycle, boolean closed, List<ReviewComment> comments,
-			Map<CommentSide, CommentRepository.Approval> approvals, boolean released, boolean seesAll) {
+			Map<CommentSide, CommentRepository.Approval> approvals, boolean released, boolean seesAll,
+			List<UnitApproval> unitApprovals) {
 
 		public CommentRepository.Approval approval(String side) {
 			return this.approvals.get(CommentSide.valueOf(side));
@@ -587,6 +686,10 @@ class CommentReview {
 			return this.comments.stream().mapToInt((comment) -> comment.removals().size()).sum();
 		}
 
+	}
+
+	/** The employee side's approval of the comments shown under one unit. */
+	record UnitApproval(String group, CommentRepository.Approval approval) {
 	}
 
 	/**

@@ -35,6 +35,19 @@ record Cycle(long id, long organisationId, CycleProgram program, long instrument
 		return "open".equals(this.status);
 	}
 
+	/** Whether an administrator cancelled it before it closed: it never shows results. */
+	boolean cancelled() {
+		return "cancelled".equals(this.status);
+	}
+
+	/**
+	 * Whether an administrator may still close it early or cancel it: an open annual
+	 * survey or pulse (the exit stages' monthly cycles close by themselves).
+	 */
+	public boolean endable() {
+		return open() && (this.program == CycleProgram.ANNUAL || this.program == CycleProgram.PULSE);
+	}
+
 	/** Whether answers are taken on a day. */
 	boolean answerable(LocalDate today) {
 		return open() && !today.isBefore(this.opensOn) && !today.isAfter(this.closesOn);

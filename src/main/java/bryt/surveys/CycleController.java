@@ -8,18 +8,24 @@ import java.util.Map;
 
 import bryt.organisation.CurrentAccount;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * HR and administrators launch annual surveys and pulses. The launch's answer shows the
- * paper codes once (a POST's page, never a later GET): they are kept nowhere.
+ * HR and administrators launch annual surveys and pulses, and may close an open one early
+ * or cancel it (L2). The launch's answer shows the paper codes once (a POST's page, never
+ * a later GET): they are kept nowhere.
  */
 @Controller
 @RequestMapping("/surveys/cycles")
@@ -37,7 +43,82 @@ class CycleController {
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
 		model.addAttribute("cycles", this.cycles.cycles(me.organisationId()));
+		model.addAttribute("endings", this.cycles.endings(me.organisationId()));
 		return "surveys/cycles";
+	}
+
+	/**
+	 * The confirmation before an open annual survey or pulse is closed early or cancelled
+	 * (L2): what will happen, and a button that does it. 404 for a cycle that cannot be
+	 * ended (closed, cancelled, an exit stage, another organisation's).
+	 */
+	@GetMapping("/{id}/close")
+	String confirmClose(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Model model) {
+		return confirm(me, id, "close", model);
+	}
+
+	@GetMapping("/{id}/cancel")
+	String confirmCancel(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id, Model model) {
+		return confirm(me, id, "cancel", model);
+	}
+
+	private String confirm(CurrentAccount me, long id, String action, Model model) {
+		Cycle cycle = this.cycles.endableCycle(me.organisationId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return confirmation(cycle, action, null, model);
+	}
+
+	/**
+	 * Closes early or cancels, once confirmed on its page (a post without
+	 * {@code confirmed=yes} gets the page). Refused, with the page and a message, once
+	 * the cycle closed or was cancelled (its results may be released), and a close before
+	 * the cycle opened.
+	 */
+	@PostMapping("/{id}/close")
+	String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "confirmed", required = false) String confirmed, Model model,
+			RedirectAttributes redirect) {
+		return end(me, id, "close", confirmed, model, redirect);
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@AuthenticationPrincipal CurrentAccount me, @PathVariable("id") long id,
+			@RequestParam(name = "confirmed", required = false) String confirmed, Model model,
+			RedirectAttributes redirect) {
+		return end(me, id, "cancel", confirmed, model, redirect);
+	}
+
+	private String end(CurrentAccount me, long id, String action, String confirmed, Model model,
+			RedirectAttributes redirect) {
+		Cycle cycle = this.cycles.cycles(me.organisationId())
+			.stream()
+			.filter((candidate) -> candidate.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!"yes".equals(confirmed)) {
+			if (!cycle.endable()) {
+				return confirmation(cycle, action, "surveys.end.error.notOpen", model);
+			}
+			return confirmation(cycle, action, null, model);
+		}
+		CycleService.Ending ending = "close".equals(action) ? this.cycles.closeEarly(me.organisationId(), id, me)
+				: this.cycles.cancel(me.organisationId(), id, me);
+		return switch (ending) {
+			case CLOSED_EARLY, CANCELLED -> {
+				redirect.addFlashAttribute("ended", (ending == CycleService.Ending.CLOSED_EARLY)
+						? "surveys.end.done.closed" : "surveys.end.done.cancelled");
+				yield "redirect:/surveys/cycles";
+			}
+			case NOT_STARTED -> confirmation(cycle, action, "surveys.end.error.notStarted", model);
+			case NOT_OPEN -> confirmation(cycle, action, "surveys.end.error.notOpen", model);
+		};
+	}
+
+	private static String confirmation(Cycle cycle, String action, String error, Model model) {
+		model.addAttribute("cycle", cycle);
+		model.addAttribute("action", action);
+		model.addAttribute("error", error);
+		return "surveys/cycle-end";
 	}
 
 	@GetMapping("/new")

@@ -128,7 +128,7 @@ class CycleRepository {
 	Set<Long> recentlyInvited(long organisationId, LocalDate opensOn, int gapDays) {
 		return Set.copyOf(this.jdbc.sql("""
 				select distinct r.staff_id from survey_recipient r join survey_cycle c on c.id = r.cycle_id
-				where c.organisation_id = :org and c.program in ('annual', 'pulse')
+				where c.organisation_id = :org and c.program in ('annual', 'pulse') and c.status <> 'cancelled'
 					and c.opens_on > :from and c.opens_on < :to
 				""")
 			.param("org", organisationId)
@@ -179,6 +179,75 @@ class CycleRepository {
 				""").param("today", today).query(CycleRepository::cycle).list();
 	}
 
+	/**
+	 * Ends a cycle early or cancels it, as one writer at a time against the answers being
+	 * written: waits until every answer of the cycle in flight has committed
+	 * ({@link AnswerRepository#claim} holds the shared lock), and keeps new ones out
+	 * until the caller's transaction ends. An advisory lock writes nothing on a row, so
+	 * no answer's transaction id is left on the cycle.
+	 */
+	void lockAgainstAnswers(long cycleId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:ns), cast(:cycle as integer))")
+			.param("ns", ANSWERS_LOCK)
+			.param("cycle", cycleId)
+			.query()
+			.singleRow();
+	}
+
+	/** The namespace of the advisory lock between answers and a cycle's end. */
+	static final String ANSWERS_LOCK = "bryt surveys answers";
+
+	/** An open cycle closed early: it ends on the day given. */
+	boolean closeEarly(long cycleId, LocalDate today) {
+		return this.jdbc
+			.sql("""
+					update survey_cycle set closes_on = least(closes_on, :today) where id = :id and status = 'open' and opens_on <= :today
+					""")
+			.param("today", today)
+			.param("id", cycleId)
+			.update() == 1;
+	}
+
+	/**
+	 * Cancels an open cycle: its held answers and comments go (no partial release), and
+	 * its used marks, so that every link of it says it was cancelled.
+	 */
+	boolean cancel(long cycleId) {
+		int cancelled = this.jdbc.sql("update survey_cycle set status = 'cancelled' where id = :id and status = 'open'")
+			.param("id", cycleId)
+			.update();
+		if (cancelled == 1) {
+			this.jdbc.sql("delete from survey_held_response where cycle_id = :id").param("id", cycleId).update();
+			this.jdbc.sql("delete from survey_used_code where cycle_id = :id").param("id", cycleId).update();
+		}
+		return cancelled == 1;
+	}
+
+	/** Who ended a cycle before its closing day, and when (staff, never a respondent). */
+	void ended(long cycleId, String action, String endedBy, java.time.Instant at) {
+		this.jdbc.sql("""
+				insert into survey_cycle_end (cycle_id, action, ended_by, ended_at) values (:cycle, :action, :by, :at)
+				""")
+			.param("cycle", cycleId)
+			.param("action", action)
+			.param("by", endedBy)
+			.param("at", java.sql.Timestamp.from(at))
+			.update();
+	}
+
+	/** The cycles of an organisation that were ended early or cancelled, by cycle. */
+	Map<Long, Ended> endings(long organisationId) {
+		Map<Long, Ended> endings = new HashMap<>();
+		this.jdbc.sql("""
+				select e.cycle_id, e.action, e.ended_by, e.ended_at from survey_cycle_end e
+				join survey_cycle c on c.id = e.cycle_id where c.organisation_id = :org
+				""").param("org", organisationId).query((rs) -> {
+			endings.put(rs.getLong("cycle_id"), new Ended(rs.getString("action"), rs.getString("ended_by"),
+					rs.getObject("ended_at", java.time.OffsetDateTime.class).toInstant()));
+		});
+		return endings;
+	}
+
 	void markReminded(long cycleId) {
 		this.jdbc.sql("update survey_cycle set reminded = true where id = :id").param("id", cycleId).update();
 	}
@@ -204,6 +273,13 @@ class CycleRepository {
 	}
 
 	record Instrument(long id, String name) {
+	}
+
+	/**
+	 * @param action {@code closed_early} or {@code cancelled}
+	 * @param endedBy the account's display name and username
+	 */
+	record Ended(String action, String endedBy, java.time.Instant at) {
 	}
 
 }

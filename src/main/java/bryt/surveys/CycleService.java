@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.shared.web.Language;
@@ -127,6 +129,13 @@ class CycleService {
 	 */
 	@Transactional
 	void close(long cycleId, LocalDate releasedOn) {
+		// Answers in flight are held before the release, none after it.
+		this.cycles.lockAgainstAnswers(cycleId);
+		if (this.cycles.cycle(cycleId).filter(Cycle::open).isEmpty()) {
+			// Closed early or cancelled by someone while the job waited for the lock: no
+			// second summary, and no proposals twice.
+			return;
+		}
 		this.answers.release(cycleId);
 		this.summaries.summarise(cycleId);
 		this.cycles.close(cycleId);
@@ -170,6 +179,91 @@ class CycleService {
 						releasedOn, ActionPlans.PROPOSED_BY);
 			}
 		}
+	}
+
+	/**
+	 * Closes an open annual survey or pulse of the organisation today, before its closing
+	 * day (L2): it closes as on its closing day, through {@link #close(long, LocalDate)}
+	 * (the same release, summary, engine and proposals), with today as its closing date;
+	 * its codes then open the closed page and no reminder goes out. Who closed it, and
+	 * when, is kept.
+	 */
+	@Transactional
+	Ending closeEarly(long organisationId, long cycleId, CurrentAccount by) {
+		Optional<Cycle> cycle = endable(organisationId, cycleId);
+		if (cycle.isEmpty()) {
+			return Ending.NOT_OPEN;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		if (today.isBefore(cycle.get().opensOn())) {
+			return Ending.NOT_STARTED;
+		}
+		this.cycles.closeEarly(cycleId, today);
+		close(cycleId, today);
+		this.cycles.ended(cycleId, "closed_early", by.displayName() + " (" + by.getUsername() + ")",
+				this.clock.instant());
+		return Ending.CLOSED_EARLY;
+	}
+
+	/**
+	 * Cancels an open annual survey or pulse of the organisation (L2): it never shows
+	 * results, its held answers and comments are deleted in this transaction (no partial
+	 * release: a few answers of a cancelled survey would be a small group), and its codes
+	 * open a page that says it was cancelled. Who cancelled it, and when, is kept.
+	 */
+	@Transactional
+	Ending cancel(long organisationId, long cycleId, CurrentAccount by) {
+		if (endable(organisationId, cycleId).isEmpty()) {
+			return Ending.NOT_OPEN;
+		}
+		this.cycles.cancel(cycleId);
+		this.cycles.ended(cycleId, "cancelled", by.displayName() + " (" + by.getUsername() + ")", this.clock.instant());
+		return Ending.CANCELLED;
+	}
+
+	/**
+	 * The cycle, locked against answers and read again under the lock, if it may still be
+	 * ended: an open annual survey or pulse of the organisation.
+	 */
+	private Optional<Cycle> endable(long organisationId, long cycleId) {
+		Optional<Cycle> cycle = this.cycles.cycle(cycleId).filter((c) -> c.organisationId() == organisationId);
+		if (cycle.isEmpty()) {
+			return cycle;
+		}
+		this.cycles.lockAgainstAnswers(cycleId);
+		return this.cycles.cycle(cycleId).filter(Cycle::endable);
+	}
+
+	/** An open cycle of the organisation that may be ended, for the confirmation page. */
+	Optional<Cycle> endableCycle(long organisationId, long cycleId) {
+		return this.cycles.cycle(cycleId).filter((c) -> c.organisationId() == organisationId && c.endable());
+	}
+
+	/** Who closed early or cancelled which cycle, and on which day (the cycles page). */
+	Map<Long, EndedOn> endings(long organisationId) {
+		Map<Long, EndedOn> endings = new java.util.HashMap<>();
+		this.cycles.endings(organisationId)
+			.forEach((cycle, ended) -> endings.put(cycle, new EndedOn("cancelled".equals(ended.action()),
+					ended.endedBy(), LocalDate.ofInstant(ended.at(), this.clock.getZone()))));
+		return endings;
+	}
+
+	/** A cycle's early end as the cycles page shows it. */
+	record EndedOn(boolean cancelled, String by, LocalDate on) {
+	}
+
+	/** What an early close or a cancellation came to. */
+	enum Ending {
+
+		CLOSED_EARLY, CANCELLED,
+		/**
+		 * Not an open annual survey or pulse of the organisation (closed, cancelled,
+		 * none).
+		 */
+		NOT_OPEN,
+		/** Not opened yet: nothing to close, only to cancel. */
+		NOT_STARTED
+
 	}
 
 	/** Mails go out in the organisation's language. */

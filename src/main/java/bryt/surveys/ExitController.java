@@ -71,6 +71,23 @@ class ExitController {
 		return "surveys/exit-address-saved";
 	}
 
+	/**
+	 * The address-saved page again in another language (L7), with the deletion token it
+	 * was shown, which comes back in the body (never in an address). Nothing is looked
+	 * up: the page only repeats a well-formed token; anything else gets the delete form.
+	 */
+	@PostMapping("/saved")
+	String saved(@RequestParam(required = false) String token, Model model) {
+		model.addAttribute("keepOnPage", true);
+		Optional<InvitationCode> parsed = InvitationCode.parse(token);
+		if (parsed.isEmpty()) {
+			return "surveys/exit-address-delete";
+		}
+		model.addAttribute("deletion", parsed.get().grouped());
+		model.addAttribute("deletePage", this.mail.answerPage() + "/exit-address/delete");
+		return "surveys/exit-address-saved";
+	}
+
 	@GetMapping("/delete")
 	String deleteForm() {
 		return "surveys/exit-address-delete";

@@ -60,6 +60,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommentReviewSecondReviewTests {
 
+	/** The demo's union representative as an approval names it. */
+	private static final String UNION = "Demo: fackligt ombud barn och familj (union)";
+
 	private static final String TEXT = "Vi mår inte bra. Anna på mottagningen är bra, men chefen ignorerar hot från klienter och ledningen döljer det.";
 
 	@Autowired
@@ -343,6 +346,109 @@ class CommentReviewSecondReviewTests {
 		assertThat(CommentText.undo(once, 1, "Karin")).isEmpty();
 		assertThat(CommentText.remove("Anna", false, "an", "[x]")).isEmpty();
 		assertThat(CommentText.remove("Ö-gruppen", false, "Ö", "[x]")).isPresent();
+	}
+
+	/**
+	 * F3's per-unit approval (issue 13, brief surveys item 4): comments shown under
+	 * BOF-UTR (the demo's {@code union} covers BOF) and under EKB (12 respondents, a
+	 * root: shown at the comment minimum 10), which only {@code f3-ekb} covers. Each
+	 * representative approves its own units; a removal by HR in EKB's comment takes back
+	 * EKB's approval only; the release waits for HR and both units, then happens.
+	 */
+	@Test
+	void eachRepresentativeApprovesTheUnitsItCoversAndTheReleaseWaitsForAll() throws Exception {
+		long cycle = cycle();
+		group(cycle, "EKB", null, 12);
+		this.jdbc.sql("""
+				insert into survey_comment (id, cycle_id, unit_id, item_key, text)
+				values (:id, :cycle, :unit, 'free', 'EB-kommentar om handläggningen')
+				""").param("id", UUID.randomUUID()).param("cycle", cycle).param("unit", this.units.get("EKB")).update();
+		String eb = this.jdbc.sql("select id::text from survey_comment where cycle_id = :c and text like 'EB-%'")
+			.param("c", cycle)
+			.query(String.class)
+			.single();
+		representative("f3-ekb", "EKB");
+		representative("f3-vux", "VUX");
+
+		// The union's approval covers BOF-UTR's comment only; nothing released.
+		assertThat(approve("union", cycle).getResponse().getContentAsString())
+			.contains("Your approval is recorded for the comments of the units you cover");
+		assertThat(unitApprovals(cycle)).containsExactly("BOF-UTR " + UNION);
+		assertThat(approvals(cycle)).isEmpty();
+		// A representative of no unit with comments has nothing to approve.
+		assertThat(approve("f3-vux", cycle).getResponse().getContentAsString())
+			.contains("some comments are of units you do not cover, and one approval releases them all");
+		assertThat(unitApprovals(cycle)).containsExactly("BOF-UTR " + UNION);
+
+		assertThat(approve("f3-ekb", cycle).getResponse().getContentAsString())
+			.contains("Your approval is recorded for the comments of the units you cover");
+		assertThat(unitApprovals(cycle)).containsExactly("BOF-UTR " + UNION, "EKB Rep f3-ekb (f3-ekb)");
+		assertThat(released(cycle)).isFalse();
+
+		// HR removes a word from EKB's comment: EKB's approval goes, BOF-UTR's stays.
+		redirected("hr", "redact", cycle, Map.of("comment", eb, "words", "handläggningen"));
+		assertThat(unitApprovals(cycle)).containsExactly("BOF-UTR " + UNION);
+		redirected("hr", "approve", cycle, Map.of());
+		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
+		assertThat(released(cycle)).isFalse();
+		// Each representative sees its own units' approvals.
+		assertThat(review("union", cycle)).contains("BOF-UTR: approved by " + UNION).doesNotContain("EB-kommentar");
+		assertThat(review("f3-ekb", cycle)).contains("EB-kommentar").doesNotContain("BOF-UTR: approved");
+
+		this.mvc.perform(as("f3-ekb", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.andExpect(redirectedUrl("/surveys/results/" + cycle + "/comments"));
+		assertThat(released(cycle)).isTrue();
+		assertThat(this.jdbc.sql("select text from survey_comment where cycle_id = :c and text like 'EB-%'")
+			.param("c", cycle)
+			.query(String.class)
+			.single()).doesNotContain("handläggningen");
+	}
+
+	/**
+	 * A safety representative of the demo municipality covering units, standing a year.
+	 */
+	private void representative(String username, String... unitCodes) {
+		long id = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, created_at,
+					password_set_by_holder_at)
+				select :org, :username, :name, password_hash, '{SAFETY_REPRESENTATIVE}',
+					now() - interval '1 year', now() - interval '1 year'
+				from account where username = 'union'
+				returning id
+				""")
+			.param("org", this.organisation)
+			.param("username", username)
+			.param("name", "Rep " + username)
+			.query(Long.class)
+			.single();
+		for (String code : unitCodes) {
+			this.jdbc.sql("insert into account_unit (organisation_id, account_id, unit_id) values (:org, :id, :unit)")
+				.param("org", this.organisation)
+				.param("id", id)
+				.param("unit", this.units.get(code))
+				.update();
+		}
+	}
+
+	private MvcResult approve(String who, long cycle) throws Exception {
+		return this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+	}
+
+	private List<String> unitApprovals(long cycle) {
+		return this.jdbc.sql("""
+				select g.name || ' ' || a.approved_by from survey_comment_unit_approval a
+				join survey_group g on g.cycle_id = a.cycle_id and g.unit_id = a.unit_id
+				where a.cycle_id = :cycle order by g.name
+				""").param("cycle", cycle).query(String.class).list();
+	}
+
+	private boolean released(long cycle) {
+		return this.jdbc.sql("select exists (select 1 from survey_comment_release where cycle_id = :cycle)")
+			.param("cycle", cycle)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private long cycle() {
