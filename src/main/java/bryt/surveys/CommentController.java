@@ -148,16 +148,22 @@ class CommentController {
 	@PostMapping("/review/approve")
 	@PreAuthorize(REVIEWERS)
 	String approve(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
-			@PathVariable("id") long id, Locale locale, Model model, RedirectAttributes redirect,
-			HttpServletRequest request, HttpServletResponse response) {
+			@PathVariable("id") long id, @RequestParam(name = "version", required = false) String version,
+			Locale locale, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		side(me);
 		if (!this.secondFactor.passed(me, authentication)) {
 			return this.secondFactor.stepUp(authentication, request, response);
 		}
-		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me,
-				visibility(me, authentication));
+		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me, visibility(me, authentication),
+				version);
 		if (outcome == CommentReview.Outcome.NOT_FOUND) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (outcome == CommentReview.Outcome.CHANGED) {
+			// The texts changed since the reviewer's page: they read them again first.
+			model.addAttribute("changedSinceRead", true);
+			return page(me, authentication, id, locale, model);
 		}
 		if (outcome == CommentReview.Outcome.NOT_STANDING) {
 			model.addAttribute("notStanding", true);
@@ -192,6 +198,7 @@ class CommentController {
 			return "redirect:/surveys/results/" + id + "/comments";
 		}
 		model.addAttribute("review", review);
+		model.addAttribute("textVersion", this.review.textVersion(id));
 		model.addAttribute("cycle", review.cycle());
 		model.addAttribute("side", side.key());
 		model.addAttribute("labelLanguage", this.review.labelLanguage(me.organisationId()));

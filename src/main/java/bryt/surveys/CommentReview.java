@@ -273,11 +273,38 @@ class CommentReview {
 	}
 
 	/**
+	 * The version of the comments' current texts (every removal and undo changes it): the
+	 * review page sends the one it showed with the approval, so that an approval is of
+	 * the text the reviewer read.
+	 */
+	@Transactional(readOnly = true)
+	public String textVersion(long cycleId) {
+		java.security.MessageDigest digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, "en")) {
+			digest.update((comment.id() + "\u0000" + comment.text() + "\u0000")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return java.util.HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
 	 * Records the reviewer's side's approval of the current text; when the other side has
 	 * approved it too, releases the comments: the reviewed text replaces the original.
+	 * @param readVersion the {@link #textVersion} of the page the reviewer approved from,
+	 * or null for a request without one; an approval of texts changed since (another
+	 * reviewer removed or restored words) is refused as {@link Outcome#CHANGED} (the
+	 * outsider review of 2026-11-30: a representative's approval on an old page released
+	 * texts the other side had changed after)
 	 */
 	@Transactional
-	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer, Visibility visibility) {
+	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer, Visibility visibility,
+			String readVersion) {
 		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
 		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
 		if (side.isEmpty() || found.isEmpty()) {
@@ -287,6 +314,9 @@ class CommentReview {
 		this.comments.lock(cycleId);
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
+		}
+		if (readVersion != null && !readVersion.equals(textVersion(cycleId))) {
+			return Outcome.CHANGED;
 		}
 		if (side.get() == CommentSide.EMPLOYEE
 				&& approvesFrom(organisationId, reviewer).isAfter(this.clock.instant())) {
@@ -621,7 +651,10 @@ class CommentReview {
 		NOT_COVERING,
 		/** A removal was undone. */
 		UNDONE,
-		/** The removal to undo is not there any more as the page showed it. */
+		/**
+		 * The removal to undo is not there any more as the page showed it; or the texts
+		 * changed since the page an approval came from.
+		 */
 		CHANGED,
 		/** An employee-side account made or changed by an administrator too recently. */
 		NOT_STANDING,

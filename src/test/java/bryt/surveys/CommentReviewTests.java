@@ -346,6 +346,60 @@ class CommentReviewTests {
 		assertThat(approvals(cycle)).isEmpty();
 	}
 
+	/**
+	 * The outsider review of 2026-11-30: the union removed a name and kept the page open;
+	 * HR undid that removal, removed another word and approved; the union's approval from
+	 * the old page released texts it had never seen. An approval is now of the texts the
+	 * page showed: from a page older than a change it is refused and records nothing, and
+	 * from the page read again it counts.
+	 */
+	@Test
+	void anApprovalFromAPageOlderThanAChangeIsRefusedAndNothingIsReleased() throws Exception {
+		long cycle = cycle();
+		String karin = id(cycle, "UTR comment 1:");
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/redact")).with(csrf())
+				.param("comment", karin)
+				.param("words", "Karin Lind"))
+			.andExpect(status().is3xxRedirection());
+		String unionsPage = review("union", cycle);
+		String read = version(unionsPage);
+		// HR changes the texts after the union's page was drawn, and approves
+		this.mvc
+			.perform(as("hr", post("/surveys/results/" + cycle + "/comments/review/redact")).with(csrf())
+				.param("comment", karin)
+				.param("words", "ask"))
+			.andExpect(status().is3xxRedirection());
+		approve("hr", cycle);
+		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
+
+		String refused = this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf())
+				.param("version", read))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("the comments changed after you opened this page");
+		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
+		assertThat(page("committee", cycle, "BOF-UTR")).contains(UNDER_REVIEW);
+
+		// read again: the page's version is the texts' new one, and the approval releases
+		String again = version(review("union", cycle));
+		assertThat(again).isNotEqualTo(read);
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf())
+				.param("version", again))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page("committee", cycle, "BOF-UTR")).doesNotContain(UNDER_REVIEW);
+	}
+
+	private static String version(String reviewPage) {
+		Matcher matcher = Pattern.compile("name=\"version\" value=\"([0-9a-f]{64})\"").matcher(reviewPage);
+		assertThat(matcher.find()).as("the approval form names the texts' version").isTrue();
+		return matcher.group(1);
+	}
+
 	private List<String> approvals(long cycle) {
 		return this.jdbc.sql("select side from survey_comment_approval where cycle_id = :cycle order by side")
 			.param("cycle", cycle)
