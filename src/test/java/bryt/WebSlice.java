@@ -32,10 +32,11 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-// The inbox link in the navigation asks voice's channels who reads reports; a slice has
-// no
-// database, and its pages are tested without that link.
-@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "bryt\\.voice\\.InboxNavigation"))
+// The inbox link in the navigation asks voice's channels who reads reports, and the
+// overview's pages' country asks the organisations; a slice has no database, and its
+// pages are tested without either.
+@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "bryt\\.voice\\.InboxNavigation|bryt\\.overview\\.OverviewCountry"))
 @Import(WebSlice.Beans.class)
 public @interface WebSlice {
 

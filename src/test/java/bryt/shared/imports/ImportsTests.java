@@ -113,7 +113,7 @@ class ImportsTests {
 	void theCommandLineKnowsTheRegisteredCommandsBeforeTheContextExists() {
 		assertThat(CommandLine.commands(BrytApplication.class))
 			.containsExactlyInAnyOrderElementsOf(this.commands.stream().map(Command::name).toList())
-			.containsExactlyInAnyOrder("organisation", "import", "workload", "generate", "report");
+			.containsExactlyInAnyOrder("organisation", "import", "workload", "generate", "report", "overview");
 	}
 
 	@Test
