@@ -570,6 +570,10 @@ class HandlingTests {
 		List<Integer> positions = headings.stream().map((heading) -> page.getAllElements().indexOf(heading)).toList();
 		assertThat(positions).isSorted();
 		assertThat(positions.get(0)).isGreaterThan(page.getAllElements().indexOf(contents));
+		// on a phone the contents come before the incident's summary (a screen and a half
+		// of rows at 390 px), right under the title and status
+		assertThat(page.getAllElements().indexOf(contents))
+			.isLessThan(page.getAllElements().indexOf(page.selectFirst("dl.govuk-summary-list")));
 	}
 
 	private bryt.organisation.CurrentAccount manager() {
