@@ -53,6 +53,12 @@ class KoladaImportTests {
 	@Autowired
 	private Organisations organisations;
 
+	@Autowired
+	private Snapshots snapshots;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private Organisation organisation;
 
 	@BeforeEach
@@ -95,6 +101,39 @@ class KoladaImportTests {
 			.containsExactly("8.2");
 	}
 
+	/**
+	 * N00090 is all sick leave; Bryt's figure beside it is the organisation's short-term
+	 * plus long-term share of the snapshot's quarter. Two units, 2025-Q3:
+	 *
+	 * <pre>
+	 *   A 2025-07: 10 employees, 1600 possible hours, short 48, long 80
+	 *   B 2025-08:  8 employees, 1400 possible hours, short 35, long 112
+	 *   organisation: (48 + 80 + 35 + 112) / (1600 + 1400) = 275 / 3000 = 9.1666… % → "9.2%"
+	 * </pre>
+	 */
+	@Test
+	void brytsFigureBesideAllSickLeaveIsTheSumOfItsShortAndLongTermShares() {
+		unit("A");
+		unit("B");
+		this.imports.run(this.organisation.id(), this.imports.kind("absence"), "absence.csv",
+				new ByteArrayInputStream("""
+						unit,month,employees,possible_hours,short_hours,long_hours
+						A,2025-07,10,1600,48,80
+						B,2025-08,8,1400,35,112
+						""".getBytes(StandardCharsets.UTF_8)), Actor.COMMAND_LINE);
+		run("kolada.csv", FILE);
+		Snapshot snapshot = this.snapshots.take(this.organisation, new bryt.shared.time.Quarter(2025, 3), null, null);
+
+		List<Cell> row = this.benchmarks.table(this.organisation.id(), snapshot, Locale.ENGLISH).rows().get(0);
+		assertThat(row.get(5).text()).isEqualTo("9.2%");
+		assertThat(row.get(6).text()).endsWith("(Short-term sick leave + Long-term sick leave)");
+
+		// A quarter without absence: nothing beside Kolada's figure.
+		Snapshot empty = this.snapshots.take(this.organisation, new bryt.shared.time.Quarter(2025, 1), null, null);
+		assertThat(this.benchmarks.table(this.organisation.id(), empty, Locale.ENGLISH).rows().get(0).get(5).text())
+			.isEqualTo(Cell.NONE);
+	}
+
 	@Test
 	void aMalformedFileIsRefusedWholeWithLineAndColumn() {
 		String bad = """
@@ -111,6 +150,13 @@ class KoladaImportTests {
 							org.assertj.core.groups.Tuple.tuple(4L, 3, "range"),
 							org.assertj.core.groups.Tuple.tuple(4L, 4, "decimal")));
 		assertThat(this.benchmarks.all(this.organisation.id())).as("nothing stored, not even line 2").isEmpty();
+	}
+
+	private void unit(String code) {
+		this.jdbc.sql("insert into unit (organisation_id, code, name, level) values (:org, :code, :code, 'UNIT')")
+			.param("org", this.organisation.id())
+			.param("code", code)
+			.update();
 	}
 
 	private int run(String name, String content) {
