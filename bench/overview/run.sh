@@ -33,6 +33,7 @@ WARM=${WARM:-10}
 PAGE_SECONDS=${PAGE_SECONDS:-20}
 QUARTER=${QUARTER:-$(date -d "$(date +%Y-%m-01) -$(( ($(date +%-m) - 1) % 3 )) month -1 day" +%Y)-Q$(( ($(date -d "$(date +%Y-%m-01) -$(( ($(date +%-m) - 1) % 3 )) month -1 day" +%-m) + 2) / 3 ))}
 
+command -v wrk >/dev/null || { echo "wrk is missing (the overview page under 20 users): apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 rm -rf "$WORK"
 mkdir -p "$WORK"
