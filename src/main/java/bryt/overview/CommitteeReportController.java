@@ -7,6 +7,7 @@ import java.util.Map;
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.shared.time.Quarter;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -46,7 +47,11 @@ class CommitteeReportController {
 
 	private final Organisations organisations;
 
-	CommitteeReportController(CommitteeReports reports, CommitteeReportRenderer renderer, Organisations organisations) {
+	private final Snapshots snapshots;
+
+	CommitteeReportController(CommitteeReports reports, CommitteeReportRenderer renderer, Organisations organisations,
+			Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.reports = reports;
 		this.renderer = renderer;
 		this.organisations = organisations;
@@ -68,6 +73,11 @@ class CommitteeReportController {
 		model.addAttribute("links", links);
 		model.addAttribute("english", base + "?language=en");
 		model.addAttribute("own", base);
+		// A recalculation of the quarter after this version: the reader is told that this
+		// report is not the quarter's last word (the page only; the files are the
+		// version's)
+		int newest = this.snapshots.newestVersion(me.organisationId(), Quarter.parse(report.quarter()));
+		model.addAttribute("newer", (newest > report.version()) ? newest : null);
 		return "overview/report";
 	}
 

@@ -193,9 +193,9 @@ public class CommitteeReports {
 		return new CommitteeReport(locale, snapshot.id(), snapshot.quarter().toString(), snapshot.version(),
 				text("overview.report.title", locale, "title", organisation.name(), snapshot.quarter().toString()),
 				organisation.name(), period(snapshot, locale), cover,
-				snapshot.comment(Side.EMPLOYER).map(Snapshot.Comment::body).orElse(none),
-				snapshot.comment(Side.UNION).map(Snapshot.Comment::body).orElse(none), sections, all.build(),
-				this.benchmarks.table(organisation.id(), snapshot, locale), definitions, rules);
+				snapshot.comment(Side.EMPLOYER).map((c) -> c.shown(this.messages, locale)).orElse(none),
+				snapshot.comment(Side.UNION).map((c) -> c.shown(this.messages, locale)).orElse(none), sections,
+				all.build(), this.benchmarks.table(organisation.id(), snapshot, locale), definitions, rules);
 	}
 
 	/** How a value of a format is written; the same in every table and download. */

@@ -58,10 +58,21 @@ public record Snapshot(long id, long organisationId, Quarter quarter, int versio
 	 * A side's comment as it stands (its newest version).
 	 *
 	 * @param side whose comment
-	 * @param body the text
+	 * @param body the text (the stored marker once an operator redacted it)
 	 * @param writtenAt when this version was written
+	 * @param redacted whether an operator redacted it
 	 */
-	public record Comment(Side side, String body, Instant writtenAt) {
+	public record Comment(Side side, String body, Instant writtenAt, boolean redacted) {
+
+		/**
+		 * The text to show a reader: the redaction's marker in the reader's language,
+		 * since the one stored (V55) is in English.
+		 */
+		String shown(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			return this.redacted ? messages.getMessage("overview.comment.redacted", null, this.body, locale)
+					: this.body;
+		}
+
 	}
 
 	/**

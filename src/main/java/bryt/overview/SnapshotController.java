@@ -276,6 +276,9 @@ class SnapshotController {
 		Map<String, String> comments = new java.util.HashMap<>();
 		snapshot.comments().forEach((c) -> comments.put(c.side().name(), c.body()));
 		model.addAttribute("comments", comments);
+		// the stored marker is English: the page says it in the reader's language
+		model.addAttribute("redacted",
+				snapshot.comments().stream().filter(Snapshot.Comment::redacted).map((c) -> c.side().name()).toList());
 		Map<String, LocalDate> reviewedOn = new java.util.HashMap<>();
 		snapshot.reviews().forEach((r) -> reviewedOn.put(r.side().name(), r.reviewedOn()));
 		model.addAttribute("reviewedOn", reviewedOn);
@@ -296,7 +299,11 @@ class SnapshotController {
 			model.addAttribute("signOff", SignOffForm.empty());
 		}
 		if (!model.containsAttribute("comment")) {
-			String own = side.flatMap(snapshot::comment).map(Snapshot.Comment::body).orElse(null);
+			// a redacted comment is not offered back for editing: the side writes anew
+			String own = side.flatMap(snapshot::comment)
+				.filter((c) -> !c.redacted())
+				.map(Snapshot.Comment::body)
+				.orElse(null);
 			model.addAttribute("comment", new CommentForm(own));
 		}
 		return "overview/snapshot";

@@ -171,13 +171,15 @@ class SnapshotRepository {
 		}
 		Map<Long, List<Comment>> comments = new HashMap<>();
 		this.jdbc.sql("""
-				select distinct on (snapshot_id, side) snapshot_id, side, body, written_at from overview_comment
+				select distinct on (snapshot_id, side) snapshot_id, side, body, written_at,
+					exists (select 1 from overview_comment_redaction r where r.comment_id = c.id) as redacted
+				from overview_comment c
 				where snapshot_id in (:snapshots)
 				order by snapshot_id, side, id desc
 				""").param("snapshots", snapshotIds).query((rs) -> {
 			comments.computeIfAbsent(rs.getLong("snapshot_id"), (id) -> new ArrayList<>())
 				.add(new Comment(Side.valueOf(rs.getString("side")), rs.getString("body"),
-						rs.getObject("written_at", OffsetDateTime.class).toInstant()));
+						rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getBoolean("redacted")));
 		});
 		return comments;
 	}

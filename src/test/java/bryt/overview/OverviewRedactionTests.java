@@ -98,18 +98,30 @@ class OverviewRedactionTests {
 			.param("id", id)
 			.query(String.class)
 			.single()).isEqualTo("Operator Olsson / A colleague's health");
+		// the marker is stored in English and shown in the reader's language
 		String page = this.mvc
-			.perform(get("/overview/snapshots/" + snapshot.id()).with(user(this.accounts.loadUserByUsername(hr))))
+			.perform(get("/overview/snapshots/" + snapshot.id()).param("lang", "sv")
+				.with(user(this.accounts.loadUserByUsername(hr))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(Jsoup.parse(page).select("#comment-EMPLOYER-text").text()).isEqualTo("[removed by the operator]");
-		assertThat(page).doesNotContain("health of our");
-		assertThat(this.snapshots.find(fixture.organisation.id(), snapshot.id())
+		assertThat(Jsoup.parse(page).select("#comment-EMPLOYER-text").text())
+			.isEqualTo("[borttaget av plattformens driftansvarige]");
+		assertThat(page).doesNotContain("health of our").doesNotContain("[removed by the operator]");
+		String report = this.mvc
+			.perform(get("/overview/reports/" + snapshot.id()).param("format", "html")
+				.param("language", "en")
+				.with(user(this.accounts.loadUserByUsername(hr))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(report).contains("[removed by the platform operator]").doesNotContain("health of our");
+		Snapshot.Comment stored = this.snapshots.find(fixture.organisation.id(), snapshot.id())
 			.orElseThrow()
 			.comment(Snapshot.Side.EMPLOYER)
-			.orElseThrow()
-			.body()).isEqualTo("[removed by the operator]");
+			.orElseThrow();
+		assertThat(stored.body()).isEqualTo("[removed by the operator]");
+		assertThat(stored.redacted()).isTrue();
 		assertThat(run("comments", "--org", code, "--quarter", "2025-Q4")).contains("(redacted)")
 			.doesNotContain("health of our");
 		assertThatThrownBy(() -> this.jdbc.sql("update overview_comment set body = 'back' where id = :id")

@@ -132,6 +132,15 @@ class OverviewTrustTests extends MailTest {
 				.value(1.0));
 		assertThat(this.snapshots.current(this.fixture.organisation.id(), Q4_2025).orElseThrow().version())
 			.isEqualTo(1);
+		// the signed version's report page says a recalculation was taken since; the
+		// recalculation's own report page does not
+		Document report = html(as(this.union, get("/overview/reports/" + first.id() + "?lang=en")));
+		assertThat(report.select("#report-newer").text()).contains("This report is of version 1 of the quarter")
+			.contains("Version 2, a recalculation")
+			.contains("the signed version stays the quarter's report");
+		assertThat(report.select("#report-newer a").attr("href")).isEqualTo("/overview?quarter=2025-Q4");
+		assertThat(html(as(this.union, get("/overview/reports/" + second.id() + "?lang=en"))).select("#report-newer"))
+			.isEmpty();
 		Document home = html(as(this.union, get("/?lang=en")));
 		assertThat(home.select(".govuk-summary-list__row:has(dt:containsOwn(Recalculations waiting)) dd a span")
 			.first()
