@@ -156,7 +156,7 @@ class CommentReview {
 	 * the reviewer typed it; case ignored) in one comment with the label the reviewer
 	 * chose ("[name removed]", "[place removed]", "[detail removed]") in the
 	 * organisation's language, marked as a removal so the other side sees it. Takes the
-	 * other side's approval back: it approved another text.
+	 * approvals of it back: they approved another text.
 	 * @param label what was removed ({@link Removed}); none means a name
 	 */
 	@Transactional
@@ -198,13 +198,13 @@ class CommentReview {
 			return Outcome.TOO_LONG;
 		}
 		this.comments.redact(cycleId, id, redacted);
-		withdrawOther(cycle, side.get(), comment.get());
+		withdrawApprovals(cycle, comment.get());
 		return Outcome.DONE;
 	}
 
 	/**
 	 * Undoes one removal of a comment (either side may, F2): its words are back in the
-	 * reviewed text. Takes the other side's approval back, as a removal does.
+	 * reviewed text. Takes the approvals of it back, as a removal does.
 	 * @param removal the removal's number among the comment's removals, from 0
 	 * @param original the words the reviewer saw removed there
 	 */
@@ -236,20 +236,24 @@ class CommentReview {
 			return Outcome.CHANGED;
 		}
 		this.comments.redact(cycleId, comment.get().id(), changed.get());
-		withdrawOther(found.get(), side.get(), comment.get());
+		withdrawApprovals(found.get(), comment.get());
 		return Outcome.UNDONE;
 	}
 
 	/**
-	 * Takes the other side's approval back after a change of one comment's text: the
-	 * employer's, or the employee side's approval of the whole cycle and of the unit the
-	 * comment is shown under (the other units' texts did not change, F3).
+	 * Takes back every approval that covered one comment's text, after a change of it:
+	 * both sides' approvals of the whole cycle and the employee side's of the unit the
+	 * comment is shown under (the other units' texts did not change, F3). Both sides',
+	 * the changer's own too: an approval is of the text its reviewer read, and another
+	 * reviewer of the same side may have changed it since (the outsider review of
+	 * 2026-11-30 evening: the union removed a name and approved, a safety representative
+	 * undid the removal, HR approved, and the name was released under the union's
+	 * approval).
 	 */
-	private void withdrawOther(Cycle cycle, CommentSide side, CommentRepository.StoredComment comment) {
-		this.comments.withdraw(cycle.id(), side.other());
-		if (side.other() == CommentSide.EMPLOYEE) {
-			groups(cycle).shownIn(comment.unitId()).ifPresent((group) -> this.comments.withdrawUnit(cycle.id(), group));
-		}
+	private void withdrawApprovals(Cycle cycle, CommentRepository.StoredComment comment) {
+		this.comments.withdraw(cycle.id(), CommentSide.EMPLOYER);
+		this.comments.withdraw(cycle.id(), CommentSide.EMPLOYEE);
+		groups(cycle).shownIn(comment.unitId()).ifPresent((group) -> this.comments.withdrawUnit(cycle.id(), group));
 	}
 
 	/**
@@ -296,11 +300,11 @@ class CommentReview {
 	/**
 	 * Records the reviewer's side's approval of the current text; when the other side has
 	 * approved it too, releases the comments: the reviewed text replaces the original.
-	 * @param readVersion the {@link #textVersion} of the page the reviewer approved from,
-	 * or null for a request without one; an approval of texts changed since (another
-	 * reviewer removed or restored words) is refused as {@link Outcome#CHANGED} (the
-	 * outsider review of 2026-11-30: a representative's approval on an old page released
-	 * texts the other side had changed after)
+	 * @param readVersion the {@link #textVersion} of the page the reviewer approved from;
+	 * an approval without one, or of texts changed since (another reviewer removed or
+	 * restored words), is refused as {@link Outcome#CHANGED} (the outsider review of
+	 * 2026-11-30: a representative's approval on an old page released texts the other
+	 * side had changed after; a request without the version was taken as current)
 	 */
 	@Transactional
 	public Outcome approve(long organisationId, long cycleId, CurrentAccount reviewer, Visibility visibility,
@@ -315,7 +319,7 @@ class CommentReview {
 		if (this.comments.released(cycleId).isPresent()) {
 			return Outcome.RELEASED;
 		}
-		if (readVersion != null && !readVersion.equals(textVersion(cycleId))) {
+		if (readVersion == null || !readVersion.equals(textVersion(cycleId))) {
 			return Outcome.CHANGED;
 		}
 		if (side.get() == CommentSide.EMPLOYEE

@@ -28,10 +28,6 @@ enum CommentSide {
 		return Optional.of(employer ? EMPLOYER : EMPLOYEE);
 	}
 
-	CommentSide other() {
-		return (this == EMPLOYER) ? EMPLOYEE : EMPLOYER;
-	}
-
 	/** For templates (SpEL calls public methods only). */
 	public String key() {
 		return name().toLowerCase(java.util.Locale.ROOT);

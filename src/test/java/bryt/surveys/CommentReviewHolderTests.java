@@ -54,6 +54,9 @@ class CommentReviewHolderTests extends MailTest {
 	private MockMvc mvc;
 
 	@Autowired
+	private CommentReview commentReview;
+
+	@Autowired
 	private UserDetailsService accounts;
 
 	@Autowired
@@ -249,13 +252,18 @@ class CommentReviewHolderTests extends MailTest {
 	}
 
 	private void approve(String who, long cycle) throws Exception {
-		this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+		this.mvc
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 	}
 
 	private String approveRefused(String who, long cycle) throws Exception {
 		String page = this.mvc
-			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -59,6 +59,9 @@ class CommentReviewPartiesTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private CommentReview commentReview;
+
+	@Autowired
 	private UserDetailsService accounts;
 
 	@Autowired
@@ -115,7 +118,9 @@ class CommentReviewPartiesTests {
 		long fake = account("p8-fake-union", "UNION_REPRESENTATIVE", "0 days");
 		approve("hr", cycle);
 		String refused = this.mvc
-			.perform(as("p8-fake-union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.perform(as("p8-fake-union", post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -149,7 +154,9 @@ class CommentReviewPartiesTests {
 		long next = cycle("Second cycle");
 		approve("hr", next);
 		this.mvc
-			.perform(as("p8-admins-second", post("/surveys/results/" + next + "/comments/review/approve")).with(csrf()))
+			.perform(as("p8-admins-second", post("/surveys/results/" + next + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(next))
+				.with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(as("admin", post("/admin/accounts/" + second)).with(csrf())
@@ -363,18 +370,22 @@ class CommentReviewPartiesTests {
 	}
 
 	private void approve(String who, long cycle) throws Exception {
-		this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+		this.mvc
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 	}
 
 	private void approveRefused(String who, long cycle) throws Exception {
-		assertThat(
-				this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
-					.andExpect(status().isOk())
-					.andReturn()
-					.getResponse()
-					.getContentAsString())
-			.contains("Your approval was not recorded");
+		assertThat(this.mvc
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Your approval was not recorded");
 	}
 
 	private String redact(long cycle, String comment, String words, String label) throws Exception {

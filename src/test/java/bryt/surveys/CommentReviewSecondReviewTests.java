@@ -69,6 +69,9 @@ class CommentReviewSecondReviewTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private CommentReview commentReview;
+
+	@Autowired
 	private UserDetailsService accounts;
 
 	@Autowired
@@ -208,7 +211,9 @@ class CommentReviewSecondReviewTests {
 				.param("words", "handläggningen"))
 			.andExpect(status().isNotFound());
 		assertThat(this.mvc
-			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -232,6 +237,7 @@ class CommentReviewSecondReviewTests {
 		redirected("hr", "approve", cycle, Map.of());
 		this.mvc
 			.perform(as("f3-both-departments", post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/surveys/results/" + cycle + "/comments"));
 		for (String who : List.of("union", "hr")) {
@@ -395,7 +401,10 @@ class CommentReviewSecondReviewTests {
 		assertThat(review("union", cycle)).contains("BOF-UTR: approved by " + UNION).doesNotContain("EB-kommentar");
 		assertThat(review("f3-ekb", cycle)).contains("EB-kommentar").doesNotContain("BOF-UTR: approved");
 
-		this.mvc.perform(as("f3-ekb", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+		this.mvc
+			.perform(as("f3-ekb", post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/surveys/results/" + cycle + "/comments"));
 		assertThat(released(cycle)).isTrue();
 		assertThat(this.jdbc.sql("select text from survey_comment where cycle_id = :c and text like 'EB-%'")
@@ -431,7 +440,10 @@ class CommentReviewSecondReviewTests {
 	}
 
 	private MvcResult approve(String who, long cycle) throws Exception {
-		return this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+		return this.mvc
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn();
 	}
@@ -518,6 +530,10 @@ class CommentReviewSecondReviewTests {
 				post("/surveys/results/" + cycle + "/comments/review/" + action))
 			.with(csrf());
 		params.forEach((name, value) -> request.param(name, value));
+		if (action.equals("approve")) {
+			// as the review page's form sends it: the version of the texts it showed
+			request.param("version", this.commentReview.textVersion(cycle));
+		}
 		this.mvc.perform(request).andExpect(status().is3xxRedirection());
 	}
 

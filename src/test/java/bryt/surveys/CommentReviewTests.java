@@ -69,6 +69,9 @@ class CommentReviewTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private CommentReview commentReview;
+
+	@Autowired
 	private UserDetailsService accounts;
 
 	@Autowired
@@ -317,7 +320,10 @@ class CommentReviewTests {
 		for (String who : List.of("hr", "union", "admin")) {
 			this.mvc.perform(as(who, get("/surveys/results/" + foreign + "/comments/review")))
 				.andExpect(status().isNotFound());
-			this.mvc.perform(as(who, post("/surveys/results/" + foreign + "/comments/review/approve")).with(csrf()))
+			this.mvc
+				.perform(as(who, post("/surveys/results/" + foreign + "/comments/review/approve"))
+					.param("version", this.commentReview.textVersion(foreign))
+					.with(csrf()))
 				.andExpect(status().isNotFound());
 			this.mvc
 				.perform(as(who, post("/surveys/results/" + foreign + "/comments/review/redact")).with(csrf())
@@ -334,12 +340,17 @@ class CommentReviewTests {
 
 		long cycle = cycle();
 		// a forged post (no CSRF token) records nothing
-		this.mvc.perform(as("hr", post("/surveys/results/" + cycle + "/comments/review/approve")))
+		this.mvc
+			.perform(as("hr", post("/surveys/results/" + cycle + "/comments/review/approve")).param("version",
+					this.commentReview.textVersion(cycle)))
 			.andExpect(status().isForbidden());
 		for (String who : List.of("committee", "manager", "staff")) {
 			this.mvc.perform(as(who, get("/surveys/results/" + cycle + "/comments/review")))
 				.andExpect(status().isForbidden());
-			this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			this.mvc
+				.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+					.param("version", this.commentReview.textVersion(cycle))
+					.with(csrf()))
 				.andExpect(status().isForbidden());
 		}
 		this.mvc.perform(as("staff", get("/surveys/results/" + cycle + "/comments"))).andExpect(status().isForbidden());
@@ -394,6 +405,56 @@ class CommentReviewTests {
 		assertThat(page("committee", cycle, "BOF-UTR")).doesNotContain(UNDER_REVIEW);
 	}
 
+	/**
+	 * The outsider review of 2026-11-30 evening: the union removed a name and approved; a
+	 * safety representative (the same side) undid the removal; HR approved; the name was
+	 * released under the union's approval of a text without it. A change now takes back
+	 * every approval of the comment, the changer's side's too; and an approval without
+	 * the version of the texts read is refused.
+	 */
+	@Test
+	void aChangeBySomeoneOfTheSameSideTakesThatSidesApprovalBackAndAnApprovalNeedsTheVersionRead() throws Exception {
+		long cycle = cycle();
+		String karin = id(cycle, "UTR comment 1:");
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/redact")).with(csrf())
+				.param("comment", karin)
+				.param("words", "Karin Lind"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf())
+				.param("version", version(review("union", cycle))))
+			.andExpect(status().is3xxRedirection());
+		assertThat(approvals(cycle)).containsExactly("EMPLOYEE");
+
+		review("safety", cycle);
+		this.mvc
+			.perform(as("safety", post("/surveys/results/" + cycle + "/comments/review/undo")).with(csrf())
+				.param("comment", karin)
+				.param("removal", "0")
+				.param("original", "Karin Lind"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(approvals(cycle)).as("the union approved a text without the name").isEmpty();
+
+		this.mvc
+			.perform(as("hr", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf())
+				.param("version", version(review("hr", cycle))))
+			.andExpect(status().is3xxRedirection());
+		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
+		assertThat(page("committee", cycle, "BOF-UTR")).contains(UNDER_REVIEW).doesNotContain("Karin Lind");
+
+		// a forged approval without the version read: refused, nothing recorded
+		String refused = this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("the comments changed after you opened this page");
+		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
+		assertThat(page("committee", cycle, "BOF-UTR")).contains(UNDER_REVIEW);
+	}
+
 	private static String version(String reviewPage) {
 		Matcher matcher = Pattern.compile("name=\"version\" value=\"([0-9a-f]{64})\"").matcher(reviewPage);
 		assertThat(matcher.find()).as("the approval form names the texts' version").isTrue();
@@ -416,7 +477,10 @@ class CommentReviewTests {
 	}
 
 	private void approve(String who, long cycle) throws Exception {
-		this.mvc.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf()))
+		this.mvc
+			.perform(as(who, post("/surveys/results/" + cycle + "/comments/review/approve"))
+				.param("version", this.commentReview.textVersion(cycle))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 	}
 
