@@ -213,6 +213,26 @@ class Accounts {
 	}
 
 	/**
+	 * The platform operator's reset of a forgotten password from the command line: a new
+	 * generated one, as an administrator's reset (the account's keys go, its holder
+	 * changes it). The one way for an account holding a role of the employee side, whose
+	 * password the employer's administrator may not set.
+	 * @return the new password, for the operator's terminal only
+	 * @throws IllegalArgumentException for no such account
+	 */
+	@Transactional
+	String resetPasswordByOperator(String username) {
+		CurrentAccount found = this.accounts.findForLogin(normalise(username))
+			.orElseThrow(() -> new IllegalArgumentException("No account with the username " + normalise(username)));
+		String password = InitialPassword.generate();
+		this.accounts.changePassword(found.accountId(), this.passwordEncoder.encode(password));
+		this.events.publishEvent(new PasswordChanged(found.organisationId(), found.accountId(), null, password));
+		log.info("The platform operator reset the password of account {} of organisation {}", found.accountId(),
+				found.organisationId());
+		return password;
+	}
+
+	/**
 	 * Which side's administration right saves an account, and so which roles it grants
 	 * and revokes (issue 16). The other side's roles an account holds stay as they are;
 	 * so do the units it covers while the other side's roles cover units.
@@ -308,6 +328,15 @@ class Accounts {
 		}
 		this.passwordRules.problem(password, username, form.displayName())
 			.ifPresent((problem) -> errors.rejectValue("password", problem));
+		// The employer's administrator sets no password of an account that speaks for the
+		// employees: with it they could log in as the employee side's administrator and
+		// grant themselves a union role, or as a representative (the outsider review of
+		// 2026-11-30 evening did). The platform operator resets it
+		// (resetPasswordByOperator).
+		if (side == Side.EMPLOYER && !newAccount && !password.isEmpty()
+				&& held.stream().anyMatch(Role.EMPLOYEE_SIDE::contains)) {
+			errors.rejectValue("password", "employeeSidePassword");
+		}
 		if (form.staffId() != null && this.staff.find(organisationId, form.staffId()).isEmpty()) {
 			errors.rejectValue("staffId", "unknown");
 		}

@@ -19,7 +19,8 @@ import org.springframework.validation.Errors;
 /**
  * {@code organisation create --code <org> --name <name> --country SE|DK [--admin <username>
  * --admin-name <name>]}, {@code organisation list}, and {@code organisation grant|revoke
- * --user <username> --role <ROLE>[,<ROLE>…] [--units <code>,…]}.
+ * --user <username> --role <ROLE>[,<ROLE>…] [--units <code>,…]}, {@code organisation
+ * reset-password --user <username>}.
  *
  * <p>
  * Organisations are created and listed here only, never on a page: whoever may add an
@@ -31,7 +32,9 @@ import org.springframework.validation.Errors;
  * The platform operator grants and revokes any role of an existing account here (issue
  * 16): the first employee-side administrator of an organisation comes this way, since no
  * one in the organisation holds that right yet and the employer's administrator may not
- * give it. Each grant is logged and noted as "granted by the platform operator".
+ * give it. Each grant is logged and noted as "granted by the platform operator". The
+ * operator also resets a forgotten password, the only way for an account of the employee
+ * side, whose password the employer's administrator may not set.
  */
 @Component
 @CommandName("organisation")
@@ -53,7 +56,7 @@ class OrganisationCommand implements Command {
 	public String usage() {
 		return "organisation create --code <org> --name <name> --country SE|DK [--admin <username> --admin-name <name>]"
 				+ " | organisation list | organisation grant|revoke --user <username> --role <ROLE>[,<ROLE>...]"
-				+ " [--units <unit code>,...]";
+				+ " [--units <unit code>,...] | organisation reset-password --user <username>";
 	}
 
 	@Override
@@ -68,8 +71,16 @@ class OrganisationCommand implements Command {
 		if (options.positional().equals(List.of("grant")) || options.positional().equals(List.of("revoke"))) {
 			return grant(options, options.positional().equals(List.of("grant")), out);
 		}
+		if (options.positional().equals(List.of("reset-password"))) {
+			String username = options.require("user");
+			String password = this.accounts.resetPasswordByOperator(username);
+			// Shown once, on the operator's terminal only, to be handed to the holder.
+			out.println("New password of " + username.strip().toLowerCase(Locale.ROOT) + ": " + password);
+			return 0;
+		}
 		if (!options.positional().equals(List.of("create"))) {
-			throw new IllegalArgumentException("Unknown subcommand: expected create, list, grant or revoke");
+			throw new IllegalArgumentException(
+					"Unknown subcommand: expected create, list, grant, revoke or reset-password");
 		}
 		Country country;
 		try {

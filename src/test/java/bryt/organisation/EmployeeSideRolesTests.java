@@ -61,6 +61,9 @@ class EmployeeSideRolesTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private org.springframework.security.crypto.password.PasswordEncoder encoder;
+
 	@Test
 	void anEmployerAdministratorsForgedPostGrantingAUnionRoleIsRefusedAndNothingChanges() throws Exception {
 		OrganisationFixture.Ids ids = this.fixture.create("esr-forged");
@@ -353,6 +356,64 @@ class EmployeeSideRolesTests {
 				""").query(String.class).list()).containsExactly("EMPLOYEE_SIDE_ADMINISTRATOR:operator",
 				"SAFETY_REPRESENTATIVE:employeeside", "UNION_REPRESENTATIVE:employeeside");
 		assertThat(roles(side)).isEqualTo("{EMPLOYEE_SIDE_ADMINISTRATOR}");
+	}
+
+	/**
+	 * The outsider review of 2026-11-30 evening: the employer's administrator reset the
+	 * employee side's administrator's password, logged in as it and granted a union role.
+	 * The employer's administrator now sets no password of an account holding a role of
+	 * the employee side (and still sets others'); the platform operator resets it.
+	 */
+	@Test
+	void theEmployersAdministratorSetsNoPasswordOfTheEmployeeSideAndTheOperatorResetsIt(CapturedOutput output)
+			throws Exception {
+		OrganisationFixture.Ids ids = this.fixture.create("esr-pw");
+		administrator("esr-pw", ids);
+		long side = employeeSide("esr-pw", ids, "Facket Fia");
+		String before = hash(side);
+
+		String refused = this.mvc
+			.perform(as("esr-pw-admin", post("/admin/accounts/" + side)).param("username", "esr-pw-side")
+				.param("displayName", "Facket Fia")
+				.param("enabled", "true")
+				.param("password", "Hallon-Tak-Fonster-81"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains(
+				"The employer&#39;s administrator does not set the password of an account with a role of the employee side");
+		assertThat(hash(side)).isEqualTo(before);
+		assertThat(accessChanged(side)).isFalse();
+
+		// an account of the employer's side: its password is the administrator's to reset
+		long hr = id("esr-pw-hr");
+		String hrBefore = hash(hr);
+		this.mvc
+			.perform(as("esr-pw-admin", post("/admin/accounts/" + hr)).param("username", "esr-pw-hr")
+				.param("displayName", "HR")
+				.param("roles", "HR")
+				.param("enabled", "true")
+				.param("password", "Hallon-Tak-Fonster-81"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(hash(hr)).isNotEqualTo(hrBefore);
+
+		String printed = run("reset-password", "--user", "ESR-PW-SIDE");
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^New password of esr-pw-side: (\\S{20})\n$")
+			.matcher(printed);
+		assertThat(matcher.matches()).as(printed).isTrue();
+		assertThat(this.encoder.matches(matcher.group(1), hash(side))).isTrue();
+		assertThat(output.getAll()).contains("The platform operator reset the password of account " + side)
+			.doesNotContain(matcher.group(1));
+		assertThatThrownBy(() -> run("reset-password", "--user", "esr-pw-nobody"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("No account with the username esr-pw-nobody");
+	}
+
+	private String hash(long account) {
+		return this.jdbc.sql("select password_hash from account where id = :id")
+			.param("id", account)
+			.query(String.class)
+			.single();
 	}
 
 	private void administrator(String prefix, OrganisationFixture.Ids ids) {
