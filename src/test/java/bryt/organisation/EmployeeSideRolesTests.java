@@ -384,6 +384,10 @@ class EmployeeSideRolesTests {
 				"The employer&#39;s administrator does not set the password of an account with a role of the employee side");
 		assertThat(hash(side)).isEqualTo(before);
 		assertThat(accessChanged(side)).isFalse();
+		// its page offers no password field, and says who resets it
+		String form = page("esr-pw-admin", "/admin/accounts/" + side);
+		assertThat(form).doesNotContain("id=\"password\"").contains("id=\"password-employee-side\"");
+		assertThat(page("esr-pw-admin", "/admin/accounts/" + id("esr-pw-hr"))).contains("id=\"password\"");
 
 		// an account of the employer's side: its password is the administrator's to reset
 		long hr = id("esr-pw-hr");
