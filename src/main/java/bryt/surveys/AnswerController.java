@@ -109,12 +109,15 @@ class AnswerController {
 		}
 		if (!this.submissions.submit(found.code(), checked)) {
 			// Used by a post a moment before: the same form's (a double click whose first
-			// post was still being written) gets the thanks page; else closed since.
+			// post was still being written) gets the thanks page; else the code as it
+			// stands now: a survey closed early or cancelled while the form was filled in
+			// says so (the evening's outsider review got "mistyped or already used"), a
+			// code used by another post is refused as any used one.
 			Optional<Cycle> racing = this.submissions.alreadySent(code, posted.getFirst("sent"));
 			if (racing.isPresent()) {
 				return thanks(racing.get(), code, true, model);
 			}
-			return page(new AnswerSubmissions.Found(AnswerSubmissions.Found.State.NONE, null, null, List.of()), model);
+			return page(this.submissions.find(code, locale.getLanguage()), model);
 		}
 		return thanks(found.cycle(), found.code().value(), false, model);
 	}
@@ -163,11 +166,13 @@ class AnswerController {
 			}
 			case CLOSED -> {
 				model.addAttribute("keepOnPage", true);
+				model.addAttribute("code", found.code().value());
 				return "surveys/answer-closed";
 			}
 			case CANCELLED -> {
 				// The same page, saying why (L2): its answers were deleted.
 				model.addAttribute("keepOnPage", true);
+				model.addAttribute("code", found.code().value());
 				model.addAttribute("cancelled", true);
 				return "surveys/answer-closed";
 			}

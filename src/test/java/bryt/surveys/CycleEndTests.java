@@ -201,6 +201,15 @@ class CycleEndTests extends MailTest {
 				.getResponse()
 				.getContentAsString()).contains("This survey was cancelled").doesNotContain("name=\"item.w1\"");
 		}
+		// not a dead end (the evening's outsider review): its language buttons post the
+		// code back, and the page says it in the language chosen
+		assertThat(this.mvc.perform(get("/s/" + a1)).andReturn().getResponse().getContentAsString())
+			.contains("formaction=\"/s?lang=sv\"");
+		assertThat(this.mvc.perform(post("/s?lang=sv").param("code", a1))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Enkäten har avbrutits");
 		assertThat(this.mvc
 			.perform(post("/s/answer").param("code", codes.get(org.emails().get("A3"))).param("item.w1", "3"))
 			.andReturn()
