@@ -1379,6 +1379,11 @@ class BrowserIT {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).click();
 			assertThat(page.locator("h1")).hasText("Thank you for your answers");
 			scan(page, "exit: thanks with the address form", violations);
+			// brief surveys2: the thanks and the kept address in sv and da too, through
+			// their language buttons (the code and the token go in the body)
+			exitPageLanguages(page,
+					Map.of("sv", "Tack för dina svar", "da", "Tak for dine svar", "en", "Thank you for your answers"),
+					"exit: thanks with the address form", violations);
 			page.locator("#address").fill("not an address");
 			page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName("Keep my address for the second survey"))
@@ -1391,6 +1396,11 @@ class BrowserIT {
 				.click();
 			assertThat(page.locator("h1")).hasText("Your address is kept for the second survey");
 			scan(page, "exit: address kept", violations);
+			exitPageLanguages(page,
+					Map.of("sv", "Din adress sparas för den andra enkäten", "da",
+							"Din adresse er gemt til den anden undersøgelse", "en",
+							"Your address is kept for the second survey"),
+					"exit: address kept", violations);
 			org.assertj.core.api.Assertions
 				.assertThat(this.jdbc.sql("select count(*) from survey_exit_address where organisation_id = :org")
 					.param("org", organisation)
@@ -1412,6 +1422,20 @@ class BrowserIT {
 				.single())
 			.isEqualTo(addressesBefore);
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * Presses the page's language buttons, Swedish, Danish and back to English, and scans
+	 * the page in each (the English one already scanned).
+	 */
+	private void exitPageLanguages(Page page, Map<String, String> titles, String what, List<String> violations) {
+		for (String language : List.of("sv", "da", "en")) {
+			page.locator(".bryt-receipt-language[lang=" + language + "]").click();
+			assertThat(page.locator("h1")).hasText(titles.get(language));
+			if (!"en".equals(language)) {
+				scan(page, what + ", " + language, violations);
+			}
+		}
 	}
 
 	/**
@@ -1498,12 +1522,12 @@ class BrowserIT {
 				.filter(new Locator.FilterOptions().setHasText("Karin Lind"));
 			karin.locator("summary").click();
 			karin.locator("input[name=words]").fill("Sven");
-			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove").setExact(true)).click();
 			assertThat(page.locator(".govuk-error-summary")).isVisible();
 			scan(page, "comments: review, a removal refused", violations);
 			karin = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("Karin Lind"));
 			karin.locator("input[name=words]").fill("Karin Lind");
-			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			karin.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove").setExact(true)).click();
 			karin = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("supervision"));
 			assertThat(karin.locator("mark.bryt-removed span[lang]")).hasText("[namn borttaget]");
 			assertThat(karin.locator(".bryt-comment")).containsText("never has time for supervision.");
@@ -1810,7 +1834,8 @@ class BrowserIT {
 				office.locator("summary").click();
 				office.locator("input[name=words]").fill("Storgatan 5");
 				office.getByLabel("A place").check();
-				office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+				office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove").setExact(true))
+					.click();
 				assertThat(page.locator("mark.bryt-removed span[lang]")).hasText("[plats borttagen]");
 				scan(page, "comments: review, a place removed", violations);
 				page.navigate(url("/surveys/results/" + cycle + "?lang=en"));
@@ -2388,7 +2413,7 @@ class BrowserIT {
 			office.locator("summary").click();
 			office.locator("input[name=words]").fill("Storgatan 5");
 			office.getByLabel("A place").check();
-			office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+			office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove").setExact(true)).click();
 			office = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("office at"));
 			assertThat(office.locator("mark.bryt-removed span[lang=sv]")).hasText("[plats borttagen]");
 			assertThat(office.locator("del.bryt-removed-original")).containsText("Storgatan 5");
@@ -2414,9 +2439,52 @@ class BrowserIT {
 			}
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sätt tillbaka ”Storgatan 5”")).click();
 			assertThat(page.locator(".govuk-notification-banner")).containsText("Orden sattes tillbaka");
-			assertThat(page.locator("main")).containsText("The office at Storgatan 5 is too small.");
+			assertThat(page.locator("ins.bryt-put-back")).containsText("Storgatan 5");
+			assertThat(page.locator("main")).containsText("is too small.");
 			assertThat(page.locator("mark.bryt-removed")).hasCount(0);
 			scan(page, "comments: review, words put back (sv)", violations);
+		}
+		// brief surveys2: HR sees the words the union put back, marked, with a link to
+		// the
+		// comment; then removes them in every comment (the second button)
+		try (BrowserContext context = browser().newContext(english())) {
+			Page page = logIn(context, "hr");
+			page.navigate(url(review + "?lang=en"));
+			Locator office = page.locator(".bryt-comment-review")
+				.filter(new Locator.FilterOptions().setHasText("is too small"));
+			assertThat(office.locator("ins.bryt-put-back")).hasText("put back by the employee side: Storgatan 5");
+			assertThat(office.locator(".govuk-warning-text"))
+				.containsText("Words removed from this comment were put back by the employee side.");
+			assertThat(page.locator("#changed a")).hasCount(1);
+			assertThat(page.locator("#changed a")).containsText("words put back");
+			for (int width : Chromium.WIDTHS) {
+				page.setViewportSize(width, 800);
+				violations.addAll(
+						Chromium.axeViolations(page, "comments: review, words put back seen by HR (" + width + ")"));
+			}
+			scan(page, "comments: review, words put back seen by HR", violations);
+			page.locator("#changed a").click();
+			office.locator("summary").click();
+			office.locator("input[name=words]").fill("Storgatan 5");
+			office.getByLabel("A place").check();
+			office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove in every comment"))
+				.click();
+			assertThat(page.locator(".govuk-notification-banner")).containsText("The words were removed in 1 comment.");
+			assertThat(page.locator("#changed a")).containsText("1 removal, no words put back");
+			for (int width : Chromium.WIDTHS) {
+				page.setViewportSize(width, 800);
+				violations
+					.addAll(Chromium.axeViolations(page, "comments: review, removed in every comment (" + width + ")"));
+			}
+			scan(page, "comments: review, removed in every comment", violations);
+			// refused: words no comment has, the message at the field
+			office = page.locator(".bryt-comment-review").filter(new Locator.FilterOptions().setHasText("Fewer cases"));
+			office.locator("summary").click();
+			office.locator("input[name=words]").fill("Nobody");
+			office.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove in every comment"))
+				.click();
+			assertThat(page.locator(".govuk-error-summary")).containsText("No comment you review contains those words");
+			scan(page, "comments: review, removal in every comment refused", violations);
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}
@@ -2863,6 +2931,14 @@ class BrowserIT {
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext context = browser().newContext(english())) {
 			Page page = logIn(context, "hr");
+			// brief surveys2: close confirmations left open in other tabs, pressed after
+			// the cancel, get the refused page (error summary, no button)
+			Map<String, Page> stale = new java.util.LinkedHashMap<>();
+			for (String language : List.of("sv", "da", "en")) {
+				Page tab = context.newPage();
+				tab.navigate(url("/surveys/cycles/" + cycle + "/close"));
+				stale.put(language, tab);
+			}
 			for (String language : List.of("sv", "da", "en")) {
 				for (String action : List.of("close", "cancel")) {
 					page.navigate(url("/surveys/cycles/" + cycle + "/" + action + "?lang=" + language));
@@ -2874,6 +2950,24 @@ class BrowserIT {
 			assertThat(page.locator("#ended")).hasText("The survey was cancelled and its answers deleted.");
 			assertThat(page.locator("main")).containsText("Cancelled by");
 			scan(page, "surveys: cycles after a cancel", violations);
+			for (Map.Entry<String, Page> tab : stale.entrySet()) {
+				// the language of staff pages is the context's choice, made by ?lang=
+				page.navigate(url("/surveys/cycles?lang=" + tab.getKey()));
+				tab.getValue().locator("#end-submit").click();
+				assertThat(tab.getValue().locator("#end-error"))
+					.containsText(Map.of("sv", "Enkäten är inte längre öppen: den har stängts eller avbrutits.", "da",
+							"Spørgeskemaet er ikke længere åbent: det er lukket eller aflyst.", "en",
+							"This survey is no longer open: it has closed or was cancelled.")
+						.get(tab.getKey()));
+				assertThat(tab.getValue().locator("#end-submit")).hasCount(0);
+				scan(tab.getValue(), "surveys: close refused, already cancelled, in " + tab.getKey(), violations);
+			}
+			org.assertj.core.api.Assertions
+				.assertThat(this.jdbc.sql("select status from survey_cycle where id = :id")
+					.param("id", cycle)
+					.query(String.class)
+					.single())
+				.isEqualTo("cancelled");
 		}
 		// The respondent without JavaScript: the code typed, the cancelled page.
 		try (BrowserContext respondent = browser().newContext(english().setJavaScriptEnabled(false))) {

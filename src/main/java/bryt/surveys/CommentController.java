@@ -94,14 +94,30 @@ class CommentController {
 	String redact(@AuthenticationPrincipal CurrentAccount me, Authentication authentication,
 			@PathVariable("id") long id, @RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "words", required = false) String words,
-			@RequestParam(name = "label", required = false) String label, Locale locale, Model model,
+			@RequestParam(name = "label", required = false) String label,
+			@RequestParam(name = "scope", required = false) String scope,
+			@RequestParam(name = "version", required = false) String version, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		side(me);
 		if (!this.secondFactor.passed(me, authentication)) {
 			return this.secondFactor.stepUp(authentication, request, response);
 		}
-		CommentReview.Outcome outcome = this.review.redact(me.organisationId(), id, comment, words, label, me,
-				visibility(me, authentication));
+		CommentReview.Outcome outcome;
+		if ("all".equals(scope)) {
+			// The second button: the words in every comment this reviewer sees.
+			CommentReview.Everywhere everywhere = this.review.redactEverywhere(me.organisationId(), id, words, label,
+					me, visibility(me, authentication), version);
+			outcome = everywhere.outcome();
+			if (outcome == CommentReview.Outcome.DONE) {
+				redirect.addFlashAttribute("notice", "surveys.comments.review.redactedEverywhere");
+				redirect.addFlashAttribute("noticeCount", everywhere.comments());
+				return "redirect:/surveys/results/" + id + "/comments/review";
+			}
+		}
+		else {
+			outcome = this.review.redact(me.organisationId(), id, comment, words, label, me,
+					visibility(me, authentication));
+		}
 		return switch (outcome) {
 			case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 			case DONE -> {
@@ -110,7 +126,8 @@ class CommentController {
 			}
 			default -> {
 				model.addAttribute("refused", comment);
-				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name());
+				model.addAttribute("refusedBecause", "surveys.comments.review.refused." + outcome.name()
+						+ (("all".equals(scope) && outcome == CommentReview.Outcome.CHANGED) ? "_EVERYWHERE" : ""));
 				model.addAttribute("words", words);
 				model.addAttribute("label", label);
 				yield page(me, authentication, id, locale, model);
@@ -198,7 +215,7 @@ class CommentController {
 			return "redirect:/surveys/results/" + id + "/comments";
 		}
 		model.addAttribute("review", review);
-		model.addAttribute("textVersion", this.review.textVersion(id));
+		model.addAttribute("textVersion", review.textVersion());
 		model.addAttribute("cycle", review.cycle());
 		model.addAttribute("side", side.key());
 		model.addAttribute("labelLanguage", this.review.labelLanguage(me.organisationId()));

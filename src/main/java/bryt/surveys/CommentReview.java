@@ -113,20 +113,23 @@ class CommentReview {
 		}
 		Cycle cycle = found.get();
 		if (cycle.open()) {
-			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true, List.of()));
+			return Optional.of(new Review(cycle, false, List.of(), Map.of(), false, true, List.of(), null));
 		}
 		this.comments.lock(cycleId);
 		if (this.comments.released(cycleId).isPresent()) {
 			// Nothing is reviewable after the release, and the released texts are shown
 			// only on the comments page, cut to the viewer's units and shuffled (F3).
 			return Optional
-				.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true, List.of()));
+				.of(new Review(cycle, true, List.of(), this.comments.approvals(cycleId), true, true, List.of(), null));
 		}
 		removeIdentityNumbers(cycle);
 		Groups groups = groups(cycle);
 		List<ReviewComment> reviewed = new ArrayList<>();
 		boolean seesAll = true;
-		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, locale.getLanguage())) {
+		// Read once: the list and the version of the texts the page shows come from the
+		// same rows.
+		List<CommentRepository.StoredComment> stored = this.comments.comments(cycleId, locale.getLanguage());
+		for (CommentRepository.StoredComment comment : stored) {
 			Optional<Long> group = groups.shownIn(comment.unitId());
 			if (group.isEmpty()) {
 				continue;
@@ -148,7 +151,7 @@ class CommentReview {
 		});
 		units.sort(java.util.Comparator.comparing(UnitApproval::group));
 		return Optional.of(new Review(cycle, true, reviewed, this.comments.approvals(cycleId), false, seesAll,
-				List.copyOf(units)));
+				List.copyOf(units), version(stored)));
 	}
 
 	/**
@@ -198,8 +201,77 @@ class CommentReview {
 			return Outcome.TOO_LONG;
 		}
 		this.comments.redact(cycleId, id, redacted);
-		withdrawApprovals(cycle, comment.get());
+		withdrawApprovals(cycle, groups(cycle), List.of(comment.get()));
 		return Outcome.DONE;
+	}
+
+	/**
+	 * Removes the words in every comment of the cycle this reviewer sees where they occur
+	 * as whole words (a name often recurs), each occurrence a removal with its label as
+	 * {@link #redact} makes it. All or nothing: refused when no comment contains them, or
+	 * when one would grow past {@link #MAX_LENGTH}. Takes the other side's approval back,
+	 * and the employee side's of each changed comment's unit.
+	 * @param readVersion the {@link #textVersion} of the page the reviewer removed from,
+	 * or null; a removal in comments changed since is refused as {@link Outcome#CHANGED},
+	 * as an approval is: the reviewer changes texts it has read
+	 */
+	@Transactional
+	public Everywhere redactEverywhere(long organisationId, long cycleId, String words, String label,
+			CurrentAccount reviewer, Visibility visibility, String readVersion) {
+		Optional<CommentSide> side = CommentSide.of(reviewer.roles());
+		Optional<Cycle> found = cycle(organisationId, cycleId).filter((cycle) -> !cycle.open());
+		if (side.isEmpty() || found.isEmpty()) {
+			return new Everywhere(Outcome.NOT_FOUND, 0);
+		}
+		Cycle cycle = found.get();
+		this.comments.lock(cycleId);
+		if (this.comments.released(cycleId).isPresent()) {
+			return new Everywhere(Outcome.RELEASED, 0);
+		}
+		List<CommentRepository.StoredComment> stored = this.comments.comments(cycleId, "en");
+		if (readVersion != null && !readVersion.equals(version(stored))) {
+			return new Everywhere(Outcome.CHANGED, 0);
+		}
+		Optional<Removed> removed = Removed.of(label);
+		if (removed.isEmpty()) {
+			return new Everywhere(Outcome.NO_LABEL, 0);
+		}
+		String name = (words != null) ? words.strip() : "";
+		if (name.isEmpty()) {
+			return new Everywhere(Outcome.NO_WORDS, 0);
+		}
+		if (CommentText.tooLong(name)) {
+			return new Everywhere(Outcome.WORDS_TOO_LONG, 0);
+		}
+		String replacement = words(organisationId, removed.get().messageKey());
+		Groups groups = groups(cycle);
+		Map<CommentRepository.StoredComment, String> changed = new LinkedHashMap<>();
+		for (CommentRepository.StoredComment comment : stored) {
+			if (groups.shownIn(comment.unitId()).filter(visibility::seesUnitFigures).isEmpty()) {
+				continue;
+			}
+			Optional<String> text = CommentText.remove(comment.text(), comment.reviewed(), name, replacement);
+			if (text.isPresent()) {
+				if (text.get().length() > MAX_LENGTH) {
+					return new Everywhere(Outcome.TOO_LONG, 0);
+				}
+				changed.put(comment, text.get());
+			}
+		}
+		if (changed.isEmpty()) {
+			return new Everywhere(Outcome.NOT_ANYWHERE, 0);
+		}
+		changed.forEach((comment, text) -> this.comments.redact(cycleId, comment.id(), text));
+		withdrawApprovals(cycle, groups, changed.keySet());
+		return new Everywhere(Outcome.DONE, changed.size());
+	}
+
+	/**
+	 * What a removal in every comment came to.
+	 *
+	 * @param comments how many comments it changed
+	 */
+	record Everywhere(Outcome outcome, int comments) {
 	}
 
 	/**
@@ -231,29 +303,31 @@ class CommentReview {
 		catch (NumberFormatException ex) {
 			return Outcome.NOT_FOUND;
 		}
-		Optional<String> changed = CommentText.undo(comment.get().text(), index, String.valueOf(original));
+		Optional<String> changed = CommentText.undo(comment.get().text(), index, String.valueOf(original), side.get());
 		if (changed.isEmpty()) {
 			return Outcome.CHANGED;
 		}
 		this.comments.redact(cycleId, comment.get().id(), changed.get());
-		withdrawApprovals(found.get(), comment.get());
+		withdrawApprovals(found.get(), groups(found.get()), List.of(comment.get()));
 		return Outcome.UNDONE;
 	}
 
 	/**
-	 * Takes back every approval that covered one comment's text, after a change of it:
-	 * both sides' approvals of the whole cycle and the employee side's of the unit the
-	 * comment is shown under (the other units' texts did not change, F3). Both sides',
-	 * the changer's own too: an approval is of the text its reviewer read, and another
-	 * reviewer of the same side may have changed it since (the outsider review of
-	 * 2026-11-30 evening: the union removed a name and approved, a safety representative
-	 * undid the removal, HR approved, and the name was released under the union's
-	 * approval).
+	 * Takes back every approval that covered changed comments' texts: both sides'
+	 * approvals of the whole cycle and the employee side's of the units the comments are
+	 * shown under (the other units' texts did not change, F3). Both sides', the changer's
+	 * own too: an approval is of the text its reviewer read, and another reviewer of the
+	 * same side may have changed it since (the outsider review of 2026-11-30 evening: the
+	 * union removed a name and approved, a safety representative undid the removal, HR
+	 * approved, and the name was released under the union's approval).
 	 */
-	private void withdrawApprovals(Cycle cycle, CommentRepository.StoredComment comment) {
+	private void withdrawApprovals(Cycle cycle, Groups groups,
+			java.util.Collection<CommentRepository.StoredComment> changed) {
 		this.comments.withdraw(cycle.id(), CommentSide.EMPLOYER);
 		this.comments.withdraw(cycle.id(), CommentSide.EMPLOYEE);
-		groups(cycle).shownIn(comment.unitId()).ifPresent((group) -> this.comments.withdrawUnit(cycle.id(), group));
+		Set<Long> units = new HashSet<>();
+		changed.forEach((comment) -> groups.shownIn(comment.unitId()).ifPresent(units::add));
+		units.forEach((group) -> this.comments.withdrawUnit(cycle.id(), group));
 	}
 
 	/**
@@ -283,6 +357,11 @@ class CommentReview {
 	 */
 	@Transactional(readOnly = true)
 	public String textVersion(long cycleId) {
+		return version(this.comments.comments(cycleId, "en"));
+	}
+
+	/** The version of these comments' texts (every comment of the cycle, in id order). */
+	private static String version(List<CommentRepository.StoredComment> comments) {
 		java.security.MessageDigest digest;
 		try {
 			digest = java.security.MessageDigest.getInstance("SHA-256");
@@ -290,7 +369,7 @@ class CommentReview {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-		for (CommentRepository.StoredComment comment : this.comments.comments(cycleId, "en")) {
+		for (CommentRepository.StoredComment comment : comments) {
 			digest.update((comment.id() + "\u0000" + comment.text() + "\u0000")
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
@@ -655,6 +734,8 @@ class CommentReview {
 		NOT_COVERING,
 		/** A removal was undone. */
 		UNDONE,
+		/** A removal in every comment: no comment the reviewer sees has the words. */
+		NOT_ANYWHERE,
 		/**
 		 * The removal to undo is not there any more as the page showed it; or the texts
 		 * changed since the page an approval came from.
@@ -709,10 +790,12 @@ class CommentReview {
 	 * units it covers)
 	 * @param unitApprovals the employee side's approvals of single units the reviewer
 	 * sees
+	 * @param textVersion the {@link #textVersion} of the texts read for this review (null
+	 * when there is nothing to approve), sent back with an approval
 	 */
 	record Review(Cycle cycle, boolean closed, List<ReviewComment> comments,
 			Map<CommentSide, CommentRepository.Approval> approvals, boolean released, boolean seesAll,
-			List<UnitApproval> unitApprovals) {
+			List<UnitApproval> unitApprovals, String textVersion) {
 
 		public CommentRepository.Approval approval(String side) {
 			return this.approvals.get(CommentSide.valueOf(side));
@@ -722,6 +805,26 @@ class CommentReview {
 		public int removalCount() {
 			return this.comments.stream().mapToInt((comment) -> comment.removals().size()).sum();
 		}
+
+		/**
+		 * The comments a reviewer changed (a removal or words put back), each with its
+		 * number on the page from 1: the page's list of links to them.
+		 */
+		public List<Numbered> changed() {
+			List<Numbered> changed = new ArrayList<>();
+			for (int i = 0; i < this.comments.size(); i++) {
+				ReviewComment comment = this.comments.get(i);
+				if (!comment.removals().isEmpty() || !comment.putBackBy().isEmpty()) {
+					changed.add(new Numbered(i + 1, comment));
+				}
+			}
+			return changed;
+		}
+
+	}
+
+	/** A comment with its number on the review page (from 1). */
+	record Numbered(int number, ReviewComment comment) {
 
 	}
 
@@ -751,6 +854,21 @@ class CommentReview {
 				}
 			}
 			return removals;
+		}
+
+		/**
+		 * The sides that put words back in this comment (undone removals), for the other
+		 * side to check before it approves: their keys, the employer's first; empty if
+		 * none.
+		 */
+		public List<String> putBackBy() {
+			return this.parts.stream()
+				.map(CommentText.Part::putBackBy)
+				.filter(java.util.Objects::nonNull)
+				.distinct()
+				.sorted()
+				.map(CommentSide::key)
+				.toList();
 		}
 
 	}

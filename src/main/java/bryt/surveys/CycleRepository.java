@@ -223,6 +223,18 @@ class CycleRepository {
 		return cancelled == 1;
 	}
 
+	/**
+	 * The units of the cycle's snapshot that had someone invited (the units a
+	 * representative must cover to be told of the cycle's end).
+	 */
+	java.util.Set<Long> invitedUnits(long cycleId) {
+		return java.util.Set
+			.copyOf(this.jdbc.sql("select unit_id from survey_group where cycle_id = :cycle and invited > 0")
+				.param("cycle", cycleId)
+				.query(Long.class)
+				.list());
+	}
+
 	/** Who ended a cycle before its closing day, and when (staff, never a respondent). */
 	void ended(long cycleId, String action, String endedBy, java.time.Instant at) {
 		this.jdbc.sql("""

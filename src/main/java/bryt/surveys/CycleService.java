@@ -11,8 +11,10 @@ import java.util.Optional;
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.organisation.Role;
 import bryt.shared.web.Language;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +45,12 @@ class CycleService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CycleService(CycleLaunch launch, CycleRepository cycles, Organisations organisations, SurveyMail mail,
 			AnswerRepository answers, ResultsPage results, ResultSummaries summaries, Instruments instruments,
-			ActionPlans actions, MessageSource messages, Clock clock) {
+			ActionPlans actions, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.answers = answers;
 		this.results = results;
 		this.summaries = summaries;
@@ -200,8 +205,7 @@ class CycleService {
 		}
 		this.cycles.closeEarly(cycleId, today);
 		close(cycleId, today);
-		this.cycles.ended(cycleId, "closed_early", by.displayName() + " (" + by.getUsername() + ")",
-				this.clock.instant());
+		ended(cycle.get(), false, by);
 		return Ending.CLOSED_EARLY;
 	}
 
@@ -213,12 +217,25 @@ class CycleService {
 	 */
 	@Transactional
 	Ending cancel(long organisationId, long cycleId, CurrentAccount by) {
-		if (endable(organisationId, cycleId).isEmpty()) {
+		Optional<Cycle> cycle = endable(organisationId, cycleId);
+		if (cycle.isEmpty()) {
 			return Ending.NOT_OPEN;
 		}
 		this.cycles.cancel(cycleId);
-		this.cycles.ended(cycleId, "cancelled", by.displayName() + " (" + by.getUsername() + ")", this.clock.instant());
+		ended(cycle.get(), true, by);
 		return Ending.CANCELLED;
+	}
+
+	/**
+	 * Keeps who ended the cycle and when, and tells both sides by mail after the commit
+	 * ({@link CycleEndNotices}).
+	 */
+	private void ended(Cycle cycle, boolean cancelled, CurrentAccount by) {
+		String endedBy = by.displayName() + " (" + by.getUsername() + ")";
+		java.time.Instant at = this.clock.instant();
+		this.cycles.ended(cycle.id(), cancelled ? "cancelled" : "closed_early", endedBy, at);
+		this.events.publishEvent(new CycleEndNotices.CycleEnded(cycle.id(), cancelled, by.accountId(), endedBy,
+				by.roles().contains(Role.HR) ? Role.HR : Role.ADMINISTRATOR, cycle.closesOn(), at));
 	}
 
 	/**

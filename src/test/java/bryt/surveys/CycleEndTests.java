@@ -290,6 +290,86 @@ class CycleEndTests extends MailTest {
 		assertThat(statusOf(exit)).isEqualTo("open");
 	}
 
+	/**
+	 * Brief surveys2, item 1: when a survey is closed early or cancelled, the employer's
+	 * side (HR, administrators) and the employee side's reviewers covering a unit it
+	 * invited someone in are mailed, in the organisation's language, after the commit:
+	 * which survey, closed early or cancelled, when, by whom in which role. Not mailed:
+	 * the one who ended it, a representative of a unit nobody was invited in (C, added
+	 * empty under D), staff, another organisation's HR and representative. No comment
+	 * text in the mail.
+	 */
+	@Test
+	void bothSidesAreToldByMailWhenASurveyIsClosedEarlyOrCancelled() throws Exception {
+		LocalDate today = LocalDate.now(SurveyClocks.ZONE);
+		CycleFixture.Org org = this.fixture.create();
+		long c = this.jdbc.sql("""
+				insert into unit (organisation_id, code, name, level, parent_id)
+				values (:org, 'C', 'Enhet C', 'UNIT', :d) returning id
+				""").param("org", org.id()).param("d", org.d()).query(Long.class).single();
+		String admin = account(org, "ADMINISTRATOR", "A1", null);
+		account(org, "HR", "A2", null);
+		account(org, "UNION_REPRESENTATIVE", "A3", org.a());
+		account(org, "SAFETY_REPRESENTATIVE", "A4", c);
+		account(org, "STAFF", "B1", null);
+		CycleFixture.Org other = this.fixture.create();
+		account(other, "HR", "A1", null);
+		account(other, "UNION_REPRESENTATIVE", "A2", other.d());
+
+		Launched early = launch(org, today);
+		String a1 = codes(early.invitations).get(org.emails().get("A1"));
+		this.mvc.perform(post("/s/answer").param("code", a1).param("item.w1", "4").param("item.free", "Karin again"))
+			.andExpect(status().isOk());
+		smtp.purgeEmailFromAllMailboxes();
+		this.mvc.perform(as(post("/surveys/cycles/" + early.cycle + "/close").param("confirmed", "yes"), admin))
+			.andExpect(status().is3xxRedirection());
+
+		Map<String, String> told = told();
+		assertThat(told.keySet()).containsExactlyInAnyOrder(org.emails().get("A2"), org.emails().get("A3"));
+		for (String mail : told.values()) {
+			assertThat(mail).startsWith("Bryt: en enkät stängdes i förtid\n")
+				.containsPattern("enkäten Pulsmätning, öppnad " + today + ", stängdes i förtid " + today
+						+ " \\d\\d:\\d\\d av Admin ")
+				.contains(" av Admin " + admin + " (" + admin + "), administratör, före sin sista dag "
+						+ today.plusDays(10) + ".")
+				.contains("Resultaten släpps nu")
+				.doesNotContain("Karin");
+		}
+		// Refused once closed: no second mail.
+		this.mvc.perform(as(post("/surveys/cycles/" + early.cycle + "/cancel").param("confirmed", "yes"), admin))
+			.andExpect(status().isOk());
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+
+		// A Danish organisation's HR cancels: its administrator (A1) and its
+		// representative of A are told, in Danish.
+		CycleFixture.Org danish = this.fixture.create("DK");
+		account(danish, "ADMINISTRATOR", "A1", null);
+		String hr = account(danish, "HR", "A2", null);
+		account(danish, "UNION_REPRESENTATIVE", "A3", danish.a());
+		long cancelled = launch(danish, today).cycle;
+		smtp.purgeEmailFromAllMailboxes();
+		this.mvc.perform(as(post("/surveys/cycles/" + cancelled + "/cancel").param("confirmed", "yes"), hr))
+			.andExpect(status().is3xxRedirection());
+		told = told();
+		assertThat(told.keySet()).containsExactlyInAnyOrder(danish.emails().get("A1"), danish.emails().get("A3"));
+		for (String mail : told.values()) {
+			assertThat(mail).startsWith("Bryt: et spørgeskema blev aflyst\n")
+				.containsPattern("Spørgeskemaet Pulsmåling, åbnet " + today + ", blev aflyst " + today
+						+ " \\d\\d:\\d\\d af Admin ")
+				.contains(" af Admin " + hr + " (" + hr + "), HR.")
+				.contains("De afgivne svar blev slettet");
+		}
+	}
+
+	/** The notices received, subject and text by address (one each). */
+	private static Map<String, String> told() throws Exception {
+		Map<String, String> told = new java.util.HashMap<>();
+		for (MimeMessage mail : smtp.getReceivedMessages()) {
+			assertThat(told.put(CycleLaunchTests.to(mail), mail.getSubject() + "\n" + mail.getContent())).isNull();
+		}
+		return told;
+	}
+
 	private record Launched(long cycle, MimeMessage[] invitations, Map<String, List<String>> paper) {
 	}
 
@@ -330,17 +410,36 @@ class CycleEndTests extends MailTest {
 	}
 
 	private String account(CycleFixture.Org org, String role) {
+		return account(org, role, null, null);
+	}
+
+	/**
+	 * An account of the organisation with the role, linked to the staff member (its work
+	 * address; null: none) and covering the unit (null: none).
+	 */
+	private String account(CycleFixture.Org org, String role, String staff, Long unit) {
 		String username = "end-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + org.code();
-		this.jdbc.sql("""
-				insert into account (organisation_id, username, display_name, password_hash, roles)
-				values (:org, :username, :name, :hash, array[:role])
+		long id = this.jdbc.sql("""
+				insert into account (organisation_id, username, display_name, password_hash, roles, staff_id)
+				values (:org, :username, :name, :hash, array[:role],
+					(select id from staff where organisation_id = :org and employee_number = :staff))
+				returning id
 				""")
 			.param("org", org.id())
 			.param("username", username)
 			.param("name", "Admin " + username)
 			.param("hash", this.passwords.encode("not-used-here"))
 			.param("role", role)
-			.update();
+			.param("staff", staff)
+			.query(Long.class)
+			.single();
+		if (unit != null) {
+			this.jdbc.sql("insert into account_unit (organisation_id, account_id, unit_id) values (:org, :id, :unit)")
+				.param("org", org.id())
+				.param("id", id)
+				.param("unit", unit)
+				.update();
+		}
 		return username;
 	}
 

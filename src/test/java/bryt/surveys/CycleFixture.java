@@ -31,11 +31,17 @@ class CycleFixture {
 	}
 
 	Org create() {
+		return create("SE");
+	}
+
+	/** The same organisation in the country given ({@code SE} or {@code DK}). */
+	Org create(String country) {
 		String code = "s3-" + UUID.randomUUID().toString().substring(0, 8);
 		LocalDate today = LocalDate.now();
 		long org = this.jdbc
-			.sql("insert into organisation (code, name, country) values (:code, :name, 'SE') returning id")
+			.sql("insert into organisation (code, name, country) values (:code, :name, :country) returning id")
 			.param("code", code)
+			.param("country", country)
 			.param("name", "Enkätkommun " + code)
 			.query(Long.class)
 			.single();

@@ -45,6 +45,9 @@ class SurveysHomeCardTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private CommentReview commentReview;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -95,11 +98,17 @@ class SurveysHomeCardTests {
 		assertThat(home(staff)).doesNotContain(CARD);
 
 		// Once its side approved, the representative is no longer told; HR still is.
-		this.mvc.perform(as(rep, post(review + "/approve")).with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(as(rep, post(review + "/approve")).with(csrf())
+				.param("version", this.commentReview.textVersion(cycle)))
+			.andExpect(status().is3xxRedirection());
 		assertThat(home(rep)).doesNotContain(CARD);
 		assertThat(home(hr)).contains(CARD);
 		// Released: nobody is told.
-		this.mvc.perform(as(hr, post(review + "/approve")).with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(as(hr, post(review + "/approve")).with(csrf())
+				.param("version", this.commentReview.textVersion(cycle)))
+			.andExpect(status().is3xxRedirection());
 		assertThat(home(hr)).doesNotContain(CARD);
 		assertThat(home(rep)).doesNotContain(CARD);
 	}
