@@ -279,7 +279,8 @@ class Incidents {
 
 	/**
 	 * The accounts that handle an incident of the unit ({@link IncidentAccess}): HR, and
-	 * the managers and safety representatives covering it.
+	 * the managers and safety representatives covering it; each with the side it handles
+	 * for ({@link #handlerSide}), whose standing its key waits for.
 	 */
 	Map<Long, Side> handlers(long organisationId, long unitId) {
 		Map<Long, Side> handlers = new LinkedHashMap<>();
