@@ -232,6 +232,14 @@ class AuthorizationTests {
 			Map.entry("GET /employee-side/accounts", Set.of("employeeside")),
 			Map.entry("GET /employee-side/accounts/{id}", Set.of("employeeside")),
 			Map.entry("POST /employee-side/accounts/{id}", Set.of("employeeside")),
+			// the employee side's own identity providers (a union's), registered by the
+			// employee side's administrator only
+			Map.entry("GET /employee-side/sign-in", Set.of("employeeside")),
+			Map.entry("GET /employee-side/sign-in/new", Set.of("employeeside")),
+			Map.entry("POST /employee-side/sign-in", Set.of("employeeside")),
+			Map.entry("GET /employee-side/sign-in/{id}", Set.of("employeeside")),
+			Map.entry("POST /employee-side/sign-in/{id}", Set.of("employeeside")),
+			Map.entry("POST /employee-side/sign-in/{id}/delete", Set.of("employeeside")),
 			// surveys (issue 13, L2 and L7): closing early and cancelling are the
 			// launchers' (the walk sends no confirmation: nothing changes); the language
 			// buttons of the exit survey's thank-you and address-saved pages are public

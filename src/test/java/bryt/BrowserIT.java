@@ -2810,6 +2810,38 @@ class BrowserIT {
 			page.navigate(url("/employee-side/accounts/" + union + "?lang=en"));
 			assertThat(page.locator("main"))
 				.containsText("Union representative: granted in Bryt by Demo: administratör för arbetstagarsidan");
+			// The employee side's own identity providers (a union's): the list, the form
+			// with errors and without the employer's fields, a provider added and its
+			// page, at 390 and 1280 px.
+			try {
+				page.navigate(url("/employee-side/sign-in/new?lang=en"));
+				assertThat(page.getByLabel("Claim that holds the groups (optional)")).hasCount(0);
+				page.locator("main form button[type=submit]").first().click();
+				assertThat(page.locator(".govuk-error-summary")).isVisible();
+				scan(page, "employee side's provider form with errors", violations);
+				page.getByLabel("Name on the login page").fill("Axe union login");
+				page.getByLabel("Short name in addresses (lower-case letters, digits and -)").fill("axe-union");
+				page.getByLabel("Issuer address (https://…)").fill("https://login.union.example");
+				page.getByLabel("Client id").fill("bryt");
+				page.locator("main form button[type=submit]").first().click();
+				assertThat(page.locator("main")).containsText("Axe union login");
+				long added = this.jdbc.sql("select id from oidc_provider where registration_id = 'axe-union'")
+					.query(Long.class)
+					.single();
+				for (String language : List.of("sv", "da", "en")) {
+					for (String path : List.of("/employee-side/sign-in", "/employee-side/sign-in/new",
+							"/employee-side/sign-in/" + added)) {
+						page.navigate(url(path + "?lang=" + language));
+						for (int width : List.of(390, 1280)) {
+							page.setViewportSize(width, 900);
+							scan(page, path + ", " + language + " " + width, violations);
+						}
+					}
+				}
+			}
+			finally {
+				this.jdbc.sql("delete from oidc_provider where registration_id = 'axe-union'").update();
+			}
 			page.navigate(url("/employee-side/accounts/" + manager));
 			page.getByLabel("Union representative").check();
 			page.locator("main form button[type=submit]").first().click();

@@ -247,25 +247,58 @@ class AccountRepository {
 	}
 
 	/**
-	 * Since when the account has been its holder's own: the latest of its holder's own
-	 * password, the set-up of its second factor (counted from the day after, the day
-	 * being all that is kept) and an administrator's last change of it (else its
-	 * creation). Empty while its password is one an administrator set, and for a disabled
-	 * account or one of another organisation.
+	 * Since when the account has been its holder's own for a side: the latest of the
+	 * moment it became so, the set-up of its second factor (counted from the day after,
+	 * the day being all that is kept) and an administrator's last change of it (else its
+	 * creation). It became so, for the employer's side, at the earlier of its holder's
+	 * own password (or passphrase) and the link of its identity at an employer's
+	 * provider; for the employee side, at the earlier of its holder's own password (or
+	 * passphrase) not set in a session that logged in through an employer's provider, and
+	 * the link of its identity at an employee side's provider. Empty when neither is
+	 * there, and for a disabled account or one of another organisation.
 	 */
-	Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId, java.time.ZoneId zone) {
+	Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId, Side side,
+			java.time.ZoneId zone) {
 		return this.jdbc.sql("""
-				select greatest(coalesce(a.access_changed_at, a.created_at), a.password_set_by_holder_at,
+				select greatest(coalesce(a.access_changed_at, a.created_at), own.at,
 					cast(f.confirmed_on + 1 as timestamp) at time zone :zone) as since
 				from account a left join account_second_factor f on f.account_id = a.id
-				where a.organisation_id = :org and a.id = :id and a.enabled
-					and a.password_set_by_holder_at is not null
+					cross join lateral (select least(
+						case when :side = 'EMPLOYEE_SIDE' and a.password_through_employer then null
+							else a.password_set_by_holder_at end,
+						(select min(i.linked_at) from account_identity i join oidc_provider p on p.id = i.provider_id
+							where i.account_id = a.id and p.side = :side)) as at) own
+				where a.organisation_id = :org and a.id = :id and a.enabled and own.at is not null
 				""")
 			.param("org", organisationId)
 			.param("id", accountId)
+			.param("side", side.name())
 			.param("zone", zone.getId())
 			.query((rs, row) -> rs.getObject("since", java.time.OffsetDateTime.class).toInstant())
 			.optional();
+	}
+
+	/**
+	 * Whether the enabled account's holder has set a password (or passphrase) of their
+	 * own, one no administrator set, in any session.
+	 */
+	boolean holderSetPassword(long organisationId, long accountId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from account where organisation_id = :org and id = :id and enabled
+					and password_set_by_holder_at is not null)
+				""").param("org", organisationId).param("id", accountId).query(Boolean.class).single();
+	}
+
+	/**
+	 * Notes whether the holder's own password or passphrase just set was set in a session
+	 * that logged in through an employer's provider (then it does not count for the
+	 * employee side).
+	 */
+	void passwordThroughEmployer(long accountId, boolean throughEmployer) {
+		this.jdbc.sql("update account set password_through_employer = :through where id = :id")
+			.param("through", throughEmployer)
+			.param("id", accountId)
+			.update();
 	}
 
 	/** The roots of the subtrees an account covers. */

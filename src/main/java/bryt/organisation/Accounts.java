@@ -415,8 +415,14 @@ class Accounts {
 		}
 	}
 
+	/**
+	 * The holder changes their own password, knowing the current one.
+	 * {@code throughEmployer}: the session logged in through an employer's provider
+	 * ({@link OidcProviders#throughEmployer}); such a password counts as the holder's own
+	 * for the employer's side only ({@link Organisations#heldByHolderSince}).
+	 */
 	@Transactional
-	void changeOwnPassword(CurrentAccount account, PasswordForm form, Errors errors) {
+	void changeOwnPassword(CurrentAccount account, boolean throughEmployer, PasswordForm form, Errors errors) {
 		this.passwordRules.problem(form.newPassword(), account.getUsername(), account.displayName())
 			.ifPresent((problem) -> errors.rejectValue("newPassword", problem));
 		if (errors.hasErrors()) {
@@ -437,6 +443,7 @@ class Accounts {
 		this.accounts.changePassword(account.accountId(), this.passwordEncoder.encode(form.newPassword()));
 		this.events.publishEvent(new PasswordChanged(account.organisationId(), account.accountId(),
 				form.currentPassword(), form.newPassword()));
+		this.accounts.passwordThroughEmployer(account.accountId(), throughEmployer);
 	}
 
 	/**
@@ -444,10 +451,14 @@ class Accounts {
 	 * its private key in voice. A change needs the current passphrase; the first one may
 	 * name the Bryt password, so that a key that password protected moves over to the
 	 * passphrase. Either way the holder knew the old secret: {@link PasswordChanged} is
-	 * the holder's, and the recovery rules stay as they are.
+	 * the holder's, and the recovery rules stay as they are. {@code throughEmployer} as
+	 * for {@link #changeOwnPassword}: a passphrase set in a session of the employer's
+	 * provider gives no standing for the employee side, however often it is set (the
+	 * outsider review of 2026-11-30 set one twice to start a union representative's 30
+	 * days through a login the employer's IT controls).
 	 */
 	@Transactional
-	void setPassphrase(CurrentAccount account, PassphraseForm form, Errors errors) {
+	void setPassphrase(CurrentAccount account, boolean throughEmployer, PassphraseForm form, Errors errors) {
 		this.passwordRules.problem(form.passphrase(), account.getUsername(), account.displayName())
 			.ifPresent((problem) -> errors.rejectValue("passphrase", problem));
 		if (errors.hasErrors()) {
@@ -467,8 +478,7 @@ class Accounts {
 			field = "currentPassword";
 			hash = this.accounts.passwordHash(account.accountId()).orElseThrow();
 		}
-		else if (this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
-			.isPresent()) {
+		else if (this.accounts.holderSetPassword(account.organisationId(), account.accountId())) {
 			// The holder has a Bryt password of their own: a session alone (left open,
 			// taken over) may not set the first passphrase and lock them out of their
 			// key.
@@ -497,6 +507,7 @@ class Accounts {
 		if (old != null) {
 			this.events.publishEvent(
 					new PasswordChanged(account.organisationId(), account.accountId(), old, form.passphrase()));
+			this.accounts.passwordThroughEmployer(account.accountId(), throughEmployer);
 		}
 	}
 

@@ -48,10 +48,11 @@ class EmployeeSideController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		Map<Long, List<String>> providers = this.links.providerLabelsByAccount(me.organisationId());
 		model.addAttribute("accounts", this.repository.findAll(me.organisationId())
 			.stream()
 			.map((account) -> new Row(account.id(), account.displayName(), account.username(),
-					EmployeeSideForm.employeeSide(account.roles())))
+					EmployeeSideForm.employeeSide(account.roles()), providers.getOrDefault(account.id(), List.of())))
 			.sorted(Comparator.comparing(Row::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(Row::username))
 			.toList());
 		return "organisation/employee-side-accounts";
@@ -80,7 +81,7 @@ class EmployeeSideController {
 
 	private String form(CurrentAccount me, Account account, EmployeeSideForm form, Model model) {
 		model.addAttribute("account", new Row(account.id(), account.displayName(), account.username(),
-				EmployeeSideForm.employeeSide(account.roles())));
+				EmployeeSideForm.employeeSide(account.roles()), this.links.providerLabels(account.id())));
 		model.addAttribute("form", form);
 		model.addAttribute("roles", List.copyOf(Role.EMPLOYEE_SIDE));
 		// Covered units are per account: while the employer's manager role covers units,
@@ -107,8 +108,11 @@ class EmployeeSideController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** An account as the employee side sees it. */
-	record Row(long id, String displayName, String username, Set<Role> roles) {
+	/**
+	 * An account as the employee side sees it, with the labels of the providers it logs
+	 * in through.
+	 */
+	record Row(long id, String displayName, String username, Set<Role> roles, List<String> providers) {
 	}
 
 }

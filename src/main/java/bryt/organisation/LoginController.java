@@ -15,7 +15,7 @@ class LoginController {
 
 	/** What the login page can say about a refused provider login (issue 16). */
 	private static final Set<String> REFUSALS = Set.of("failed", "unavailable", "disabled", "otherOrganisation",
-			"noUsername", "usernameTaken", "accountInUse", "strongerLogin", "otherTenant");
+			"noUsername", "usernameTaken", "accountInUse", "employerAccount", "strongerLogin", "otherTenant");
 
 	private final DemoMode demo;
 

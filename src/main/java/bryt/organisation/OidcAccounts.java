@@ -87,7 +87,10 @@ class OidcAccounts {
 			throw refusal("disabled", link);
 		}
 		applyGroups(provider, account, user);
-		if (provider.employeeNumberClaim() != null && user.getClaimAsString(provider.employeeNumberClaim()) != null) {
+		// Only the employer's directory says who a staff member is: a union's provider
+		// has no employee-number claim (V60), and would be ignored if it had one.
+		if (provider.employers() && provider.employeeNumberClaim() != null
+				&& user.getClaimAsString(provider.employeeNumberClaim()) != null) {
 			this.accounts.linkStaffByEmployeeNumber(provider.organisationId(), accountId,
 					user.getClaimAsString(provider.employeeNumberClaim()).strip());
 		}
@@ -195,8 +198,15 @@ class OidcAccounts {
 			// of 2026-11-30 did, after an administrator's reset of HR's password, when
 			// only the holder's own password counted). A holder links their account in
 			// use themselves (OidcAccountLinks).
-			if (inUse(existing.get())) {
+			if (inUse(provider, existing.get())) {
 				throw refused("accountInUse");
+			}
+			// Each side's provider takes over only an account made for that side: the
+			// employer's none that holds an employee-side role (above), the employee
+			// side's (a union's own) none that holds an employer role, so that a union's
+			// provider can never log in as an administrator made beforehand.
+			if (!provider.employers() && OidcProvider.EMPLOYER_ROLES.stream().anyMatch(existing.get()::has)) {
+				throw refused("employerAccount");
 			}
 			// Linking changes who can log in: the 30-day standings start again.
 			this.events.publishEvent(new AccessChanged(accountId, existing.get().getUsername()));
@@ -214,15 +224,15 @@ class OidcAccounts {
 	}
 
 	/**
-	 * Whether an account is in use by its holder (their own password) or speaks for the
-	 * employees' side (any of {@link Role#EMPLOYEE_SIDE}, the employee side's
-	 * administration right too), so that no provider may take it over by its username.
+	 * Whether an account is in use by its holder (their own password, a login, an
+	 * identity), so that no provider may take it over by its username; for the employer's
+	 * provider also whether it speaks for the employees' side (any of
+	 * {@link Role#EMPLOYEE_SIDE}, the employee side's administration right too).
 	 */
-	private boolean inUse(CurrentAccount account) {
-		return Role.EMPLOYEE_SIDE.stream().anyMatch(account::has) || this.accounts.everUsed(account.accountId())
-				|| this.links.linkedAtAll(account.accountId())
-				|| this.accounts.heldByHolderSince(account.organisationId(), account.accountId(), this.clock.getZone())
-					.isPresent();
+	private boolean inUse(OidcProvider provider, CurrentAccount account) {
+		return (provider.employers() && Role.EMPLOYEE_SIDE.stream().anyMatch(account::has))
+				|| this.accounts.everUsed(account.accountId()) || this.links.linkedAtAll(account.accountId())
+				|| this.accounts.holderSetPassword(account.organisationId(), account.accountId());
 	}
 
 	/**

@@ -12,11 +12,13 @@ import java.util.Set;
  * {@code group=ROLE} per line. {@code requiredClaim} and {@code requiredClaimValue} (both
  * or neither) tie the provider's ID tokens to the organisation, for a provider that
  * serves others too (a multi-tenant issuer's tenant id, a shared broker's organisation
- * claim).
+ * claim). {@code side} is the side it speaks for ({@link Side}): an
+ * {@link Side#EMPLOYEE_SIDE} provider (a union's own) has no group mapping and no
+ * employee-number claim.
  */
 record OidcProvider(long id, long organisationId, String registrationId, String label, String issuer, String clientId,
 		byte[] clientSecret, String usernameClaim, String employeeNumberClaim, String groupClaim, String groupRoles,
-		Set<String> requiredAcr, Set<String> requiredAmr, String requiredClaim, String requiredClaimValue) {
+		Set<String> requiredAcr, Set<String> requiredAmr, String requiredClaim, String requiredClaimValue, Side side) {
 
 	/**
 	 * The only roles a provider's groups can give: the employer's. Union, safety
@@ -49,6 +51,11 @@ record OidcProvider(long id, long organisationId, String registrationId, String 
 				.ifPresent((employer) -> mapping.put(group, employer));
 		}
 		return mapping;
+	}
+
+	/** Whether it is the employer's (its employee numbers link staff members). */
+	boolean employers() {
+		return this.side == Side.EMPLOYER;
 	}
 
 	public boolean confidential() {

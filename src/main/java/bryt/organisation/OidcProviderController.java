@@ -2,7 +2,6 @@ package bryt.organisation;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,65 +13,64 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organisation's identity providers and whether its local passwords are on (issue
- * 16). Administrators only.
+ * The employer's identity providers ({@link Side#EMPLOYER}) and whether the
+ * organisation's local passwords are on (issue 16). Administrators only; the employee
+ * side's providers are {@link EmployeeSideProviderController}'s.
  */
 @Controller
-@RequestMapping("/admin/sign-in")
+@RequestMapping(OidcProviderController.PATH)
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class OidcProviderController {
+
+	static final String PATH = "/admin/sign-in";
 
 	private final OidcProviderRepository repository;
 
 	private final OidcProviders providers;
 
+	private final ProviderPages pages;
+
 	OidcProviderController(OidcProviderRepository repository, OidcProviders providers) {
 		this.repository = repository;
 		this.providers = providers;
+		this.pages = new ProviderPages(repository, providers, Side.EMPLOYER, PATH);
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		model.addAttribute("providers", this.repository.list(me.organisationId()));
 		model.addAttribute("localPasswords", this.repository.localPasswords(me.organisationId()));
-		return "organisation/sign-in";
+		return this.pages.list(me, model);
 	}
 
 	@GetMapping("/new")
 	String newProvider(Model model) {
-		return form(null, OidcProviderForm.empty(), false, model);
+		return this.pages.newProvider(model);
 	}
 
 	@PostMapping
 	String create(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") OidcProviderForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
-		return save(me, null, form, errors, model, redirect);
+		return this.pages.save(me, null, form, errors, model, redirect);
 	}
 
 	@GetMapping("/{id}")
 	String edit(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id, Model model) {
-		OidcProvider provider = provider(me, id);
-		return form(id, OidcProviderForm.of(provider), provider.confidential(), model);
+		return this.pages.edit(me, id, model);
 	}
 
 	@PostMapping("/{id}")
 	String update(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
 			@Valid @ModelAttribute("form") OidcProviderForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		provider(me, id);
-		return save(me, id, form, errors, model, redirect);
+		return this.pages.save(me, id, form, errors, model, redirect);
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id, RedirectAttributes redirect) {
-		provider(me, id);
-		this.providers.delete(me.organisationId(), id);
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/admin/sign-in";
+		return this.pages.delete(me, id, redirect);
 	}
 
 	/** {@code on} is {@code true} or {@code false}; anything else changes nothing. */
@@ -88,32 +86,7 @@ class OidcProviderController {
 		else {
 			redirect.addFlashAttribute("localPasswordsNeedProvider", true);
 		}
-		return "redirect:/admin/sign-in";
-	}
-
-	private String save(CurrentAccount me, Long id, OidcProviderForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
-			this.providers.save(me.organisationId(), id, form, errors);
-		}
-		if (errors.hasErrors()) {
-			boolean confidential = id != null && provider(me, id).confidential();
-			return form(id, form, confidential, model);
-		}
-		redirect.addFlashAttribute("saved", true);
-		return "redirect:/admin/sign-in";
-	}
-
-	private String form(Long id, OidcProviderForm form, boolean hasSecret, Model model) {
-		model.addAttribute("providerId", id);
-		model.addAttribute("form", form);
-		model.addAttribute("hasSecret", hasSecret);
-		return "organisation/sign-in-provider";
-	}
-
-	private OidcProvider provider(CurrentAccount me, long id) {
-		return this.repository.find(me.organisationId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return "redirect:" + PATH;
 	}
 
 }

@@ -21,7 +21,7 @@ class OidcProviderRepository {
 	private static final String SELECT = """
 			select id, organisation_id, registration_id, label, issuer, client_id, client_secret, username_claim,
 				employee_number_claim, group_claim, group_roles, required_acr, required_amr, required_claim,
-				required_claim_value
+				required_claim_value, side
 			from oidc_provider
 			""";
 
@@ -66,6 +66,20 @@ class OidcProviderRepository {
 			.list();
 	}
 
+	/** The organisation's providers of one side. */
+	List<OidcProvider> list(long organisationId, Side side) {
+		return this.jdbc.sql(SELECT + " where organisation_id = :org and side = :side order by label, id")
+			.param("org", organisationId)
+			.param("side", side.name())
+			.query(OidcProviderRepository::provider)
+			.list();
+	}
+
+	/** A provider of the organisation and of that side: another side's is not there. */
+	Optional<OidcProvider> find(long organisationId, Side side, long id) {
+		return find(organisationId, id).filter((provider) -> provider.side() == side);
+	}
+
 	Optional<OidcProvider> find(long organisationId, long id) {
 		return this.jdbc.sql(SELECT + " where organisation_id = :org and id = :id")
 			.param("org", organisationId)
@@ -94,15 +108,16 @@ class OidcProviderRepository {
 		return this.jdbc.sql("""
 				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id, client_secret,
 					username_claim, employee_number_claim, group_claim, group_roles, required_acr, required_amr,
-					required_claim, required_claim_value)
+					required_claim, required_claim_value, side)
 				values (:org, :registration, :label, :issuer, :client, :secret, :username, :employee, :groups, :roles,
-					cast(:acr as text[]), cast(:amr as text[]), :claim, :claimValue)
+					cast(:acr as text[]), cast(:amr as text[]), :claim, :claimValue, :side)
 				returning id
 				""").param("org", organisationId).params(values(provider)).query(Long.class).single();
 	}
 
 	/**
-	 * Changes a provider; a null secret keeps the stored one unless {@code dropSecret}.
+	 * Changes a provider of the provider's side (never its side); a null secret keeps the
+	 * stored one unless {@code dropSecret}.
 	 */
 	void update(long organisationId, long id, OidcProvider provider, boolean dropSecret) {
 		this.jdbc.sql("""
@@ -112,7 +127,7 @@ class OidcProviderRepository {
 					username_claim = :username, employee_number_claim = :employee, group_claim = :groups,
 					group_roles = :roles, required_acr = cast(:acr as text[]), required_amr = cast(:amr as text[]),
 					required_claim = :claim, required_claim_value = :claimValue
-				where organisation_id = :org and id = :id
+				where organisation_id = :org and id = :id and side = :side
 				""")
 			.param("org", organisationId)
 			.param("id", id)
@@ -121,10 +136,12 @@ class OidcProviderRepository {
 			.update();
 	}
 
-	void delete(long organisationId, long id) {
-		this.jdbc.sql("delete from oidc_provider where organisation_id = :org and id = :id")
+	/** Removes a provider of that side; another side's stays. */
+	void delete(long organisationId, Side side, long id) {
+		this.jdbc.sql("delete from oidc_provider where organisation_id = :org and id = :id and side = :side")
 			.param("org", organisationId)
 			.param("id", id)
+			.param("side", side.name())
 			.update();
 	}
 
@@ -166,6 +183,7 @@ class OidcProviderRepository {
 		values.put("amr", literal(provider.requiredAmr()));
 		values.put("claim", provider.requiredClaim());
 		values.put("claimValue", provider.requiredClaimValue());
+		values.put("side", provider.side().name());
 		return values;
 	}
 
@@ -179,7 +197,8 @@ class OidcProviderRepository {
 				rs.getString("label"), rs.getString("issuer"), rs.getString("client_id"), rs.getBytes("client_secret"),
 				rs.getString("username_claim"), rs.getString("employee_number_claim"), rs.getString("group_claim"),
 				rs.getString("group_roles"), set(rs.getArray("required_acr")), set(rs.getArray("required_amr")),
-				rs.getString("required_claim"), rs.getString("required_claim_value"));
+				rs.getString("required_claim"), rs.getString("required_claim_value"),
+				Side.valueOf(rs.getString("side")));
 	}
 
 	private static Set<String> set(Array array) throws SQLException {

@@ -5,10 +5,15 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
+import bryt.shared.security.OidcLogin;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An organisation's identity providers and its local passwords, with the checks a form
@@ -29,16 +34,29 @@ class OidcProviders {
 		this.events = events;
 	}
 
-	/** Adds or changes a provider; nothing when the form has errors. */
+	/**
+	 * Adds or changes a provider of one side: the employer's administrator saves the
+	 * {@link Side#EMPLOYER}'s, the employee side's administrator the
+	 * {@link Side#EMPLOYEE_SIDE}'s. Another side's provider is not found (404), and
+	 * nothing changes. An employee side's provider has no group mapping and no
+	 * employee-number claim: whatever a forged form sends for them is dropped. Nothing
+	 * when the form has errors.
+	 */
 	@Transactional
-	void save(long organisationId, Long id, OidcProviderForm form, Errors errors) {
+	void save(long organisationId, Side side, Long id, OidcProviderForm form, Errors errors) {
+		if (id != null && this.providers.find(organisationId, side, id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		boolean employers = side == Side.EMPLOYER;
 		if (form.registrationId() != null && this.providers.registrationIdTaken(form.registrationId(), id)) {
 			errors.rejectValue("registrationId", "ssoRegistrationTaken");
 		}
 		if (form.issuer() != null && !form.issuer().isBlank() && !issuerAllowed(form.issuer().strip())) {
 			errors.rejectValue("issuer", "ssoIssuer");
 		}
-		checkGroupRoles(form.groupRoles(), errors);
+		if (employers) {
+			checkGroupRoles(form.groupRoles(), errors);
+		}
 		String claim = OidcProviderForm.blankToNull(form.requiredClaim());
 		String claimValue = OidcProviderForm.blankToNull(form.requiredClaimValue());
 		if (claim != null && claimValue == null) {
@@ -55,16 +73,17 @@ class OidcProviders {
 		OidcProvider provider = new OidcProvider(0, organisationId, registrationId, form.label().strip(),
 				form.issuer().strip(), form.clientId().strip(),
 				(secret != null && !form.isDropSecret()) ? this.secretKey.encrypt(secret, registrationId) : null,
-				form.usernameClaim().strip(), OidcProviderForm.blankToNull(form.employeeNumberClaim()),
-				OidcProviderForm.blankToNull(form.groupClaim()),
-				(form.groupRoles() != null) ? form.groupRoles().strip() : "",
+				form.usernameClaim().strip(),
+				employers ? OidcProviderForm.blankToNull(form.employeeNumberClaim()) : null,
+				employers ? OidcProviderForm.blankToNull(form.groupClaim()) : null,
+				(employers && form.groupRoles() != null) ? form.groupRoles().strip() : "",
 				OidcProviderForm.tokens(form.requiredAcr()), OidcProviderForm.tokens(form.requiredAmr()), claim,
-				claimValue);
+				claimValue, side);
 		if (id == null) {
 			this.providers.create(organisationId, provider);
 			return;
 		}
-		OidcProvider before = this.providers.find(organisationId, id).orElseThrow();
+		OidcProvider before = this.providers.find(organisationId, side, id).orElseThrow();
 		if (secret == null && !form.isDropSecret() && before.confidential()
 				&& !before.registrationId().equals(registrationId)) {
 			// The stored secret is bound to the old registration id: carry it over.
@@ -74,23 +93,28 @@ class OidcProviders {
 		this.providers.update(organisationId, id, provider, form.isDropSecret());
 	}
 
+	/** Removes a provider of that side; another side's is not found (404). */
 	@Transactional
-	void delete(long organisationId, long id) {
-		this.providers.delete(organisationId, id);
-		if (this.providers.list(organisationId).isEmpty()) {
-			// Without a provider nobody could log in at all.
+	void delete(long organisationId, Side side, long id) {
+		if (this.providers.find(organisationId, side, id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		this.providers.delete(organisationId, side, id);
+		if (this.providers.list(organisationId, Side.EMPLOYER).isEmpty()) {
+			// Without the employer's provider the employer's staff could not log in at
+			// all (a union's provider logs in the employee side only).
 			this.providers.localPasswords(organisationId, true);
 		}
 	}
 
 	/**
-	 * Switches local passwords on or off. Off only while the organisation has a provider:
-	 * otherwise nobody could log in any more.
+	 * Switches local passwords on or off. Off only while the organisation has a provider
+	 * of the employer's: otherwise the employer's staff could not log in any more.
 	 * @return whether the change was made
 	 */
 	@Transactional
 	boolean localPasswords(long organisationId, boolean on) {
-		if (!on && this.providers.list(organisationId).isEmpty()) {
+		if (!on && this.providers.list(organisationId, Side.EMPLOYER).isEmpty()) {
 			return false;
 		}
 		this.providers.localPasswords(organisationId, on);
@@ -99,6 +123,16 @@ class OidcProviders {
 			this.events.publishEvent(new LocalPasswordSessions.LocalPasswordsSwitchedOff(organisationId));
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the session logged in through an employer's provider (or one removed since,
+	 * which nobody can tell apart any more), whose login the employer's IT controls: a
+	 * password login and a login through an employee side's provider are not.
+	 */
+	boolean throughEmployer(Authentication login) {
+		return login instanceof OidcLogin oidc
+				&& this.providers.findByRegistrationId(oidc.registrationId()).map(OidcProvider::employers).orElse(true);
 	}
 
 	/**
@@ -150,7 +184,7 @@ class OidcProviders {
 	private static OidcProvider withSecret(OidcProvider p, byte[] secret) {
 		return new OidcProvider(p.id(), p.organisationId(), p.registrationId(), p.label(), p.issuer(), p.clientId(),
 				secret, p.usernameClaim(), p.employeeNumberClaim(), p.groupClaim(), p.groupRoles(), p.requiredAcr(),
-				p.requiredAmr(), p.requiredClaim(), p.requiredClaimValue());
+				p.requiredAmr(), p.requiredClaim(), p.requiredClaimValue(), p.side());
 	}
 
 }

@@ -249,17 +249,27 @@ public class Organisations {
 	}
 
 	/**
-	 * Since when the account has been its holder's own: the latest of the last time its
-	 * holder set their own password (knowing the previous one), the day its second factor
-	 * was set up (from the next day) and {@link #accessUnchangedSince} (any change an
-	 * administrator made, its display name included). Empty while its password is one an
-	 * administrator set (at creation or a reset) and the holder has not changed it, and
-	 * for a disabled account or one of another organisation. For a module that lets an
-	 * account speak for a party that is not the administrator's: an administrator who
-	 * knows a password they set cannot stand in for the holder.
+	 * Since when the account has been its holder's own for a side: the latest of the
+	 * moment it became so, the day its second factor was set up (from the next day) and
+	 * {@link #accessUnchangedSince} (any change an administrator made, its display name
+	 * included). It became so:
+	 * <ul>
+	 * <li>for {@link Side#EMPLOYER}: when its holder set a password (or passphrase) of
+	 * their own, knowing the previous one, or when its identity at an employer's identity
+	 * provider was linked (its first login through it), whichever came first;</li>
+	 * <li>for {@link Side#EMPLOYEE_SIDE}: when its holder set a password or passphrase of
+	 * their own in a session that did not log in through an employer's provider (whose
+	 * login the employer's IT controls), or when its identity at an employee side's
+	 * provider (a union's own) was linked, whichever came first.</li>
+	 * </ul>
+	 * Empty while neither holds (a password an administrator set, for instance), and for
+	 * a disabled account or one of another organisation. For a module that lets an
+	 * account act for a side or hold a key an administrator must not get: an
+	 * administrator who knows a password they set cannot stand in for the holder, nor the
+	 * employer's IT for a union representative.
 	 */
-	public Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId) {
-		return this.accounts.heldByHolderSince(organisationId, accountId, this.clock.getZone());
+	public Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId, Side side) {
+		return this.accounts.heldByHolderSince(organisationId, accountId, side, this.clock.getZone());
 	}
 
 	/**

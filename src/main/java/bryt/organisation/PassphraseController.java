@@ -2,6 +2,7 @@ package bryt.organisation;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,10 @@ class PassphraseController {
 
 	private final AccountRepository repository;
 
-	PassphraseController(Accounts accounts, AccountRepository repository) {
+	private final OidcProviders providers;
+
+	PassphraseController(Accounts accounts, AccountRepository repository, OidcProviders providers) {
+		this.providers = providers;
 		this.accounts = accounts;
 		this.repository = repository;
 	}
@@ -36,10 +40,11 @@ class PassphraseController {
 	}
 
 	@PostMapping
-	String change(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") PassphraseForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
+	String change(@AuthenticationPrincipal CurrentAccount me, Authentication login,
+			@Valid @ModelAttribute("form") PassphraseForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
-			this.accounts.setPassphrase(me, form, errors);
+			this.accounts.setPassphrase(me, this.providers.throughEmployer(login), form, errors);
 		}
 		if (errors.hasErrors()) {
 			return page(me, model);

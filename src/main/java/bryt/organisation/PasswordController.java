@@ -2,6 +2,7 @@ package bryt.organisation;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,10 @@ class PasswordController {
 
 	private final Accounts accounts;
 
-	PasswordController(Accounts accounts) {
+	private final OidcProviders providers;
+
+	PasswordController(Accounts accounts, OidcProviders providers) {
+		this.providers = providers;
 		this.accounts = accounts;
 	}
 
@@ -30,10 +34,10 @@ class PasswordController {
 	}
 
 	@PostMapping
-	String change(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") PasswordForm form,
-			BindingResult errors, RedirectAttributes redirect) {
+	String change(@AuthenticationPrincipal CurrentAccount me, Authentication login,
+			@Valid @ModelAttribute("form") PasswordForm form, BindingResult errors, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
-			this.accounts.changeOwnPassword(me, form, errors);
+			this.accounts.changeOwnPassword(me, this.providers.throughEmployer(login), form, errors);
 		}
 		if (errors.hasErrors()) {
 			return "organisation/password";

@@ -2,7 +2,10 @@ package bryt.organisation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +71,21 @@ class ProviderLinkRepository {
 				select p.label from account_identity i join oidc_provider p on p.id = i.provider_id
 				where i.account_id = :account order by p.label
 				""").param("account", accountId).query(String.class).list();
+	}
+
+	/**
+	 * The labels of the providers each account of the organisation can log in through, by
+	 * account id (an account without any is not in the map).
+	 */
+	Map<Long, List<String>> providerLabelsByAccount(long organisationId) {
+		Map<Long, List<String>> labels = new HashMap<>();
+		this.jdbc.sql("""
+				select i.account_id, p.label from account_identity i join oidc_provider p on p.id = i.provider_id
+				where i.organisation_id = :org order by p.label, p.id
+				""").param("org", organisationId).query((rs) -> {
+			labels.computeIfAbsent(rs.getLong("account_id"), (id) -> new ArrayList<>()).add(rs.getString("label"));
+		});
+		return labels;
 	}
 
 	/** Where the account's roles came from, by role name. */

@@ -116,17 +116,20 @@ class Reviews {
 	/**
 	 * From when an account's comment and sign-off count for its side: at once for the
 	 * employer's, {@link #STANDING} after the account became its holder's own for the
-	 * unions' ({@link Organisations#heldByHolderSince}: their own password and second
-	 * factor, no administrator's change since; never for a disabled account or one of
-	 * another organisation). An administrator who set a union account's password cannot
-	 * sign the report off for the unions by waiting, as in the surveys' comment review.
+	 * unions' ({@link Organisations#heldByHolderSince} for the employee side: their own
+	 * password, not set through the employer's identity provider, or their first login
+	 * through the employee side's own provider, and second factor, no administrator's
+	 * change since; never for a disabled account or one of another organisation). An
+	 * administrator who set a union account's password cannot sign the report off for the
+	 * unions by waiting, as in the surveys' comment review.
 	 */
 	@Transactional(readOnly = true)
 	public Instant speaksFrom(long organisationId, CurrentAccount account) {
 		if (sideOf(account.roles()).filter((side) -> side == Side.UNION).isEmpty()) {
 			return Instant.MIN;
 		}
-		return this.organisations.heldByHolderSince(organisationId, account.accountId())
+		return this.organisations
+			.heldByHolderSince(organisationId, account.accountId(), bryt.organisation.Side.EMPLOYEE_SIDE)
 			.map((since) -> since.plus(STANDING))
 			.orElse(Instant.MAX);
 	}

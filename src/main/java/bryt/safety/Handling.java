@@ -11,6 +11,7 @@ import java.util.Set;
 
 import bryt.organisation.Country;
 import bryt.organisation.Organisations;
+import bryt.organisation.Side;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ class Handling {
 	 * safety representative" so).
 	 */
 	boolean speaksForRepresentatives(long organisationId, long accountId) {
-		return !this.incidents.keyFrom(organisationId, accountId).isAfter(this.clock.instant());
+		return !this.incidents.keyFrom(organisationId, accountId, Side.EMPLOYEE_SIDE).isAfter(this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)

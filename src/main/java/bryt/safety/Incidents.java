@@ -19,6 +19,7 @@ import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
+import bryt.organisation.Side;
 import bryt.organisation.StaffMember;
 import bryt.organisation.Unit;
 import bryt.organisation.Visibility;
@@ -192,13 +193,14 @@ class Incidents {
 	 * no wrapped key yet: at the report, and whenever someone who can open it does.
 	 */
 	private void share(long organisationId, long incidentId, long unitId, Sealing.DataKey key) {
-		Set<Long> missing = new LinkedHashSet<>(handlers(organisationId, unitId));
+		Map<Long, Side> handlers = handlers(organisationId, unitId);
+		Set<Long> missing = new LinkedHashSet<>(handlers.keySet());
 		missing.removeAll(this.incidents.keyHolders(incidentId));
 		// Only to accounts an administrator has left as they are for KEY_STANDING: one
 		// who makes an HR account gets no incident's key with it
 		// (docs/safety/anonymity.md).
 		Instant now = this.clock.instant();
-		missing.removeIf((account) -> keyFrom(organisationId, account).isAfter(now));
+		missing.removeIf((account) -> keyFrom(organisationId, account, handlers.get(account)).isAfter(now));
 		this.sealing.wrapFor(organisationId, missing, key, IncidentContexts.key(organisationId, incidentId))
 			.forEach((account, wrapped) -> this.incidents.addKey(organisationId, incidentId, account, wrapped));
 	}
@@ -235,13 +237,15 @@ class Incidents {
 
 	/**
 	 * From when a handler receives incidents' keys: {@link #KEY_STANDING} after the
-	 * account became its holder's own ({@link Organisations#heldByHolderSince}: their own
-	 * password and second factor, no administrator's change since; never for a disabled
-	 * one). An administrator who set an account's password, and so could unlock its key,
-	 * receives no incident's key by waiting.
+	 * account became its holder's own for the side it handles for
+	 * ({@link Organisations#heldByHolderSince}: their own password or the first login
+	 * through that side's identity provider, and second factor, no administrator's change
+	 * since; never for a disabled one). An administrator who set an account's password,
+	 * and so could unlock its key, receives no incident's key by waiting; nor does the
+	 * employer's IT through a safety representative's login at the employer's provider.
 	 */
-	Instant keyFrom(long organisationId, long accountId) {
-		return this.organisations.heldByHolderSince(organisationId, accountId)
+	Instant keyFrom(long organisationId, long accountId, Side side) {
+		return this.organisations.heldByHolderSince(organisationId, accountId, side)
 			.map((since) -> since.plus(KEY_STANDING))
 			.orElse(Instant.MAX);
 	}
@@ -262,11 +266,12 @@ class Incidents {
 		this.organisations.accounts(organisationId)
 			.forEach((account) -> names.put(account.id(), account.displayName()));
 		List<Waiting> waiting = new ArrayList<>();
-		for (long account : handlers(organisationId, unitId)) {
+		for (Map.Entry<Long, Side> handler : handlers(organisationId, unitId).entrySet()) {
+			long account = handler.getKey();
 			if (!holders.contains(account)) {
-				Instant from = keyFrom(organisationId, account);
+				Instant from = keyFrom(organisationId, account, handler.getValue());
 				waiting.add(new Waiting(names.get(account), Instant.MAX.equals(from) ? null : from,
-						this.sealing.hasKey(account)));
+						this.sealing.hasKey(account), handler.getValue() == Side.EMPLOYEE_SIDE));
 			}
 		}
 		return waiting;
@@ -274,18 +279,27 @@ class Incidents {
 
 	/**
 	 * The accounts that handle an incident of the unit ({@link IncidentAccess}): HR, and
-	 * the managers and safety representatives covering it.
+	 * the managers and safety representatives covering it; each with the side it handles
+	 * for ({@link #handlerSide}), whose standing its key waits for.
 	 */
-	List<Long> handlers(long organisationId, long unitId) {
-		List<Long> handlers = new ArrayList<>();
+	Map<Long, Side> handlers(long organisationId, long unitId) {
+		Map<Long, Side> handlers = new LinkedHashMap<>();
 		for (Organisations.AccountSummary account : this.organisations.accounts(organisationId)) {
 			Set<Role> roles = account.roles();
 			if (roles.contains(Role.HR) || ((roles.contains(Role.MANAGER) || roles.contains(Role.SAFETY_REPRESENTATIVE))
 					&& this.organisations.coveredUnits(organisationId, account.id()).contains(unitId))) {
-				handlers.add(account.id());
+				handlers.put(account.id(), handlerSide(roles));
 			}
 		}
 		return handlers;
+	}
+
+	/**
+	 * The side a handler handles for: the employer's for HR and managers, the employee
+	 * side's for a safety representative who is neither.
+	 */
+	static Side handlerSide(Set<Role> roles) {
+		return (roles.contains(Role.HR) || roles.contains(Role.MANAGER)) ? Side.EMPLOYER : Side.EMPLOYEE_SIDE;
 	}
 
 	/** The incidents the account handles, newest first. */
@@ -570,8 +584,10 @@ class Incidents {
 	 * @param from from when the key is shared with them (at the next opening after it),
 	 * or null for a disabled account
 	 * @param keyPair whether they have a key pair to receive it with
+	 * @param employeeSide whether they handle it for the employee side (a safety
+	 * representative), whose standing comes another way
 	 */
-	record Waiting(String name, Instant from, boolean keyPair) {
+	record Waiting(String name, Instant from, boolean keyPair, boolean employeeSide) {
 	}
 
 	/**

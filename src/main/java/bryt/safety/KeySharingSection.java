@@ -44,7 +44,7 @@ class KeySharingSection implements IncidentSection {
 			.stream()
 			.map((wait) -> new Row(wait.name(),
 					(wait.from() != null) ? LocalDateTime.ofInstant(wait.from(), this.clock.getZone()) : null,
-					wait.from() != null && !wait.from().isAfter(now) && !wait.keyPair()))
+					wait.from() != null && !wait.from().isAfter(now) && !wait.keyPair(), wait.employeeSide()))
 			.toList();
 		return Map.of("waiting", waiting);
 	}
@@ -52,8 +52,10 @@ class KeySharingSection implements IncidentSection {
 	/**
 	 * @param from from when the key is shared, in the zone; null for a disabled account
 	 * @param noKeyPair whether only their own key pair is missing (set up in Voice)
+	 * @param employeeSide whether they handle it for the employee side (what makes their
+	 * account their own differs)
 	 */
-	record Row(String name, LocalDateTime from, boolean noKeyPair) {
+	record Row(String name, LocalDateTime from, boolean noKeyPair, boolean employeeSide) {
 	}
 
 }

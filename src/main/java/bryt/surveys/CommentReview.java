@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import bryt.organisation.CurrentAccount;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
+import bryt.organisation.Side;
 import bryt.organisation.Visibility;
 import bryt.shared.PersonalIdentityNumbers;
 import bryt.shared.web.Language;
@@ -557,17 +558,19 @@ class CommentReview {
 
 	/**
 	 * From when the reviewer's approval counts: at once for the employer's side; for the
-	 * employee side {@link #STANDING} after the account became its holder's own: the
-	 * holder's own password and second factor, and an administrator's last change of it
-	 * (F1: an administrator who set the password, or changed anything, cannot stand in
-	 * for the holder). Never while the password is one an administrator set, nor for an
-	 * account that is disabled or of another organisation.
+	 * employee side {@link #STANDING} after the account became its holder's own for the
+	 * employee side ({@link Organisations#heldByHolderSince}: the holder's own password,
+	 * not set in a session of the employer's identity provider, or the first login
+	 * through the employee side's own provider), second factor, and an administrator's
+	 * last change of it (F1: an administrator who set the password, or changed anything,
+	 * cannot stand in for the holder). Never while the password is one an administrator
+	 * set, nor for an account that is disabled or of another organisation.
 	 */
 	public Instant approvesFrom(long organisationId, CurrentAccount reviewer) {
 		if (CommentSide.of(reviewer.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isEmpty()) {
 			return Instant.MIN;
 		}
-		return this.organisations.heldByHolderSince(organisationId, reviewer.accountId())
+		return this.organisations.heldByHolderSince(organisationId, reviewer.accountId(), Side.EMPLOYEE_SIDE)
 			.map((since) -> since.plus(STANDING))
 			.orElse(Instant.MAX);
 	}

@@ -17,6 +17,7 @@ import static bryt.FormErrors.rejected;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -83,6 +84,10 @@ class OrganisationFormsSliceTests {
 	/** Where roles came from (issue 16), shown on the account form. */
 	@MockitoBean
 	private ProviderLinkRepository providerLinks;
+
+	/** Which side's provider a session logged in through (the password page asks). */
+	@MockitoBean
+	private OidcProviders oidcProviders;
 
 	@Test
 	void aBlankCodeAndAnIdentityNumberAsNameAreRefusedNextToTheirFields() throws Exception {
@@ -190,7 +195,7 @@ class OrganisationFormsSliceTests {
 			.andExpect(content().string(containsString("De två nya lösenorden skiljer sig åt.")))
 			.andExpect(content().string(not(containsString("too short"))))
 			.andExpect(content().string(not(containsString("violet tundra kettle"))));
-		then(this.accounts).should(never()).changeOwnPassword(any(), any(), any());
+		then(this.accounts).should(never()).changeOwnPassword(any(), anyBoolean(), any(), any());
 	}
 
 	/**
@@ -454,7 +459,7 @@ class OrganisationFormsSliceTests {
 						.header("Accept-Language", "da")))
 			.andExpect(status().isOk())
 			.andExpect(linksTo("Fejl: ", "currentPassword", "newPassword", "confirmation"));
-		then(this.accounts).should(never()).changeOwnPassword(any(), any(), any());
+		then(this.accounts).should(never()).changeOwnPassword(any(), anyBoolean(), any(), any());
 	}
 
 	@Test

@@ -236,7 +236,7 @@ class SingleSignOnTests {
 		OidcProviderForm forged = form("ssogroups-x", "X", provider.issuer("ssogroups"), null, "groups",
 				"bryt-hr=HR\nbryt-union=UNION_REPRESENTATIVE", "", "");
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(forged, "form");
-		this.providers.save(org, null, forged, errors);
+		this.providers.save(org, Side.EMPLOYER, null, forged, errors);
 		assertThat(errors.getFieldError("groupRoles").getCode()).isEqualTo("ssoGroupRolesRole");
 		assertThat(errors.getFieldError("groupRoles").getArguments()).containsExactly(2, "UNION_REPRESENTATIVE");
 
@@ -357,7 +357,7 @@ class SingleSignOnTests {
 				"ssoemp-idp-client", null, false, "preferred_username", "employee_number", null, null, "", "", null,
 				null);
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(withNumbers, "form");
-		this.providers.save(org, null, withNumbers, errors);
+		this.providers.save(org, Side.EMPLOYER, null, withNumbers, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
 		long unit = this.jdbc.sql("""
 				insert into unit (organisation_id, code, name, level) values (:org, 'U', 'Unit', 'UNIT') returning id
@@ -558,19 +558,19 @@ class SingleSignOnTests {
 		OidcProviderForm half = new OidcProviderForm("ssotid-x", "X", provider.issuer("ssotid"), "x", null, false,
 				"preferred_username", null, null, null, "", "", "tid", " ");
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(half, "form");
-		this.providers.save(org, null, half, errors);
+		this.providers.save(org, Side.EMPLOYER, null, half, errors);
 		assertThat(errors.getFieldError("requiredClaimValue").getCode()).isEqualTo("ssoRequiredClaimValue");
 		OidcProviderForm other = new OidcProviderForm("ssotid-x", "X", provider.issuer("ssotid"), "x", null, false,
 				"preferred_username", null, null, null, "", "", "", "a value");
 		errors = new BeanPropertyBindingResult(other, "form");
-		this.providers.save(org, null, other, errors);
+		this.providers.save(org, Side.EMPLOYER, null, other, errors);
 		assertThat(errors.getFieldError("requiredClaim").getCode()).isEqualTo("ssoRequiredClaim");
 		assertThat(this.providerRows.findByRegistrationId("ssotid-x")).isEmpty();
 
 		OidcProviderForm tied = new OidcProviderForm("ssotid-idp", "SSOtid Entra ID", provider.issuer("ssotid"),
 				"ssotid-idp-client", null, false, "preferred_username", null, null, null, "", "", "tid", "tenant-ekby");
 		errors = new BeanPropertyBindingResult(tied, "form");
-		this.providers.save(org, null, tied, errors);
+		this.providers.save(org, Side.EMPLOYER, null, tied, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
 		assertThat(OidcProviderForm.of(this.providerRows.findByRegistrationId("ssotid-idp").orElseThrow()))
 			.extracting(OidcProviderForm::requiredClaim, OidcProviderForm::requiredClaimValue)
@@ -775,7 +775,7 @@ class SingleSignOnTests {
 		OidcProviderForm form = form(registrationId, label, provider.issuer(issuerId), secret, groupClaim, groupRoles,
 				"", requiredAmr);
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
-		this.providers.save(org, null, form, errors);
+		this.providers.save(org, Side.EMPLOYER, null, form, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
 		assertThat(this.providerRows.findByRegistrationId(registrationId)).isPresent();
 	}

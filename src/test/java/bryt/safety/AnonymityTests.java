@@ -81,7 +81,7 @@ class AnonymityTests {
 		assertThat(hrPage).contains(MARKER);
 		assertThat(keyHolders(id)).doesNotContain(evilId).contains(this.world.accountId("hr"));
 		assertThat(hrPage).contains("id=\"keys-waiting\"",
-				"Account evilhr: receives no key while the account is disabled or its password is one an administrator set");
+				"Account evilhr: receives no key while the account is disabled or not yet its holder&#39;s own: 30 days after its holder first logs in through the employer&#39;s identity provider, or sets a password of their own, it does");
 		assertThat(evil.send(get("/safety/incidents/" + id)).getResponse().getContentAsString()).doesNotContain(MARKER);
 
 		// 31 days after the administrator made it, with the administrator's password
