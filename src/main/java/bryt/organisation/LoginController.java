@@ -15,7 +15,8 @@ class LoginController {
 
 	/** What the login page can say about a refused provider login (issue 16). */
 	private static final Set<String> REFUSALS = Set.of("failed", "unavailable", "disabled", "otherOrganisation",
-			"noUsername", "usernameTaken", "accountInUse", "employerAccount", "strongerLogin", "otherTenant");
+			"noUsername", "usernameTaken", "accountInUse", "employerAccount", "strongerLogin", "otherTenant",
+			"otherProvider");
 
 	private final DemoMode demo;
 

@@ -74,6 +74,14 @@ class OidcAccounts {
 			throw refusal("otherTenant", link);
 		}
 		String subject = user.getSubject();
+		// An identity belongs to the provider that linked it: another provider with the
+		// same issuer (a union's registration of the employer's broker) does not log in
+		// as it, or it would pass the employer's account under the union's rules and its
+		// weaker acr/amr (the evening's second outsider review).
+		Optional<Long> linkedBy = this.links.providerOf(provider.issuer(), subject);
+		if (linkedBy.isPresent() && linkedBy.get() != provider.id()) {
+			throw refusal("otherProvider", link);
+		}
 		Long accountId = this.links.accountOf(provider.issuer(), subject).orElse(null);
 		if (link != null) {
 			accountId = linkAsked(provider, subject, accountId, link);
@@ -85,6 +93,14 @@ class OidcAccounts {
 			.orElseThrow(() -> refused("otherOrganisation"));
 		if (!account.enabled()) {
 			throw refusal("disabled", link);
+		}
+		// At every login, not only when the identity is linked: an employer's role
+		// granted
+		// after a union's provider linked the account does not make that provider's
+		// logins
+		// the employer's administrator's (the evening's second outsider review).
+		if (!provider.employers() && OidcProvider.EMPLOYER_ROLES.stream().anyMatch(account.roles()::contains)) {
+			throw refusal("employerAccount", link);
 		}
 		applyGroups(provider, account, user);
 		// Only the employer's directory says who a staff member is: a union's provider

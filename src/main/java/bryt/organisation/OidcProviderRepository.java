@@ -95,6 +95,18 @@ class OidcProviderRepository {
 			.optional();
 	}
 
+	boolean issuerTaken(long organisationId, String issuer, Long exceptId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from oidc_provider
+					where organisation_id = :org and issuer = :issuer and id is distinct from :except)
+				""")
+			.param("org", organisationId)
+			.param("issuer", issuer)
+			.param("except", exceptId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	boolean registrationIdTaken(String registrationId, Long exceptId) {
 		return this.jdbc.sql(
 				"select exists (select 1 from oidc_provider where registration_id = :registration and id is distinct from :except)")

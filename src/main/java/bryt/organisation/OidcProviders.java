@@ -54,6 +54,13 @@ class OidcProviders {
 		if (form.issuer() != null && !form.issuer().isBlank() && !issuerAllowed(form.issuer().strip())) {
 			errors.rejectValue("issuer", "ssoIssuer");
 		}
+		else if (form.issuer() != null && this.providers.issuerTaken(organisationId, form.issuer().strip(), id)) {
+			// One provider per issuer in an organisation: an identity (issuer and
+			// subject)
+			// belongs to one provider, so a second one, of either side, would only refuse
+			// or pre-empt the first one's logins.
+			errors.rejectValue("issuer", "ssoIssuerTaken");
+		}
 		if (employers) {
 			checkGroupRoles(form.groupRoles(), errors);
 		}

@@ -33,6 +33,15 @@ class ProviderLinkRepository {
 			.optional();
 	}
 
+	/** The provider that linked the identity, if any. */
+	Optional<Long> providerOf(String issuer, String subject) {
+		return this.jdbc.sql("select provider_id from account_identity where issuer = :issuer and subject = :subject")
+			.param("issuer", issuer)
+			.param("subject", subject)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** Whether the account has an identity from any provider. */
 	boolean linkedAtAll(long accountId) {
 		return this.jdbc.sql("select exists (select 1 from account_identity where account_id = :account)")

@@ -20,8 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -102,6 +104,53 @@ class ProviderSideTests {
 		HttpVisitor ulla = logIn("pstakeu", "subject-ulla", "pstake-ulla");
 		assertThat(ulla.visited.getLast().getPath()).isEqualTo("/");
 		assertThat(identities(union)).isOne();
+	}
+
+	/**
+	 * The evening's second outsider review: (1) an employer's role granted after a
+	 * union's provider linked an account made the union's logins the administrator's; (2)
+	 * a union's registration of the employer's issuer logged in as an identity the
+	 * employer's provider had linked, under the union's rules. A union's provider now
+	 * logs in no account holding an employer role, at every login; an organisation has
+	 * one provider per issuer; and an identity logs in only through the provider that
+	 * linked it.
+	 */
+	@Test
+	void aUnionsProviderLogsInNoAccountThatGainedAnEmployerRoleNorAnIdentityAnotherProviderLinked() throws Exception {
+		long org = organisation("pslater");
+		addProviders(org, "pslater");
+		long kim = account(org, "pslater-kim", "Kim", "{STAFF}");
+		assertThat(logIn("pslateru", "subject-kim", "pslater-kim").visited.getLast().getPath()).isEqualTo("/");
+		assertThat(identities(kim)).isOne();
+		grant(kim, "ADMINISTRATOR");
+		HttpVisitor again = logIn("pslateru", "subject-kim", "pslater-kim");
+		assertThat(again.visited.getLast().toString()).endsWith("/login?sso=employerAccount");
+		assertThat(again.get("/").location()).endsWith("/login");
+
+		// the employee side registers the employer's issuer: refused at the field
+		OidcProviderForm same = form("pslatere", "Union via the broker", "pslaterx", null, null, null);
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(same, "form");
+		this.providers.save(org, Side.EMPLOYEE_SIDE, null, same, errors);
+		assertThat(errors.getFieldErrors()).extracting(FieldError::getField, FieldError::getCode)
+			.containsExactly(tuple("issuer", "ssoIssuerTaken"));
+		assertThat(side("pslaterx-idp")).isNull();
+
+		// a registration from before that rule, by the database: it does not log in as
+		// the
+		// employer's provider's identity
+		long chef = account(org, "pslater-chef", "IT-chefen", "{ADMINISTRATOR}");
+		assertThat(logIn("pslatere", "subject-chef", "pslater-chef").visited.getLast().getPath()).isEqualTo("/");
+		this.jdbc.sql("""
+				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id, side)
+				values (:org, 'pslaterx-idp', 'Union via the broker', :issuer, 'pslaterx-client', 'EMPLOYEE_SIDE')
+				""").param("org", org).param("issuer", provider.issuer("pslatere")).update();
+		provider.next("pslatere", "subject-chef", Map.of("preferred_username", "pslater-chef", "amr", List.of("pwd")));
+		HttpVisitor broker = new HttpVisitor(this.port);
+		broker.open("/oauth2/authorization/pslaterx-idp");
+		assertThat(broker.visited.getLast().toString()).endsWith("/login?sso=otherProvider");
+		assertThat(broker.get("/login?sso=otherProvider").body()).contains("linked to another identity provider");
+		assertThat(broker.get("/").location()).endsWith("/login");
+		assertThat(identities(chef)).isOne();
 	}
 
 	/** Finding 3: any provider claimed an unheld staff member's employee number. */
@@ -246,7 +295,7 @@ class ProviderSideTests {
 		assertThat(status(as("psedit-admin", post("/admin/sign-in/" + unions + "/delete")))).isEqualTo(404);
 		// A forged side on the employer's form makes the employer's provider.
 		assertThat(status(as("psedit-admin",
-				post("/admin/sign-in").params(fields("psedit-new", "psedite")).param("side", "EMPLOYEE_SIDE"))))
+				post("/admin/sign-in").params(fields("psedit-new", "psedito")).param("side", "EMPLOYEE_SIDE"))))
 			.isEqualTo(302);
 		assertThat(side("psedit-new")).isEqualTo("EMPLOYER");
 		assertThat(this.mvc.perform(as("psedit-admin", get("/admin/sign-in")))
@@ -263,7 +312,7 @@ class ProviderSideTests {
 		assertThat(status(as("psedit-side", get("/admin/sign-in")))).isEqualTo(403);
 		// It adds, changes and removes its own.
 		assertThat(status(as("psedit-side",
-				post("/employee-side/sign-in").params(fields("psedit-union", "pseditu"))
+				post("/employee-side/sign-in").params(fields("psedit-union", "psedity"))
 					.param("employeeNumberClaim", "employee_number")
 					.param("groupClaim", "groups")
 					.param("groupRoles", "g=ADMINISTRATOR"))))
