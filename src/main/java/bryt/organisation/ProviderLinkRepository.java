@@ -42,6 +42,14 @@ class ProviderLinkRepository {
 			.optional();
 	}
 
+	/** Whether the account has an identity at a provider of the employee side. */
+	boolean linkedToEmployeeSide(long accountId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from account_identity i join oidc_provider p on p.id = i.provider_id
+					where i.account_id = :account and p.side = 'EMPLOYEE_SIDE')
+				""").param("account", accountId).query(Boolean.class).single();
+	}
+
 	/** Whether the account has an identity from any provider. */
 	boolean linkedAtAll(long accountId) {
 		return this.jdbc.sql("select exists (select 1 from account_identity where account_id = :account)")

@@ -40,6 +40,8 @@ class ProviderSideTests {
 
 	private static final String PASSPHRASE = "Otter-Granite-Saffron-4471";
 
+	private static final String PASSWORD = "Fjord-Lichen-Quartz-7318";
+
 	private static final String OTHER_PASSPHRASE = "Heron-Basalt-Juniper-8023";
 
 	private static TestIdentityProvider provider;
@@ -151,6 +153,36 @@ class ProviderSideTests {
 		assertThat(broker.get("/login?sso=otherProvider").body()).contains("linked to another identity provider");
 		assertThat(broker.get("/").location()).endsWith("/login");
 		assertThat(identities(chef)).isOne();
+	}
+
+	/**
+	 * The evening's second outsider review: the administrator made a union
+	 * representative's account with a password, the representative only ever logged in
+	 * through the union's provider, and the administrator logged in with that password as
+	 * them. An account with an identity at an employee side's provider logs in through it
+	 * only.
+	 */
+	@Test
+	void anAccountLinkedToAUnionsProviderLogsInWithNoPasswordTheEmployerMayKnow() throws Exception {
+		long org = organisation("pspass");
+		addProviders(org, "pspass");
+		account(org, "pspass-bo", "Bo", "{STAFF}");
+		account(org, "pspass-eva", "Eva", "{STAFF}");
+		// (no password login first: an account somebody logged in to is not linked by
+		// username)
+		assertThat(logIn("pspassu", "subject-bo", "pspass-bo").visited.getLast().getPath()).isEqualTo("/");
+		HttpVisitor administrator = new HttpVisitor(this.port);
+		HttpVisitor.Page refused = administrator.post("/login", administrator.get("/login"), "username", "pspass-bo",
+				"password", PASSWORD);
+		assertThat(refused.location()).endsWith("/login?localOff");
+		assertThat(administrator.follow(refused).body())
+			.contains("your account logs in through the employee side&#39;s identity provider");
+		assertThat(administrator.get("/").location()).endsWith("/login");
+		// the employer's provider's link leaves the password as it was
+		assertThat(logIn("pspasse", "subject-eva", "pspass-eva").visited.getLast().getPath()).isEqualTo("/");
+		HttpVisitor eva = new HttpVisitor(this.port);
+		assertThat(eva.post("/login", eva.get("/login"), "username", "pspass-eva", "password", PASSWORD).location())
+			.doesNotContain("localOff");
 	}
 
 	/** Finding 3: any provider claimed an unheld staff member's employee number. */
@@ -452,7 +484,7 @@ class ProviderSideTests {
 			.param("org", org)
 			.param("username", username)
 			.param("name", name)
-			.param("hash", this.passwordEncoder.encode("Fjord-Lichen-Quartz-7318"))
+			.param("hash", this.passwordEncoder.encode(PASSWORD))
 			.param("roles", roles)
 			.query(Long.class)
 			.single();

@@ -479,7 +479,7 @@ class SingleSignOnTests {
 		Page form = browser.get("/login");
 		Page right = browser.post("/login", form, "username", "ssolocal-petra", "password", PASSWORD);
 		assertThat(right.location()).endsWith("/login?localOff");
-		assertThat(browser.follow(right).body()).contains("Your organisation has switched Bryt passwords off.");
+		assertThat(browser.follow(right).body()).contains("your organisation has switched Bryt passwords off");
 		assertThat(browser.get("/").location()).endsWith("/login");
 		Page wrong = browser.post("/login", browser.get("/login"), "username", "ssolocal-petra", "password",
 				"not the password at all");
