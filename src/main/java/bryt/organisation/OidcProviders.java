@@ -138,8 +138,12 @@ class OidcProviders {
 	 * password login and a login through an employee side's provider are not.
 	 */
 	boolean throughEmployer(Authentication login) {
+		return throughEmployer(login, this.providers);
+	}
+
+	static boolean throughEmployer(Authentication login, OidcProviderRepository providers) {
 		return login instanceof OidcLogin oidc
-				&& this.providers.findByRegistrationId(oidc.registrationId()).map(OidcProvider::employers).orElse(true);
+				&& providers.findByRegistrationId(oidc.registrationId()).map(OidcProvider::employers).orElse(true);
 	}
 
 	/**

@@ -42,9 +42,13 @@ public class Organisations {
 
 	private final ProviderLinkRepository links;
 
+	private final OidcProviderRepository providers;
+
 	Organisations(OrganisationRepository organisations, UnitRepository units, StaffRepository staff,
 			StaffDirectory directory, ApplicationEventPublisher events, AccountRepository accounts,
-			PasswordEncoder passwordEncoder, java.time.Clock clock, ProviderLinkRepository links) {
+			PasswordEncoder passwordEncoder, java.time.Clock clock, ProviderLinkRepository links,
+			OidcProviderRepository providers) {
+		this.providers = providers;
 		this.clock = clock;
 		this.links = links;
 		this.events = events;
@@ -270,6 +274,19 @@ public class Organisations {
 	 */
 	public Optional<java.time.Instant> heldByHolderSince(long organisationId, long accountId, Side side) {
 		return this.accounts.heldByHolderSince(organisationId, accountId, side, this.clock.getZone());
+	}
+
+	/**
+	 * Whether the session logged in through a provider of the employer's side, whose
+	 * logins the employer's IT controls. An act for the employee side (a representative's
+	 * approval of survey comments, the unions' sign-off of the committee report) is
+	 * refused from such a session, whatever the account's standing: the account's
+	 * standing may come from its holder's own password while the employer's IT can log in
+	 * as it through its directory (the evening's second outsider review approved for the
+	 * unions so).
+	 */
+	public boolean throughEmployersProvider(org.springframework.security.core.Authentication login) {
+		return OidcProviders.throughEmployer(login, this.providers);
 	}
 
 	/**

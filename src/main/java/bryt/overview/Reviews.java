@@ -230,7 +230,12 @@ class Reviews {
 		/** The sign-off confirmed having read another version than the snapshot's. */
 		OTHER_VERSION,
 		/** The comment holds the name of one of the organisation's people. */
-		NAMED
+		NAMED,
+		/**
+		 * The unions' act from a session logged in through the employer's identity
+		 * provider ({@link Organisations#throughEmployersProvider}).
+		 */
+		THROUGH_EMPLOYER
 
 	}
 

@@ -194,6 +194,9 @@ class SnapshotController {
 		if (errors.hasErrors()) {
 			return page(me, authentication, id, null, locale, model, request);
 		}
+		if (side == Side.UNION && this.organisations.throughEmployersProvider(authentication)) {
+			return page(me, authentication, id, Reviews.Outcome.THROUGH_EMPLOYER, locale, model, request);
+		}
 		Reviews.Outcome outcome = this.reviews.comment(me.organisationId(), id, me, side, comment.body());
 		if (outcome == Reviews.Outcome.NAMED) {
 			// said by the field, which comes back empty: the name is not shown back
@@ -215,6 +218,10 @@ class SnapshotController {
 			errors.rejectValue("confirmed", "overview.signOff.confirm.required", new Object[] { snapshot.version() },
 					null);
 			return page(me, authentication, id, null, locale, model, request);
+		}
+		if (side == Side.UNION && this.organisations.throughEmployersProvider(authentication)) {
+			// the employer's IT could log in as the representative through its directory
+			return page(me, authentication, id, Reviews.Outcome.THROUGH_EMPLOYER, locale, model, request);
 		}
 		Reviews.Outcome outcome = this.reviews.signOff(me.organisationId(), id, me, side, form.confirmedVersion());
 		return done(me, authentication, id, outcome, "signed", locale, model, request, redirect);

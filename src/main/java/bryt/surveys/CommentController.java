@@ -172,6 +172,12 @@ class CommentController {
 		if (!this.secondFactor.passed(me, authentication)) {
 			return this.secondFactor.stepUp(authentication, request, response);
 		}
+		if (CommentSide.of(me.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isPresent()
+				&& this.organisations.throughEmployersProvider(authentication)) {
+			// the employer's IT could log in as the representative through its directory
+			model.addAttribute("notStanding", "throughEmployer");
+			return page(me, authentication, id, locale, model);
+		}
 		CommentReview.Outcome outcome = this.review.approve(me.organisationId(), id, me, visibility(me, authentication),
 				version);
 		if (outcome == CommentReview.Outcome.NOT_FOUND) {

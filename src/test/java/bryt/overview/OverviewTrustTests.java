@@ -342,6 +342,42 @@ class OverviewTrustTests extends MailTest {
 			.update();
 	}
 
+	/**
+	 * The evening's second outsider review: a representative's account linked to the
+	 * employer's identity provider, standing through its holder's own password, signed
+	 * for the unions from a session that logged in through the employer's provider, which
+	 * the employer's IT controls. Refused; the same account from a password session
+	 * signs.
+	 */
+	@Test
+	void theUnionsSignOffIsRefusedFromASessionThroughTheEmployersProvider() throws Exception {
+		Snapshot snapshot = this.snapshots.take(this.fixture.organisation, Q4_2025, null, null);
+		String base = "/overview/snapshots/" + snapshot.id();
+		String registration = this.fixture.organisation.code() + "-e";
+		this.jdbc.sql("""
+				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
+				values (:org, :registration, 'Employer', 'https://login.example/employer', 'bryt')
+				""").param("org", this.fixture.organisation.id()).param("registration", registration).update();
+		org.springframework.security.core.userdetails.UserDetails union = this.accounts.loadUserByUsername(this.union);
+		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(union,
+				union.getAuthorities(), registration,
+				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", java.time.Instant.now(),
+						java.time.Instant.now().plusSeconds(60), java.util.Map.of("sub", "employer-subject")));
+
+		Document refused = html(this.mvc.perform(post(base + "/union/sign-off?lang=en").param("confirmed", "true")
+			.param("version", "1")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.authentication(throughEmployer))
+			.with(csrf())));
+		assertThat(refused.select("#refused").text())
+			.contains("you logged in through the employer's identity provider");
+		assertThat(reviews(snapshot.id())).isZero();
+
+		as(this.union, post(base + "/union/sign-off").param("confirmed", "true").param("version", "1"))
+			.andExpect(redirectedUrl(base));
+		assertThat(reviews(snapshot.id())).isOne();
+	}
+
 	private int reviews(long snapshotId) {
 		return this.jdbc.sql("select count(*) from overview_review where snapshot_id = :id")
 			.param("id", snapshotId)
