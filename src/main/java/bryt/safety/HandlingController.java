@@ -235,6 +235,9 @@ class HandlingController {
 		if (form.failed()) {
 			return failed(me, id, this.investigation, form, model);
 		}
+		if (!handled.sides(me).contains(InvestigationAction.Side.MANAGER) && throughEmployer(authentication)) {
+			return refused(id, "throughEmployer", redirect);
+		}
 		return switch (this.handling.actionDone(me.organisationId(), id, action, done, handled.sides(me),
 				me.accountId())) {
 			case DONE -> saved(id, "investigation", redirect);
@@ -263,6 +266,9 @@ class HandlingController {
 		if (!me.has(role) || !handled.visibility().coveredUnits().contains(handled.unitId())) {
 			return refused(id, "waiveRole", redirect);
 		}
+		if (side == InvestigationAction.Side.SAFETY_REPRESENTATIVE && throughEmployer(authentication)) {
+			return refused(id, "throughEmployer", redirect);
+		}
 		return switch (this.handling.waive(me.organisationId(), id, action, side, me.accountId())) {
 			case WAIVED -> saved(id, "investigation", redirect);
 			case SAME_PERSON -> refused(id, "waiveSamePerson", redirect);
@@ -288,6 +294,9 @@ class HandlingController {
 		}
 		if (side == null || !sides.contains(side)) {
 			return refused(id, "closeSide", redirect);
+		}
+		if (side == InvestigationAction.Side.SAFETY_REPRESENTATIVE && throughEmployer(authentication)) {
+			return refused(id, "throughEmployer", redirect);
 		}
 		Handling.Closing closing = this.handling.close(me.organisationId(), id, side, me.accountId());
 		return switch (closing.outcome()) {
@@ -336,6 +345,15 @@ class HandlingController {
 	private static String saved(long id, String section, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("handlingSaved", section);
 		return "redirect:/safety/incidents/" + id + "#section-" + section;
+	}
+
+	/**
+	 * The representative's word (a done mark, a waiver, the close's confirmation) is not
+	 * taken from a session through the employer's identity provider, which the employer's
+	 * IT controls ({@link Organisations#throughEmployersProvider}).
+	 */
+	private boolean throughEmployer(Authentication authentication) {
+		return this.organisations.throughEmployersProvider(authentication);
 	}
 
 	private static String refused(long id, String why, RedirectAttributes redirect) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.BrytTest;
+import bryt.organisation.CurrentAccount;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -262,6 +263,42 @@ class ClosingTests {
 		assertThat(closedOn(id)).isNull();
 		assertThat(confirmations(id)).doesNotContain(String.valueOf(fresh));
 		// the representative who stands closes it
+		assertThat(close(world, "safety", id, null)).isNull();
+		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
+	}
+
+	/**
+	 * The evening's second outsider review: a representative's word taken from a session
+	 * through the employer's identity provider, which the employer's IT controls. The
+	 * standing representative's confirmation from such a session is refused, nothing
+	 * recorded; from a session of their own it closes the incident.
+	 */
+	@Test
+	void aRepresentativesConfirmationFromASessionThroughTheEmployersProviderIsRefused() throws Exception {
+		ReportingWorld world = world();
+		long id = new HandlingIncidents(this.jdbc).incident(world.org, world.unitA, Instant.now());
+		acknowledge(world, id);
+		investigate(world, id);
+		assertThat(close(world, "manager", id, null)).isNull();
+		String registration = world.code + "-e";
+		this.jdbc.sql("""
+				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
+				values (:org, :registration, 'Employer', 'https://login.example/employer', 'bryt')
+				""").param("org", world.org).param("registration", registration).update();
+		CurrentAccount safety = world.login("safety").account;
+		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(safety,
+				safety.getAuthorities(), registration,
+				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", Instant.now(),
+						Instant.now().plusSeconds(60), java.util.Map.of("sub", "employer-subject")));
+
+		assertThat(refused(this.mvc
+			.perform(post(path(id, "close"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.authentication(throughEmployer))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn())).isEqualTo("throughEmployer");
+		assertThat(closedOn(id)).isNull();
 		assertThat(close(world, "safety", id, null)).isNull();
 		assertThat(closedOn(id)).isEqualTo(LocalDate.now(STOCKHOLM));
 	}
