@@ -394,6 +394,8 @@ class CommentReviewTests {
 		assertThat(refused).contains("the comments changed after you opened this page");
 		assertThat(approvals(cycle)).containsExactly("EMPLOYER");
 		assertThat(page("committee", cycle, "BOF-UTR")).contains(UNDER_REVIEW);
+		String reviewLink = "href=\"/surveys/results/" + cycle + "/comments/review\"";
+		assertThat(page("union", cycle, "BOF-UTR")).contains(reviewLink);
 
 		// read again: the page's version is the texts' new one, and the approval releases
 		String again = version(review("union", cycle));
@@ -403,6 +405,8 @@ class CommentReviewTests {
 				.param("version", again))
 			.andExpect(status().is3xxRedirection());
 		assertThat(page("committee", cycle, "BOF-UTR")).doesNotContain(UNDER_REVIEW);
+		// released: no link back to a review that would only send the reviewer here again
+		assertThat(page("union", cycle, "BOF-UTR")).doesNotContain(reviewLink);
 	}
 
 	/**
