@@ -459,6 +459,50 @@ class CommentReviewTests {
 		assertThat(page("committee", cycle, "BOF-UTR")).contains(UNDER_REVIEW);
 	}
 
+	/**
+	 * The evening's second outsider review: the union representative's account, linked to
+	 * the employer's identity provider, approved for the employee side from a session
+	 * through that provider, which the employer's IT controls. Refused with a message,
+	 * nothing recorded; from a session of its own it counts.
+	 */
+	@Test
+	void anEmployeeSideApprovalFromASessionThroughTheEmployersProviderIsRefused() throws Exception {
+		long cycle = cycle();
+		String registration = "crt-" + cycle + "-e";
+		this.jdbc.sql("""
+				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
+				values (:org, :registration, 'Employer', :issuer, 'bryt')
+				""")
+			.param("org", this.organisation)
+			.param("registration", registration)
+			.param("issuer", "https://login.example/" + registration)
+			.update();
+		org.springframework.security.core.userdetails.UserDetails union = this.accounts.loadUserByUsername("union");
+		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(union,
+				union.getAuthorities(), registration,
+				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", java.time.Instant.now(),
+						java.time.Instant.now().plusSeconds(60), Map.of("sub", "employer-subject")));
+		String read = version(review("union", cycle));
+
+		String refused = this.mvc
+			.perform(post("/surveys/results/" + cycle + "/comments/review/approve?lang=en").param("version", read)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.authentication(throughEmployer))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("you logged in through the employer&#39;s identity provider");
+		assertThat(approvals(cycle)).isEmpty();
+
+		this.mvc
+			.perform(as("union", post("/surveys/results/" + cycle + "/comments/review/approve")).with(csrf())
+				.param("version", read))
+			.andExpect(status().is3xxRedirection());
+		assertThat(approvals(cycle)).containsExactly("EMPLOYEE");
+	}
+
 	private static String version(String reviewPage) {
 		Matcher matcher = Pattern.compile("name=\"version\" value=\"([0-9a-f]{64})\"").matcher(reviewPage);
 		assertThat(matcher.find()).as("the approval form names the texts' version").isTrue();
