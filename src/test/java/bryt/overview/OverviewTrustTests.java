@@ -218,8 +218,10 @@ class OverviewTrustTests extends MailTest {
 		String base = "/overview/snapshots/" + snapshot.id();
 		// a staff member's name in any case and without accents, surname first, and an
 		// account's display name ("Person union", the fixture's)
+		// ("Åsa Lindströms sjukskrivning": the genitive, the late evening's outsider
+		// review)
 		for (String named : List.of("Thanks to asa LINDSTROM for the import.", "Lindström, Åsa checked it.",
-				"We asked person Union.")) {
+				"We asked person Union.", "Åsa Lindströms sjukskrivning förklarar siffrorna.")) {
 			Document refused = html(as(this.hr, post(base + "/employer/comment?lang=en").param("body", named)));
 			assertThat(refused.select("#body-error").text()).as(named).contains("names a person of the organisation");
 			assertThat(refused.outerHtml()).as(named)
