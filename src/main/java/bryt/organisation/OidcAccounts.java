@@ -78,11 +78,11 @@ class OidcAccounts {
 		// same issuer (a union's registration of the employer's broker) does not log in
 		// as it, or it would pass the employer's account under the union's rules and its
 		// weaker acr/amr (the evening's second outsider review).
-		Optional<Long> linkedBy = this.links.providerOf(provider.issuer(), subject);
-		if (linkedBy.isPresent() && linkedBy.get() != provider.id()) {
+		Optional<ProviderLinkRepository.Identity> identity = this.links.identity(provider.issuer(), subject);
+		if (identity.isPresent() && identity.get().providerId() != provider.id()) {
 			throw refusal("otherProvider", link);
 		}
-		Long accountId = this.links.accountOf(provider.issuer(), subject).orElse(null);
+		Long accountId = identity.map(ProviderLinkRepository.Identity::accountId).orElse(null);
 		if (link != null) {
 			accountId = linkAsked(provider, subject, accountId, link);
 		}

@@ -24,22 +24,17 @@ class ProviderLinkRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The account the identity is linked to, with its organisation. */
-	Optional<Long> accountOf(String issuer, String subject) {
-		return this.jdbc.sql("select account_id from account_identity where issuer = :issuer and subject = :subject")
+	/** The account the identity is linked to, and the provider that linked it. */
+	Optional<Identity> identity(String issuer, String subject) {
+		return this.jdbc
+			.sql("select account_id, provider_id from account_identity where issuer = :issuer and subject = :subject")
 			.param("issuer", issuer)
 			.param("subject", subject)
-			.query(Long.class)
+			.query((rs, row) -> new Identity(rs.getLong("account_id"), rs.getLong("provider_id")))
 			.optional();
 	}
 
-	/** The provider that linked the identity, if any. */
-	Optional<Long> providerOf(String issuer, String subject) {
-		return this.jdbc.sql("select provider_id from account_identity where issuer = :issuer and subject = :subject")
-			.param("issuer", issuer)
-			.param("subject", subject)
-			.query(Long.class)
-			.optional();
+	record Identity(long accountId, long providerId) {
 	}
 
 	/** Whether the account has an identity at a provider of the employee side. */
