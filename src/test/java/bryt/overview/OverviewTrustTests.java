@@ -355,16 +355,9 @@ class OverviewTrustTests extends MailTest {
 	void theUnionsSignOffIsRefusedFromASessionThroughTheEmployersProvider() throws Exception {
 		Snapshot snapshot = this.snapshots.take(this.fixture.organisation, Q4_2025, null, null);
 		String base = "/overview/snapshots/" + snapshot.id();
-		String registration = this.fixture.organisation.code() + "-e";
-		this.jdbc.sql("""
-				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
-				values (:org, :registration, 'Employer', 'https://login.example/employer', 'bryt')
-				""").param("org", this.fixture.organisation.id()).param("registration", registration).update();
-		org.springframework.security.core.userdetails.UserDetails union = this.accounts.loadUserByUsername(this.union);
-		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(union,
-				union.getAuthorities(), registration,
-				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", java.time.Instant.now(),
-						java.time.Instant.now().plusSeconds(60), java.util.Map.of("sub", "employer-subject")));
+		bryt.shared.security.OidcLogin throughEmployer = bryt.EmployerProviderSession.of(this.jdbc,
+				this.fixture.organisation.id(), this.fixture.organisation.code() + "-e",
+				this.accounts.loadUserByUsername(this.union));
 
 		Document refused = html(this.mvc.perform(post(base + "/union/sign-off?lang=en").param("confirmed", "true")
 			.param("version", "1")

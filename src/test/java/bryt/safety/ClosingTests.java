@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.BrytTest;
-import bryt.organisation.CurrentAccount;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -280,16 +279,8 @@ class ClosingTests {
 		acknowledge(world, id);
 		investigate(world, id);
 		assertThat(close(world, "manager", id, null)).isNull();
-		String registration = world.code + "-e";
-		this.jdbc.sql("""
-				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
-				values (:org, :registration, 'Employer', 'https://login.example/employer', 'bryt')
-				""").param("org", world.org).param("registration", registration).update();
-		CurrentAccount safety = world.login("safety").account;
-		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(safety,
-				safety.getAuthorities(), registration,
-				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", Instant.now(),
-						Instant.now().plusSeconds(60), java.util.Map.of("sub", "employer-subject")));
+		bryt.shared.security.OidcLogin throughEmployer = bryt.EmployerProviderSession.of(this.jdbc, world.org,
+				world.code + "-e", world.login("safety").account);
 
 		assertThat(refused(this.mvc
 			.perform(post(path(id, "close"))

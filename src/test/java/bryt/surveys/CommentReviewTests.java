@@ -468,20 +468,8 @@ class CommentReviewTests {
 	@Test
 	void anEmployeeSideApprovalFromASessionThroughTheEmployersProviderIsRefused() throws Exception {
 		long cycle = cycle();
-		String registration = "crt-" + cycle + "-e";
-		this.jdbc.sql("""
-				insert into oidc_provider (organisation_id, registration_id, label, issuer, client_id)
-				values (:org, :registration, 'Employer', :issuer, 'bryt')
-				""")
-			.param("org", this.organisation)
-			.param("registration", registration)
-			.param("issuer", "https://login.example/" + registration)
-			.update();
-		org.springframework.security.core.userdetails.UserDetails union = this.accounts.loadUserByUsername("union");
-		bryt.shared.security.OidcLogin throughEmployer = new bryt.shared.security.OidcLogin(union,
-				union.getAuthorities(), registration,
-				new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", java.time.Instant.now(),
-						java.time.Instant.now().plusSeconds(60), Map.of("sub", "employer-subject")));
+		bryt.shared.security.OidcLogin throughEmployer = bryt.EmployerProviderSession.of(this.jdbc, this.organisation,
+				"crt-" + cycle + "-e", this.accounts.loadUserByUsername("union"));
 		String read = version(review("union", cycle));
 
 		String refused = this.mvc
