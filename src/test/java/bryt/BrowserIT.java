@@ -1127,7 +1127,7 @@ class BrowserIT {
 			.param("id", instrument)
 			.update();
 		List<String> violations = new ArrayList<>();
-		java.time.LocalDate today = java.time.LocalDate.now();
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
 		List<String> codes;
 		try (BrowserContext staff = browser().newContext(english())) {
 			Page page = logIn(staff, "hr");
