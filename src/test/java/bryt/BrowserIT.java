@@ -1127,7 +1127,7 @@ class BrowserIT {
 			.param("id", instrument)
 			.update();
 		List<String> violations = new ArrayList<>();
-		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+		java.time.LocalDate today = ServerDay.today();
 		List<String> codes;
 		try (BrowserContext staff = browser().newContext(english())) {
 			Page page = logIn(staff, "hr");
@@ -1332,7 +1332,7 @@ class BrowserIT {
 			.param("org", organisation)
 			.query(Integer.class)
 			.single();
-		java.time.LocalDate first = java.time.LocalDate.now().withDayOfMonth(1);
+		java.time.LocalDate first = ServerDay.today().withDayOfMonth(1);
 		long cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status, invited)
 				values (:org, 'exit_first', :instrument, :opens, :closes, 'open', 1) returning id
@@ -1368,7 +1368,7 @@ class BrowserIT {
 			.param("hmac", hmac)
 			.param("cycle", cycle)
 			.param("unit", unit)
-			.param("send", java.time.LocalDate.now().plusDays(90))
+			.param("send", ServerDay.today().plusDays(90))
 			.update();
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext leaver = browser().newContext(english())) {
@@ -1684,7 +1684,7 @@ class BrowserIT {
 					""")
 			.param("id", instrument)
 			.update();
-		java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
+		java.time.YearMonth month = ServerDay.thisMonth().minusMonths(1);
 		long cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
 				values (:org, 'exit_second', :id, :opens, :closes, 'closed') returning id
@@ -1872,7 +1872,7 @@ class BrowserIT {
 		long demo = this.jdbc.sql("select id from organisation where code = 'exempelby'").query(Long.class).single();
 		bryt.safety.HandlingIncidents rows = new bryt.safety.HandlingIncidents(this.jdbc);
 		long team = rows.unitId(demo, "BOF-UTR-1");
-		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+		java.time.LocalDate today = ServerDay.today();
 		long id = rows.incident(demo, team, java.time.Instant.now(), "PHYSICAL", 2, today.minusDays(1));
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext context = browser().newContext(english())) {
@@ -2676,8 +2676,7 @@ class BrowserIT {
 			@Autowired bryt.organisation.Organisations organisations) {
 		bryt.organisation.Organisation demo = organisations.findByCode("exempelby").orElseThrow();
 		bryt.overview.Snapshot snapshot = snapshots.take(demo,
-				bryt.shared.time.Quarter.of(java.time.LocalDate.now()).previous(), null,
-				"BrowserIT " + System.nanoTime());
+				bryt.shared.time.Quarter.of(ServerDay.today()).previous(), null, "BrowserIT " + System.nanoTime());
 		for (String side : List.of("EMPLOYER", "UNION")) {
 			this.jdbc.sql("""
 					insert into overview_comment (snapshot_id, side, body, written_by, written_at)
@@ -2870,7 +2869,7 @@ class BrowserIT {
 			@Autowired bryt.organisation.Organisations organisations) {
 		bryt.organisation.Organisation demo = organisations.findByCode("exempelby").orElseThrow();
 		bryt.overview.Snapshot signed = snapshots
-			.current(demo.id(), bryt.shared.time.Quarter.of(java.time.LocalDate.now()).previous())
+			.current(demo.id(), bryt.shared.time.Quarter.of(ServerDay.today()).previous())
 			.orElseThrow();
 		List<String> violations = new ArrayList<>();
 		try (BrowserContext context = browser().newContext(english().setBypassCSP(true))) {
@@ -2927,7 +2926,7 @@ class BrowserIT {
 				"select id from survey_instrument where organisation_id is null and key <> 'bryt-exit-1' order by id limit 1")
 			.query(Long.class)
 			.single();
-		java.time.LocalDate today = java.time.LocalDate.now();
+		java.time.LocalDate today = ServerDay.today();
 		long cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status, invited)
 				values (:org, 'pulse', :instrument, :opens, :closes, 'open', 1) returning id

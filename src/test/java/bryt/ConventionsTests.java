@@ -52,6 +52,45 @@ class ConventionsTests {
 			.isFalse();
 	}
 
+	/**
+	 * {@code LocalDate.now()}, {@code YearMonth.now()}: a day in the JVM's zone.
+	 */
+	private static final Pattern BARE_NOW = Pattern.compile(
+			"\\b(?:LocalDate|LocalDateTime|LocalTime|YearMonth|Year|ZonedDateTime|OffsetDateTime)\\.now\\(\\s*\\)");
+
+	/**
+	 * The server's day is in the deployment's zone ({@code bryt.time-zone}): the code
+	 * asks the {@code Clock}, the tests {@code ServerDay}. The JVM's zone is UTC on CI,
+	 * and a test's bare "today" was the server's yesterday for two hours each night.
+	 */
+	@Test
+	void noDayIsTakenInTheJvmsZone() {
+		List<String> found = new ArrayList<>();
+		for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+			for (Path file : javaFiles(root)) {
+				if (file.endsWith("ConventionsTests.java")) {
+					continue; // this check's own examples
+				}
+				List<String> lines = read(file);
+				for (int i = 0; i < lines.size(); i++) {
+					String line = lines.get(i);
+					if (BARE_NOW.matcher(line).find() && !line.strip().startsWith("*")) {
+						found.add(file + ":" + (i + 1) + ": " + line.strip());
+					}
+				}
+			}
+		}
+		assertThat(found).as("a day taken in the JVM's zone").isEmpty();
+	}
+
+	@Test
+	void theCheckFindsADayInTheJvmsZone() {
+		assertThat(BARE_NOW.matcher("LocalDate today = java.time.LocalDate.now();").find()).isTrue();
+		assertThat(BARE_NOW.matcher("YearMonth.now( )").find()).isTrue();
+		assertThat(BARE_NOW.matcher("LocalDate.now(this.clock)").find()).isFalse();
+		assertThat(BARE_NOW.matcher("Instant.now()").find()).isFalse();
+	}
+
 	private static List<Path> javaFiles(Path root) {
 		try (Stream<Path> files = Files.walk(root)) {
 			return files.filter((file) -> file.toString().endsWith(".java")).sorted().toList();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import bryt.ServerDay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class DemoMunicipalityTests {
 
 	@Test
 	void hasAboutOneHundredFiftyStaffWithLeaversOverThePastThreeYears() {
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		List<LocalDate> endDates = this.jdbc.sql("select end_date from staff where end_date is not null and " + IN_DEMO)
 			.query(LocalDate.class)
 			.list();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import bryt.ServerDay;
 import bryt.shared.DemoMode;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,7 +48,7 @@ class OrganisationFixture {
 	}
 
 	Ids create(String prefix) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		long org = this.organisations.create(prefix, "Testkommun " + prefix, Country.DK);
 		long d = this.units.create(org, "D", "Afdeling D", UnitLevel.DEPARTMENT, null);
 		long a = this.units.create(org, "A", "Enhed A", UnitLevel.UNIT, d);

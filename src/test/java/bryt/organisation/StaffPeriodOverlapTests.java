@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +43,14 @@ class StaffPeriodOverlapTests {
 		// Alma Ek's one open period runs from two years ago; one from last month to next
 		// month overlaps it (a second open one the index of open periods refuses first).
 		assertThatThrownBy(
-				() -> insertPeriod(ids, member, LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(1)))
+				() -> insertPeriod(ids, member, ServerDay.today().minusMonths(1), ServerDay.today().plusMonths(1)))
 			.isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("staff_period_no_overlap")
 			.cause()
 			.isInstanceOfSatisfying(SQLException.class, (ex) -> assertThat(ex.getSQLState()).isEqualTo("23P01"));
 		// Also a closed one inside the open one.
 		assertThatThrownBy(
-				() -> insertPeriod(ids, member, LocalDate.now().minusYears(1), LocalDate.now().minusMonths(6)))
+				() -> insertPeriod(ids, member, ServerDay.today().minusYears(1), ServerDay.today().minusMonths(6)))
 			.isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("staff_period_no_overlap");
 	}
@@ -76,7 +77,7 @@ class StaffPeriodOverlapTests {
 		OrganisationFixture.Ids ids = this.fixture.create("overlap-3");
 		long alma = member(ids, "2");
 		LocalDate start = this.staff.find(ids.organisation(), alma).orElseThrow().employmentStart();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		// A move today, an FTE change in a month, a second change that month, then the
 		// employment start moved past the first change and back before it: each is
 		// written without tripping the constraint.

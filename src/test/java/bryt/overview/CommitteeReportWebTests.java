@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
@@ -62,7 +63,7 @@ class CommitteeReportWebTests {
 	void theDemosReportHoldsNoNameNoIdentityNumberAndNoFreeTextInAnyFormat() throws Exception {
 		reportInVoice(FREE_TEXT);
 		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		Snapshot snapshot = this.snapshots.take(demo, Quarter.of(java.time.LocalDate.now()).previous(), null,
+		Snapshot snapshot = this.snapshots.take(demo, Quarter.of(ServerDay.today()).previous(), null,
 				"ov-report test " + System.nanoTime());
 		List<String> names = this.jdbc.sql("select name from staff where organisation_id = :org")
 			.param("org", demo.id())
@@ -94,7 +95,7 @@ class CommitteeReportWebTests {
 	@Test
 	void thePartiesReadTheReportAndDownloadItInEveryFormat() throws Exception {
 		Organisation demo = this.organisations.findByCode("exempelby").orElseThrow();
-		Snapshot snapshot = this.snapshots.take(demo, Quarter.of(java.time.LocalDate.now()).previous(), null,
+		Snapshot snapshot = this.snapshots.take(demo, Quarter.of(ServerDay.today()).previous(), null,
 				"ov-report web test " + System.nanoTime());
 		String path = "/overview/reports/" + snapshot.id();
 

@@ -71,6 +71,21 @@ final class OverviewFixture {
 			.param("unit", unit)
 			.param("role", role)
 			.update();
+		changed();
+	}
+
+	/**
+	 * What every change to the organisation's data through Bryt does
+	 * ({@code OrganisationChanged}): the workload's figures are cached by this version,
+	 * and a member added behind its back would be missing from figures cached before (the
+	 * national roll-up, not cached, counted them: NationalRollUpTests failed on the day
+	 * an earlier snapshot had cached).
+	 */
+	void changed() {
+		this.jdbc.sql("""
+				insert into workload_version (organisation_id, version) values (:org, 1)
+				on conflict (organisation_id) do update set version = workload_version.version + 1
+				""").param("org", this.organisation.id()).update();
 	}
 
 	/**

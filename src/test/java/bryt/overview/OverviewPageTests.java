@@ -3,6 +3,7 @@ package bryt.overview;
 import java.time.LocalDate;
 import java.util.List;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Organisations;
 import bryt.shared.time.Quarter;
@@ -89,7 +90,7 @@ class OverviewPageTests {
 		assertThat(row(english, "#units-workload", "Unit B", "workload.staffPerLead")).isEqualTo("No data");
 		// each unit's row leads to that unit's overview of the same quarter
 		assertThat(english.select("#units-workload tbody tr th a").eachAttr("href"))
-			.contains("/overview?unit=" + this.b + "&quarter=" + Quarter.of(LocalDate.now()));
+			.contains("/overview?unit=" + this.b + "&quarter=" + Quarter.of(ServerDay.today()));
 		assertThat(english.select("#unit option")).extracting(Element::text)
 			.containsExactly("Overview town (whole organisation)", "Unit A", "Unit B");
 		// each figure's definition on the page, with its version
@@ -97,7 +98,7 @@ class OverviewPageTests {
 			.contains("divided by the first-line leads")
 			.contains("Definition version 1");
 		// the trend: eight quarters up to this one, each with its table and chart
-		Quarter now = Quarter.of(LocalDate.now());
+		Quarter now = Quarter.of(ServerDay.today());
 		Quarter first = now.previous().previous().previous().previous().previous().previous().previous();
 		assertThat(english.select("#table-workload-staffPerLead tbody tr th")).extracting(Element::text)
 			.containsExactlyElementsOf(first.through(now).stream().map(Quarter::toString).toList());
@@ -176,7 +177,7 @@ class OverviewPageTests {
 					+ java.net.URLEncoder.encode(quarter, java.nio.charset.StandardCharsets.UTF_8));
 			assertThat(page.select("#quarter-error").text()).as(quarter).contains("Choose a quarter from the list");
 			assertThat(page.select("#quarter option[selected]").text())
-				.isEqualTo(Quarter.of(LocalDate.now()).toString());
+				.isEqualTo(Quarter.of(ServerDay.today()).toString());
 		}
 	}
 
@@ -241,7 +242,7 @@ class OverviewPageTests {
 	void theHomeCardCountsSnapshotsWaitingForTheSidesSignOffAndTheHelpPageListsEveryDefinition() throws Exception {
 		String hr = this.fixture.account("hr", "HR", 0);
 		String committee = this.fixture.account("committee", "COMMITTEE_MEMBER", 0);
-		Quarter last = Quarter.of(LocalDate.now()).previous();
+		Quarter last = Quarter.of(ServerDay.today()).previous();
 		this.snapshots.take(this.fixture.organisation, last, null, null);
 		this.snapshots.take(this.fixture.organisation, last, null, "Again");
 		// one quarter, its newest version unsigned: 1 (the older version does not count)

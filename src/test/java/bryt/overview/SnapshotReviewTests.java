@@ -2,6 +2,7 @@ package bryt.overview;
 
 import java.util.List;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Organisations;
 import bryt.shared.time.Quarter;
@@ -184,13 +185,11 @@ class SnapshotReviewTests {
 		assertThat(signed.comment(Snapshot.Side.EMPLOYER).orElseThrow().body()).isEqualTo("First words.");
 		assertThat(signed.reviews()).extracting(Snapshot.Review::side)
 			.containsExactly(Snapshot.Side.EMPLOYER, Snapshot.Side.UNION);
-		assertThat(signed.review(Snapshot.Side.EMPLOYER).orElseThrow().reviewedOn())
-			.isEqualTo(java.time.LocalDate.now());
+		assertThat(signed.review(Snapshot.Side.EMPLOYER).orElseThrow().reviewedOn()).isEqualTo(ServerDay.today());
 		// the figures did not move
 		assertThat(signed.figures()).isEqualTo(this.snapshot.figures());
 		Document page = html(as(this.hr, get(base + "?lang=en")));
-		assertThat(page.select("#reviewed-EMPLOYER").text())
-			.isEqualTo("By the employer on " + java.time.LocalDate.now());
+		assertThat(page.select("#reviewed-EMPLOYER").text()).isEqualTo("By the employer on " + ServerDay.today());
 		assertThat(page.select("main form")).isEmpty();
 
 		Snapshot second = this.snapshots.take(this.fixture.organisation, Q4_2025, null, "Corrected import");

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.Superuser;
 import bryt.Traces;
@@ -167,7 +168,7 @@ class AnonymousReportingTests {
 		String page = this.mvc
 			.perform(post("/safety/r/" + world.code).param("description", "Call 19121212-1212")
 				.param("severity", "7")
-				.param("occurredOn", java.time.LocalDate.now().plusDays(3).toString()))
+				.param("occurredOn", ServerDay.today().plusDays(3).toString()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -189,7 +190,7 @@ class AnonymousReportingTests {
 	private static MockHttpServletRequestBuilder form(ReportingWorld world, String once, String description) {
 		return post("/safety/r/" + world.code).param("once", once)
 			.param("unit", String.valueOf(world.unitB))
-			.param("occurredOn", java.time.LocalDate.now().minusDays(2).toString())
+			.param("occurredOn", ServerDay.today().minusDays(2).toString())
 			.param("partOfDay", "AFTERNOON")
 			.param("category", "THREAT")
 			.param("channel", "IN_PERSON")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.CurrentAccount;
 import bryt.shared.DemoMode;
@@ -59,7 +60,7 @@ class DemoIncidentsTests {
 				.query(Long.class)
 				.single()).as("incidents in unit %d", unit).isPositive();
 		}
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		for (int back = 1; back <= 11; back++) {
 			YearMonth month = YearMonth.from(today).minusMonths(back);
 			assertThat(this.jdbc.sql("""

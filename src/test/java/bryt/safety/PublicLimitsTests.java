@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +122,7 @@ class PublicLimitsTests {
 		MockHttpServletRequestBuilder report = post("/safety/r/" + world.code)
 			.param("once", UUID.randomUUID().toString().replace("-", "").substring(0, 22))
 			.param("unit", String.valueOf(world.unitB))
-			.param("occurredOn", LocalDate.now().minusDays(1).toString())
+			.param("occurredOn", ServerDay.today().minusDays(1).toString())
 			.param("partOfDay", "MORNING")
 			.param("category", "THREAT")
 			.param("channel", "IN_PERSON")

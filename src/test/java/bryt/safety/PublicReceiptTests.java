@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,7 @@ class PublicReceiptTests {
 		return post("/safety/r/" + world.code)
 			.param("once", UUID.randomUUID().toString().replace("-", "").substring(0, 22))
 			.param("unit", String.valueOf(world.unitB))
-			.param("occurredOn", java.time.LocalDate.now().minusDays(1).toString())
+			.param("occurredOn", ServerDay.today().minusDays(1).toString())
 			.param("partOfDay", "MORNING")
 			.param("category", "PHYSICAL_VIOLENCE")
 			.param("channel", "IN_PERSON")

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import bryt.ServerDay;
 import bryt.MailTest;
 import bryt.BrytTest;
 import jakarta.mail.internet.MimeMessage;
@@ -241,7 +242,7 @@ class AnswerFlowTests extends MailTest {
 	}
 
 	private long launch(CycleFixture.Org org) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		return this.cycles
 			.launchAndInvite(org.id(),
 					new CycleCommand(CycleProgram.ANNUAL, org.instrument(), today, today.plusDays(13)))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class AnswerMendsTests {
 
 	private CycleService.Invited launch() {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		return this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.PULSE, org.instrument(), today, today.plusDays(6)));
 	}

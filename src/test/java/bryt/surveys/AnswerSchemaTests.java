@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import bryt.ServerDay;
 import bryt.MailTest;
 import bryt.BrytTest;
 import bryt.Superuser;
@@ -111,7 +112,7 @@ class AnswerSchemaTests extends MailTest {
 	@Test
 	void aDumpHoldsNoCodeNoAddressNoNameAndTheKeyIsNowhere() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		CycleService.Invited invited = this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.ANNUAL, org.instrument(), today, today.plusDays(13)));
 		List<String> codes = new ArrayList<>();

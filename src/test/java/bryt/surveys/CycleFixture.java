@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import bryt.ServerDay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ class CycleFixture {
 	/** The same organisation in the country given ({@code SE} or {@code DK}). */
 	Org create(String country) {
 		String code = "s3-" + UUID.randomUUID().toString().substring(0, 8);
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		long org = this.jdbc
 			.sql("insert into organisation (code, name, country) values (:code, :name, :country) returning id")
 			.param("code", code)

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import bryt.ServerDay;
 import bryt.MailTest;
 import bryt.BrytTest;
 import bryt.organisation.Role;
@@ -56,7 +57,7 @@ class CycleLaunchTests extends MailTest {
 	@Test
 	void invitesCurrentStaffByMailToEachAddressAndByPaperCodeTheRest() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 
 		CycleService.Invited invited = this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.ANNUAL, org.instrument(), today, today.plusDays(13)));
@@ -127,7 +128,7 @@ class CycleLaunchTests extends MailTest {
 	@Test
 	void theSlipsPageHasNoAddressWarningWhenTheAnswerLinkIsSet() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		String page = this.mvc
 			.perform(post("/surveys/cycles").param("program", "pulse")
 				.param("instrument", String.valueOf(org.instrument()))
@@ -145,7 +146,7 @@ class CycleLaunchTests extends MailTest {
 	@Test
 	void nobodyGetsASecondSurveyWithinFourteenDays() {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.PULSE, org.instrument(), today, today.plusDays(5)));
 
@@ -163,7 +164,7 @@ class CycleLaunchTests extends MailTest {
 	void refusesAnInstrumentOfAnotherOrganisationAndDatesOutOfOrder() {
 		CycleFixture.Org org = this.fixture.create();
 		CycleFixture.Org other = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 
 		assertThatThrownBy(() -> this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.ANNUAL, other.instrument(), today, today)))

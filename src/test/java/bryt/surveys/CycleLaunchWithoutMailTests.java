@@ -2,6 +2,7 @@ package bryt.surveys;
 
 import java.time.LocalDate;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class CycleLaunchWithoutMailTests {
 	@Test
 	void everyInvitationIsAPaperCodeWhenNoMailServerIsSetUp() {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 
 		CycleService.Invited invited = this.cycles.launchAndInvite(org.id(),
 				new CycleCommand(CycleProgram.ANNUAL, org.instrument(), today, today.plusDays(13)));

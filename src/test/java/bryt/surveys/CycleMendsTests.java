@@ -2,6 +2,7 @@ package bryt.surveys;
 
 import java.time.LocalDate;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Role;
 import bryt.organisation.TestAccounts;
@@ -46,7 +47,7 @@ class CycleMendsTests {
 	@Test
 	void theSlipsPageWarnsWhenBrytsAddressIsNotSet() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		String page = this.mvc
 			.perform(post("/surveys/cycles").param("program", "pulse")
 				.param("instrument", String.valueOf(org.instrument()))
@@ -71,7 +72,7 @@ class CycleMendsTests {
 	void theCyclesPageNamesTheInstrumentInThePagesLanguage() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
 		long pulse = this.instruments.brytOwn(Instruments.PULSE).orElseThrow();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		this.cycles.launchAndInvite(org.id(), new CycleCommand(CycleProgram.PULSE, pulse, today, today.plusDays(6)));
 		for (String[] language : new String[][] { { "sv", "Bryts pulsmätning" }, { "da", "Bryts pulsmåling" },
 				{ "en", "Bryt&#39;s pulse survey" } }) {
@@ -97,7 +98,7 @@ class CycleMendsTests {
 			.param("org", org)
 			.update();
 		long annual = this.instruments.brytOwn(Instruments.ANNUAL).orElseThrow();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 
 		assertThatThrownBy(() -> this.cycles.launchAndInvite(org,
 				new CycleCommand(CycleProgram.ANNUAL, annual, today, today.plusDays(13))))
@@ -123,7 +124,7 @@ class CycleMendsTests {
 	void anAnnualSurveyOrAPulseOnTheExitInstrumentIsRefused() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
 		long exit = this.instruments.brytOwn(Instruments.EXIT).orElseThrow();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 
 		for (CycleProgram program : new CycleProgram[] { CycleProgram.ANNUAL, CycleProgram.PULSE }) {
 			assertThatThrownBy(() -> this.cycles.launchAndInvite(org.id(),
@@ -158,7 +159,7 @@ class CycleMendsTests {
 	@Test
 	void unionAndCommitteeSeeTheRunningSurveysDatesAndNoRunningFigures() throws Exception {
 		CycleFixture.Org org = this.fixture.create();
-		LocalDate today = LocalDate.now();
+		LocalDate today = ServerDay.today();
 		long empty = this.jdbc
 			.sql("insert into organisation (code, name, country) values ('p5-none', 'Ingenkommun', 'SE') returning id")
 			.query(Long.class)

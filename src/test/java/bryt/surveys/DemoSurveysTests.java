@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.Superuser;
 import bryt.organisation.Organisation;
@@ -138,7 +139,7 @@ class DemoSurveysTests {
 	@Test
 	void theExitSurveysOfThePastYearHaveFiguresInBothStages() {
 		long demo = demo().id();
-		YearMonth last = YearMonth.now().minusMonths(1);
+		YearMonth last = ServerDay.thisMonth().minusMonths(1);
 		for (String stage : List.of("exit_first", "exit_second")) {
 			List<ResultFigures> windows = this.figures.exitWindows(demo, stage, last, last, ResultBreakdown.NONE);
 			assertThat(windows).as(stage).hasSize(1);
@@ -192,7 +193,7 @@ class DemoSurveysTests {
 		return this.cycles.cycles(demo)
 			.stream()
 			.filter((cycle) -> cycle.program() == program && cycle.instrumentId() == instrument
-					&& cycle.opensOn().isBefore(LocalDate.now()))
+					&& cycle.opensOn().isBefore(ServerDay.today()))
 			.sorted(java.util.Comparator.comparing(Cycle::opensOn))
 			.toList();
 	}

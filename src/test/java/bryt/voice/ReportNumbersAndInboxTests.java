@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -151,20 +152,20 @@ class ReportNumbersAndInboxTests {
 		// Overdue: two new reports received ten days ago (acknowledge within 7), one
 		// acknowledged four months ago without feedback (feedback within 3 months).
 		this.jdbc.sql("update voice_report set received_on = :day where id in (:ids)")
-			.param("day", LocalDate.now().minusDays(10))
+			.param("day", ServerDay.today().minusDays(10))
 			.param("ids", List.of(ids.get(0), ids.get(1)))
 			.update();
 		this.jdbc.sql("""
 				update voice_report set status = 'ACKNOWLEDGED', received_on = :received, acknowledged_on = :ack
 				where id = :id
 				""")
-			.param("received", LocalDate.now().minusMonths(4).minusDays(2))
-			.param("ack", LocalDate.now().minusMonths(4))
+			.param("received", ServerDay.today().minusMonths(4).minusDays(2))
+			.param("ack", ServerDay.today().minusMonths(4))
 			.param("id", ids.get(2))
 			.update();
 		// Acknowledged yesterday: not overdue.
 		this.jdbc.sql("update voice_report set status = 'ACKNOWLEDGED', acknowledged_on = :ack where id = :id")
-			.param("ack", LocalDate.now().minusDays(1))
+			.param("ack", ServerDay.today().minusDays(1))
 			.param("id", ids.get(3))
 			.update();
 		String overdue = html(get("/voice").param("overdue", "true"), org.hr(), session);

@@ -2,6 +2,7 @@ package bryt.voice;
 
 import java.time.LocalDate;
 
+import bryt.ServerDay;
 import bryt.MailTest;
 import bryt.BrytTest;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -44,7 +45,7 @@ class VoiceReminderTests extends MailTest {
 				""")
 			.param("org", org)
 			.param("channel", channel)
-			.param("received", LocalDate.now().minusDays(10))
+			.param("received", ServerDay.today().minusDays(10))
 			.query(Long.class)
 			.single();
 		this.jdbc

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
@@ -44,7 +45,7 @@ class WorkloadContributionTests {
 	@Test
 	void theOverviewEqualsTheWorkloadApiForTheSameDay() throws Exception {
 		Organisation organisation = this.organisations.findByCode("exempelby").orElseThrow();
-		LocalDate day = LocalDate.now();
+		LocalDate day = ServerDay.today();
 		String token = ApiTokenPage.create(this.mvc, this.accounts, "overview comparison");
 		String json = this.mvc
 			.perform(get("/api/v1/organisations/exempelby/workload?at=" + day).header("Authorization",
