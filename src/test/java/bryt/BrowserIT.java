@@ -1684,7 +1684,12 @@ class BrowserIT {
 					""")
 			.param("id", instrument)
 			.update();
-		java.time.YearMonth month = ServerDay.thisMonth().minusMonths(1);
+		// Two months back: a stage's month stays open to the end of the next month, and
+		// the
+		// demo's own cycle of last month (made when the server started) keeps last
+		// month's
+		// window from being final; two months back every cycle in the window has closed.
+		java.time.YearMonth month = ServerDay.thisMonth().minusMonths(2);
 		long cycle = this.jdbc.sql("""
 				insert into survey_cycle (organisation_id, program, instrument_id, opens_on, closes_on, status)
 				values (:org, 'exit_second', :id, :opens, :closes, 'closed') returning id
