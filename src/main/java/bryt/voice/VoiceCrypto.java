@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import bryt.shared.security.Argon2id;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
 import com.google.crypto.tink.HybridEncrypt;
@@ -17,11 +18,9 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.Bytes;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * The cryptography of Voice, all from Tink (and BouncyCastle for Argon2id):
+ * The cryptography of Voice, all from Tink (and {@link Argon2id}):
  * <ul>
  * <li>each report has a random 256-bit data key; answers, identity, messages and files
  * are encrypted with it (AES-256-GCM, bound to the report by associated data);</li>
@@ -49,11 +48,6 @@ final class VoiceCrypto {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
-
-	/** OWASP's minimum for Argon2id: 19 MiB, two passes, one lane. */
-	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
-
-	private static final int ARGON2_ITERATIONS = 2;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -174,15 +168,7 @@ final class VoiceCrypto {
 	}
 
 	private static Aead passwordAead(String password, byte[] salt) throws GeneralSecurityException {
-		Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-		argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withSalt(salt)
-			.withMemoryAsKB(ARGON2_MEMORY_KIB)
-			.withIterations(ARGON2_ITERATIONS)
-			.withParallelism(1)
-			.build());
-		byte[] key = new byte[32];
-		argon2.generateBytes(password.getBytes(StandardCharsets.UTF_8), key);
-		return new AesGcmJce(key);
+		return new AesGcmJce(Argon2id.key(password, salt, 32));
 	}
 
 	private static byte[] bytes(String context) {

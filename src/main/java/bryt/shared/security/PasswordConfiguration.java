@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -17,18 +16,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
-	/** Argon2id memory in KiB: 19 MiB, OWASP's minimum for t = 2. */
-	static final int ARGON2_MEMORY = 19 * 1024;
-
-	static final int ARGON2_ITERATIONS = 2;
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// The prefix ({argon2}) lets a release move to stronger parameters without
-		// invalidating stored hashes: Argon2PasswordEncoder.upgradeEncoding reads the
-		// parameters of a stored hash, and the login then stores a new one.
+		// invalidating stored hashes: Argon2id.upgradeEncoding reads the parameters of a
+		// stored hash, and the login then stores a new one.
 		return new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY, ARGON2_ITERATIONS)));
+				Map.of("argon2", new Argon2id(Argon2id.MEMORY_KIB, Argon2id.ITERATIONS)));
 	}
 
 	@Bean
