@@ -1147,6 +1147,18 @@ class BrowserIT {
 			codes = page.locator("#paper-codes .bryt-survey-code").allTextContents();
 			page.navigate(url("/surveys/cycles"));
 			scan(page, "surveys: cycles", violations);
+			// at a phone's width the table scrolls sideways, and a hint says so
+			page.setViewportSize(390, 800);
+			page.navigate(url("/surveys/cycles"));
+			assertThat(page.locator("#cycles-scroll")).hasText("Scroll the table sideways to see every column.");
+			org.assertj.core.api.Assertions
+				.assertThat((Boolean) page.locator("#cycles-scroll + div.bryt-table-scroll")
+					.evaluate("region => region.scrollWidth > region.clientWidth"))
+				.isTrue();
+			scan(page, "surveys: cycles at 390 px", violations);
+			page.setViewportSize(1280, 800);
+			page.navigate(url("/surveys/cycles"));
+			assertThat(page.locator("#cycles-scroll")).isHidden();
 		}
 		try (BrowserContext respondent = browser().newContext(english().setJavaScriptEnabled(false))) {
 			surveysAnswer(respondent, codes.get(0).strip(), null);
@@ -2883,12 +2895,12 @@ class BrowserIT {
 			for (String language : List.of("sv", "da", "en")) {
 				for (String path : List.of("/overview", "/overview/snapshots/" + signed.id())) {
 					page.navigate(url(path + "?lang=" + language));
-					Locator hints = page.locator(".bryt-overview-scroll-hint");
+					Locator hints = page.locator(".bryt-scroll-hint");
 					org.assertj.core.api.Assertions.assertThat(hints.count()).as(path).isPositive();
 					assertThat(hints.first()).isVisible();
 					// the region right after the hint: labelled and reached by the
 					// keyboard
-					Locator region = page.locator(".bryt-overview-scroll-hint + div.bryt-table-scroll").first();
+					Locator region = page.locator(".bryt-scroll-hint + div.bryt-table-scroll").first();
 					assertThat(region).hasAttribute("role", "region");
 					assertThat(region).hasAttribute("tabindex", "0");
 					org.assertj.core.api.Assertions.assertThat(region.getAttribute("aria-label")).isNotBlank();
@@ -2900,15 +2912,15 @@ class BrowserIT {
 			// the unit table is wider than the phone: the region does scroll
 			page.navigate(url("/overview?lang=en"));
 			org.assertj.core.api.Assertions
-				.assertThat((Boolean) page.locator(".bryt-overview-scroll-hint + div.bryt-table-scroll")
+				.assertThat((Boolean) page.locator(".bryt-scroll-hint + div.bryt-table-scroll")
 					.first()
 					.evaluate("region => region.scrollWidth > region.clientWidth"))
 				.isTrue();
-			assertThat(page.locator(".bryt-overview-scroll-hint").first())
+			assertThat(page.locator(".bryt-scroll-hint").first())
 				.hasText("Scroll the table sideways to see every column.");
 			page.setViewportSize(1280, 800);
 			page.navigate(url("/overview?lang=en"));
-			assertThat(page.locator(".bryt-overview-scroll-hint").first()).isHidden();
+			assertThat(page.locator(".bryt-scroll-hint").first()).isHidden();
 		}
 		org.assertj.core.api.Assertions.assertThat(violations).isEmpty();
 	}

@@ -96,10 +96,7 @@ class CycleController {
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!"yes".equals(confirmed)) {
-			if (!cycle.endable()) {
-				return confirmation(cycle, action, "surveys.end.error.notOpen", model);
-			}
-			return confirmation(cycle, action, null, model);
+			return confirmation(cycle, action, cycle.endable() ? null : notOpen(cycle), model);
 		}
 		CycleService.Ending ending = "close".equals(action) ? this.cycles.closeEarly(me.organisationId(), id, me)
 				: this.cycles.cancel(me.organisationId(), id, me);
@@ -110,14 +107,25 @@ class CycleController {
 				yield "redirect:/surveys/cycles";
 			}
 			case NOT_STARTED -> confirmation(cycle, action, "surveys.end.error.notStarted", model);
-			case NOT_OPEN -> confirmation(cycle, action, "surveys.end.error.notOpen", model);
+			case NOT_OPEN -> confirmation(cycle, action, notOpen(cycle), model);
 		};
+	}
+
+	/**
+	 * Why a cycle cannot be ended: it closed or was cancelled, or it is an exit stage's
+	 * month, which closes by itself and is never "no longer open" while it takes answers.
+	 */
+	private static String notOpen(Cycle cycle) {
+		return cycle.program().exit() ? "surveys.end.error.exitStage" : "surveys.end.error.notOpen";
 	}
 
 	private static String confirmation(Cycle cycle, String action, String error, Model model) {
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("action", action);
 		model.addAttribute("error", error);
+		// refused for good (not merely "not opened yet"): no button, no warning of what
+		// it would do
+		model.addAttribute("refused", error != null && !"surveys.end.error.notStarted".equals(error));
 		return "surveys/cycle-end";
 	}
 

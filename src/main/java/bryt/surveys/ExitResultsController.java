@@ -70,7 +70,7 @@ class ExitResultsController {
 			@RequestParam(name = "month", required = false) String month,
 			@RequestParam(name = "unit", required = false) String unit, Locale locale, Model model,
 			HttpServletRequest request) {
-		YearMonth chosen = month(month);
+		YearMonth chosen = month(me, month);
 		if (chosen == null) {
 			model.addAttribute("monthError", true);
 			chosen = YearMonth.now(this.clock);
@@ -100,7 +100,7 @@ class ExitResultsController {
 			@RequestParam(name = "month", required = false) String month,
 			@RequestParam(name = "unit", required = false) String unit, @RequestParam("export") String export,
 			@RequestParam(name = "format", required = false) String format, Locale locale) {
-		YearMonth chosen = month(month);
+		YearMonth chosen = month(me, month);
 		if (chosen == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is written yyyy-mm.");
 		}
@@ -143,10 +143,14 @@ class ExitResultsController {
 		return SurveysPdf.of(message("surveys.exits.title", locale), lines, tables);
 	}
 
-	/** The asked month, this month without one; {@code null} when malformed. */
-	private YearMonth month(String month) {
+	/**
+	 * The asked month; without one, the newest with a final window (the page's review,
+	 * issue 13: the current month's window never has figures); {@code null} when
+	 * malformed.
+	 */
+	private YearMonth month(CurrentAccount me, String month) {
 		if (month == null || month.isBlank()) {
-			return YearMonth.now(this.clock);
+			return this.tables.defaultMonth(me.organisationId(), YearMonth.now(this.clock));
 		}
 		try {
 			YearMonth parsed = YearMonth.parse(month.strip());

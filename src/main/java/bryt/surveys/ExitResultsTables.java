@@ -42,6 +42,15 @@ class ExitResultsTables {
 	}
 
 	/**
+	 * The month the page opens on: the newest whose window is final for either stage (the
+	 * current month's never is: its leavers are still being invited), else the current
+	 * month, which then says that nothing has closed.
+	 */
+	YearMonth defaultMonth(long organisationId, YearMonth current) {
+		return this.figures.newestFinalExitMonth(organisationId).orElse(current);
+	}
+
+	/**
 	 * Both stages for the month, cut to the units the viewer sees; {@code unit} picks the
 	 * unit whose reasons are listed (one the viewer sees; the first otherwise).
 	 */

@@ -195,15 +195,47 @@ public class SurveyFigures {
 		ResultRows counted = this.repository.rows(cycles.stream().map(ResultCycle::id).toList(), ResultBreakdown.NONE);
 		rows.put(program, counted);
 		List<Period> periods = new ArrayList<>();
-		if (cycles.isEmpty()) {
-			return periods;
+		for (YearMonth month : finalMonths(organisationId, program, cycles)) {
+			List<ResultCycle> pool = Results.pool(cycles, month);
+			periods.add(new Period(program,
+					ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
+							instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
 		}
-		// Only final windows (the second review's H1): a window whose months may still
-		// gain answers would change once they come, and the two versions of it, each
-		// shown in its time, would differ by those few leavers. A month may still gain
-		// answers while its cycle is open (the exit job makes each month's cycles on its
-		// first run of the month: ExitSurveys.openMonth), and the current month before
-		// its cycle is made. A cycle of a past month is never made later.
+		return periods;
+	}
+
+	/**
+	 * The newest month whose window is final for either exit stage, which the exit
+	 * results page opens on; empty before any stage has one.
+	 */
+	@Transactional(readOnly = true)
+	Optional<YearMonth> newestFinalExitMonth(long organisationId) {
+		Optional<YearMonth> newest = Optional.empty();
+		for (String program : EXIT_PROGRAMS) {
+			List<YearMonth> months = finalMonths(organisationId, program,
+					this.repository.closedCycles(organisationId, program, EARLIEST, LATEST));
+			if (!months.isEmpty() && (newest.isEmpty() || months.getLast().isAfter(newest.get()))) {
+				newest = Optional.of(months.getLast());
+			}
+		}
+		return newest;
+	}
+
+	/**
+	 * The months, oldest first, whose window of a stage is final: it holds a closed cycle
+	 * and no month of it may still gain answers. Only final windows are shown (the second
+	 * review's H1): a window whose months may still gain answers would change once they
+	 * come, and the two versions of it, each shown in its time, would differ by those few
+	 * leavers. A month may still gain answers while its cycle is open (the exit job makes
+	 * each month's cycles on its first run of the month: ExitSurveys.openMonth), and the
+	 * current month before its cycle is made. A cycle of a past month is never made
+	 * later.
+	 */
+	private List<YearMonth> finalMonths(long organisationId, String program, List<ResultCycle> cycles) {
+		List<YearMonth> months = new ArrayList<>();
+		if (cycles.isEmpty()) {
+			return months;
+		}
 		YearMonth current = YearMonth.now(this.clock);
 		Set<YearMonth> unclosed = new HashSet<>();
 		this.repository.unclosedOpenings(organisationId, program)
@@ -217,14 +249,11 @@ public class SurveyFigures {
 			YearMonth last = month;
 			boolean open = month.isAfter(current) || unclosed.stream()
 				.anyMatch((opened) -> !opened.isAfter(last) && !opened.isBefore(Results.windowStart(last)));
-			List<ResultCycle> pool = Results.pool(cycles, month);
-			if (!pool.isEmpty() && !open) {
-				periods.add(new Period(program,
-						ResultCalculator.figures(Results.windowStart(month).atDay(1), month.atEndOfMonth(), pool,
-								instrument(instruments, pool.getLast()), counted, ResultBreakdown.NONE)));
+			if (!open && !Results.pool(cycles, month).isEmpty()) {
+				months.add(month);
 			}
 		}
-		return periods;
+		return months;
 	}
 
 	private ResultInstrument instrument(Map<Long, ResultInstrument> instruments, ResultCycle cycle) {

@@ -280,8 +280,8 @@ class OverviewTrustTests extends MailTest {
 	@Test
 	void theOverviewsWideTablesSayTheyScrollSideways() throws Exception {
 		Document page = html(as(this.hr, get("/overview?lang=sv")));
-		assertThat(page.select(".bryt-overview-scroll-hint")).isNotEmpty();
-		page.select(".bryt-overview-scroll-hint").forEach((hint) -> {
+		assertThat(page.select(".bryt-scroll-hint")).isNotEmpty();
+		page.select(".bryt-scroll-hint").forEach((hint) -> {
 			assertThat(hint.text()).isEqualTo("Skrolla tabellen i sidled för att se alla kolumner.");
 			// right above its table's labelled, focusable region
 			assertThat(hint.nextElementSibling().is("div.bryt-table-scroll[tabindex=0][role=region][aria-label]"))

@@ -283,10 +283,22 @@ class CycleEndTests extends MailTest {
 			.query(Long.class)
 			.single();
 		this.mvc.perform(as(get("/surveys/cycles/" + exit + "/cancel"), admin)).andExpect(status().isNotFound());
-		assertThat(this.mvc.perform(as(post("/surveys/cycles/" + exit + "/cancel").param("confirmed", "yes"), admin))
-			.andReturn()
-			.getResponse()
-			.getContentAsString()).contains("This survey is no longer open");
+		// refused in words that fit a running stage (not "no longer open"), with no
+		// button
+		// and no warning of what a close would do; the same for a form sent unconfirmed
+		for (String confirmed : new String[] { "yes", null }) {
+			var request = post("/surveys/cycles/" + exit + "/cancel");
+			String page = this.mvc
+				.perform(as((confirmed != null) ? request.param("confirmed", confirmed) : request, admin))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("closes by itself at the end of the following month")
+				.contains("It cannot be closed early or cancelled.")
+				.doesNotContain("no longer open")
+				.doesNotContain("id=\"end-submit\"")
+				.doesNotContain("govuk-warning-text");
+		}
 		assertThat(statusOf(exit)).isEqualTo("open");
 	}
 

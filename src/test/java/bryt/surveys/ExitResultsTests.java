@@ -111,6 +111,37 @@ class ExitResultsTests {
 	}
 
 	/**
+	 * Issue 13's review (usability, #8): the page opened on the current month, whose
+	 * window is never final, so it said that nothing had closed. Without a month it opens
+	 * on the newest final one: a window holding November 2026's cycle is final when it
+	 * ends before the current month (no cycle opened in the current month, whose leavers
+	 * are still being invited) and at most 11 months after November 2026. Another
+	 * organisation with no closed stage opens on the current month, as before.
+	 */
+	@Test
+	void withoutAMonthThePageOpensOnTheNewestMonthWithFigures() throws Exception {
+		java.time.YearMonth lastMonth = bryt.ServerDay.thisMonth().minusMonths(1);
+		java.time.YearMonth newestWindow = java.time.YearMonth.of(2027, 10);
+		java.time.YearMonth expected = lastMonth.isAfter(newestWindow) ? newestWindow : lastMonth;
+		String page = this.mvc.perform(as(get("/surveys/exits"), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<option value=\"" + expected + "\" selected=\"selected\">");
+		assertThat(cells(row(page, "Topp"))).containsExactly("100%", "6", "2", "0", "50");
+
+		ResultsFixture none = new ResultsFixture(this.jdbc, "exits-none-" + System.nanoTime());
+		String empty = this.mvc.perform(as(get("/surveys/exits"), none, "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(empty).contains("<option value=\"" + bryt.ServerDay.thisMonth() + "\" selected=\"selected\">")
+			.contains("Exit survey, after 90 days: no survey closed in these 12 months.");
+	}
+
+	/**
 	 * Issue 13's review: a unit nobody left (C: none invited, none answered) showed "–"
 	 * for participation and the recommend score where a unit with 1–4 leavers (B) showed
 	 * the engine's words, which told 0 from 1–4. Both are hidden the same way now: every
@@ -191,7 +222,12 @@ class ExitResultsTests {
 	}
 
 	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String name) {
-		return request.with(user(this.accounts.loadUserByUsername(account(name)))).locale(Locale.ENGLISH);
+		return as(request, this.survey, name);
+	}
+
+	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, ResultsFixture organisation,
+			String name) {
+		return request.with(user(this.accounts.loadUserByUsername(account(organisation, name)))).locale(Locale.ENGLISH);
 	}
 
 	/** The table row whose header cell names the unit or reason. */
@@ -226,12 +262,12 @@ class ExitResultsTests {
 			.single();
 	}
 
-	private String account(String name) {
-		String username = this.code + "-" + name;
+	private String account(ResultsFixture organisation, String name) {
+		String username = organisation.organisation + "-" + name;
 		this.jdbc.sql("""
 				insert into account (organisation_id, username, display_name, password_hash, roles)
 				values (:org, :username, :name, 'x', '{HR}') on conflict do nothing
-				""").param("org", this.survey.organisation).param("username", username).param("name", name).update();
+				""").param("org", organisation.organisation).param("username", username).param("name", name).update();
 		return username;
 	}
 
