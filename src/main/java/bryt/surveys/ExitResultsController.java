@@ -115,6 +115,12 @@ class ExitResultsController {
 				table = stage.units();
 			}
 			if (stage.reasons() != null && stage.reasons().table().name().equals(export)) {
+				// the page shows the first unit's reasons for a unit the viewer does not
+				// see, under a heading that names it; a file has no such heading, so a
+				// unit asked for is the unit given, or nothing
+				if (unit != null && !unit.isBlank() && !String.valueOf(stage.unit().unitId()).equals(unit.strip())) {
+					throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				}
 				table = stage.reasons().table();
 			}
 		}

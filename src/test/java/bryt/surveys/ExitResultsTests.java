@@ -172,6 +172,37 @@ class ExitResultsTests {
 			.satisfies((line) -> assertThat(line).doesNotContain("–"));
 	}
 
+	/**
+	 * Issue 13's review (#7): a reasons file asked for a unit the viewer does not see
+	 * came back with the first unit's reasons, and the file does not name its unit. The
+	 * unit asked for is the unit given, or 404: another organisation's unit, one that
+	 * does not exist. Topp's (the first) and Enhet A's files still come: Topp's reasons
+	 * counted by hand in the class comment (workload 6 of 8), Enhet A's hidden.
+	 */
+	@Test
+	void aReasonsFileIsTheUnitAskedForOrNone() throws Exception {
+		long elsewhere = this.jdbc.sql("select min(id) from unit where organisation_id <> :org")
+			.param("org", this.survey.organisation)
+			.query(Long.class)
+			.single();
+		String base = "/surveys/exits?month=2026-11&export=reasons-exit-second&format=csv&unit=";
+		for (String unit : java.util.List.of(Long.toString(elsewhere), "999999999", "A")) {
+			this.mvc.perform(as(get(base + unit), "hr")).andExpect(status().isNotFound());
+		}
+		String top = this.mvc.perform(as(get(base + this.top), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(top).contains("Workload,6,75%");
+		String a = this.mvc.perform(as(get(base + this.a), "hr"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(a).doesNotContain("Workload,6");
+	}
+
 	@Test
 	void theCsvHasTheSameCellsAndAMalformedMonthIsNamed() throws Exception {
 		String csv = this.mvc.perform(as(get("/surveys/exits?month=2026-11&export=exit-second&format=csv"), "hr"))
