@@ -108,6 +108,15 @@ public class Organisations {
 	}
 
 	/**
+	 * The names of the organisation's people, for guards that look for a person's name in
+	 * a text: every staff member's, current or former, and every account's display name,
+	 * disabled accounts included. The names alone, not the staff with their periods.
+	 */
+	public List<String> personNames(long organisationId) {
+		return this.staff.personNames(organisationId);
+	}
+
+	/**
 	 * The work e-mail addresses staff have, by staff id (issue 13: survey invitations);
 	 * staff without one are not in the map.
 	 */

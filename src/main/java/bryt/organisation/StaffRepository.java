@@ -63,6 +63,18 @@ class StaffRepository {
 			.list();
 	}
 
+	/**
+	 * Every name of the organisation's people in one query: each staff member's, current
+	 * or former, and each account's display name, disabled accounts included.
+	 */
+	List<String> personNames(long organisationId) {
+		return this.jdbc.sql("""
+				select name from staff where organisation_id = :org
+				union
+				select display_name from account where organisation_id = :org
+				""").param("org", organisationId).query(String.class).list();
+	}
+
 	/** The staff of every organisation with their periods, in two queries. */
 	List<StaffMember> findEveryOrganisation() {
 		Map<Long, List<StaffPeriod>> periods = new HashMap<>();

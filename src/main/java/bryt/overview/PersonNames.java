@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import bryt.organisation.Organisations;
-import bryt.organisation.StaffMember;
 
 import org.springframework.stereotype.Component;
 
@@ -19,11 +17,11 @@ import org.springframework.stereotype.Component;
  * Finds the name of one of the organisation's people in a text that goes into the
  * committee report, a public document that is never deleted: the parties' comments and a
  * recalculation's reason. A name is a staff member's (current or former) or an account's
- * display name, of two words or more (a one-word display name such as "HR" or
- * "Administratör" is an ordinary word), matched as whole words, whatever the case and
- * accents ("Asa Lindstrom" finds "Åsa Lindström"), in its own order or surname first
- * ("Lindström, Åsa"), also with the genitive "s" ("Åsa Lindströms"). Callers say that a
- * name was found, never which.
+ * display name (a disabled account's too), of two words or more (a one-word display name
+ * such as "HR" or "Administratör" is an ordinary word), matched as whole words, whatever
+ * the case and accents ("Asa Lindstrom" finds "Åsa Lindström"), in its own order or
+ * surname first ("Lindström, Åsa"), also with the genitive "s" ("Åsa Lindströms").
+ * Callers say that a name was found, never which.
  */
 @Component
 class PersonNames {
@@ -48,9 +46,9 @@ class PersonNames {
 			return false;
 		}
 		Set<String> runs = runs(words(text));
-		Stream<String> names = Stream.concat(this.organisations.staff(organisationId).stream().map(StaffMember::name),
-				this.organisations.accounts(organisationId).stream().map(Organisations.AccountSummary::displayName));
-		return names.anyMatch((name) -> named(runs, words(name)));
+		return this.organisations.personNames(organisationId)
+			.stream()
+			.anyMatch((name) -> name != null && named(runs, words(name)));
 	}
 
 	private static boolean named(Set<String> runs, List<String> name) {

@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,9 +71,12 @@ class SnapshotController {
 
 	private final PersonNames names;
 
+	private final MessageSource messages;
+
 	SnapshotController(Snapshots snapshots, Reviews reviews, Organisations organisations, QuarterFigures figures,
-			OverviewPages pages, Clock clock, PersonNames names) {
+			OverviewPages pages, Clock clock, PersonNames names, MessageSource messages) {
 		this.names = names;
+		this.messages = messages;
 		this.snapshots = snapshots;
 		this.reviews = reviews;
 		this.organisations = organisations;
@@ -281,11 +285,10 @@ class SnapshotController {
 		model.addAttribute("ownSide", side.map(Side::name).orElse(null));
 		model.addAttribute("sides", List.of(Side.EMPLOYER.name(), Side.UNION.name()));
 		Map<String, String> comments = new java.util.HashMap<>();
-		snapshot.comments().forEach((c) -> comments.put(c.side().name(), c.body()));
+		// as the report shows them: a redaction in the reader's language (the stored
+		// marker is English)
+		snapshot.comments().forEach((c) -> comments.put(c.side().name(), c.shown(this.messages, locale)));
 		model.addAttribute("comments", comments);
-		// the stored marker is English: the page says it in the reader's language
-		model.addAttribute("redacted",
-				snapshot.comments().stream().filter(Snapshot.Comment::redacted).map((c) -> c.side().name()).toList());
 		Map<String, LocalDate> reviewedOn = new java.util.HashMap<>();
 		snapshot.reviews().forEach((r) -> reviewedOn.put(r.side().name(), r.reviewedOn()));
 		model.addAttribute("reviewedOn", reviewedOn);
