@@ -39,7 +39,20 @@ class PackagedJarIT {
 				.noneMatch((name) -> name.startsWith("bcprov-") || name.startsWith("archunit-")
 						|| name.startsWith("spring-modulith-core-") || name.startsWith("snakeyaml-")
 						|| name.startsWith("jai-imageio-") || name.startsWith("xml-apis-1")
-						|| name.startsWith("playwright-"));
+						|| name.startsWith("playwright-") || name.startsWith("govuk-frontend-"));
+			// the design system as the pages load it (and its handler serves): the
+			// minified style sheet and script, the version WebConfiguration reads; not
+			// its sources, source maps or assets
+			List<String> designSystem = jar.stream()
+				.map(ZipEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/classes/META-INF/") && name.contains("govuk-frontend")
+						&& !name.endsWith("/"))
+				.map((name) -> name.replaceAll("/\\d+\\.\\d+\\.\\d+/", "/VERSION/"))
+				.toList();
+			assertThat(designSystem).containsExactlyInAnyOrder(
+					"BOOT-INF/classes/META-INF/maven/org.webjars.npm/govuk-frontend/pom.properties",
+					"BOOT-INF/classes/META-INF/resources/webjars/govuk-frontend/VERSION/dist/govuk/govuk-frontend.min.css",
+					"BOOT-INF/classes/META-INF/resources/webjars/govuk-frontend/VERSION/dist/govuk/govuk-frontend.min.js");
 		}
 	}
 
