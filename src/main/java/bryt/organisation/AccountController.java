@@ -86,9 +86,16 @@ class AccountController {
 	 * password, roles and keys stay as they are.
 	 */
 	@PostMapping("/{id}/second-factor/reset")
-	String resetSecondFactor(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id,
+	String resetSecondFactor(@AuthenticationPrincipal CurrentAccount me, @PathVariable long id, Model model,
 			RedirectAttributes redirect) {
-		account(me, id);
+		Account account = account(me, id);
+		// Not of an account that speaks for the employees, as its password is not: with
+		// the factor gone, whoever knows or guesses the password sets up their own
+		// (organisation reset-second-factor, the platform operator's).
+		if (account.roles().stream().anyMatch(Role.EMPLOYEE_SIDE::contains)) {
+			model.addAttribute("secondFactorRefused", true);
+			return form(me, id, AccountForm.of(account), model);
+		}
 		this.secondFactors.reset(me.organisationId(), id);
 		redirect.addFlashAttribute("secondFactorReset", true);
 		return "redirect:/admin/accounts/" + id;

@@ -20,7 +20,8 @@ import org.springframework.validation.Errors;
  * {@code organisation create --code <org> --name <name> --country SE|DK [--admin <username>
  * --admin-name <name>]}, {@code organisation list}, and {@code organisation grant|revoke
  * --user <username> --role <ROLE>[,<ROLE>…] [--units <code>,…]}, {@code organisation
- * reset-password --user <username>}.
+ * reset-password --user <username>}, {@code organisation reset-second-factor --user
+ * <username>}.
  *
  * <p>
  * Organisations are created and listed here only, never on a page: whoever may add an
@@ -33,8 +34,9 @@ import org.springframework.validation.Errors;
  * 16): the first employee-side administrator of an organisation comes this way, since no
  * one in the organisation holds that right yet and the employer's administrator may not
  * give it. Each grant is logged and noted as "granted by the platform operator". The
- * operator also resets a forgotten password, the only way for an account of the employee
- * side, whose password the employer's administrator may not set.
+ * operator also resets a forgotten password or a lost second factor, the only way for an
+ * account of the employee side, whose password and second factor the employer's
+ * administrator may not reset.
  */
 @Component
 @CommandName("organisation")
@@ -46,17 +48,22 @@ class OrganisationCommand implements Command {
 
 	private final MessageSource messages;
 
-	OrganisationCommand(Organisations organisations, Accounts accounts, MessageSource messages) {
+	private final SecondFactors secondFactors;
+
+	OrganisationCommand(Organisations organisations, Accounts accounts, MessageSource messages,
+			SecondFactors secondFactors) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.messages = messages;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
 	public String usage() {
 		return "organisation create --code <org> --name <name> --country SE|DK [--admin <username> --admin-name <name>]"
 				+ " | organisation list | organisation grant|revoke --user <username> --role <ROLE>[,<ROLE>...]"
-				+ " [--units <unit code>,...] | organisation reset-password --user <username>";
+				+ " [--units <unit code>,...] | organisation reset-password --user <username>"
+				+ " | organisation reset-second-factor --user <username>";
 	}
 
 	@Override
@@ -78,9 +85,16 @@ class OrganisationCommand implements Command {
 			out.println("New password of " + username.strip().toLowerCase(Locale.ROOT) + ": " + password);
 			return 0;
 		}
+		if (options.positional().equals(List.of("reset-second-factor"))) {
+			String username = options.require("user");
+			this.secondFactors.resetByOperator(username);
+			out.println("The second factor of " + username.strip().toLowerCase(Locale.ROOT)
+					+ " is reset: its holder sets up a new one at the next login.");
+			return 0;
+		}
 		if (!options.positional().equals(List.of("create"))) {
 			throw new IllegalArgumentException(
-					"Unknown subcommand: expected create, list, grant, revoke or reset-password");
+					"Unknown subcommand: expected create, list, grant, revoke, reset-password or reset-second-factor");
 		}
 		Country country;
 		try {

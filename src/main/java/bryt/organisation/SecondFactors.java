@@ -59,6 +59,8 @@ class SecondFactors {
 		.map(DemoMunicipality.DemoAccount::username)
 		.collect(Collectors.toUnmodifiableSet());
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactors.class);
+
 	private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
 	private final SecondFactorRepository repository;
@@ -240,6 +242,24 @@ class SecondFactors {
 		this.repository.delete(organisationId, accountId);
 		this.accounts.find(organisationId, accountId)
 			.ifPresent((account) -> this.events.publishEvent(new AccessChanged(accountId, account.username())));
+	}
+
+	/**
+	 * The platform operator's reset from the command line, by username: the one way for
+	 * an account holding a role of the employee side, whose second factor the employer's
+	 * administrator may not reset. Logged with the account's id, never its name.
+	 * @return the account's id
+	 * @throws IllegalArgumentException for no such account
+	 */
+	@Transactional
+	long resetByOperator(String username) {
+		CurrentAccount found = this.accounts.findForLogin(Accounts.normalise(username))
+			.orElseThrow(
+					() -> new IllegalArgumentException("No account with the username " + Accounts.normalise(username)));
+		reset(found.organisationId(), found.accountId());
+		log.info("The platform operator reset the second factor of account {} of organisation {}", found.accountId(),
+				found.organisationId());
+		return found.accountId();
 	}
 
 	int recoveryCodesLeft(long accountId) {

@@ -413,6 +413,63 @@ class EmployeeSideRolesTests {
 			.hasMessage("No account with the username esr-pw-nobody");
 	}
 
+	/**
+	 * The second factor as the password: the employer's administrator does not reset that
+	 * of an account holding a role of the employee side (with it gone, whoever knows or
+	 * guesses the password sets up their own), still that of the employer's side's; the
+	 * platform operator resets it from the command line.
+	 */
+	@Test
+	void theEmployersAdministratorResetsNoSecondFactorOfTheEmployeeSideAndTheOperatorDoes(CapturedOutput output)
+			throws Exception {
+		OrganisationFixture.Ids ids = this.fixture.create("esr-tf");
+		administrator("esr-tf", ids);
+		long side = employeeSide("esr-tf", ids, "Facket Frida");
+		long hr = id("esr-tf-hr");
+		for (long account : new long[] { side, hr }) {
+			this.jdbc.sql("""
+					insert into account_second_factor (organisation_id, account_id, secret, confirmed_on)
+					values (:org, :id, 'JBSWY3DPEHPK3PXP', current_date)
+					""").param("org", ids.organisation()).param("id", account).update();
+		}
+
+		// a forged post (the page offers no button): the page again, saying who resets it
+		String refused = this.mvc.perform(as("esr-tf-admin", post("/admin/accounts/" + side + "/second-factor/reset")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(factors(side)).isEqualTo(1);
+		assertThat(refused).contains("id=\"second-factor-refused\"")
+			.contains("does not reset the second factor of an account with a role of the employee side");
+		// its page offers no reset, and says who does it
+		assertThat(page("esr-tf-admin", "/admin/accounts/" + side)).contains("id=\"second-factor-employee-side\"")
+			.doesNotContain("/second-factor/reset");
+		assertThat(page("esr-tf-admin", "/admin/accounts/" + hr))
+			.contains("/admin/accounts/" + hr + "/second-factor/reset");
+
+		// an account of the employer's side: the administrator resets it
+		this.mvc.perform(as("esr-tf-admin", post("/admin/accounts/" + hr + "/second-factor/reset")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("secondFactorReset", true));
+		assertThat(factors(hr)).isZero();
+
+		assertThat(run("reset-second-factor", "--user", "ESR-TF-SIDE"))
+			.isEqualTo("The second factor of esr-tf-side is reset: its holder sets up a new one at the next login.\n");
+		assertThat(factors(side)).isZero();
+		assertThat(output.getAll()).contains("The platform operator reset the second factor of account " + side);
+		assertThatThrownBy(() -> run("reset-second-factor", "--user", "esr-tf-nobody"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("No account with the username esr-tf-nobody");
+	}
+
+	private long factors(long account) {
+		return this.jdbc.sql("select count(*) from account_second_factor where account_id = :id")
+			.param("id", account)
+			.query(Long.class)
+			.single();
+	}
+
 	private String hash(long account) {
 		return this.jdbc.sql("select password_hash from account where id = :id")
 			.param("id", account)
