@@ -2,10 +2,13 @@ package bryt.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import bryt.shared.web.Language;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -70,6 +73,15 @@ public class Organisations {
 
 	public Optional<Organisation> find(long id) {
 		return this.organisations.find(id);
+	}
+
+	/**
+	 * The organisation's language, in which Bryt writes its mail, notices and labels to
+	 * staff (accounts have no language of their own); the default for an unknown id.
+	 */
+	public Locale language(long organisationId) {
+		return find(organisationId).map((organisation) -> organisation.country().language().locale())
+			.orElse(Language.DEFAULT.locale());
 	}
 
 	public List<Organisation> all() {

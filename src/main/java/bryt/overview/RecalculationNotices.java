@@ -7,12 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.overview.Snapshot.Side;
 import bryt.shared.security.PublicUrl;
-import bryt.shared.web.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +82,7 @@ class RecalculationNotices {
 				}
 			}
 		}
-		Locale language = language(event.organisationId());
+		Locale language = this.organisations.language(event.organisationId());
 		String subject = this.messages.getMessage("overview.mail.recalculated.subject",
 				new Object[] { event.quarter().toString() }, language);
 		String body = this.messages.getMessage("overview.mail.recalculated.body", new Object[] {
@@ -106,14 +104,6 @@ class RecalculationNotices {
 			}
 		}
 		log.info("Recalculation of a quarter told to {} of {} addresses of the other side", sent, addresses.size());
-	}
-
-	/** Notices are written in the organisation's language. */
-	private Locale language(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map(Organisation::country)
-			.map((country) -> country.language().locale())
-			.orElse(Language.DEFAULT.locale());
 	}
 
 }

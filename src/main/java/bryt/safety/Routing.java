@@ -21,7 +21,6 @@ import bryt.organisation.Organisations;
 import bryt.organisation.Organisations.Recipient;
 import bryt.organisation.Role;
 import bryt.organisation.Unit;
-import bryt.shared.web.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,9 +166,7 @@ class Routing {
 
 	/** Mail goes out in the organisation's language. */
 	Locale language(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map((organisation) -> organisation.country().language().locale())
-			.orElse(Language.DEFAULT.locale());
+		return this.organisations.language(organisationId);
 	}
 
 	/** A notice's first arguments: the unit's name and the link. */

@@ -17,12 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bryt.organisation.CurrentAccount;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Side;
 import bryt.organisation.Visibility;
 import bryt.shared.PersonalIdentityNumbers;
-import bryt.shared.web.Language;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -626,10 +624,7 @@ class CommentReview {
 	}
 
 	private Locale labelLocale(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map(Organisation::country)
-			.map((country) -> country.language().locale())
-			.orElse(Language.DEFAULT.locale());
+		return this.organisations.language(organisationId);
 	}
 
 	/**

@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
 import bryt.organisation.RolesGained;
-import bryt.shared.web.Language;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -48,7 +46,7 @@ class CommentReviewNotices {
 		if (event.gained().stream().noneMatch(EMPLOYEE_SIDE::contains)) {
 			return;
 		}
-		Locale language = language(event.organisationId());
+		Locale language = this.organisations.language(event.organisationId());
 		tell(event.organisationId(), event.accountId(),
 				this.messages.getMessage("surveys.comments.notice.role.subject", null, language),
 				this.messages.getMessage("surveys.comments.notice.role.body",
@@ -58,7 +56,7 @@ class CommentReviewNotices {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void approved(EmployeeSideApproved event) {
-		Locale language = language(event.organisationId());
+		Locale language = this.organisations.language(event.organisationId());
 		String program = this.messages.getMessage("surveys.program." + event.program().key(), null, language);
 		tell(event.organisationId(), event.accountId(),
 				this.messages.getMessage("surveys.comments.notice.approved.subject", null, language),
@@ -85,14 +83,6 @@ class CommentReviewNotices {
 			}
 		}
 		this.mail.notices(List.copyOf(Set.copyOf(addresses.values())), subject, body);
-	}
-
-	/** Notices are written in the organisation's language, as the labels are. */
-	private Locale language(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map(Organisation::country)
-			.map((country) -> country.language().locale())
-			.orElse(Language.DEFAULT.locale());
 	}
 
 	/**

@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
-import bryt.shared.web.Language;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -62,7 +60,7 @@ class CycleEndNotices {
 	@TransactionalEventListener(fallbackExecution = true)
 	void ended(CycleEnded event) {
 		Cycle cycle = this.cycles.cycle(event.cycleId()).orElseThrow();
-		Locale language = language(cycle.organisationId());
+		Locale language = this.organisations.language(cycle.organisationId());
 		String kind = event.cancelled() ? "cancelled" : "closed";
 		String program = this.messages.getMessage("surveys.program." + cycle.program().key(), null, language);
 		String when = LocalDate.ofInstant(event.at(), this.zone) + " " + TIME.format(event.at().atZone(this.zone));
@@ -102,14 +100,6 @@ class CycleEndNotices {
 			}
 		}
 		return addresses.values().stream().filter(java.util.Objects::nonNull).distinct().toList();
-	}
-
-	/** Notices are written in the organisation's language, as the others are. */
-	private Locale language(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map(Organisation::country)
-			.map((country) -> country.language().locale())
-			.orElse(Language.DEFAULT.locale());
 	}
 
 	/**

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import bryt.organisation.CurrentAccount;
-import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
-import bryt.shared.web.Language;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -285,10 +283,7 @@ class CycleService {
 
 	/** Mails go out in the organisation's language. */
 	Locale mailLanguage(long organisationId) {
-		return this.organisations.find(organisationId)
-			.map(Organisation::country)
-			.map((country) -> country.language().locale())
-			.orElse(Language.DEFAULT.locale());
+		return this.organisations.language(organisationId);
 	}
 
 	/**
