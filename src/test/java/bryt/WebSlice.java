@@ -7,7 +7,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import bryt.shared.security.AnonymousPaths;
 import bryt.shared.security.PublicUrl;
@@ -61,7 +60,7 @@ public @interface WebSlice {
 		 */
 		@Bean
 		Clock clock() {
-			return Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
+			return Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ServerDay.ZONE);
 		}
 
 		@Bean

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Organisation;
 import bryt.organisation.Organisations;
@@ -40,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClosedIncidentTests {
 
-	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId STOCKHOLM = ServerDay.ZONE;
 
 	@Autowired
 	private MockMvc mvc;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BrytTest
 class ClosingTests {
 
-	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId STOCKHOLM = ServerDay.ZONE;
 
 	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.organisation.Country;
 import bryt.organisation.Organisation;
@@ -51,7 +52,7 @@ class HandlingTests {
 	/** A Swedish personal identity number, written as people write one. */
 	private static final String IDENTITY_NUMBER = "19811218-9876";
 
-	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId STOCKHOLM = ServerDay.ZONE;
 
 	private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 

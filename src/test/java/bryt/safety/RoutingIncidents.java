@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import bryt.ServerDay;
 import bryt.organisation.Country;
 import bryt.organisation.Organisations;
 import bryt.safety.SafetyClocks.SupportStep;
@@ -35,7 +36,7 @@ final class RoutingIncidents {
 
 	static final String MARKER = "MARKER-7d1f-routing";
 
-	static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+	static final ZoneId ZONE = ServerDay.ZONE;
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import bryt.ServerDay;
 import bryt.organisation.Country;
 import bryt.safety.SafetyClocks.Checklist;
 import bryt.safety.SafetyClocks.Countdown;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SafetyClocksTest {
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+	private static final ZoneId ZONE = ServerDay.ZONE;
 
 	private static final Instant RECEIVED = LocalDateTime.of(2026, 3, 2, 10, 0).atZone(ZONE).toInstant();
 

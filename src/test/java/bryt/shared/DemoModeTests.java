@@ -1,8 +1,8 @@
 package bryt.shared;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 
+import bryt.ServerDay;
 import bryt.shared.database.DatabaseProperties;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class DemoModeTests {
 	}
 
 	private static SharedProperties demo(boolean enabled) {
-		return new SharedProperties(ZoneId.of("Europe/Stockholm"), new SharedProperties.Demo(enabled));
+		return new SharedProperties(ServerDay.ZONE, new SharedProperties.Demo(enabled));
 	}
 
 	private static DatabaseProperties database(String url) {

@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import bryt.ServerDay;
+
 /**
  * The fixed clocks the surveys' job tests run their days on (CycleJobsTests,
  * ExitSurveyTests): 08:00 in Stockholm, when the daily jobs run by default.
  */
 final class SurveyClocks {
 
-	static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+	static final ZoneId ZONE = ServerDay.ZONE;
 
 	private SurveyClocks() {
 	}

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.shared.database.DatabaseProperties;
 import bryt.shared.database.EmbeddedDatabase;
@@ -152,9 +152,9 @@ class AccessLogTrustTests {
 			.param("id", reportId)
 			.query(LocalDate.class)
 			.single();
-		RetentionJob job = new RetentionJob(this.repository, this.accessLogs, this.transaction, Clock.fixed(
-				closed.plusDays(730).atStartOfDay(ZoneId.of("Europe/Stockholm")).toInstant().plus(Duration.ofHours(12)),
-				ZoneId.of("Europe/Stockholm")));
+		RetentionJob job = new RetentionJob(this.repository, this.accessLogs, this.transaction,
+				Clock.fixed(closed.plusDays(730).atStartOfDay(ServerDay.ZONE).toInstant().plus(Duration.ofHours(12)),
+						ServerDay.ZONE));
 		assertThat(job.deleteExpired()).isGreaterThanOrEqualTo(1);
 		assertThat(this.repository.exists(reportId)).isFalse();
 		assertThat(entries(reportId)).isZero();

@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.Superuser;
 import bryt.Traces;
@@ -288,7 +289,7 @@ class VoiceFlowTests {
 	}
 
 	private static Clock noonOn(LocalDate day) {
-		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Stockholm");
+		java.time.ZoneId zone = ServerDay.ZONE;
 		return Clock.fixed(day.atTime(12, 0).atZone(zone).toInstant(), zone);
 	}
 
@@ -303,9 +304,8 @@ class VoiceFlowTests {
 	}
 
 	private RetentionJob job(LocalDate today) {
-		Clock clock = Clock.fixed(
-				today.atStartOfDay(java.time.ZoneId.of("Europe/Stockholm")).toInstant().plus(Duration.ofHours(12)),
-				java.time.ZoneId.of("Europe/Stockholm"));
+		Clock clock = Clock.fixed(today.atStartOfDay(ServerDay.ZONE).toInstant().plus(Duration.ofHours(12)),
+				ServerDay.ZONE);
 		return new RetentionJob(this.repository, this.accessLogs, this.transaction, clock);
 	}
 

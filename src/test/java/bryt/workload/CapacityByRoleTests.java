@@ -3,6 +3,7 @@ package bryt.workload;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import bryt.ServerDay;
 import bryt.BrytTest;
 import bryt.FormErrors;
 import bryt.organisation.Country;
@@ -212,7 +213,7 @@ class CapacityByRoleTests {
 			.single()
 			.toInstant();
 		String shownAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(changedAt.atZone(java.time.ZoneId.of("Europe/Stockholm")));
+			.format(changedAt.atZone(ServerDay.ZONE));
 		for (Role reader : new Role[] { Role.UNION_REPRESENTATIVE, Role.COMMITTEE_MEMBER, Role.HR }) {
 			Document page = Jsoup.parse(this.mvc
 				.perform(get("/workload/case-types").locale(Locale.ENGLISH)
