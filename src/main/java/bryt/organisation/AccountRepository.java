@@ -314,6 +314,22 @@ class AccountRepository {
 	 * {@code unitId} is given, else every one in the organisation; each with its linked
 	 * staff member's work address (null without one).
 	 */
+	/**
+	 * Every enabled account with its roles and its linked staff member's work address.
+	 */
+	List<Organisations.Addressee> reachable(long organisationId) {
+		return this.jdbc.sql("""
+				select a.id, a.roles, s.work_email
+				from account a join staff s on s.organisation_id = a.organisation_id and s.id = a.staff_id
+				where a.organisation_id = :org and a.enabled and s.work_email is not null
+				order by a.id
+				""")
+			.param("org", organisationId)
+			.query((rs, row) -> new Organisations.Addressee(rs.getLong("id"), roles(rs.getArray("roles")),
+					rs.getString("work_email")))
+			.list();
+	}
+
 	List<Recipient> recipients(long organisationId, Long unitId, Role role) {
 		return this.jdbc.sql("""
 				select a.id, a.display_name, s.work_email

@@ -168,6 +168,15 @@ public class Organisations {
 	 * Every enabled account of the organisation holding the role (e.g. {@link Role#HR}),
 	 * each with its address.
 	 */
+	/**
+	 * Every enabled account of the organisation that mail can reach, with its roles and
+	 * work address, in one query: for notices that pick their recipients by side or role
+	 * ({@link Recipient} for why the address is the staff member's).
+	 */
+	public List<Addressee> reachableAccounts(long organisationId) {
+		return this.accounts.reachable(organisationId);
+	}
+
 	public List<Recipient> accountsWithRole(long organisationId, Role role) {
 		return this.accounts.recipients(organisationId, null, role);
 	}
@@ -186,6 +195,22 @@ public class Organisations {
 			chain.add(unit);
 		}
 		return List.copyOf(chain);
+	}
+
+	/**
+	 * An account that mail can reach, with its roles.
+	 *
+	 * @param accountId the account
+	 * @param roles its roles
+	 * @param email its linked staff member's work address
+	 */
+	public record Addressee(long accountId, Set<Role> roles, String email) {
+
+		@Override
+		public String toString() {
+			return "Addressee[accountId=" + this.accountId + ", roles=" + this.roles + ", email=***]";
+		}
+
 	}
 
 	/**

@@ -2,13 +2,11 @@ package bryt.overview;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
-import bryt.organisation.Role;
 import bryt.overview.Snapshot.Side;
 import bryt.shared.security.PublicUrl;
 import org.slf4j.Logger;
@@ -62,26 +60,18 @@ class RecalculationNotices {
 		if (sender == null) {
 			return;
 		}
-		Map<Long, Set<Role>> roles = this.organisations.accounts(event.organisationId())
+		Optional<Side> asking = this.organisations.accounts(event.organisationId())
 			.stream()
-			.collect(Collectors.toMap(Organisations.AccountSummary::id, Organisations.AccountSummary::roles));
-		Optional<Side> asking = Reviews.sideOf(roles.getOrDefault(event.takenBy(), Set.of()));
+			.filter((account) -> account.id() == event.takenBy())
+			.findFirst()
+			.flatMap((account) -> Reviews.sideOf(account.roles()));
 		Side other = (asking.orElse(Side.EMPLOYER) == Side.EMPLOYER) ? Side.UNION : Side.EMPLOYER;
-		Set<Role> otherRoles = (other == Side.UNION) ? Set.of(Role.UNION_REPRESENTATIVE, Role.SAFETY_REPRESENTATIVE)
-				: Set.of(Role.HR, Role.ADMINISTRATOR);
-		Set<String> addresses = new LinkedHashSet<>();
-		for (Role role : otherRoles) {
-			for (Organisations.Recipient recipient : this.organisations.accountsWithRole(event.organisationId(),
-					role)) {
-				// an account of both sides speaks for neither (Reviews.sideOf)
-				boolean speaks = Reviews.sideOf(roles.getOrDefault(recipient.accountId(), Set.of()))
-					.filter((side) -> side == other)
-					.isPresent();
-				if (recipient.reachable() && speaks) {
-					addresses.add(recipient.email());
-				}
-			}
-		}
+		// an account of both sides speaks for neither (Reviews.sideOf)
+		Set<String> addresses = this.organisations.reachableAccounts(event.organisationId())
+			.stream()
+			.filter((account) -> Reviews.sideOf(account.roles()).filter((side) -> side == other).isPresent())
+			.map(Organisations.Addressee::email)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 		Locale language = this.organisations.language(event.organisationId());
 		String subject = this.messages.getMessage("overview.mail.recalculated.subject",
 				new Object[] { event.quarter().toString() }, language);

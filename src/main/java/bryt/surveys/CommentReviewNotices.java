@@ -1,10 +1,7 @@
 package bryt.surveys;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
 import bryt.organisation.Role;
@@ -68,21 +65,13 @@ class CommentReviewNotices {
 	 * Mails every other employee-side reviewer of the organisation that has an address.
 	 */
 	private void tell(long organisationId, long accountId, String subject, String body) {
-		Set<Long> reviewers = this.organisations.accounts(organisationId)
+		this.mail.notices(this.organisations.reachableAccounts(organisationId)
 			.stream()
-			.filter((account) -> account.id() != accountId
+			.filter((account) -> account.accountId() != accountId
 					&& CommentSide.of(account.roles()).filter((side) -> side == CommentSide.EMPLOYEE).isPresent())
-			.map(Organisations.AccountSummary::id)
-			.collect(Collectors.toSet());
-		Map<Long, String> addresses = new java.util.HashMap<>();
-		for (Role role : EMPLOYEE_SIDE) {
-			for (Organisations.Recipient recipient : this.organisations.accountsWithRole(organisationId, role)) {
-				if (recipient.reachable() && reviewers.contains(recipient.accountId())) {
-					addresses.put(recipient.accountId(), recipient.email());
-				}
-			}
-		}
-		this.mail.notices(List.copyOf(Set.copyOf(addresses.values())), subject, body);
+			.map(Organisations.Addressee::email)
+			.distinct()
+			.toList(), subject, body);
 	}
 
 	/**

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import bryt.organisation.Organisations;
@@ -79,27 +78,20 @@ class CycleEndNotices {
 	private List<String> recipients(Cycle cycle, long endedBy) {
 		long organisationId = cycle.organisationId();
 		Set<Long> invited = this.cycles.invitedUnits(cycle.id());
-		Map<Long, String> addresses = new HashMap<>();
-		for (Organisations.AccountSummary account : this.organisations.accounts(organisationId)) {
-			if (account.id() == endedBy || account.roles().stream().noneMatch(REVIEWERS::contains)) {
+		List<String> addresses = new ArrayList<>();
+		for (Organisations.Addressee account : this.organisations.reachableAccounts(organisationId)) {
+			if (account.accountId() == endedBy || account.roles().stream().noneMatch(REVIEWERS::contains)) {
 				continue;
 			}
 			CommentSide side = CommentSide.of(account.roles()).orElse(null);
-			if (side == CommentSide.EMPLOYER
-					|| (side == CommentSide.EMPLOYEE && this.organisations.coveredUnits(organisationId, account.id())
+			if (side == CommentSide.EMPLOYER || (side == CommentSide.EMPLOYEE
+					&& this.organisations.coveredUnits(organisationId, account.accountId())
 						.stream()
 						.anyMatch(invited::contains))) {
-				addresses.put(account.id(), null);
+				addresses.add(account.email());
 			}
 		}
-		for (Role role : REVIEWERS) {
-			for (Organisations.Recipient recipient : this.organisations.accountsWithRole(organisationId, role)) {
-				if (recipient.reachable() && addresses.containsKey(recipient.accountId())) {
-					addresses.put(recipient.accountId(), recipient.email());
-				}
-			}
-		}
-		return addresses.values().stream().filter(java.util.Objects::nonNull).distinct().toList();
+		return addresses.stream().distinct().toList();
 	}
 
 	/**
