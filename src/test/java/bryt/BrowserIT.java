@@ -2870,6 +2870,35 @@ class BrowserIT {
 			page.navigate(url("/admin/accounts/" + union + "?lang=en"));
 			assertThat(page.locator("main")).containsText("Granted by the employee side's administrator:");
 			scan(page, "a representative's account for the employer's administrator", violations);
+			// with a second factor set up: no reset, a paragraph saying who resets it; a
+			// forged reset gets the page with the refusal as a form's error
+			this.jdbc.sql("""
+					insert into account_second_factor (organisation_id, account_id, secret, confirmed_on)
+					select organisation_id, id, 'JBSWY3DPEHPK3PXP', current_date from account where id = :id
+					""").param("id", union).update();
+			try {
+				for (String language : List.of("sv", "da", "en")) {
+					page.navigate(url("/admin/accounts/" + union + "?lang=" + language));
+					assertThat(page.locator("#second-factor-employee-side")).isVisible();
+					scan(page, "a representative's second factor for the employer's administrator, " + language,
+							violations);
+				}
+				page.waitForNavigation(() -> page.evaluate("""
+						() => {
+							const form = document.createElement('form');
+							form.method = 'post';
+							form.action = '/admin/accounts/%d/second-factor/reset';
+							form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
+							document.body.appendChild(form);
+							form.submit();
+						}""".formatted(union)));
+				assertThat(page.locator("#second-factor-refused")).isVisible();
+				org.assertj.core.api.Assertions.assertThat(page.title()).startsWith("Error:");
+				scan(page, "a representative's second factor reset refused", violations);
+			}
+			finally {
+				this.jdbc.sql("delete from account_second_factor where account_id = :id").param("id", union).update();
+			}
 		}
 		assertThat(violations).isEmpty();
 	}
