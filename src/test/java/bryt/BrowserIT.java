@@ -3045,6 +3045,26 @@ class BrowserIT {
 					.query(String.class)
 					.single())
 				.isEqualTo("cancelled");
+			// an exit stage's month (the demo's, open): nothing offers to end it; a
+			// forged
+			// post gets the page saying that it closes by itself, with no button
+			long exit = this.jdbc.sql("""
+					select c.id from survey_cycle c join account a on a.organisation_id = c.organisation_id
+					where a.username = 'hr' and c.program like 'exit%' and c.status = 'open' order by c.id limit 1
+					""").query(Long.class).single();
+			page.navigate(url("/surveys/cycles?lang=en"));
+			page.waitForNavigation(() -> page.evaluate("""
+					() => {
+						const form = document.createElement('form');
+						form.method = 'post';
+						form.action = '/surveys/cycles/%d/cancel';
+						form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
+						document.body.appendChild(form);
+						form.submit();
+					}""".formatted(exit)));
+			assertThat(page.locator("#end-error")).containsText("closes by itself at the end of the following month");
+			assertThat(page.locator("#end-submit")).hasCount(0);
+			scan(page, "surveys: an exit stage's end refused", violations);
 		}
 		// The respondent without JavaScript: the code typed, the cancelled page.
 		try (BrowserContext respondent = browser().newContext(english().setJavaScriptEnabled(false))) {
