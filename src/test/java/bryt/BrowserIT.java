@@ -1176,6 +1176,22 @@ class BrowserIT {
 	}
 
 	/**
+	 * A post the page offers no form for, sent from the page with its CSRF token, as an
+	 * attacker's page or an old tab would; waits for the answer's page.
+	 */
+	private static void forgedPost(Page page, String path) {
+		page.waitForNavigation(() -> page.evaluate("""
+				(path) => {
+					const form = document.createElement('form');
+					form.method = 'post';
+					form.action = path;
+					form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
+					document.body.appendChild(form);
+					form.submit();
+				}""", path));
+	}
+
+	/**
 	 * One respondent's walk; scanned when {@code violations} is given (JavaScript on).
 	 */
 	private void surveysAnswer(BrowserContext respondent, String code, List<String> violations) {
@@ -2883,15 +2899,7 @@ class BrowserIT {
 					scan(page, "a representative's second factor for the employer's administrator, " + language,
 							violations);
 				}
-				page.waitForNavigation(() -> page.evaluate("""
-						() => {
-							const form = document.createElement('form');
-							form.method = 'post';
-							form.action = '/admin/accounts/%d/second-factor/reset';
-							form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
-							document.body.appendChild(form);
-							form.submit();
-						}""".formatted(union)));
+				forgedPost(page, "/admin/accounts/" + union + "/second-factor/reset");
 				assertThat(page.locator("#second-factor-refused")).isVisible();
 				org.assertj.core.api.Assertions.assertThat(page.title()).startsWith("Error:");
 				scan(page, "a representative's second factor reset refused", violations);
@@ -3053,15 +3061,7 @@ class BrowserIT {
 					where a.username = 'hr' and c.program like 'exit%' and c.status = 'open' order by c.id limit 1
 					""").query(Long.class).single();
 			page.navigate(url("/surveys/cycles?lang=en"));
-			page.waitForNavigation(() -> page.evaluate("""
-					() => {
-						const form = document.createElement('form');
-						form.method = 'post';
-						form.action = '/surveys/cycles/%d/cancel';
-						form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
-						document.body.appendChild(form);
-						form.submit();
-					}""".formatted(exit)));
+			forgedPost(page, "/surveys/cycles/" + exit + "/cancel");
 			assertThat(page.locator("#end-error")).containsText("closes by itself at the end of the following month");
 			assertThat(page.locator("#end-submit")).hasCount(0);
 			scan(page, "surveys: an exit stage's end refused", violations);
