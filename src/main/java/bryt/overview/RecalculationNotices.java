@@ -8,16 +8,13 @@ import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
 import bryt.overview.Snapshot.Side;
+import bryt.shared.mail.Mail;
 import bryt.shared.security.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -37,7 +34,7 @@ class RecalculationNotices {
 
 	private final Organisations organisations;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -45,19 +42,18 @@ class RecalculationNotices {
 
 	private final String base;
 
-	RecalculationNotices(Organisations organisations, ObjectProvider<JavaMailSender> mail, MessageSource messages,
+	RecalculationNotices(Organisations organisations, Mail mail, MessageSource messages,
 			@Value("${bryt.overview.mail-from:bryt@localhost}") String from, PublicUrl publicUrl) {
 		this.organisations = organisations;
 		this.mail = mail;
 		this.messages = messages;
 		this.from = from;
-		this.base = publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value();
+		this.base = publicUrl.forLinks();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void recalculated(Snapshots.Recalculated event) {
-		JavaMailSender sender = this.mail.getIfAvailable();
-		if (sender == null) {
+		if (!this.mail.available()) {
 			return;
 		}
 		Optional<Side> asking = this.organisations.accounts(event.organisationId())
@@ -78,21 +74,7 @@ class RecalculationNotices {
 		String body = this.messages.getMessage("overview.mail.recalculated.body", new Object[] {
 				event.quarter().toString(), event.version(), this.base + "/overview/snapshots/" + event.snapshotId() },
 				language);
-		int sent = 0;
-		for (String address : addresses) {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(this.from);
-			message.setTo(address);
-			message.setSubject(subject);
-			message.setText(body);
-			try {
-				sender.send(message);
-				sent++;
-			}
-			catch (MailException ex) {
-				log.warn("A recalculation notice could not be sent: {}", ex.getClass().getSimpleName());
-			}
-		}
+		int sent = this.mail.send(new Mail.Message("recalculation notice", this.from, subject, body), addresses);
 		log.info("Recalculation of a quarter told to {} of {} addresses of the other side", sent, addresses.size());
 	}
 

@@ -3,21 +3,17 @@ package bryt.safety;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import bryt.organisation.Organisations.Recipient;
+import bryt.shared.mail.Mail;
 import bryt.shared.security.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +27,7 @@ class SafetyMail {
 
 	private static final Logger log = LoggerFactory.getLogger(SafetyMail.class);
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -39,12 +35,11 @@ class SafetyMail {
 
 	private final String base;
 
-	SafetyMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, SafetyProperties properties,
-			PublicUrl publicUrl) {
+	SafetyMail(Mail mail, MessageSource messages, SafetyProperties properties, PublicUrl publicUrl) {
 		this.mail = mail;
 		this.messages = messages;
 		this.from = properties.mailFrom();
-		this.base = publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value();
+		this.base = publicUrl.forLinks();
 	}
 
 	/**
@@ -62,7 +57,7 @@ class SafetyMail {
 
 	/** Whether a mail server is configured. */
 	boolean available() {
-		return this.mail.getIfAvailable() != null;
+		return this.mail.available();
 	}
 
 	/** The incident's page: the only thing a notice links to. */
@@ -87,8 +82,7 @@ class SafetyMail {
 	 */
 	int send(Collection<Recipient> recipients, String kind, Object[] arguments, Locale language,
 			java.time.Instant date) {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
+		if (!this.mail.available()) {
 			return 0;
 		}
 		String subject = this.messages.getMessage("safety.mail." + kind + ".subject", null, language);
@@ -108,25 +102,8 @@ class SafetyMail {
 			log.info("{} recipients of a safety notice ({}) have no work address; they see it in Bryt only",
 					unreachable, kind);
 		}
-		int sent = 0;
-		for (String address : addresses) {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(this.from);
-			message.setTo(address);
-			message.setSubject(subject);
-			message.setText(body);
-			if (date != null) {
-				message.setSentDate(java.util.Date.from(date));
-			}
-			try {
-				sender.get().send(message);
-				sent++;
-			}
-			catch (MailException ex) {
-				log.warn("A safety notice ({}) could not be sent: {}", kind, ex.getClass().getSimpleName());
-			}
-		}
-		return sent;
+		return this.mail.send(new Mail.Message("safety notice (" + kind + ")", this.from, subject, body, date),
+				addresses);
 	}
 
 }

@@ -6,17 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
+import bryt.shared.mail.Mail;
 import bryt.shared.security.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +27,7 @@ class SurveyMail {
 
 	private static final Logger log = LoggerFactory.getLogger(SurveyMail.class);
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -41,14 +37,11 @@ class SurveyMail {
 
 	private final boolean answerLinkConfigured;
 
-	SurveyMail(ObjectProvider<JavaMailSender> mail, MessageSource messages, SurveysProperties properties,
-			PublicUrl publicUrl) {
+	SurveyMail(Mail mail, MessageSource messages, SurveysProperties properties, PublicUrl publicUrl) {
 		this.mail = mail;
 		this.messages = messages;
 		this.from = properties.mailFrom();
-		this.answerLink = properties.answerLink().isBlank()
-				? (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/s"
-				: properties.answerLink();
+		this.answerLink = properties.answerLink().isBlank() ? publicUrl.forLinks() + "/s" : properties.answerLink();
 		this.answerLinkConfigured = !properties.answerLink().isBlank() || !publicUrl.value().isEmpty();
 	}
 
@@ -68,7 +61,7 @@ class SurveyMail {
 
 	/** Whether a mail server is configured. */
 	boolean available() {
-		return this.mail.getIfAvailable() != null;
+		return this.mail.available();
 	}
 
 	/**
@@ -76,8 +69,7 @@ class SurveyMail {
 	 * they can be handed out on paper instead of being lost.
 	 */
 	List<InvitationCode> invitations(Collection<CycleLaunch.Launched.Mail> mails, Cycle cycle, Locale language) {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
+		if (!this.mail.available()) {
 			return mails.stream().map(CycleLaunch.Launched.Mail::code).toList();
 		}
 		// The exit stages have their own wording (surveys.mail.exit_first.*,
@@ -92,7 +84,7 @@ class SurveyMail {
 					new Object[] { this.answerLink + "/" + invitation.code().value(), closes, this.answerLink,
 							invitation.code().grouped() },
 					language);
-			if (!send(sender.get(), invitation.email(), subject, body)) {
+			if (!this.mail.send(new Mail.Message("survey invitation", this.from, subject, body), invitation.email())) {
 				unsent.add(invitation.code());
 			}
 		}
@@ -105,22 +97,12 @@ class SurveyMail {
 
 	/** Sends a cycle's reminder to everyone invited; returns how many were sent. */
 	int reminders(Collection<String> emails, Cycle cycle, Locale language) {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
-			return 0;
-		}
 		String subject = this.messages.getMessage("surveys.mail.reminder.subject", null, language);
 		String closes = cycle.closesOn()
 			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
 		String body = this.messages.getMessage("surveys.mail.reminder.body", new Object[] { closes, this.answerLink },
 				language);
-		int sent = 0;
-		for (String email : emails) {
-			if (send(sender.get(), email, subject, body)) {
-				sent++;
-			}
-		}
-		return sent;
+		return this.mail.send(new Mail.Message("survey reminder", this.from, subject, body), emails);
 	}
 
 	/**
@@ -128,34 +110,7 @@ class SurveyMail {
 	 * sent. A notice names accounts and a survey, never a comment.
 	 */
 	int notices(Collection<String> emails, String subject, String body) {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
-			return 0;
-		}
-		int sent = 0;
-		for (String email : emails) {
-			if (send(sender.get(), email, subject, body)) {
-				sent++;
-			}
-		}
-		return sent;
-	}
-
-	private boolean send(JavaMailSender sender, String to, String subject, String body) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.from);
-		message.setTo(to);
-		message.setSubject(subject);
-		message.setText(body);
-		try {
-			sender.send(message);
-			return true;
-		}
-		catch (MailException ex) {
-			// Neither the address nor the message: the message holds a token.
-			log.warn("A survey mail could not be sent: {}", ex.getClass().getSimpleName());
-			return false;
-		}
+		return this.mail.send(new Mail.Message("survey notice", this.from, subject, body), emails);
 	}
 
 }

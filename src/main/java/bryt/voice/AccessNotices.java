@@ -3,19 +3,13 @@ package bryt.voice;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import bryt.organisation.Organisations;
+import bryt.shared.mail.Mail;
 import bryt.shared.security.PublicUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -29,15 +23,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class AccessNotices {
 
-	private static final Logger log = LoggerFactory.getLogger(AccessNotices.class);
-
 	private final ReportRepository reports;
 
 	private final ReminderAddresses addresses;
 
 	private final Organisations directory;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -47,9 +39,8 @@ class AccessNotices {
 
 	private final String link;
 
-	AccessNotices(ReportRepository reports, ReminderAddresses addresses, Organisations directory,
-			ObjectProvider<JavaMailSender> mail, MessageSource messages, VoiceProperties properties,
-			PublicUrl publicUrl) {
+	AccessNotices(ReportRepository reports, ReminderAddresses addresses, Organisations directory, Mail mail,
+			MessageSource messages, VoiceProperties properties, PublicUrl publicUrl) {
 		this.reports = reports;
 		this.addresses = addresses;
 		this.directory = directory;
@@ -62,8 +53,7 @@ class AccessNotices {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void accessRestored(AccessRestored event) {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
+		if (!this.mail.available()) {
 			return;
 		}
 		Map<Long, Integer> reportsByRecipient = new LinkedHashMap<>();
@@ -78,20 +68,11 @@ class AccessNotices {
 		String by = event.by().stream().map((id) -> names.getOrDefault(id, "?")).collect(Collectors.joining(", "));
 		String target = names.getOrDefault(event.accountId(), "?");
 		reportsByRecipient.forEach((recipient, count) -> this.addresses.find(recipient).ifPresent((address) -> {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(this.from);
-			message.setTo(address);
-			message.setSubject(this.messages.getMessage("voice.access.mail.subject", null, this.language));
-			message.setText(this.messages.getMessage(
+			String subject = this.messages.getMessage("voice.access.mail.subject", null, this.language);
+			String body = this.messages.getMessage(
 					event.recovery() ? "voice.access.mail.recovered" : "voice.access.mail.regranted",
-					new Object[] { target, count, by, this.link }, this.language));
-			try {
-				sender.get().send(message);
-			}
-			catch (MailException ex) {
-				log.warn("A notice of restored access to account {} could not be sent: {}", recipient,
-						ex.getClass().getSimpleName());
-			}
+					new Object[] { target, count, by, this.link }, this.language);
+			this.mail.send(new Mail.Message("voice access notice", this.from, subject, body), address);
 		}));
 	}
 

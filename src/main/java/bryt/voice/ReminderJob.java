@@ -2,18 +2,14 @@ package bryt.voice;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 
+import bryt.shared.mail.Mail;
 import bryt.shared.security.PublicUrl;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +31,7 @@ class ReminderJob {
 
 	private final Reports reports;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Mail mail;
 
 	private final MessageSource messages;
 
@@ -47,8 +43,8 @@ class ReminderJob {
 
 	private final String link;
 
-	ReminderJob(ReminderAddresses addresses, Reports reports, ObjectProvider<JavaMailSender> mail,
-			MessageSource messages, Clock clock, VoiceProperties properties, PublicUrl publicUrl) {
+	ReminderJob(ReminderAddresses addresses, Reports reports, Mail mail, MessageSource messages, Clock clock,
+			VoiceProperties properties, PublicUrl publicUrl) {
 		this.addresses = addresses;
 		this.reports = reports;
 		this.mail = mail;
@@ -70,8 +66,7 @@ class ReminderJob {
 
 	/** Sends the reminders that are due today; returns how many were sent. */
 	int sendReminders() {
-		Optional<JavaMailSender> sender = Optional.ofNullable(this.mail.getIfAvailable());
-		if (sender.isEmpty()) {
+		if (!this.mail.available()) {
 			return 0;
 		}
 		int sent = 0;
@@ -83,19 +78,11 @@ class ReminderJob {
 			if (due == 0) {
 				continue;
 			}
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(this.from);
-			message.setTo(address.email());
-			message.setSubject(this.messages.getMessage("voice.reminder.subject", null, this.language));
-			message.setText(this.messages.getMessage("voice.reminder.body", new Object[] { due, DAYS_AHEAD, this.link },
-					this.language));
-			try {
-				sender.get().send(message);
+			String subject = this.messages.getMessage("voice.reminder.subject", null, this.language);
+			String body = this.messages.getMessage("voice.reminder.body", new Object[] { due, DAYS_AHEAD, this.link },
+					this.language);
+			if (this.mail.send(new Mail.Message("voice reminder", this.from, subject, body), address.email())) {
 				sent++;
-			}
-			catch (MailException ex) {
-				log.warn("A voice reminder to account {} could not be sent: {}", address.accountId(),
-						ex.getClass().getSimpleName());
 			}
 		}
 		return sent;

@@ -43,7 +43,7 @@ record VoiceProperties(@DefaultValue("10") @Min(1) int followUpAttempts,
 		if (!this.inboxLink.isBlank()) {
 			return this.inboxLink;
 		}
-		return (publicUrl.value().isEmpty() ? "http://localhost:8080" : publicUrl.value()) + "/voice";
+		return publicUrl.forLinks() + "/voice";
 	}
 
 	/**

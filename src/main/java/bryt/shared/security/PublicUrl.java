@@ -39,6 +39,15 @@ public record PublicUrl(String value) {
 		return new PublicUrl(trimmed.replaceAll("/+$", ""));
 	}
 
+	/**
+	 * The address that links in mails and on paper start with: this one, or
+	 * {@code http://localhost:8080} when it is not set, which reaches nobody but the
+	 * machine Bryt runs on.
+	 */
+	public String forLinks() {
+		return this.value.isEmpty() ? "http://localhost:8080" : this.value;
+	}
+
 	/** Whether users reach Bryt over HTTPS. */
 	public boolean https() {
 		return this.value.regionMatches(true, 0, "https://", 0, 8);
