@@ -62,14 +62,10 @@ class Reviews {
 		this.clock = clock;
 	}
 
-	/** The side an account speaks for; empty for neither or both. */
+	/** The side an account speaks for ({@link bryt.organisation.Side#speakingFor}). */
 	static Optional<Side> sideOf(Set<Role> roles) {
-		boolean employer = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
-		boolean union = roles.contains(Role.UNION_REPRESENTATIVE) || roles.contains(Role.SAFETY_REPRESENTATIVE);
-		if (employer == union) {
-			return Optional.empty();
-		}
-		return Optional.of(employer ? Side.EMPLOYER : Side.UNION);
+		return bryt.organisation.Side.speakingFor(roles)
+			.map((side) -> (side == bryt.organisation.Side.EMPLOYER) ? Side.EMPLOYER : Side.UNION);
 	}
 
 	/** Writes (or rewrites) the side's comment. */

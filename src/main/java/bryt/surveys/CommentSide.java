@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import bryt.organisation.Role;
+import bryt.organisation.Side;
 
 /**
  * The two parties whose reviewers must both approve a cycle's comments before they are
@@ -20,12 +21,7 @@ enum CommentSide {
 	 * (one person cannot be both of the two reviewers).
 	 */
 	static Optional<CommentSide> of(Set<Role> roles) {
-		boolean employer = roles.contains(Role.HR) || roles.contains(Role.ADMINISTRATOR);
-		boolean employee = roles.contains(Role.UNION_REPRESENTATIVE) || roles.contains(Role.SAFETY_REPRESENTATIVE);
-		if (employer == employee) {
-			return Optional.empty();
-		}
-		return Optional.of(employer ? EMPLOYER : EMPLOYEE);
+		return Side.speakingFor(roles).map((side) -> (side == Side.EMPLOYER) ? EMPLOYER : EMPLOYEE);
 	}
 
 	/** For templates (SpEL calls public methods only). */
