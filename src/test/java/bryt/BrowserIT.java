@@ -687,6 +687,7 @@ class BrowserIT {
 	private void scan(Page page, String what, List<String> violations) {
 		violations.addAll(Chromium.axeViolations(page, what));
 		violations.addAll(Chromium.reflowProblems(page, what));
+		violations.addAll(Chromium.designSystemFont(page, what));
 	}
 
 	private Page logIn(BrowserContext context, String username) {

@@ -93,6 +93,25 @@ public final class Chromium implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * The elements whose text would be set in the design system's own font (licensed for
+	 * GOV.UK only, and not served: the browser asks for it and gets a 404), one line,
+	 * labelled with {@code what}; none when {@code bryt.css} overrides it everywhere.
+	 * Works with JavaScript off, as {@link #reflowProblems}.
+	 */
+	public static List<String> designSystemFont(Page page, String what) {
+		Object found = page.evaluate(
+				"""
+						() => [...document.querySelectorAll('body, body *')]
+							.filter((e) => getComputedStyle(e).fontFamily.includes('GDS Transport'))
+							.slice(0, 5)
+							.map((e) => e.tagName.toLowerCase() + (e.parentElement && e.parentElement.className
+								&& typeof e.parentElement.className === 'string' ? ' in .' + e.parentElement.className.trim().split(/\\s+/).join('.') : ''))
+							.join(', ')
+						""");
+		return found.toString().isEmpty() ? List.of() : List.of(what + ": the design system's font on " + found);
+	}
+
 	/** A phone at its narrowest (WCAG 1.4.10), a common phone, a laptop. */
 	public static final List<Integer> WIDTHS = List.of(320, 390, 1280);
 

@@ -646,6 +646,7 @@ class VoiceBrowserIT {
 
 	private void reporterScan(Page page, String what, List<String> problems) {
 		problems.addAll(Chromium.reflowProblems(page, what));
+		problems.addAll(Chromium.designSystemFont(page, what));
 		problems.addAll(Chromium.axeViolations(page, what));
 	}
 
@@ -655,7 +656,8 @@ class VoiceBrowserIT {
 	 */
 	private void scan(Page page, String what) {
 		this.visited.add(what);
-		List<String> reflow = Chromium.reflowProblems(page, what);
+		List<String> reflow = new ArrayList<>(Chromium.reflowProblems(page, what));
+		reflow.addAll(Chromium.designSystemFont(page, what));
 		if (!this.scanning) {
 			assertThat(reflow).isEmpty();
 			return;
