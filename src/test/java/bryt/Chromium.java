@@ -105,8 +105,8 @@ public final class Chromium implements AutoCloseable {
 						() => [...document.querySelectorAll('body, body *')]
 							.filter((e) => getComputedStyle(e).fontFamily.includes('GDS Transport'))
 							.slice(0, 5)
-							.map((e) => e.tagName.toLowerCase() + (e.parentElement && e.parentElement.className
-								&& typeof e.parentElement.className === 'string' ? ' in .' + e.parentElement.className.trim().split(/\\s+/).join('.') : ''))
+							.map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+								+ (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))
 							.join(', ')
 						""");
 		return found.toString().isEmpty() ? List.of() : List.of(what + ": the design system's font on " + found);
