@@ -6,7 +6,7 @@
 # classes that still exist (whole classes, with whatever tests they have gained) and the
 # reference's browser and jar-starting test methods by name. Prints the wall time of each.
 # Run it twice, in both orders, and compare means: two runs of one commit differed by
-# 7-13 % on the 2-core VM. Both go through `.ci/run`, which picks the JDK ($JAVA_HOME if
+# up to 13 % on the 2-core VM. Both go through `.ci/run`, which picks the JDK ($JAVA_HOME if
 # it is 21 or newer, else the newest under /usr/lib/jvm); the commit under test must be
 # one whose `.ci/run` passes its arguments to Maven (since the commit that added this).
 #
